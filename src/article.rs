@@ -1,0 +1,65 @@
+//! The cleaned article, the unit every later stage works on.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::actors::Mention;
+
+/// One cleaned article: metadata, readable paragraphs and numbered links.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Article {
+    /// File stem, or `stem-N` for the N-th record of a collection file.
+    pub id: String,
+    /// Path the article was read from, as given (`seeds/NAME` for the bundled ones).
+    pub path: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Body paragraphs; links appear in them as `[N]`, N counting from 1 into `links`.
+    pub paragraphs: Vec<String>,
+    /// URLs of the article's links, in reference order.
+    pub links: Vec<String>,
+    /// Word count of the paragraphs.
+    pub words: usize,
+    /// Actor mentions in `paragraphs`, ordered by position (filled in by the corpus).
+    #[serde(skip)]
+    pub mentions: Vec<Mention>,
+}
+
+impl Article {
+    /// Minutes a reader needs at about 230 words a minute, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(230).max(1)
+    }
+
+    /// The date as `YYYY-MM-DD`, or an empty string when unknown.
+    pub fn date_label(&self) -> String {
+        self.date.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+/// Counts words the way readers do: runs of letters or digits.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ignore_punctuation_only_tokens() {
+        assert_eq!(count_words("Hello — world, 2024 !"), 3);
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_is_never_zero() {
+        let mut a = Article::default();
+        assert_eq!(a.reading_minutes(), 1);
+        a.words = 231;
+        assert_eq!(a.reading_minutes(), 2);
+    }
+}

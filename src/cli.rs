@@ -1,0 +1,154 @@
+//! The command line: the reader by default, and `list`, `show`, `entities` for scripts.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::corpus::{Corpus, LoadOutcome};
+use crate::sanitize;
+
+const AFTER_HELP: &str = "\
+Examples:
+  dossier                      read the bundled sample articles
+  dossier ~/news/iraq          read every article under a folder
+  dossier list --json a.jsonl  one JSON object per article
+  dossier show 004_67bd2be4dfef0818 --width 72";
+
+/// A terminal reader for following a news story across many reports.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Files or folders of articles (.txt, .md, .html, .json, .jsonl); none: the bundled seeds.
+    pub paths: Vec<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One line per article: date, source, title.
+    #[command(
+        after_help = "Examples:\n  dossier list\n  dossier list ~/news --json | jq '.[].title'"
+    )]
+    List {
+        /// Files or folders of articles; none: the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// Print a JSON array of articles (without paragraphs).
+        #[arg(long)]
+        json: bool,
+    },
+    /// One cleaned article: title, meta line, paragraphs, references.
+    #[command(
+        after_help = "Examples:\n  dossier show 002_b8d1cead073e2557\n  dossier show feed-3 feed.jsonl --json"
+    )]
+    Show {
+        /// The article id, as `dossier list` prints it.
+        id: String,
+        /// Files or folders of articles; none: the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// Print the article as JSON, with actor mentions.
+        #[arg(long)]
+        json: bool,
+        /// Wrap text at this many columns.
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+    },
+    /// The actors of the corpus, by number of articles then mentions.
+    #[command(after_help = "Examples:\n  dossier entities\n  dossier entities ~/news --json")]
+    Entities {
+        /// Files or folders of articles; none: the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// Print a JSON array of {name, kind, aliases, mentions, articles}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Parses the command line and runs it; the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => crate::tui::run(&cli.paths),
+        Some(Command::List { paths, json }) => list(&paths, json),
+        Some(Command::Show {
+            id,
+            paths,
+            json,
+            width,
+        }) => show(&id, &paths, json, width as usize),
+        Some(Command::Entities { paths, json }) => entities(&paths, json),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let code = if e.downcast_ref::<crate::corpus::LoadError>().is_some() {
+                2
+            } else {
+                1
+            };
+            eprintln!("dossier: {}", sanitize::one_line(&format!("{e:#}")));
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// Loads the corpus, printing one stderr line per problem.
+pub fn load_reporting(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
+    let LoadOutcome { corpus, problems } = Corpus::load(paths, &mut |_| {})?;
+    let mut err = std::io::stderr().lock();
+    for p in &problems {
+        let _ = writeln!(err, "dossier: {p}");
+    }
+    Ok(corpus)
+}
+
+fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `dossier list`.
+pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths)?;
+    if json {
+        let rows: Vec<_> = (0..corpus.articles.len())
+            .map(|i| crate::report::ListEntry::new(&corpus, i))
+            .collect();
+        return print_json(&rows);
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::report::list_text(&corpus).as_bytes())?;
+    Ok(())
+}
+
+/// `dossier show`.
+pub fn show(id: &str, paths: &[PathBuf], json: bool, width: usize) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths)?;
+    let Some(i) = corpus.find(id) else {
+        anyhow::bail!("no article with id {id:?} (see `dossier list`)");
+    };
+    if json {
+        return print_json(&crate::report::ShowEntry::new(&corpus, i));
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::report::show_text(&corpus, i, width).as_bytes())?;
+    Ok(())
+}
+
+/// `dossier entities`.
+pub fn entities(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths)?;
+    let rows = crate::report::entity_rows(&corpus);
+    if json {
+        return print_json(&rows);
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::report::entities_text(&rows).as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! The loaded corpus: cleaned articles plus the actor index, and the loading entry point.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::actors::{self, ActorIndex};
+use crate::article::Article;
+use crate::{clean, load};
+
+/// Everything the reader and the CLI work on.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub actors: ActorIndex,
+}
+
+/// What went wrong (or was repaired) with one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub kind: ProblemKind,
+    pub reason: String,
+}
+
+/// Whether the file was skipped or loaded with a repair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    Skipped,
+    Warning,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::sanitize::display_path(&self.path);
+        let reason = crate::sanitize::one_line(&self.reason);
+        match self.kind {
+            ProblemKind::Skipped => write!(f, "skipped {path}: {reason}"),
+            ProblemKind::Warning => write!(f, "warning: {path}: {reason}"),
+        }
+    }
+}
+
+/// A load that could not start at all.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A path given on the command line does not exist.
+    NotFound(PathBuf),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound(p) => {
+                write!(
+                    f,
+                    "{}: no such file or directory",
+                    crate::sanitize::display_path(p)
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Progress of a load, reported after each file.
+#[derive(Debug, Clone)]
+pub struct LoadProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// A finished load: the corpus and what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOutcome {
+    pub corpus: Corpus,
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    /// Builds a corpus from cleaned articles: finds actors and indexes them.
+    pub fn from_articles(mut articles: Vec<Article>) -> Self {
+        let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
+        let extraction = actors::extract(&paragraphs);
+        let index = ActorIndex::build(&extraction);
+        for (article, mentions) in articles.iter_mut().zip(extraction.mentions) {
+            article.mentions = mentions;
+        }
+        Corpus {
+            articles,
+            actors: index,
+        }
+    }
+
+    /// Loads the given paths, or the bundled seeds when `paths` is empty.
+    pub fn load(
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<LoadOutcome, LoadError> {
+        let (docs, mut problems) = if paths.is_empty() {
+            (load::bundled(), Vec::new())
+        } else {
+            load::load_paths(paths, progress)?
+        };
+        let mut articles = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let (article, warnings) = clean::clean(doc);
+            problems.extend(warnings);
+            articles.push(article);
+        }
+        Ok(LoadOutcome {
+            corpus: Corpus::from_articles(articles),
+            problems,
+        })
+    }
+
+    /// The article with this id, if any.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// Canonical names of the actors of an article, most mentioned first.
+    pub fn actor_names(&self, article: usize) -> Vec<&str> {
+        let mut counts = self.actors.actors_of(article).to_vec();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts
+            .iter()
+            .map(|&(id, _)| self.actors.actors()[id].name.as_str())
+            .collect()
+    }
+}
+
+/// Whether a path names something loadable (used before starting a background load).
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
+    match paths
+        .iter()
+        .find(|p| !Path::new(p).exists() && p.symlink_metadata().is_err())
+    {
+        Some(p) => Err(LoadError::NotFound(p.clone())),
+        None => Ok(()),
+    }
+}

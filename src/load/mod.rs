@@ -1,0 +1,281 @@
+//! Finding input files, decoding them, and splitting collections into raw documents.
+
+mod decode;
+mod records;
+
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{LoadError, LoadProgress, Problem, ProblemKind};
+
+pub use decode::{Decoded, decode};
+
+/// How a document's text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, possibly with inline HTML (`.txt`, `.md`, JSON bodies).
+    Text,
+    /// A whole HTML page.
+    Html,
+}
+
+/// One document before cleaning: its text and whatever metadata the container gave.
+#[derive(Debug, Clone)]
+pub struct RawDoc {
+    pub id: String,
+    pub path: String,
+    pub format: Format,
+    pub body: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+}
+
+impl RawDoc {
+    /// A document with only a body.
+    pub fn new(
+        id: impl Into<String>,
+        path: impl Into<String>,
+        format: Format,
+        body: String,
+    ) -> Self {
+        RawDoc {
+            id: id.into(),
+            path: path.into(),
+            format,
+            body,
+            title: None,
+            date: None,
+            source: None,
+            url: None,
+            author: None,
+        }
+    }
+}
+
+/// Files bigger than this are skipped rather than read into memory.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+macro_rules! seeds {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../../seeds/", $name)))),*]
+    };
+}
+
+/// The bundled sample articles, embedded so the binary works from any directory.
+const SEEDS: [(&str, &str); 5] = seeds!(
+    "000_aeaea6c60f999bbd.txt",
+    "001_fa2c6a17a625dd33.txt",
+    "002_b8d1cead073e2557.txt",
+    "003_c50da1745df50ef1.txt",
+    "004_67bd2be4dfef0818.txt",
+);
+
+/// The bundled seeds as raw documents.
+pub fn bundled() -> Vec<RawDoc> {
+    SEEDS
+        .iter()
+        .map(|(name, text)| {
+            let stem = name.trim_end_matches(".txt");
+            let decoded = decode(text.as_bytes()).map(|d| d.text).unwrap_or_default();
+            RawDoc::new(stem, format!("seeds/{name}"), Format::Text, decoded)
+        })
+        .collect()
+}
+
+/// The format a file name promises, if it is one we read.
+fn format_of(path: &Path) -> Option<FileKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => FileKind::Text,
+        "html" | "htm" | "xhtml" => FileKind::Html,
+        "json" => FileKind::Json,
+        "jsonl" | "ndjson" => FileKind::Jsonl,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Text,
+    Html,
+    Json,
+    Jsonl,
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Every file under the given paths, folders walked recursively in name order.
+pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), LoadError> {
+    crate::corpus::check_paths(paths)?;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for root in paths {
+        if !root.is_dir() {
+            files.push(root.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walker.into_iter().filter_entry(|e| !is_hidden(e)) {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => files.push(e.into_path()),
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symbolic link loop".to_string()
+                    } else {
+                        err.io_error()
+                            .map(|e| e.to_string())
+                            .unwrap_or_else(|| err.to_string())
+                    };
+                    problems.push(Problem {
+                        path,
+                        kind: ProblemKind::Skipped,
+                        reason,
+                    });
+                }
+            }
+        }
+    }
+    Ok((files, problems))
+}
+
+/// Reads every article under `paths`; problems are collected, never fatal.
+pub fn load_paths(
+    paths: &[PathBuf],
+    progress: &mut dyn FnMut(LoadProgress),
+) -> Result<(Vec<RawDoc>, Vec<Problem>), LoadError> {
+    let (files, mut problems) = collect_files(paths)?;
+    let mut docs = Vec::new();
+    let total = files.len();
+    for (done, path) in files.iter().enumerate() {
+        read_file(path, &mut docs, &mut problems);
+        progress(LoadProgress {
+            done: done + 1,
+            total,
+        });
+    }
+    Ok((docs, problems))
+}
+
+fn skip(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
+    problems.push(Problem {
+        path: path.to_path_buf(),
+        kind: ProblemKind::Skipped,
+        reason: reason.into(),
+    });
+}
+
+fn warn(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
+    problems.push(Problem {
+        path: path.to_path_buf(),
+        kind: ProblemKind::Warning,
+        reason: reason.into(),
+    });
+}
+
+/// Reads one file into zero or more documents, recording what went wrong.
+fn read_file(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
+    let Some(kind) = format_of(path) else {
+        let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+        let what = ext.map_or("no file extension".to_string(), |e| {
+            format!("unsupported file type .{e}")
+        });
+        skip(
+            problems,
+            path,
+            format!("{what} (reads .txt .md .html .htm .json .jsonl)"),
+        );
+        return;
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            skip(
+                problems,
+                path,
+                format!(
+                    "too large ({} MB, limit {} MB)",
+                    m.len() >> 20,
+                    MAX_FILE_BYTES >> 20
+                ),
+            );
+            return;
+        }
+        Ok(_) => {}
+        Err(e) => return skip(problems, path, e.to_string()),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return skip(problems, path, e.to_string()),
+    };
+    let decoded = match decode(&bytes) {
+        Ok(d) => d,
+        Err(reason) => return skip(problems, path, reason),
+    };
+    for w in &decoded.warnings {
+        warn(problems, path, w.clone());
+    }
+    let display = path.to_string_lossy().into_owned();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display.clone());
+    let text = decoded.text;
+    match kind {
+        FileKind::Text if looks_like_html_page(&text) => {
+            docs.push(RawDoc::new(stem, display, Format::Html, text))
+        }
+        FileKind::Text => docs.push(RawDoc::new(stem, display, Format::Text, text)),
+        FileKind::Html => docs.push(RawDoc::new(stem, display, Format::Html, text)),
+        FileKind::Json | FileKind::Jsonl => {
+            let parsed = if kind == FileKind::Json {
+                records::parse_json(&text, &stem, &display)
+            } else {
+                records::parse_jsonl(&text, &stem, &display)
+            };
+            match parsed {
+                Ok((found, warnings)) => {
+                    for w in warnings {
+                        warn(problems, path, w);
+                    }
+                    if found.is_empty() {
+                        skip(
+                            problems,
+                            path,
+                            "no articles in it (expected objects with a body, content or text field)",
+                        );
+                    }
+                    docs.extend(found);
+                }
+                Err(reason) => skip(problems, path, reason),
+            }
+        }
+    }
+}
+
+/// Whether text is a whole HTML page rather than text with inline tags.
+pub fn looks_like_html_page(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<head>")
+        || head.contains("<body")
+}

@@ -1,0 +1,1 @@
+//! The filter language: free words, `@actor`, `source:`, `date:`, `after:`, `before:`, `-term`.

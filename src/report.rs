@@ -1,0 +1,243 @@
+//! Plain-text and JSON views of the corpus for the CLI (pure: corpus in, text out).
+
+use serde::Serialize;
+
+use crate::actors::{ActorId, ActorKind, Mention};
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::sanitize;
+
+/// An article for `list --json`: everything but the paragraphs, plus its actors.
+#[derive(Debug, Serialize)]
+pub struct ListEntry<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub date: Option<String>,
+    pub links: &'a [String],
+    pub words: usize,
+    pub actors: Vec<&'a str>,
+}
+
+impl<'a> ListEntry<'a> {
+    /// The entry for article `i`.
+    pub fn new(corpus: &'a Corpus, i: usize) -> Self {
+        let a = &corpus.articles[i];
+        ListEntry {
+            id: &a.id,
+            path: &a.path,
+            title: &a.title,
+            subtitle: a.subtitle.as_deref(),
+            source: a.source.as_deref(),
+            date: a.date.map(|d| d.to_string()),
+            links: &a.links,
+            words: a.words,
+            actors: corpus.actor_names(i),
+        }
+    }
+}
+
+/// A mention for `show --json`, with the actor's name and the text it covers.
+#[derive(Debug, Serialize)]
+pub struct MentionEntry<'a> {
+    pub actor: &'a str,
+    pub kind: ActorKind,
+    pub text: &'a str,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An article for `show --json`: the whole article plus actors and mentions.
+#[derive(Debug, Serialize)]
+pub struct ShowEntry<'a> {
+    #[serde(flatten)]
+    pub article: &'a Article,
+    pub actors: Vec<&'a str>,
+    pub mentions: Vec<MentionEntry<'a>>,
+}
+
+impl<'a> ShowEntry<'a> {
+    /// The entry for article `i`.
+    pub fn new(corpus: &'a Corpus, i: usize) -> Self {
+        let article = &corpus.articles[i];
+        let mentions = article
+            .mentions
+            .iter()
+            .filter_map(|m: &Mention| {
+                let actor = corpus.actors.actors().get(m.actor)?;
+                let text = article.paragraphs.get(m.paragraph)?.get(m.start..m.end)?;
+                Some(MentionEntry {
+                    actor: &actor.name,
+                    kind: actor.kind,
+                    text,
+                    paragraph: m.paragraph,
+                    start: m.start,
+                    end: m.end,
+                })
+            })
+            .collect();
+        ShowEntry {
+            article,
+            actors: corpus.actor_names(i),
+            mentions,
+        }
+    }
+}
+
+/// One actor for `entities`.
+#[derive(Debug, Serialize)]
+pub struct EntityRow<'a> {
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub aliases: &'a [String],
+    pub mentions: u32,
+    pub articles: Vec<&'a str>,
+}
+
+/// Actors sorted by number of articles, then mentions, then name.
+pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
+    let index = &corpus.actors;
+    let mut ids: Vec<ActorId> = (0..index.actors().len()).collect();
+    ids.sort_by(|&a, &b| {
+        let key = |id| (index.articles_of(id).len(), index.mentions_total(id));
+        key(b)
+            .cmp(&key(a))
+            .then_with(|| index.actors()[a].name.cmp(&index.actors()[b].name))
+    });
+    ids.into_iter()
+        .map(|id| {
+            let actor = &index.actors()[id];
+            EntityRow {
+                name: &actor.name,
+                kind: actor.kind,
+                aliases: &actor.aliases,
+                mentions: index.mentions_total(id),
+                articles: index
+                    .articles_of(id)
+                    .iter()
+                    .map(|&i| corpus.articles[i].id.as_str())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "org",
+        ActorKind::Place => "place",
+        ActorKind::Other => "other",
+    }
+}
+
+/// `entities` as text columns: articles, mentions, kind, name, other spellings.
+pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
+    let mut out = String::from("ARTICLES  MENTIONS  KIND    NAME\n");
+    for r in rows {
+        let others: Vec<&str> = r
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != r.name)
+            .collect();
+        let aka = if others.is_empty() {
+            String::new()
+        } else {
+            format!("  (also: {})", others.join(", "))
+        };
+        out.push_str(&sanitize::one_line(&format!(
+            "{:>8}  {:>8}  {:<6}  {}{aka}",
+            r.articles.len(),
+            r.mentions,
+            kind_label(r.kind),
+            r.name
+        )));
+        out.push('\n');
+    }
+    out
+}
+
+/// `list` as text: id, date, source, title; one line per article.
+pub fn list_text(corpus: &Corpus) -> String {
+    let id_w = corpus
+        .articles
+        .iter()
+        .map(|a| a.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let src_w = corpus
+        .articles
+        .iter()
+        .map(|a| a.source.as_deref().unwrap_or("-").chars().count())
+        .max()
+        .unwrap_or(6)
+        .clamp(6, 24);
+    let mut out = String::new();
+    for a in &corpus.articles {
+        let date = a
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "----------".into());
+        let source: String = a
+            .source
+            .as_deref()
+            .unwrap_or("-")
+            .chars()
+            .take(src_w)
+            .collect();
+        out.push_str(&sanitize::one_line(&format!(
+            "{:<id_w$}  {date}  {source:<src_w$}  {}",
+            a.id, a.title
+        )));
+        out.push('\n');
+    }
+    out
+}
+
+/// `show` as text wrapped at `width`: title, subtitle, meta line, paragraphs, references.
+pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
+    let a = &corpus.articles[i];
+    let mut out = String::new();
+    let block = |text: &str, out: &mut String| {
+        for line in textwrap::wrap(&sanitize::one_line(text), width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+    block(&a.title, &mut out);
+    if let Some(sub) = &a.subtitle {
+        block(sub, &mut out);
+    }
+    block(&meta_line(a), &mut out);
+    out.push('\n');
+    for p in &a.paragraphs {
+        block(p, &mut out);
+        out.push('\n');
+    }
+    if !a.links.is_empty() {
+        out.push_str("References\n");
+        for (n, url) in a.links.iter().enumerate() {
+            block(&format!("[{}] {url}", n + 1), &mut out);
+        }
+    }
+    out
+}
+
+/// `source · date · N words · M min read`, leaving out what is unknown.
+pub fn meta_line(a: &Article) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = &a.source {
+        parts.push(s.clone());
+    }
+    if let Some(d) = a.date {
+        parts.push(d.to_string());
+    }
+    parts.push(format!("{} words", a.words));
+    parts.push(format!("{} min read", a.reading_minutes()));
+    parts.join(" · ")
+}

@@ -1,0 +1,1 @@
+//! Pure draw functions, one per pane, from `&App` to a ratatui frame.
