@@ -1,6 +1,21 @@
 //! Actors: recognise people, organisations and places, merge their aliases, index them.
+//!
+//! Pipeline: [`token`] splits paragraphs into words with byte offsets and
+//! sentence starts; [`recognize`] finds candidate names (gazetteer entries and
+//! rule-found runs of capitals) with evidence of their kind; [`resolve`] merges
+//! candidates into actors within each article and across the corpus. Knowledge
+//! (gazetteer, word classes, translations) lives in `assets/actors/` ([`lexicon`]).
+
+mod lexicon;
+mod norm;
+mod recognize;
+mod resolve;
+mod token;
 
 use serde::Serialize;
+
+use lexicon::LEXICON;
+use recognize::{Found, Para, Seen};
 
 /// Index of an actor in the corpus' actor table.
 pub type ActorId = usize;
@@ -42,11 +57,35 @@ pub struct Extraction {
 
 /// Finds and resolves the actors of every article (paragraphs per article).
 pub fn extract(articles: &[&[String]]) -> Extraction {
-    // Placeholder until the recogniser lands: no actors.
-    Extraction {
-        actors: Vec::new(),
-        mentions: vec![Vec::new(); articles.len()],
+    let lex = &*LEXICON;
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    // First pass: which words the corpus writes in lowercase, or capitalised
+    // inside sentences; this tells "Calls for..." from "Shafaq News said".
+    let mut seen = Seen::default();
+    for paras in articles {
+        for p in paras.iter() {
+            token::tokenize(p, lex, &mut buf, &mut toks);
+            seen.observe(p, &toks);
+        }
     }
+    let mut found = Vec::with_capacity(articles.len());
+    for paras in articles {
+        let mut f = Found::default();
+        for (index, text) in paras.iter().enumerate() {
+            token::tokenize(text, lex, &mut buf, &mut toks);
+            let para = Para {
+                text,
+                toks: &toks,
+                index,
+                lex,
+                seen: &seen,
+            };
+            recognize::recognize(&para, &mut f);
+        }
+        found.push(f);
+    }
+    resolve::resolve(articles, &found, lex)
 }
 
 /// Actor -> articles and counts, article -> actors, co-occurrence; built once at load.

@@ -1,0 +1,334 @@
+//! Word classes, translation tables and the gazetteer, parsed once from `assets/actors/`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::ActorKind;
+use super::norm::{self, Tables};
+
+const WORDS: &str = include_str!("../../assets/actors/words.toml");
+const TRANSLATIONS: &str = include_str!("../../assets/actors/translations.toml");
+const PLACES: &str = include_str!("../../assets/actors/places.txt");
+const ORGANIZATIONS: &str = include_str!("../../assets/actors/organizations.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
+
+/// Word classes as bit flags (a word may have several).
+pub(crate) mod class {
+    pub const STOP: u32 = 1;
+    pub const DAY: u32 = 1 << 1;
+    pub const MONTH: u32 = 1 << 2;
+    pub const TITLE: u32 = 1 << 3;
+    pub const TITLE_MOD: u32 = 1 << 4;
+    pub const ORG_NOUN: u32 = 1 << 5;
+    pub const PERSON_NOUN: u32 = 1 << 6;
+    pub const PLACE_NOUN: u32 = 1 << 7;
+    pub const PLACE_CUE: u32 = 1 << 8;
+    pub const PLACE_PREP: u32 = 1 << 9;
+    pub const ORG_TAIL: u32 = 1 << 10;
+    pub const ORG_HEAD: u32 = 1 << 11;
+    pub const OF_HEAD: u32 = 1 << 12;
+    pub const PLACE_TAIL: u32 = 1 << 13;
+    pub const PLACE_HEAD: u32 = 1 << 14;
+    pub const GENERIC: u32 = 1 << 15;
+    pub const PARTICLE: u32 = 1 << 16;
+    pub const CONNECTOR: u32 = 1 << 17;
+    pub const PREFIX: u32 = 1 << 18;
+    pub const NON_ACTOR: u32 = 1 << 19;
+    pub const SAY: u32 = 1 << 20;
+    pub const DESIGNATE: u32 = 1 << 21;
+    pub const NAMING: u32 = 1 << 22;
+    pub const CREDIT: u32 = 1 << 23;
+    pub const ABBREV: u32 = 1 << 24;
+    pub const GIVEN: u32 = 1 << 25;
+    /// Words that never make a name on their own.
+    pub const NOT_PROPER: u32 = STOP
+        | DAY
+        | MONTH
+        | GENERIC
+        | ORG_TAIL
+        | PLACE_TAIL
+        | NON_ACTOR
+        | CONNECTOR
+        | PARTICLE
+        | TITLE
+        | TITLE_MOD;
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WordsFile {
+    stop: Vec<String>,
+    days: Vec<String>,
+    months: Vec<String>,
+    titles: Vec<String>,
+    title_modifiers: Vec<String>,
+    org_nouns: Vec<String>,
+    person_nouns: Vec<String>,
+    place_nouns: Vec<String>,
+    place_cues: Vec<String>,
+    place_preps: Vec<String>,
+    org_tails: Vec<String>,
+    org_heads: Vec<String>,
+    of_heads: Vec<String>,
+    place_tails: Vec<String>,
+    place_heads: Vec<String>,
+    generic: Vec<String>,
+    particles: Vec<String>,
+    connectors: Vec<String>,
+    prefixes: Vec<String>,
+    non_actors: Vec<String>,
+    say_verbs: Vec<String>,
+    designate: Vec<String>,
+    naming: Vec<String>,
+    credit: Vec<String>,
+    abbreviations: Vec<String>,
+    strip_tails: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TranslationsFile {
+    heads: HashMap<String, String>,
+    spelling: HashMap<String, String>,
+    of_heads: OfHeads,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OfHeads {
+    words: Vec<String>,
+}
+
+/// What a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GazClass {
+    Country,
+    City,
+    Region,
+    Org,
+}
+
+/// One known actor.
+#[derive(Debug, Clone)]
+pub(crate) struct GazEntry {
+    pub name: String,
+    pub class: GazClass,
+}
+
+impl GazEntry {
+    /// The actor kind of this entry.
+    pub fn kind(&self) -> ActorKind {
+        match self.class {
+            GazClass::Org => ActorKind::Organization,
+            _ => ActorKind::Place,
+        }
+    }
+}
+
+/// Everything the recogniser knows before reading a word of news.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    words: HashMap<String, u32>,
+    pub tables: Tables,
+    pub entries: Vec<GazEntry>,
+    /// Key -> (entry, alias written in capitals only).
+    by_key: HashMap<String, Vec<(u32, bool)>>,
+}
+
+/// The lexicon, parsed on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+impl Lexicon {
+    /// Parses the embedded assets; a malformed file yields empty lists, never a panic.
+    fn load() -> Self {
+        let words: WordsFile = toml::from_str(WORDS).unwrap_or_default();
+        let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
+        let mut lex = Lexicon::default();
+        use class::*;
+        let lists: [(&[String], u32); 25] = [
+            (&words.stop, STOP),
+            (&words.days, DAY),
+            (&words.months, MONTH),
+            (&words.titles, TITLE),
+            (&words.title_modifiers, TITLE_MOD),
+            (&words.org_nouns, ORG_NOUN),
+            (&words.person_nouns, PERSON_NOUN),
+            (&words.place_nouns, PLACE_NOUN),
+            (&words.place_cues, PLACE_CUE),
+            (&words.place_preps, PLACE_PREP),
+            (&words.org_tails, ORG_TAIL),
+            (&words.org_heads, ORG_HEAD),
+            (&words.of_heads, OF_HEAD),
+            (&words.place_tails, PLACE_TAIL),
+            (&words.place_heads, PLACE_HEAD),
+            (&words.generic, GENERIC),
+            (&words.particles, PARTICLE),
+            (&words.connectors, CONNECTOR),
+            (&words.prefixes, PREFIX),
+            (&words.non_actors, NON_ACTOR),
+            (&words.say_verbs, SAY),
+            (&words.designate, DESIGNATE),
+            (&words.naming, NAMING),
+            (&words.credit, CREDIT),
+            (&words.abbreviations, ABBREV),
+        ];
+        for (list, flag) in lists {
+            for w in list {
+                *lex.words.entry(norm::fold(w)).or_default() |= flag;
+            }
+        }
+        for w in GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+        {
+            *lex.words.entry(norm::fold(w)).or_default() |= GIVEN;
+        }
+        lex.tables = Tables {
+            heads: fold_map(tr.heads),
+            spelling: fold_map(tr.spelling),
+            of_reorder: tr.of_heads.words.iter().map(|w| norm::fold(w)).collect(),
+            strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
+        };
+        lex.add_gazetteer(PLACES, GazClass::Country);
+        lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);
+        lex
+    }
+
+    /// Adds `Name | alias ; demonym` lines; `[section]` lines set the class.
+    fn add_gazetteer(&mut self, text: &str, default: GazClass) {
+        let mut class = default;
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(section) = line.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                class = match section {
+                    "country" => GazClass::Country,
+                    "city" => GazClass::City,
+                    "region" => GazClass::Region,
+                    _ => GazClass::Org,
+                };
+                continue;
+            }
+            let (names, demonyms) = line.split_once(';').unwrap_or((line, ""));
+            let mut names = names.split('|').map(str::trim).filter(|n| !n.is_empty());
+            let Some(name) = names.next() else { continue };
+            let id = self.entries.len() as u32;
+            self.entries.push(GazEntry {
+                name: name.to_string(),
+                class,
+            });
+            let mut forms: Vec<String> = std::iter::once(name)
+                .chain(names)
+                .map(String::from)
+                .collect();
+            for d in demonyms.split('|').map(str::trim).filter(|d| !d.is_empty()) {
+                forms.push(d.to_string());
+                if let Some(p) = plural(d) {
+                    forms.push(p);
+                }
+            }
+            for form in forms {
+                let key = norm::key(&form, &self.tables);
+                if key.is_empty() {
+                    continue;
+                }
+                // Short aliases in capitals ("US", "WHO") must not match "us", "who".
+                let caps = form.chars().filter(|c| c.is_alphabetic()).count() <= 5
+                    && form.chars().all(|c| !c.is_lowercase());
+                let slot = self.by_key.entry(key).or_default();
+                if !slot.iter().any(|&(e, _)| e == id) {
+                    slot.push((id, caps));
+                }
+            }
+        }
+    }
+
+    /// Classes of a folded word (0 when unknown).
+    pub fn flags(&self, folded: &str) -> u32 {
+        self.words.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Gazetteer entry for a name key; `all_caps` says the surface was in capitals.
+    pub fn gaz(&self, key: &str, all_caps: bool) -> Option<u32> {
+        let slot = self.by_key.get(key)?;
+        slot.iter()
+            .find(|&&(_, caps_only)| all_caps || !caps_only)
+            .map(|&(id, _)| id)
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: u32) -> Option<&GazEntry> {
+        self.entries.get(id as usize)
+    }
+}
+
+/// Lowercased keys and values.
+fn fold_map(m: HashMap<String, String>) -> HashMap<String, String> {
+    m.into_iter()
+        .map(|(k, v)| (norm::fold(&k).replace('\'', ""), norm::fold(&v)))
+        .collect()
+}
+
+/// English plural of a demonym, when it takes an -s ("Iraqi" -> "Iraqis").
+fn plural(d: &str) -> Option<String> {
+    let l = d.to_lowercase();
+    let no_s = ["s", "sh", "ch", "x", "z", "ese"];
+    (!no_s.iter().any(|e| l.ends_with(e)) && !l.ends_with("man") && !l.ends_with("woman"))
+        .then(|| format!("{d}s"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::class::*;
+    use super::*;
+
+    #[test]
+    fn assets_parse() {
+        let words: Result<WordsFile, _> = toml::from_str(WORDS);
+        assert!(words.is_ok(), "words.toml: {:?}", words.err());
+        let tr: Result<TranslationsFile, _> = toml::from_str(TRANSLATIONS);
+        assert!(tr.is_ok(), "translations.toml: {:?}", tr.err());
+        assert!(LEXICON.entries.len() > 500);
+    }
+
+    #[test]
+    fn word_classes() {
+        let l = &*LEXICON;
+        assert_ne!(l.flags("tuesday") & DAY, 0);
+        assert_ne!(l.flags("movement") & ORG_TAIL, 0);
+        assert_ne!(l.flags("al") & PARTICLE, 0);
+        assert_ne!(l.flags("haider") & GIVEN, 0);
+        assert_eq!(l.flags("zzzz"), 0);
+    }
+
+    #[test]
+    fn gazetteer_finds_aliases_and_demonyms() {
+        let l = &*LEXICON;
+        let name = |k: &str, caps: bool| {
+            l.gaz(k, caps)
+                .and_then(|id| l.entry(id))
+                .map(|e| e.name.as_str())
+        };
+        assert_eq!(name("iraqis", false), Some("Iraq"));
+        assert_eq!(name("us", true), Some("United States"));
+        assert_eq!(name("us", false), None);
+        assert_eq!(name("hezbollah brigades", false), Some("Kataib Hezbollah"));
+        assert_eq!(name("lebanese", false), Some("Lebanon"));
+        assert_eq!(
+            name("hashd shaabi", false),
+            Some("Popular Mobilization Forces")
+        );
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("Iraqi").as_deref(), Some("Iraqis"));
+        assert_eq!(plural("Lebanese"), None);
+        assert_eq!(plural("Swiss"), None);
+        assert_eq!(plural("Dutchman"), None);
+    }
+}

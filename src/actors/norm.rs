@@ -1,0 +1,318 @@
+//! Normal forms of names, so that spellings of one name compare equal.
+
+use std::collections::{HashMap, HashSet};
+
+/// Translation tables from `assets/actors/translations.toml` plus droppable tails.
+#[derive(Debug, Default)]
+pub(crate) struct Tables {
+    /// Arabic head word -> English tail ("harakat" -> "movement").
+    pub heads: HashMap<String, String>,
+    /// Spelling variant -> one spelling ("defence" -> "defense").
+    pub spelling: HashMap<String, String>,
+    /// Heads written "X of Y" or "Y X" ("ministry").
+    pub of_reorder: HashSet<String>,
+    /// Tails dropped for the core form ("movement", "agency", "province").
+    pub strip_tails: HashSet<String>,
+}
+
+/// Appends `s` folded for lookups: lowercase, Latin diacritics removed, ’ as '.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match fold_char(c) {
+            Some(f) => out.push_str(f),
+            None if is_mark(c) => {}
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// `s` folded (see [`fold_into`]).
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Folded form of a non-ASCII letter that has one (Latin letters with diacritics).
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'ð' | 'Ď' | 'Đ' | 'Ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => {
+            "e"
+        }
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
+        'ł' | 'Ł' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'þ' | 'Þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => {
+            "u"
+        }
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        '’' | 'ʼ' | '‘' | '`' => "'",
+        '‐' | '‑' | '–' => "-",
+        _ => return None,
+    })
+}
+
+/// Combining marks (accents written as separate code points).
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Articles dropped from every key: "al-Asad" = "Asad", "The National" = "National".
+fn is_article(t: &str) -> bool {
+    matches!(t, "al" | "el" | "the")
+}
+
+/// Name tokens for comparing: folded; periods and apostrophes dropped; spelling,
+/// articles and Arabic heads ("Harakat X" -> "x movement") normalised.
+pub(crate) fn key_tokens(surface: &str, t: &Tables) -> Vec<String> {
+    let folded = fold(surface);
+    let mut toks: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in folded.chars() {
+        if c == '.' || c == '\'' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            toks.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        toks.push(cur);
+    }
+    let mut toks: Vec<String> = toks
+        .into_iter()
+        .map(|w| t.spelling.get(&w).cloned().unwrap_or(w))
+        .filter(|w| !is_article(w))
+        .collect();
+    if let Some(first) = toks.first()
+        && let Some(tail) = t.heads.get(first)
+        && toks.len() > 1
+    {
+        let tail = tail.clone();
+        toks.remove(0);
+        toks.push(tail);
+    }
+    if toks.len() > 2 && t.of_reorder.contains(&toks[0]) && toks[1] == "of" {
+        let head = toks.remove(0);
+        toks.remove(0);
+        toks.push(head);
+    }
+    toks
+}
+
+/// Joined key of `surface` (see [`key_tokens`]).
+pub(crate) fn key(surface: &str, t: &Tables) -> String {
+    key_tokens(surface, t).join(" ")
+}
+
+/// Key tokens without droppable tails ("shafaq news agency" -> "shafaq news").
+pub(crate) fn core<'t>(toks: &'t [String], t: &Tables) -> &'t [String] {
+    let mut end = toks.len();
+    while end > 1 && t.strip_tails.contains(&toks[end - 1]) {
+        end -= 1;
+    }
+    &toks[..end]
+}
+
+/// Loose form for transliterations: e/i, o/u and y/i meet, doubled letters
+/// collapse, a final h after a vowel goes ("Babil" = "Babel").
+pub(crate) fn translit(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut prev = '\0';
+    for c in key.chars() {
+        let c = match c {
+            'e' | 'y' => 'i',
+            'o' => 'u',
+            _ => c,
+        };
+        if c == prev {
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
+    if out.ends_with('h') && out.len() > 2 {
+        let before = out[..out.len() - 1].chars().next_back();
+        if before.is_some_and(|b| "aiu".contains(b)) {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// Letters of an acronym written in capitals ("U.S." -> "us"), if it is one.
+pub(crate) fn acronym_letters(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c == '.' {
+            continue;
+        }
+        if !c.is_uppercase() {
+            return None;
+        }
+        out.extend(c.to_lowercase());
+    }
+    (2..=10).contains(&out.chars().count()).then_some(out)
+}
+
+/// One word of a candidate definition: its initial and whether it may be skipped.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Initial {
+    pub letter: char,
+    pub skippable: bool,
+}
+
+/// Index of the first word of `words` that an acronym spells, matching from
+/// the end ("Islamic Resistance in Iraq" spells "iri"); lowercase words may be
+/// skipped, capitalised ones may not.
+pub(crate) fn acronym_start(letters: &str, words: &[Initial]) -> Option<usize> {
+    let letters: Vec<char> = letters.chars().collect();
+    // Bound the search: acronyms are short and so are definitions.
+    if letters.len() > 10 || words.is_empty() {
+        return None;
+    }
+    let from = words.len().saturating_sub(24);
+    let words = &words[from..];
+    fn go(l: &[char], w: &[Initial], li: usize, wi: usize) -> Option<usize> {
+        if li == 0 {
+            return Some(wi);
+        }
+        if wi == 0 {
+            return None;
+        }
+        let word = w[wi - 1];
+        if word.letter == l[li - 1]
+            && let Some(s) = go(l, w, li - 1, wi - 1)
+        {
+            return Some(s);
+        }
+        if word.skippable {
+            return go(l, w, li, wi - 1);
+        }
+        None
+    }
+    let start = go(&letters, words, letters.len(), words.len())?;
+    // The last word must take part: "Forces (PMF)" ends the definition.
+    let last_used = !words[words.len() - 1].skippable;
+    (last_used && words.len() - start >= 2).then_some(start + from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables() -> Tables {
+        let mut t = Tables::default();
+        t.heads.insert("harakat".into(), "movement".into());
+        t.heads.insert("kataib".into(), "brigades".into());
+        t.spelling.insert("defence".into(), "defense".into());
+        t.of_reorder.insert("ministry".into());
+        for w in ["movement", "agency", "province"] {
+            t.strip_tails.insert(w.into());
+        }
+        t
+    }
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Sinn Féin"), "sinn fein");
+        assert_eq!(fold("Jonas Gahr Støre"), "jonas gahr store");
+        assert_eq!(fold("Iraq’s"), "iraq's");
+        assert_eq!(fold("Ó Súilleabháin"), "o suilleabhain");
+        assert_eq!(fold("e\u{301}"), "e");
+    }
+
+    #[test]
+    fn keys_unify_spellings() {
+        let t = tables();
+        assert_eq!(key("Ain al-Asad", &t), key("Ain Al Asad", &t));
+        assert_eq!(key("Al-Lami", &t), "lami");
+        assert_eq!(key("U.S.", &t), "us");
+        assert_eq!(key("O'Brien", &t), "obrien");
+        assert_eq!(key("Harakat Al-Nujaba", &t), key("Nujaba Movement", &t));
+        assert_eq!(key("Kataib Hezbollah", &t), key("Hezbollah Brigades", &t));
+        assert_ne!(
+            key("Harakat Hezbollah al-Nujaba", &t),
+            key("Nujaba Movement", &t)
+        );
+        assert_eq!(key("Ministry of Defence", &t), key("Defense Ministry", &t));
+        assert_eq!(key("The National", &t), "national");
+        assert_eq!(key("", &t), "");
+    }
+
+    #[test]
+    fn core_drops_generic_tails_but_keeps_one_token() {
+        let t = tables();
+        let k = key_tokens("Shafaq News Agency", &t);
+        assert_eq!(core(&k, &t).join(" "), "shafaq news");
+        let k = key_tokens("Movement", &t);
+        assert_eq!(core(&k, &t).join(" "), "movement");
+        let k = key_tokens("Babil province", &t);
+        assert_eq!(core(&k, &t).join(" "), "babil");
+    }
+
+    #[test]
+    fn translit_meets_vowel_variants() {
+        assert_eq!(translit("babil"), translit("babel"));
+        assert_eq!(translit("mosul"), translit("mossul"));
+        assert_ne!(translit("maria"), translit("mario"));
+        assert_eq!(translit(""), "");
+    }
+
+    fn initials(words: &[&str]) -> Vec<Initial> {
+        words
+            .iter()
+            .filter_map(|w| {
+                let c = w.chars().next()?;
+                Some(Initial {
+                    letter: c.to_ascii_lowercase(),
+                    skippable: c.is_lowercase(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_match_their_definitions() {
+        let w = initials(&["the", "Islamic", "Resistance", "in", "Iraq"]);
+        assert_eq!(acronym_start("iri", &w), Some(1));
+        let w = initials(&["Harakat", "Ansar", "Allah", "al", "Awfiya"]);
+        assert_eq!(acronym_start("haaa", &w), Some(0));
+        let w = initials(&["Norwegian", "Oil", "Fund"]);
+        assert_eq!(acronym_start("of", &w), Some(1));
+        let w = initials(&["Popular", "Mobilization", "Forces"]);
+        assert_eq!(acronym_start("pmf", &w), Some(0));
+        assert_eq!(acronym_start("xyz", &w), None);
+        assert_eq!(acronym_start("f", &w), None);
+        assert_eq!(acronym_start("pmf", &[]), None);
+    }
+
+    #[test]
+    fn acronym_letters_need_capitals() {
+        assert_eq!(acronym_letters("U.S.").as_deref(), Some("us"));
+        assert_eq!(acronym_letters("HAAA").as_deref(), Some("haaa"));
+        assert_eq!(acronym_letters("Iraq"), None);
+        assert_eq!(acronym_letters("A"), None);
+    }
+}

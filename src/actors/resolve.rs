@@ -1,0 +1,624 @@
+//! Resolution: candidates to actors, first within each article (short forms to
+//! the full name, acronyms to their definitions), then across the corpus
+//! (same normal form, core form, transliteration, surname or acronym).
+//! Every lookup is a hash map keyed by a normal form, so the work is near-linear.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use super::lexicon::class::{ORG_TAIL, PLACE_TAIL};
+use super::lexicon::{GazClass, Lexicon};
+use super::norm;
+use super::recognize::{Cand, Found, Votes, kind_index, leading_kind};
+use super::{Actor, ActorKind, Extraction, Mention};
+
+/// Disjoint sets over `0..n`; the smaller index becomes the root (deterministic).
+#[derive(Debug)]
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// Normal forms of one candidate.
+#[derive(Debug)]
+struct Info {
+    toks: Vec<String>,
+    full: String,
+    core: String,
+    translit: String,
+    kind: (ActorKind, i32),
+}
+
+impl Info {
+    fn new(surface: &str, cand: &Cand, lex: &Lexicon) -> Self {
+        let toks = norm::key_tokens(surface, &lex.tables);
+        let full = toks.join(" ");
+        let core = norm::core(&toks, &lex.tables).join(" ");
+        let translit = norm::translit(&core);
+        let kind = match cand.gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => (e.kind(), 10),
+            None => leading_kind(&cand.votes),
+        };
+        Info {
+            toks,
+            full,
+            core,
+            translit,
+            kind,
+        }
+    }
+
+    fn ntok(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+/// Kinds that may belong to one actor: equal, or one of them unsure.
+fn compatible(a: (ActorKind, i32), b: (ActorKind, i32)) -> bool {
+    a.0 == b.0 || a.0 == ActorKind::Other || b.0 == ActorKind::Other || a.1 < 3 || b.1 < 3
+}
+
+/// Places and organisations may meet by transliteration; people may not ("Maria"/"Mario").
+fn translit_kind(k: (ActorKind, i32)) -> bool {
+    matches!(k.0, ActorKind::Place | ActorKind::Organization)
+}
+
+/// Maps a key to one owner, or to none once two owners claim it.
+fn claim(map: &mut HashMap<String, Option<usize>>, key: &str, owner: usize, uf: &mut UnionFind) {
+    match map.get(key) {
+        None => {
+            map.insert(key.to_string(), Some(owner));
+        }
+        Some(Some(prev)) if uf.find(*prev) != uf.find(owner) => {
+            map.insert(key.to_string(), None);
+        }
+        _ => {}
+    }
+}
+
+/// One actor as seen in one article.
+#[derive(Debug)]
+struct Local {
+    article: usize,
+    /// (candidate index, counts its gazetteer entry).
+    cands: Vec<(usize, bool)>,
+    gaz: Option<u32>,
+    votes: Votes,
+    weak: bool,
+    ntok: usize,
+    keys: Vec<String>,
+    cores: Vec<String>,
+    translits: Vec<String>,
+    surnames: Vec<String>,
+    acronym: Option<String>,
+    kind: (ActorKind, i32),
+}
+
+fn surface<'a>(paras: &'a [String], c: &Cand) -> &'a str {
+    paras
+        .get(c.para)
+        .and_then(|p| p.get(c.start..c.end))
+        .unwrap_or("")
+}
+
+/// Pushes `v` unless present.
+fn push_unique(list: &mut Vec<String>, v: &str) {
+    if !v.is_empty() && !list.iter().any(|x| x == v) {
+        list.push(v.to_string());
+    }
+}
+
+/// Groups the candidates of one article into local actors.
+fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<Local> {
+    let cands = &found.cands;
+    let n = cands.len();
+    let infos: Vec<Info> = cands
+        .iter()
+        .map(|c| Info::new(surface(paras, c), c, lex))
+        .collect();
+    let mut uf = UnionFind::new(n);
+    for &(a, b) in &found.links {
+        if a < n && b < n {
+            uf.union(a, b);
+        }
+    }
+    let mut acr: HashMap<&str, usize> = HashMap::new();
+    for (letters, c) in &found.acronyms {
+        acr.entry(letters.as_str()).or_insert(*c);
+    }
+    // Most complete forms first, so short forms find them.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&c| (Reverse(infos[c].ntok()), c));
+
+    let mut homed = vec![false; n];
+    let mut use_gaz = vec![true; n];
+    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
+    let mut by_full: HashMap<String, usize> = HashMap::new();
+    let mut by_core: HashMap<String, usize> = HashMap::new();
+    let mut by_translit: HashMap<String, usize> = HashMap::new();
+    let mut by_affix: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+
+    for &c in &order {
+        let cand = &cands[c];
+        let inf = &infos[c];
+        if inf.full.is_empty() {
+            continue;
+        }
+        let mut home = None;
+        if cand.acronym
+            && let Some(letters) = norm::acronym_letters(surface(paras, cand))
+            && let Some(&d) = acr.get(letters.as_str())
+            && d != c
+        {
+            home = Some(d);
+        }
+        if home.is_none()
+            && let Some(g) = cand.gaz
+        {
+            let city = lex
+                .entry(g)
+                .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
+            // "Lloyd Austin ... Austin told": a surname, not the city.
+            if city
+                && inf.ntok() == 1
+                && let Some(Some(person)) = by_surname.get(&inf.full)
+            {
+                home = Some(*person);
+                use_gaz[c] = false;
+            } else {
+                match by_gaz.get(&g) {
+                    Some(&x) => home = Some(x),
+                    None => {
+                        by_gaz.insert(g, c);
+                        homed[c] = true;
+                        continue;
+                    }
+                }
+            }
+        }
+        if home.is_none() && cand.gaz.is_none() {
+            home = by_full
+                .get(&inf.full)
+                .copied()
+                .or_else(|| {
+                    by_core
+                        .get(&inf.core)
+                        .copied()
+                        .filter(|&x| compatible(inf.kind, infos[x].kind))
+                })
+                .or_else(|| by_affix.get(&inf.full).copied().flatten())
+                .or_else(|| {
+                    let short = inf.ntok() == 1 || cand.titled;
+                    let last = inf.toks.last()?;
+                    let p = by_surname.get(last).copied().flatten()?;
+                    (short && compatible(inf.kind, (ActorKind::Person, 10))).then_some(p)
+                })
+                .or_else(|| {
+                    by_translit
+                        .get(&inf.translit)
+                        .copied()
+                        .filter(|&x| translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind))
+                });
+        }
+        match home {
+            Some(h) => {
+                uf.union(c, h);
+                homed[c] = true;
+            }
+            None => homed[c] = !cand.weak,
+        }
+        if !homed[c] || cand.gaz.is_some() {
+            continue;
+        }
+        by_full.entry(inf.full.clone()).or_insert(c);
+        by_core.entry(inf.core.clone()).or_insert(c);
+        if translit_kind(inf.kind) {
+            by_translit.entry(inf.translit.clone()).or_insert(c);
+        }
+        let ntok = inf.ntok();
+        if inf.kind.0 == ActorKind::Person && !cand.acronym {
+            if ntok >= 2 {
+                claim(&mut by_surname, &inf.toks[ntok - 1], c, &mut uf);
+            }
+            if ntok >= 3 {
+                claim(&mut by_surname, &inf.toks[ntok - 2..].join(" "), c, &mut uf);
+            }
+        } else if ntok >= 3 {
+            // "Islamic Resistance" is the start of "Islamic Resistance in Iraq"; a
+            // start that is a whole name ("Nujaba Movement") is not a short form.
+            for len in 2..ntok {
+                let tail = lex.flags(&inf.toks[len - 1]) & (ORG_TAIL | PLACE_TAIL) != 0;
+                if !tail {
+                    claim(&mut by_affix, &inf.toks[..len].join(" "), c, &mut uf);
+                }
+            }
+        }
+    }
+    // A weak candidate tied to a homed one (by a definition) is homed too.
+    let mut root_homed = vec![false; n];
+    for (c, _) in homed.iter().enumerate().filter(|(_, h)| **h) {
+        let r = uf.find(c);
+        root_homed[r] = true;
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (c, inf) in infos.iter().enumerate() {
+        if inf.full.is_empty() {
+            continue;
+        }
+        let r = uf.find(c);
+        // Unhomed weak candidates stay alone, hoping to meet a name in another article.
+        let key = if root_homed[r] { r } else { n + c };
+        groups.entry(key).or_default().push(c);
+    }
+    let mut keys: Vec<usize> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    let mut locals = Vec::with_capacity(keys.len());
+    for key in keys {
+        let members = &groups[&key];
+        let mut votes = [0; 4];
+        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
+        for &c in members {
+            if use_gaz[c] {
+                for (v, add) in votes.iter_mut().zip(cands[c].votes) {
+                    *v += add;
+                }
+                if let Some(g) = cands[c].gaz {
+                    *gaz_count.entry(g).or_default() += 1;
+                }
+            } else {
+                votes[kind_index(ActorKind::Person)] += 1;
+            }
+        }
+        let gaz = gaz_count
+            .iter()
+            .max_by_key(|&(g, n)| (*n, Reverse(*g)))
+            .map(|(g, _)| *g);
+        let ntok = members.iter().map(|&c| infos[c].ntok()).max().unwrap_or(0);
+        let kind = match gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => (e.kind(), 10),
+            None => leading_kind(&votes),
+        };
+        let mut l = Local {
+            article,
+            cands: members.iter().map(|&c| (c, use_gaz[c])).collect(),
+            gaz,
+            votes,
+            weak: key >= n,
+            ntok,
+            keys: Vec::new(),
+            cores: Vec::new(),
+            translits: Vec::new(),
+            surnames: Vec::new(),
+            acronym: None,
+            kind,
+        };
+        for &c in members.iter().filter(|&&c| infos[c].ntok() == ntok) {
+            let inf = &infos[c];
+            push_unique(&mut l.keys, &inf.full);
+            push_unique(&mut l.cores, &inf.core);
+            push_unique(&mut l.translits, &inf.translit);
+            if kind.0 == ActorKind::Person && ntok >= 2 {
+                push_unique(&mut l.surnames, &inf.toks[ntok - 1]);
+            }
+        }
+        if members.iter().all(|&c| cands[c].acronym) {
+            l.acronym = members
+                .first()
+                .and_then(|&c| norm::acronym_letters(surface(paras, &cands[c])));
+        }
+        locals.push(l);
+    }
+    locals
+}
+
+/// Unions local actors across the corpus; returns the sets and which locals are dropped.
+fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec<bool>) {
+    let m = locals.len();
+    let mut uf = UnionFind::new(m);
+    let mut dropped = vec![false; m];
+    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
+    let mut by_full: HashMap<String, usize> = HashMap::new();
+    let mut by_core: HashMap<String, usize> = HashMap::new();
+    let mut by_translit: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+
+    let complete = |l: &Local| !l.weak && (l.gaz.is_some() || l.ntok >= 2);
+    let mut first: Vec<usize> = (0..m).filter(|&i| complete(&locals[i])).collect();
+    first.sort_by_key(|&i| (Reverse(locals[i].ntok), i));
+    let mut rest: Vec<usize> = (0..m).filter(|&i| !complete(&locals[i])).collect();
+    rest.sort_by_key(|&i| (locals[i].weak, i));
+
+    // Full names, known actors and definitions first.
+    for &i in &first {
+        let l = &locals[i];
+        if let Some(g) = l.gaz {
+            match by_gaz.get(&g) {
+                Some(&h) => uf.union(i, h),
+                None => {
+                    by_gaz.insert(g, i);
+                }
+            }
+            continue;
+        }
+        if let Some(h) = find(l, locals, &by_full, &by_core, &by_translit) {
+            uf.union(i, h);
+        }
+        register(l, i, &mut by_full, &mut by_core, &mut by_translit);
+        for s in &l.surnames {
+            claim(&mut by_surname, s, i, &mut uf);
+        }
+    }
+    let mut by_acr: HashMap<String, Option<usize>> = HashMap::new();
+    for (letters, owner) in acronym_defs {
+        claim(&mut by_acr, letters, *owner, &mut uf);
+    }
+    // Then single words: surnames, short names, acronyms; weak ones only join.
+    for &i in &rest {
+        let l = &locals[i];
+        let mut home = find(l, locals, &by_full, &by_core, &by_translit);
+        if home.is_none() && l.gaz.is_none() && compatible(l.kind, (ActorKind::Person, 10)) {
+            home = l
+                .keys
+                .iter()
+                .find_map(|k| by_surname.get(k).copied().flatten());
+        }
+        if home.is_none()
+            && let Some(a) = &l.acronym
+        {
+            home = by_acr.get(a).copied().flatten();
+        }
+        if home.is_none()
+            && let Some(g) = l.gaz
+        {
+            home = by_gaz.get(&g).copied();
+            if home.is_none() {
+                by_gaz.insert(g, i);
+            }
+        }
+        match home {
+            Some(h) => uf.union(i, h),
+            None if l.weak => dropped[i] = true,
+            None => register(l, i, &mut by_full, &mut by_core, &mut by_translit),
+        }
+    }
+    (uf, dropped)
+}
+
+/// A registered local actor this one matches by full, core or transliterated form.
+fn find(
+    l: &Local,
+    locals: &[Local],
+    by_full: &HashMap<String, usize>,
+    by_core: &HashMap<String, usize>,
+    by_translit: &HashMap<String, usize>,
+) -> Option<usize> {
+    if l.gaz.is_some() {
+        return None;
+    }
+    let ok = |h: &usize| compatible(l.kind, locals[*h].kind) && locals[*h].gaz.is_none();
+    l.keys
+        .iter()
+        .find_map(|k| by_full.get(k).filter(|h| ok(h)).copied())
+        .or_else(|| {
+            l.cores
+                .iter()
+                .find_map(|k| by_core.get(k).filter(|h| ok(h)).copied())
+        })
+        .or_else(|| {
+            if !translit_kind(l.kind) {
+                return None;
+            }
+            l.translits.iter().find_map(|k| {
+                by_translit
+                    .get(k)
+                    .filter(|h| ok(h) && translit_kind(locals[**h].kind))
+                    .copied()
+            })
+        })
+}
+
+fn register(
+    l: &Local,
+    i: usize,
+    by_full: &mut HashMap<String, usize>,
+    by_core: &mut HashMap<String, usize>,
+    by_translit: &mut HashMap<String, usize>,
+) {
+    for k in &l.keys {
+        by_full.entry(k.clone()).or_insert(i);
+    }
+    for k in &l.cores {
+        by_core.entry(k.clone()).or_insert(i);
+    }
+    if translit_kind(l.kind) {
+        for k in &l.translits {
+            by_translit.entry(k.clone()).or_insert(i);
+        }
+    }
+}
+
+/// Spelling statistics of one actor.
+#[derive(Debug, Default)]
+struct Form {
+    count: usize,
+    ntok: usize,
+    first: (usize, usize, usize),
+}
+
+/// Turns the candidates of every article into actors and mentions.
+pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) -> Extraction {
+    let mut locals = Vec::new();
+    // Acronym letters -> local actor holding the definition.
+    let mut acronym_defs = Vec::new();
+    for (a, (paras, f)) in articles.iter().zip(found).enumerate() {
+        let base = locals.len();
+        let ls = local(a, paras, f, lex);
+        let mut owner: HashMap<usize, usize> = HashMap::new();
+        for (i, l) in ls.iter().enumerate() {
+            for &(c, _) in &l.cands {
+                owner.insert(c, base + i);
+            }
+        }
+        for (letters, c) in &f.acronyms {
+            if let Some(&o) = owner.get(c) {
+                acronym_defs.push((letters.clone(), o));
+            }
+        }
+        locals.extend(ls);
+    }
+    let (mut uf, dropped) = global(&locals, &acronym_defs);
+
+    // Groups in order of first mention.
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in (0..locals.len()).filter(|&i| !dropped[i]) {
+        let r = uf.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+    let first_mention = |i: usize| {
+        let l = &locals[i];
+        let f = &found[l.article];
+        let pos = l
+            .cands
+            .iter()
+            .map(|&(c, _)| (f.cands[c].para, f.cands[c].start))
+            .min()
+            .unwrap_or((0, 0));
+        (l.article, pos.0, pos.1)
+    };
+    let mut ordered: Vec<(usize, usize, usize, usize)> = groups
+        .keys()
+        .map(|&r| {
+            let (a, p, s) = groups[&r]
+                .iter()
+                .map(|&i| first_mention(i))
+                .min()
+                .unwrap_or((0, 0, 0));
+            (a, p, s, r)
+        })
+        .collect();
+    ordered.sort_unstable();
+
+    let mut actors = Vec::with_capacity(ordered.len());
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); articles.len()];
+    for (id, &(_, _, _, root)) in ordered.iter().enumerate() {
+        let members = &groups[&root];
+        let mut votes = [0; 4];
+        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
+        let mut forms: HashMap<&str, Form> = HashMap::new();
+        for &i in members {
+            let l = &locals[i];
+            for (v, add) in votes.iter_mut().zip(l.votes) {
+                *v += add;
+            }
+            let f = &found[l.article];
+            let paras = articles[l.article];
+            for &(c, counts_gaz) in &l.cands {
+                let cand = &f.cands[c];
+                if counts_gaz && let Some(g) = cand.gaz {
+                    *gaz_count.entry(g).or_default() += 1;
+                }
+                let s = surface(paras, cand);
+                let form = forms.entry(s).or_insert_with(|| Form {
+                    count: 0,
+                    ntok: norm::key_tokens(s, &lex.tables).len(),
+                    first: (l.article, cand.para, cand.start),
+                });
+                form.count += 1;
+                form.first = form.first.min((l.article, cand.para, cand.start));
+                mentions[l.article].push(Mention {
+                    actor: id,
+                    paragraph: cand.para,
+                    start: cand.start,
+                    end: cand.end,
+                });
+            }
+        }
+        let gaz = gaz_count
+            .iter()
+            .max_by_key(|&(g, n)| (*n, Reverse(*g)))
+            .and_then(|(g, _)| lex.entry(*g));
+        let kind = match gaz {
+            Some(e) => e.kind(),
+            None => leading_kind(&votes).0,
+        };
+        let best = forms
+            .iter()
+            .max_by_key(|(s, f)| (f.ntok, f.count, s.chars().count(), Reverse(f.first)))
+            .map(|(s, _)| s.to_string())
+            .unwrap_or_default();
+        let name = gaz.map(|e| e.name.clone()).unwrap_or(best);
+        let mut aliases: Vec<(&str, &Form)> = forms.iter().map(|(s, f)| (*s, f)).collect();
+        aliases.sort_by_key(|(s, f)| (Reverse(f.count), f.first, *s));
+        actors.push(Actor {
+            name,
+            kind,
+            aliases: aliases.into_iter().map(|(s, _)| s.to_string()).collect(),
+        });
+    }
+    for m in &mut mentions {
+        m.sort_by_key(|m| (m.paragraph, m.start, m.end));
+        m.dedup_by_key(|m| (m.paragraph, m.start));
+    }
+    Extraction { actors, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn union_find_roots_at_smallest() {
+        let mut uf = UnionFind::new(5);
+        uf.union(4, 2);
+        uf.union(2, 3);
+        assert_eq!(uf.find(3), 2);
+        uf.union(3, 0);
+        assert_eq!(uf.find(4), 0);
+        assert_eq!(uf.find(1), 1);
+    }
+
+    #[test]
+    fn compatibility_of_kinds() {
+        use ActorKind::*;
+        assert!(compatible((Place, 10), (Place, 5)));
+        assert!(!compatible((Place, 10), (Person, 8)));
+        assert!(compatible((Place, 10), (Person, 1)));
+        assert!(compatible((Other, 1), (Organization, 9)));
+    }
+
+    #[test]
+    fn claims_turn_ambiguous() {
+        let mut uf = UnionFind::new(3);
+        let mut m = HashMap::new();
+        claim(&mut m, "lami", 0, &mut uf);
+        assert_eq!(m["lami"], Some(0));
+        claim(&mut m, "lami", 0, &mut uf);
+        assert_eq!(m["lami"], Some(0));
+        claim(&mut m, "lami", 2, &mut uf);
+        assert_eq!(m["lami"], None);
+    }
+}
