@@ -154,3 +154,355 @@ impl ActorIndex {
         xs.iter().filter(|x| ys.binary_search(x).is_ok()).count()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ActorKind::*;
+
+    /// Extracts from articles given as paragraphs separated by blank lines.
+    fn run(texts: &[&str]) -> (Extraction, Vec<Vec<String>>) {
+        let docs: Vec<Vec<String>> = texts
+            .iter()
+            .map(|t| t.split("\n\n").map(String::from).collect())
+            .collect();
+        let refs: Vec<&[String]> = docs.iter().map(Vec::as_slice).collect();
+        (extract(&refs), docs)
+    }
+
+    /// The actor with this name or alias.
+    fn actor<'e>(e: &'e Extraction, name: &str) -> Option<&'e Actor> {
+        e.actors
+            .iter()
+            .find(|a| a.name == name || a.aliases.iter().any(|x| x == name))
+    }
+
+    /// Asserts an actor named `name` of kind `kind` whose spellings include `aliases`.
+    #[track_caller]
+    fn has(e: &Extraction, name: &str, kind: ActorKind, aliases: &[&str]) {
+        let names: Vec<(&str, ActorKind, &[String])> = e
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind, a.aliases.as_slice()))
+            .collect();
+        let a = e
+            .actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name:?} in {names:?}"));
+        assert_eq!(a.kind, kind, "kind of {name}");
+        for x in aliases {
+            assert!(
+                a.aliases.iter().any(|y| y == x),
+                "{name} lacks alias {x:?}: {:?}",
+                a.aliases
+            );
+        }
+    }
+
+    /// Asserts these spellings are one actor of kind `kind`.
+    #[track_caller]
+    fn same(e: &Extraction, spellings: &[&str], kind: ActorKind) {
+        let a = actor(e, spellings[0])
+            .unwrap_or_else(|| panic!("no {:?} in {:?}", spellings[0], e.actors));
+        assert_eq!(a.kind, kind, "kind of {}", a.name);
+        for s in spellings {
+            assert!(
+                a.aliases.iter().any(|x| x == s),
+                "{} lacks {s:?}: {:?}",
+                a.name,
+                a.aliases
+            );
+        }
+    }
+
+    /// Asserts no actor name or alias contains `word`.
+    #[track_caller]
+    fn lacks(e: &Extraction, word: &str) {
+        for a in &e.actors {
+            let hit = a.name.contains(word) || a.aliases.iter().any(|x| x.contains(word));
+            assert!(!hit, "unexpected {word:?} in {} {:?}", a.name, a.aliases);
+        }
+    }
+
+    #[test]
+    fn business_names_by_tails_titles_and_saying() {
+        let (e, _) = run(&[
+            "Acme Analytics said on Monday that its chief executive, Jane Holloway, \
+            would step down in March. Ms Holloway founded the firm in 2009. Northwind Capital, \
+            which owns 12 percent, welcomed the move, according to Bloomberg.",
+        ]);
+        has(&e, "Acme Analytics", Organization, &[]);
+        has(&e, "Jane Holloway", Person, &["Holloway"]);
+        has(&e, "Northwind Capital", Organization, &[]);
+        has(&e, "Bloomberg", Organization, &[]);
+        lacks(&e, "Monday");
+        lacks(&e, "March");
+        assert_eq!(e.actors.len(), 4, "{:?}", e.actors);
+    }
+
+    #[test]
+    fn nordic_politics_demonyms_and_surnames() {
+        let (e, _) = run(&[
+            "Prime Minister Jonas Gahr Støre met his Swedish counterpart Ulf Kristersson in \
+             Tromsø on Tuesday. Støre said the Nordic Council would meet in Reykjavik.",
+            "Kristersson told the Riksdag that Danish officials agreed.",
+        ]);
+        has(&e, "Jonas Gahr Støre", Person, &["Støre"]);
+        has(&e, "Ulf Kristersson", Person, &["Kristersson"]);
+        has(&e, "Sweden", Place, &["Swedish"]);
+        has(&e, "Denmark", Place, &["Danish"]);
+        has(&e, "Nordic Council", Organization, &[]);
+        has(&e, "Reykjavik", Place, &[]);
+        has(&e, "Tromsø", Place, &[]);
+        has(&e, "Riksdag", Organization, &[]);
+        lacks(&e, "Tuesday");
+        lacks(&e, "Prime");
+    }
+
+    #[test]
+    fn irish_names_with_diacritics_and_titles() {
+        let (e, _) = run(&[
+            "Taoiseach Micheál Martin told the Dáil that Sinn Féin had misled \
+            voters. Mary Lou McDonald, the Sinn Féin leader, rejected the claim. Mr Martin \
+            later travelled to Cork, where Seán Ó Fearghaíl spoke.",
+        ]);
+        has(&e, "Micheál Martin", Person, &["Martin"]);
+        has(&e, "Dáil", Organization, &[]);
+        has(&e, "Sinn Féin", Organization, &[]);
+        has(&e, "Mary Lou McDonald", Person, &[]);
+        has(&e, "Cork", Place, &[]);
+        has(&e, "Seán Ó Fearghaíl", Person, &[]);
+        lacks(&e, "Taoiseach");
+    }
+
+    #[test]
+    fn sport_clubs_and_players() {
+        let (e, _) = run(&[
+            "Erling Haaland scored twice as Leeds United beat Brentford FC on \
+            Saturday. Haaland told reporters the win mattered, and coach Kasper Hjulmand agreed.",
+        ]);
+        has(&e, "Erling Haaland", Person, &["Haaland"]);
+        has(&e, "Leeds United", Organization, &[]);
+        has(&e, "Brentford FC", Organization, &[]);
+        has(&e, "Kasper Hjulmand", Person, &[]);
+        lacks(&e, "Saturday");
+    }
+
+    #[test]
+    fn acronym_definitions_in_both_forms() {
+        let (e, _) = run(&[
+            "The Fjord Shipping Association (FSA) and the Baltic Timber Council-BTC met. \
+             Later the FSA and the BTC signed a deal.",
+            "The FSA said prices would rise.",
+        ]);
+        has(&e, "Fjord Shipping Association", Organization, &["FSA"]);
+        has(&e, "Baltic Timber Council", Organization, &["BTC"]);
+        let fsa = actor(&e, "FSA").map(|a| a.name.as_str());
+        assert_eq!(fsa, Some("Fjord Shipping Association"));
+        assert_eq!(e.mentions[1].len(), 1);
+    }
+
+    #[test]
+    fn translations_and_spelling_variants_merge() {
+        let (e, _) = run(&[
+            "Harakat al-Wafa claimed the attack near Qarnit province. Omar Al-Rashidi, a \
+             spokesman for the group, said more would follow.",
+            "The Wafa Movement denied it. Omar Al Rashidi, who leads it, was in Qarnet province.",
+        ]);
+        same(&e, &["Harakat al-Wafa", "Wafa Movement"], Organization);
+        same(&e, &["Omar Al-Rashidi", "Omar Al Rashidi"], Person);
+        has(&e, "Qarnit", Place, &["Qarnet"]);
+    }
+
+    #[test]
+    fn names_sharing_a_word_stay_apart() {
+        let (e, _) = run(&[
+            "Hezbollah, Kataib Hezbollah and Harakat Hezbollah al-Karama \
+            met. Volvo and Volvo Cars did not.",
+        ]);
+        for name in [
+            "Hezbollah",
+            "Kataib Hezbollah",
+            "Harakat Hezbollah al-Karama",
+            "Volvo",
+            "Volvo Cars",
+        ] {
+            assert!(
+                e.actors.iter().any(|a| a.name == name),
+                "{name}: {:?}",
+                e.actors
+            );
+        }
+    }
+
+    #[test]
+    fn possessives_and_demonyms_count_as_places() {
+        let (e, _) = run(&[
+            "Norway's Equinor and Iraq’s oil ministry met Iranian-backed \
+            groups and pro-American officials.",
+        ]);
+        has(&e, "Norway", Place, &["Norway"]);
+        has(&e, "Equinor", Organization, &[]);
+        has(&e, "Iraq", Place, &["Iraq"]);
+        has(&e, "Iran", Place, &["Iranian"]);
+        has(&e, "United States", Place, &["American"]);
+    }
+
+    #[test]
+    fn place_cues_make_places() {
+        let (e, _) = run(&[
+            "Shelling hit Wadi Zarqa and the port of Kelvik, and residents fled \
+            Marrow county for Dunmore. The Oltis airbase was shut.",
+        ]);
+        has(&e, "Wadi Zarqa", Place, &[]);
+        has(&e, "Kelvik", Place, &[]);
+        has(&e, "Marrow", Place, &[]);
+        has(&e, "Oltis", Place, &[]);
+    }
+
+    #[test]
+    fn months_days_and_sentence_openers_are_not_actors() {
+        let (e, _) = run(&[
+            "Meanwhile, talks resumed in May. Notably, nothing changed. Calls \
+            for calm grew on Sunday. “Nothing will change,” said Lars Berg. In May, Theresa May \
+            resigned. Earlier, Adding to the pressure, Hundreds marched.",
+        ]);
+        has(&e, "Lars Berg", Person, &[]);
+        has(&e, "Theresa May", Person, &[]);
+        for w in [
+            "Meanwhile",
+            "Notably",
+            "Calls",
+            "Sunday",
+            "Nothing",
+            "Earlier",
+            "Adding",
+            "Hundreds",
+            "In",
+        ] {
+            lacks(&e, w);
+        }
+        assert_eq!(e.actors.len(), 2, "{:?}", e.actors);
+    }
+
+    #[test]
+    fn designations_credits_and_ideologies_are_not_actors() {
+        let (e, _) = run(&[
+            "The group is designated by Washington as a Specially Designated \
+            Global Terrorist. Zionist and Islamist slogans were heard. (Photo: Ola Nordmann/ NTB)",
+        ]);
+        has(&e, "Washington", Place, &[]);
+        for w in ["Specially", "Zionist", "Islamist", "Ola", "NTB"] {
+            lacks(&e, w);
+        }
+    }
+
+    #[test]
+    fn the_belongs_to_names_inside_sentences() {
+        let (e, _) = run(&[
+            "She told The Local that a group called The Wanderers had left. \
+            The Guardian agreed.",
+        ]);
+        has(&e, "The Local", Organization, &[]);
+        has(&e, "The Wanderers", Organization, &[]);
+        has(&e, "The Guardian", Organization, &[]);
+    }
+
+    #[test]
+    fn titles_split_places_from_people() {
+        let (e, _) = run(&[
+            "Iranian President Masoud Pezeshkian met US Defense Secretary Lloyd \
+            Austin and Apple CEO Tim Cook. Austin said little.",
+        ]);
+        has(&e, "Iran", Place, &["Iranian"]);
+        has(&e, "Masoud Pezeshkian", Person, &[]);
+        has(&e, "United States", Place, &["US"]);
+        has(&e, "Lloyd Austin", Person, &["Austin"]);
+        has(&e, "Apple", Organization, &[]);
+        has(&e, "Tim Cook", Person, &[]);
+    }
+
+    #[test]
+    fn organisations_with_connectors() {
+        let (e, _) = run(&[
+            "The Islamic Front in Maldova and the Coalition against Hunger met \
+            at the University of Bergen, while the Bank of Iceland and Iceland disagreed.",
+        ]);
+        has(&e, "Islamic Front in Maldova", Organization, &[]);
+        has(&e, "Coalition against Hunger", Organization, &[]);
+        has(&e, "University of Bergen", Organization, &[]);
+        has(&e, "Bank of Iceland", Organization, &[]);
+        has(&e, "Iceland", Place, &[]);
+    }
+
+    #[test]
+    fn mentions_are_sorted_and_match_their_text() {
+        let (e, docs) = run(&[
+            "Haider Al Lami met Al-Lami's ally in Baghdad.\n\nLami left for Basra.",
+            "",
+            "Baghdad.",
+        ]);
+        assert_eq!(e.mentions.len(), 3);
+        for (art, ms) in e.mentions.iter().enumerate() {
+            let mut prev = (0, 0);
+            for m in ms {
+                let text = &docs[art][m.paragraph][m.start..m.end];
+                assert!(
+                    e.actors[m.actor].aliases.iter().any(|a| a == text),
+                    "{text}"
+                );
+                assert!((m.paragraph, m.start) >= prev);
+                prev = (m.paragraph, m.end);
+            }
+        }
+        has(&e, "Haider Al Lami", Person, &["Al-Lami", "Lami"]);
+    }
+
+    #[test]
+    fn index_counts_articles_and_cooccurrence() {
+        let (e, _) = run(&["Oslo and Bergen.", "Oslo again, Oslo.", "Bergen."]);
+        let idx = ActorIndex::build(&e);
+        let oslo = e
+            .actors
+            .iter()
+            .position(|a| a.name == "Oslo")
+            .unwrap_or(usize::MAX);
+        let bergen = e
+            .actors
+            .iter()
+            .position(|a| a.name == "Bergen")
+            .unwrap_or(usize::MAX);
+        assert_eq!(idx.articles_of(oslo), [0, 1]);
+        assert_eq!(idx.mentions_total(oslo), 3);
+        assert_eq!(idx.cooccurrence(oslo, bergen), 1);
+        assert_eq!(idx.actors_of(1), [(oslo, 2)]);
+        assert!(idx.articles_of(999).is_empty());
+    }
+
+    #[test]
+    fn odd_and_huge_input_never_panics() {
+        let long_caps = "Alpha Beta Gamma Delta ".repeat(5000);
+        let dashes = format!("“A {}", "- ".repeat(3000));
+        let texts = [
+            "",
+            "\u{0}\u{301}’s ’ ' \" “ ” ( ) [ ] - -- — … U.S U. A& &B",
+            "Ærøskøbing’s İstanbul ǅemal ΣΟΦΙΑ Παπαδοπούλου met 北京 and Москва.",
+            "al- al-\u{301} Al-'s (PMF) -PMF Forces-",
+            "The The The. Mr. Mr. Mr",
+            &long_caps,
+            &dashes,
+            "🙂 Émile Zola 🙂's Zola’ 'Zola' \u{200d}Zola",
+        ];
+        let (e, docs) = run(&texts);
+        for (art, ms) in e.mentions.iter().enumerate() {
+            for m in ms {
+                let p = &docs[art][m.paragraph];
+                assert!(
+                    p.is_char_boundary(m.start) && p.is_char_boundary(m.end) && m.start < m.end
+                );
+                assert!(m.actor < e.actors.len());
+            }
+        }
+    }
+}

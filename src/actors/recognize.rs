@@ -123,6 +123,8 @@ struct Ctx {
     the_prefix: bool,
     weak: bool,
     headline: bool,
+    /// An acronym after the run spells all of it.
+    defined: bool,
 }
 
 /// Clause state while reading a paragraph.
@@ -203,6 +205,15 @@ impl Para<'_> {
         }
         let caps = !surface.chars().any(char::is_lowercase);
         self.lex.gaz(&key, caps)
+    }
+
+    /// Gazetteer entry named by these words without droppable tails ("Ericsson AB").
+    fn gaz_core(&self, seg: &[usize]) -> Option<u32> {
+        let toks = norm::key_tokens(self.surface(seg), &self.lex.tables);
+        let core = norm::core(&toks, &self.lex.tables);
+        (core.len() < toks.len())
+            .then(|| self.lex.gaz(&core.join(" "), false))
+            .flatten()
     }
 
     /// Some gazetteer entry starts at the first of these words.
@@ -402,6 +413,22 @@ fn abbreviation_in_run(p: &Para, k: usize) -> bool {
     (prev.has(ABBREV) || short) && p.cap_follows(k)
 }
 
+/// Letters of an acronym right after a run: "-PMF" or "(PMF)".
+fn acronym_after(p: &Para, j: usize) -> Option<String> {
+    let toks = p.toks;
+    let t = toks.get(j)?;
+    let k = if t.joined && t.shape == Shape::Upper {
+        j
+    } else if t.is_punct('(') && toks.get(j + 2).is_some_and(|c| c.is_punct(')')) {
+        j + 1
+    } else {
+        return None;
+    };
+    (toks.get(k)?.shape == Shape::Upper)
+        .then(|| norm::acronym_letters(p.word(k)))
+        .flatten()
+}
+
 /// A capitalised word glued by a hyphen spells the words before it ("Forces-PMF").
 fn acronym_defines(p: &Para, i: usize, k: usize) -> bool {
     let Some(letters) = norm::acronym_letters(p.word(k)) else {
@@ -434,9 +461,15 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         "of" => last.has(OF_HEAD),
         // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
         "for" | "in" | "on" | "against" => {
-            left.iter()
+            let named: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|&x| !toks[x].has(STOP))
+                .collect();
+            named
+                .iter()
                 .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
-                && left.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
+                && named.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
         }
         // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
         "and" => {
@@ -456,6 +489,9 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
 /// Cuts a run into name segments and emits them.
 fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out: &mut Found) {
     let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
+    // "Baltic Timber Council (BTC)": a definition spelled from the first word is one name.
+    let defined = acronym_after(p, j)
+        .is_some_and(|letters| norm::acronym_start(&letters, &p.initials(&words)) == Some(0));
     for piece in split_run(p, &words) {
         let Some((seg, the_prefix, weak)) = strip_leading(p, piece) else {
             continue;
@@ -468,6 +504,7 @@ fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out
                 the_prefix: the_prefix && n == 0 && part.first() == seg.first(),
                 weak: weak && whole,
                 headline,
+                defined: defined && whole && piece.len() == words.len(),
             };
             emit(p, part, ctx, st, out);
         }
@@ -721,12 +758,16 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             push_gaz(p, seg, g, st, out);
             return;
         }
-        for m in (1..seg.len()).rev() {
+        for m in (1..seg.len()).rev().filter(|_| !ctx.defined) {
             let (head, rest) = seg.split_at(m);
             if p.toks[head[m - 1]].shape == Shape::Lower {
                 continue;
             }
             let Some(g) = p.gaz(head) else { continue };
+            // Only a place is peeled off: "Volvo Cars" is one name.
+            if p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org) {
+                continue;
+            }
             // "Chad Smith", "Austin Powers": a given name, not a place.
             if m == 1 && p.toks[head[0]].has(GIVEN) && seg.len() <= 3 {
                 break;
@@ -748,6 +789,14 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
                 Rest::Tail => break,
             }
         }
+    }
+    // "Ericsson AB", "Hezbollah movement": a known actor with a generic tail.
+    if !ctx.titled
+        && seg.len() > 1
+        && let Some(g) = p.gaz_core(seg)
+    {
+        push_gaz(p, seg, g, st, out);
+        return;
     }
     let validity = validity(p, seg, ctx.the_prefix);
     if validity == Validity::Invalid {
@@ -807,11 +856,12 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
     // The words of the name.
     if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
         v[O] += 6;
-    } else if seg[1..]
-        .iter()
-        .any(|&k| toks[k].is_cap() && toks[k].has(ORG_TAIL))
+    } else if multi
+        && seg
+            .iter()
+            .any(|&k| toks[k].is_cap() && toks[k].has(ORG_TAIL))
     {
-        v[O] += 3;
+        v[O] += 4;
     }
     if multi && first.has(ORG_HEAD) {
         v[O] += 5;
@@ -1098,7 +1148,9 @@ fn link_paren(p: &Para, a: usize, b: usize, st: &State, out: &mut Found) {
 /// Pushes an acronym defined by candidate `long`.
 fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Found) {
     let t = p.toks[k];
-    let gaz = p.gaz(&[k]);
+    // A definition in the text beats the gazetteer's meaning of the letters.
+    let long_gaz = out.cands.get(long).and_then(|c| c.gaz);
+    let gaz = p.gaz(&[k]).filter(|&g| Some(g) == long_gaz);
     let mut votes = [0; 4];
     if let Some(c) = out.cands.get(long) {
         votes[kind_index(leading_kind(&c.votes).0)] += 1;

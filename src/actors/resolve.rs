@@ -175,6 +175,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             && d != c
         {
             home = Some(d);
+            use_gaz[c] = false;
         }
         if home.is_none()
             && let Some(g) = cand.gaz
@@ -335,18 +336,21 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     locals
 }
 
-/// Unions local actors across the corpus; returns the sets and which locals are dropped.
-fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec<bool>) {
+/// Unions local actors across the corpus; returns the sets, which locals are
+/// dropped, and which are acronyms whose gazetteer meaning a definition replaced.
+fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec<bool>, Vec<bool>) {
     let m = locals.len();
     let mut uf = UnionFind::new(m);
     let mut dropped = vec![false; m];
+    let mut redefined = vec![false; m];
     let mut by_gaz: HashMap<u32, usize> = HashMap::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
     let mut by_core: HashMap<String, usize> = HashMap::new();
     let mut by_translit: HashMap<String, usize> = HashMap::new();
     let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
 
-    let complete = |l: &Local| !l.weak && (l.gaz.is_some() || l.ntok >= 2);
+    // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
+    let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
     let mut first: Vec<usize> = (0..m).filter(|&i| complete(&locals[i])).collect();
     first.sort_by_key(|&i| (Reverse(locals[i].ntok), i));
     let mut rest: Vec<usize> = (0..m).filter(|&i| !complete(&locals[i])).collect();
@@ -379,17 +383,19 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     // Then single words: surnames, short names, acronyms; weak ones only join.
     for &i in &rest {
         let l = &locals[i];
+        if let Some(a) = &l.acronym
+            && let Some(Some(h)) = by_acr.get(a)
+        {
+            uf.union(i, *h);
+            redefined[i] = true;
+            continue;
+        }
         let mut home = find(l, locals, &by_full, &by_core, &by_translit);
         if home.is_none() && l.gaz.is_none() && compatible(l.kind, (ActorKind::Person, 10)) {
             home = l
                 .keys
                 .iter()
                 .find_map(|k| by_surname.get(k).copied().flatten());
-        }
-        if home.is_none()
-            && let Some(a) = &l.acronym
-        {
-            home = by_acr.get(a).copied().flatten();
         }
         if home.is_none()
             && let Some(g) = l.gaz
@@ -405,7 +411,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             None => register(l, i, &mut by_full, &mut by_core, &mut by_translit),
         }
     }
-    (uf, dropped)
+    (uf, dropped, redefined)
 }
 
 /// A registered local actor this one matches by full, core or transliterated form.
@@ -490,7 +496,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
         }
         locals.extend(ls);
     }
-    let (mut uf, dropped) = global(&locals, &acronym_defs);
+    let (mut uf, dropped, redefined) = global(&locals, &acronym_defs);
 
     // Groups in order of first mention.
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -531,14 +537,19 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
         let mut forms: HashMap<&str, Form> = HashMap::new();
         for &i in members {
             let l = &locals[i];
-            for (v, add) in votes.iter_mut().zip(l.votes) {
-                *v += add;
+            if !redefined[i] {
+                for (v, add) in votes.iter_mut().zip(l.votes) {
+                    *v += add;
+                }
             }
             let f = &found[l.article];
             let paras = articles[l.article];
             for &(c, counts_gaz) in &l.cands {
                 let cand = &f.cands[c];
-                if counts_gaz && let Some(g) = cand.gaz {
+                if counts_gaz
+                    && !redefined[i]
+                    && let Some(g) = cand.gaz
+                {
                     *gaz_count.entry(g).or_default() += 1;
                 }
                 let s = surface(paras, cand);
