@@ -104,9 +104,9 @@ impl Corpus {
         };
         let mut articles = Vec::with_capacity(docs.len());
         for doc in docs {
-            let (article, warnings) = clean::clean(doc);
-            problems.extend(warnings);
-            articles.push(article);
+            let (article, found) = clean::clean(doc);
+            problems.extend(found);
+            articles.extend(article);
         }
         Ok(LoadOutcome {
             corpus: Corpus::from_articles(articles),
