@@ -224,8 +224,10 @@ pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
     }
     if !a.links.is_empty() {
         out.push_str("References\n");
+        // URLs stay on one line so they can be copied whole.
         for (n, url) in a.links.iter().enumerate() {
-            block(&format!("[{}] {url}", n + 1), &mut out);
+            out.push_str(&sanitize::one_line(&format!("[{}] {url}", n + 1)));
+            out.push('\n');
         }
     }
     out
