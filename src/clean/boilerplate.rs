@@ -37,13 +37,20 @@ static COUNTER: LazyLock<Regex> =
 /// Longest line (in words) that still reads as a headline or label.
 const SHORT_WORDS: usize = 16;
 
+/// Chrome lines are short; longer paragraphs skip the (unicode-aware, slower) patterns.
+const CHROME_MAX_BYTES: usize = 400;
+
+fn is_chrome(line: &str) -> bool {
+    line.len() <= CHROME_MAX_BYTES
+        && (RULES.edge.is_match(line)
+            || RULES.anywhere.is_match(line)
+            || BYLINE_TIME.is_match(line)
+            || COUNTER.is_match(line))
+}
+
 fn classify(line: &str) -> Line {
     let line = &*strip_refs(line);
-    if RULES.edge.is_match(line)
-        || RULES.anywhere.is_match(line)
-        || BYLINE_TIME.is_match(line)
-        || COUNTER.is_match(line)
-    {
+    if is_chrome(line) {
         return Line::Chrome;
     }
     let words = line.split_whitespace().count();
@@ -65,7 +72,8 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
     let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
         let plain = strip_refs(&p);
-        if RULES.anywhere.is_match(&plain) || is_credit(&plain) {
+        let short = plain.len() <= CHROME_MAX_BYTES;
+        if short && (RULES.anywhere.is_match(&plain) || is_credit(&plain)) {
             removed.push(p);
         } else {
             kept.push(p);

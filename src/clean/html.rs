@@ -26,7 +26,7 @@ pub struct PageMeta {
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(a|i|b|em|strong|p|br|div|span|u|s|sup|sub|blockquote|ul|ol|li|h[1-6]|figure|figcaption|img|small|cite|q|mark|abbr|time|section|article|table|tr|td|th|hr|pre|code)\b[^<>]*>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});")
+    Regex::new(r"(?i)</?(a|i|b|em|strong|p|br|div|span|u|s|sup|sub|blockquote|ul|ol|li|h[1-6]|figure|figcaption|img|small|cite|q|mark|abbr|time|section|article|table|tr|td|th|hr|pre|code)(?-u:\b)[^<>]*>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});")
         .expect("static regex")
 });
 
