@@ -89,7 +89,7 @@ pub fn render(html: &str, extra_css: &str) -> Rendered {
             if !current.is_empty() {
                 current.push(' ');
             }
-            current.push_str(strip_heading_marks(plain));
+            current.push_str(text::strip_heading_marks(plain));
         }
     }
     flush(&mut current, &mut out.paragraphs);
@@ -122,16 +122,6 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
         paragraphs.push(p);
     }
     current.clear();
-}
-
-/// html2text prefixes headings with `#`s; the reader shows headings as plain paragraphs.
-fn strip_heading_marks(line: &str) -> &str {
-    let rest = line.trim_start_matches('#');
-    if rest.len() < line.len() && rest.starts_with(' ') {
-        rest.trim_start()
-    } else {
-        line
-    }
 }
 
 /// Approximate element nesting depth, counting unclosed non-void tags.

@@ -218,9 +218,10 @@ fn read_into(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
         warn(problems, path, w.clone());
     }
     let display = path.to_string_lossy().into_owned();
+    // Ids are typed and printed: nothing unsafe in them, whatever the file name holds.
     let stem = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| crate::sanitize::display_path(Path::new(s)))
         .unwrap_or_else(|| display.clone());
     let text = decoded.text;
     match kind {
