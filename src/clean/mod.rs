@@ -302,6 +302,29 @@ mod tests {
     }
 
     #[test]
+    fn wire_story_with_byline_caption_and_sign_off() {
+        let body = "Norway to expand offshore wind auctions\n\
+                    By Kari Solberg and Sean Byrne\n\
+                    4 min read\n\
+                    Image source, Getty Images\n\
+                    OSLO (Reuters) - Norway will double the area offered in its next offshore wind auction, \
+                    the energy ministry said on Monday, as it seeks to catch up with its neighbours.\n\
+                    The ministry said bids would open in the spring.\n\
+                    Reporting by Kari Solberg; Editing by Sean Byrne\n\
+                    Our Standards: The Thomson Reuters Trust Principles.";
+        let a = cleaned(body);
+        assert_eq!(a.title, "Norway to expand offshore wind auctions");
+        assert_eq!(a.subtitle, None);
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("Norway will double"));
+        assert_eq!(
+            a.paragraphs[1],
+            "The ministry said bids would open in the spring."
+        );
+    }
+
+    #[test]
     fn record_metadata_wins_over_text() {
         let mut doc = text_doc("date 2020-01-01 Text of the record.");
         doc.id = "feed-2".into();
