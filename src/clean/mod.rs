@@ -85,23 +85,26 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         }
     };
 
-    let (paragraphs, removed) = boilerplate::strip(rendered.paragraphs);
-    let mut body = paragraphs;
-    let mut subtitle = None;
-    match &title {
+    let (mut body, removed) = boilerplate::strip(rendered.paragraphs);
+    let subtitle = match &title {
         Some(t) => {
             // A page repeats its headline as the first paragraph.
             if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
                 body.remove(0);
             }
+            let standfirst = headline::standfirst(&body, doc.format == Format::Html);
+            if standfirst.is_some() {
+                body.remove(0);
+            }
+            standfirst
         }
         None => {
             let head = headline::find(&body);
             title = head.title;
-            subtitle = head.subtitle;
             body.drain(..head.consumed);
+            head.subtitle
         }
-    }
+    };
     if let Some(first) = body.first_mut() {
         if let Some((name, len)) = meta::dateline(first) {
             source = source.or(Some(name));
