@@ -46,7 +46,7 @@ pub enum Command {
         after_help = "Examples:\n  dossier show 002_b8d1cead073e2557\n  dossier show feed-3 feed.jsonl --json"
     )]
     Show {
-        /// The article id, as `dossier list` prints it.
+        /// The article id as `dossier list` prints it, or a unique prefix of it.
         id: String,
         /// Files or folders of articles; none: the bundled seeds.
         paths: Vec<PathBuf>,
@@ -84,6 +84,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`dossier list | head`): not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let code = if e.downcast_ref::<crate::corpus::LoadError>().is_some() {
                 2
@@ -94,6 +96,16 @@ pub fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Loads the corpus, printing one stderr line per problem.
@@ -130,9 +142,7 @@ pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 /// `dossier show`.
 pub fn show(id: &str, paths: &[PathBuf], json: bool, width: usize) -> anyhow::Result<()> {
     let corpus = load_reporting(paths)?;
-    let Some(i) = corpus.find(id) else {
-        anyhow::bail!("no article with id {id:?} (see `dossier list`)");
-    };
+    let i = corpus.find(id)?;
     if json {
         return print_json(&crate::report::ShowEntry::new(&corpus, i));
     }

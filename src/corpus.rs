@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::actors::{self, ActorIndex};
 use crate::article::Article;
 use crate::{clean, load};
@@ -97,26 +99,52 @@ impl Corpus {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<LoadOutcome, LoadError> {
-        let (docs, mut problems) = if paths.is_empty() {
-            (load::bundled(), Vec::new())
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        if paths.is_empty() {
+            for doc in load::bundled() {
+                let (article, found) = clean::clean(doc);
+                articles.extend(article);
+                problems.extend(found);
+            }
         } else {
-            load::load_paths(paths, progress)?
-        };
-        let mut articles = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let (article, warnings) = clean::clean(doc);
-            problems.extend(warnings);
-            articles.push(article);
+            let (files, found) = load::collect_files(paths)?;
+            problems.extend(found);
+            let total = files.len();
+            // Files are read and cleaned in parallel, in chunks so progress can be reported.
+            for (n, chunk) in files.chunks(LOAD_CHUNK).enumerate() {
+                let results: Vec<_> = chunk.par_iter().map(|path| read_and_clean(path)).collect();
+                for (found_articles, found_problems) in results {
+                    articles.extend(found_articles);
+                    problems.extend(found_problems);
+                }
+                let done = (n * LOAD_CHUNK + chunk.len()).min(total);
+                progress(LoadProgress { done, total });
+            }
         }
+        problems.extend(dedupe_ids(&mut articles));
         Ok(LoadOutcome {
             corpus: Corpus::from_articles(articles),
             problems,
         })
     }
 
-    /// The article with this id, if any.
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+    /// The article with this id, or the only one whose id starts with it.
+    pub fn find(&self, id: &str) -> Result<usize, FindError> {
+        if let Some(i) = self.articles.iter().position(|a| a.id == id) {
+            return Ok(i);
+        }
+        let matches: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| self.articles[i].id.starts_with(id))
+            .collect();
+        match matches.as_slice() {
+            [i] => Ok(*i),
+            [] => Err(FindError::NotFound(id.to_string())),
+            many => Err(FindError::Ambiguous(
+                id.to_string(),
+                many.iter().map(|&i| self.articles[i].id.clone()).collect(),
+            )),
+        }
     }
 
     /// Canonical names of the actors of an article, most mentioned first.
@@ -130,6 +158,65 @@ impl Corpus {
     }
 }
 
+/// Why `Corpus::find` found no single article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindError {
+    NotFound(String),
+    Ambiguous(String, Vec<String>),
+}
+
+impl fmt::Display for FindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FindError::NotFound(id) => write!(f, "no article with id {id:?} (see `dossier list`)"),
+            FindError::Ambiguous(id, ids) => {
+                write!(f, "{id:?} matches several articles: {}", ids.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FindError {}
+
+/// Makes ids unique (`id~2`, `id~3`...) when files in different folders share a stem.
+fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for a in articles.iter_mut() {
+        if seen.insert(a.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        while seen.contains(&format!("{}~{n}", a.id)) {
+            n += 1;
+        }
+        let new = format!("{}~{n}", a.id);
+        problems.push(Problem {
+            path: PathBuf::from(&a.path),
+            kind: ProblemKind::Warning,
+            reason: format!("id {} already used; this one is {new}", a.id),
+        });
+        seen.insert(new.clone());
+        a.id = new;
+    }
+    problems
+}
+
+/// Files handed to the worker threads between two progress reports.
+const LOAD_CHUNK: usize = 64;
+
+/// One file to its clean articles and its problems.
+fn read_and_clean(path: &Path) -> (Vec<Article>, Vec<Problem>) {
+    let (docs, mut problems) = load::read_file(path);
+    let mut articles = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let (article, found) = clean::clean(doc);
+        articles.extend(article);
+        problems.extend(found);
+    }
+    (articles, problems)
+}
+
 /// Whether a path names something loadable (used before starting a background load).
 pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
     match paths
@@ -138,5 +225,39 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
     {
         Some(p) => Err(LoadError::NotFound(p.clone())),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_get_a_suffix_and_a_warning() {
+        let mut articles = vec![article("a"), article("b"), article("a"), article("a")];
+        let problems = dedupe_ids(&mut articles);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "a~2", "a~3"]);
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn find_by_exact_id_or_unique_prefix() {
+        let corpus = Corpus {
+            articles: vec![article("001_x"), article("002_y"), article("002_z")],
+            ..Corpus::default()
+        };
+        assert_eq!(corpus.find("001"), Ok(0));
+        assert_eq!(corpus.find("002_z"), Ok(2));
+        assert!(matches!(corpus.find("002"), Err(FindError::Ambiguous(_, ids)) if ids.len() == 2));
+        assert!(matches!(corpus.find("9"), Err(FindError::NotFound(_))));
     }
 }
