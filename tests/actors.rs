@@ -1,0 +1,260 @@
+//! Actors on the bundled seeds, against a hand-made list of what a careful
+//! reader would name: everyone and everything, each once, with its kind.
+
+use std::collections::HashMap;
+
+use ActorKind::{Organization as Org, Person, Place};
+use dossier::{ActorKind, Corpus};
+
+/// (canonical name, kind, spellings that must be merged into it, articles).
+const EXPECTED: &[(&str, ActorKind, &[&str], usize)] = &[
+    // People.
+    (
+        "Haider Al Lami",
+        Person,
+        &["Haider Al-Lami", "Al Lami", "Al-Lami", "Lami"],
+        4,
+    ),
+    ("Mohammed Al Tamimi", Person, &["Al Tamimi"], 1),
+    ("Lloyd Austin", Person, &["Austin"], 1),
+    ("Thabit Al-Abbasi", Person, &[], 1),
+    ("Mehdi al-Kaabi", Person, &["Al-Kaabi"], 1),
+    ("Ali al-Fatlawi", Person, &[], 1),
+    ("Fouad Shukr", Person, &[], 1),
+    ("Ismail Haniyeh", Person, &[], 1),
+    ("Saddam Hussein", Person, &[], 1),
+    // Armed groups and alliances.
+    (
+        "Al Nujaba Movement",
+        Org,
+        &["Nujaba Movement", "Harakat Al-Nujaba", "Al-Nujaba"],
+        5,
+    ),
+    ("Harakat Hezbollah al-Nujaba", Org, &[], 1),
+    ("Kataib Hezbollah", Org, &["Hezbollah Brigades"], 2),
+    ("Hezbollah", Org, &[], 1),
+    (
+        "Popular Mobilization Forces",
+        Org,
+        &["PMF", "al-Hashd al-Shaabi"],
+        4,
+    ),
+    ("Islamic Resistance in Iraq", Org, &["IRI"], 3),
+    ("Harakat Ansar Allah al-Awfiya", Org, &["HAAA"], 1),
+    ("Kataib Sayyid al-Shuhada", Org, &[], 1),
+    ("True Promise Corps", Org, &[], 1),
+    ("The Revolutionaries", Org, &[], 3),
+    ("Resistance Coordination Committee", Org, &[], 1),
+    ("International Coalition against ISIS", Org, &[], 1),
+    ("ISIS", Org, &[], 2),
+    ("Hamas", Org, &[], 1),
+    ("Houthis", Org, &["Houthi"], 1),
+    // News outlets.
+    ("The National", Org, &[], 4),
+    ("Shafaq News Agency", Org, &[], 1),
+    // Countries, with demonyms and possessives.
+    (
+        "United States",
+        Place,
+        &["US", "U.S.", "American", "Americans"],
+        5,
+    ),
+    ("Iraq", Place, &["Iraqi"], 5),
+    ("Iran", Place, &["Iranian"], 4),
+    ("Syria", Place, &[], 3),
+    ("Israel", Place, &[], 3),
+    ("Lebanon", Place, &["Lebanese"], 1),
+    ("Yemen", Place, &[], 1),
+    ("Palestine", Place, &["Palestinians"], 1),
+    // Cities, provinces, regions, bases.
+    ("Baghdad", Place, &[], 4),
+    ("Washington", Place, &[], 3),
+    ("Beirut", Place, &[], 1),
+    ("Tehran", Place, &[], 1),
+    ("Tel Aviv", Place, &[], 1),
+    ("Annapolis", Place, &[], 1),
+    ("Gaza", Place, &[], 2),
+    ("Anbar", Place, &[], 2),
+    ("Babil", Place, &["Babel"], 4),
+    ("Kurdistan Region", Place, &["Kurdistan"], 2),
+    ("Ain Al Asad", Place, &["Ain al-Asad", "Ain Al-Asad"], 4),
+    ("Middle East", Place, &[], 1),
+    ("Europe", Place, &["European"], 1),
+];
+
+/// Names that must not be actors: the related-headlines tail, the photo
+/// credit, app links, calendar words, sentence openers, designations.
+const ABSENT: &[&str] = &[
+    "Netanyahu",
+    "Gallant",
+    "Biden",
+    "DeSantis",
+    "Rubio",
+    "Trump",
+    "Brendan Carr",
+    "FCC",
+    "Eliana Fleming",
+    "Avi Nachmani",
+    "Gila Isaacson",
+    "Avi Woolf",
+    "JFeed",
+    "Aritra Deb",
+    "Shutterstock",
+    "Google",
+    "App Store",
+    "Canada",
+    "Russia",
+    "Poland",
+    "Ukraine",
+    "Vietnam",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "January",
+    "February",
+    "July",
+    "August",
+    "September",
+    "October",
+    "Political Council",
+    "Foreign Terrorist",
+    "Specially Designated",
+    "Counterterrorism",
+    "Zionist",
+    "Calls",
+    "Less",
+    "Notably",
+    "Earlier",
+    "Under",
+    "Adding",
+    "Like",
+    "Any",
+    "Both",
+    "About",
+    "Hundreds",
+    "Some",
+    "But",
+    "Make",
+    "Brigade",
+    "Pro",
+];
+
+fn seeds() -> Corpus {
+    Corpus::load(&[], &mut |_| {})
+        .expect("bundled seeds load")
+        .corpus
+}
+
+#[test]
+fn seeds_yield_every_actor_once_with_its_kind() {
+    let corpus = seeds();
+    let index = &corpus.actors;
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for (id, a) in index.actors().iter().enumerate() {
+        assert!(
+            by_name.insert(a.name.as_str(), id).is_none(),
+            "{} twice",
+            a.name
+        );
+    }
+    let mut problems = Vec::new();
+    for &(name, kind, aliases, articles) in EXPECTED {
+        let Some(&id) = by_name.get(name) else {
+            problems.push(format!("missing {name}"));
+            continue;
+        };
+        let actor = &index.actors()[id];
+        if actor.kind != kind {
+            problems.push(format!("{name}: kind {:?}, want {kind:?}", actor.kind));
+        }
+        for alias in aliases {
+            if !actor.aliases.iter().any(|a| a == alias) {
+                problems.push(format!(
+                    "{name}: {alias:?} not merged ({:?})",
+                    actor.aliases
+                ));
+            }
+        }
+        let n = index.articles_of(id).len();
+        if n != articles {
+            problems.push(format!("{name}: in {n} articles, want {articles}"));
+        }
+    }
+    for a in index.actors() {
+        if !EXPECTED.iter().any(|e| e.0 == a.name) {
+            problems.push(format!(
+                "unexpected {} ({:?}) {:?}",
+                a.name, a.kind, a.aliases
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `needle` appears in `hay` as whole words.
+fn has_words(hay: &str, needle: &str) -> bool {
+    format!(" {} ", hay.replace(['-', '’', '\''], " ")).contains(&format!(" {needle} "))
+}
+
+#[test]
+fn seeds_have_no_tail_credit_calendar_or_opener_names() {
+    let corpus = seeds();
+    for a in corpus.actors.actors() {
+        for bad in ABSENT {
+            let hit = has_words(&a.name, bad) || a.aliases.iter().any(|x| has_words(x, bad));
+            assert!(!hit, "{bad:?} found in {} {:?}", a.name, a.aliases);
+        }
+    }
+}
+
+#[test]
+fn seed_mentions_point_at_their_text_in_order() {
+    let corpus = seeds();
+    let actors = corpus.actors.actors();
+    for article in &corpus.articles {
+        assert!(
+            !article.mentions.is_empty(),
+            "{} has no mentions",
+            article.id
+        );
+        let mut prev = (0, 0);
+        for m in &article.mentions {
+            let para = &article.paragraphs[m.paragraph];
+            let text = para
+                .get(m.start..m.end)
+                .expect("mention on char boundaries");
+            let actor = &actors[m.actor];
+            assert!(
+                actor.aliases.iter().any(|a| a == text),
+                "{text:?} not an alias of {}",
+                actor.name
+            );
+            assert!(
+                (m.paragraph, m.start) >= prev,
+                "mentions out of order in {}",
+                article.id
+            );
+            prev = (m.paragraph, m.end);
+        }
+    }
+}
+
+#[test]
+fn extraction_is_deterministic() {
+    let corpus = seeds();
+    let paragraphs: Vec<&[String]> = corpus
+        .articles
+        .iter()
+        .map(|a| a.paragraphs.as_slice())
+        .collect();
+    let a = dossier::actors::extract(&paragraphs);
+    let b = dossier::actors::extract(&paragraphs);
+    let names = |e: &dossier::actors::Extraction| {
+        e.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), names(&b));
+    assert_eq!(
+        a.mentions.iter().flatten().count(),
+        b.mentions.iter().flatten().count()
+    );
+}
