@@ -399,6 +399,23 @@ mod tests {
     }
 
     #[test]
+    fn descriptive_names_stand_unless_bodies_of_another() {
+        let (e, _) = run(&[
+            "The Green Party and the Harbour Workers Union joined the Federation \
+            of Farmers. Workers cheered. The Political Council of the Vanguard Movement and the \
+            Central Committee of the Green Party stayed silent.",
+        ]);
+        has(&e, "Green Party", Organization, &[]);
+        has(&e, "Harbour Workers Union", Organization, &[]);
+        has(&e, "Federation of Farmers", Organization, &[]);
+        has(&e, "Vanguard Movement", Organization, &[]);
+        lacks(&e, "Political Council");
+        lacks(&e, "Central Committee");
+        lacks(&e, "Workers cheered");
+        assert_eq!(e.actors.len(), 4, "{:?}", e.actors);
+    }
+
+    #[test]
     fn the_belongs_to_names_inside_sentences() {
         let (e, _) = run(&[
             "She told The Local that a group called The Wanderers had left. \

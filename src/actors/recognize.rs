@@ -125,6 +125,8 @@ struct Ctx {
     headline: bool,
     /// An acronym after the run spells all of it.
     defined: bool,
+    /// Named before "of <organisation>": a body of that organisation.
+    sub_body: bool,
 }
 
 /// Clause state while reading a paragraph.
@@ -492,7 +494,7 @@ fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out
     // "Baltic Timber Council (BTC)": a definition spelled from the first word is one name.
     let defined = acronym_after(p, j)
         .is_some_and(|letters| norm::acronym_start(&letters, &p.initials(&words)) == Some(0));
-    for piece in split_run(p, &words) {
+    for (piece, sub_body) in split_run(p, &words) {
         let Some((seg, the_prefix, weak)) = strip_leading(p, piece) else {
             continue;
         };
@@ -505,39 +507,41 @@ fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out
                 weak: weak && whole,
                 headline,
                 defined: defined && whole && piece.len() == words.len(),
+                sub_body,
             };
             emit(p, part, ctx, st, out);
         }
     }
 }
 
-/// Splits a run at days, months, inner sentence words and "of" before an organisation.
-fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<&'w [usize]> {
+/// Splits a run at days, months, inner sentence words and "of" before an
+/// organisation; a piece before such an "of" is a sub-body ("Political Council").
+fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
     let toks = p.toks;
+    if p.gaz(words).is_some() {
+        return vec![(words, false)];
+    }
     let mut pieces = Vec::new();
     let mut start = 0;
-    if p.gaz(words).is_some() {
-        return vec![words];
-    }
     for (x, &k) in words.iter().enumerate() {
         let t = toks[k];
         if t.has(DAY) || (t.has(MONTH) && !month_is_name(p, words, x)) {
-            pieces.push(&words[start..x]);
+            pieces.push((&words[start..x], false));
             start = x + 1;
-        } else if x > start && t.is_cap() && t.has(STOP) && !t.has(GIVEN) {
-            pieces.push(&words[start..x]);
+        } else if x > start && t.is_cap() && t.has(STOP) && !t.has(GIVEN | GENERIC) {
+            pieces.push((&words[start..x], false));
             start = x;
         } else if x > start
             && p.is_word_ci(k, "of")
             && t.shape == Shape::Lower
             && org_follows(p, &words[x + 1..])
         {
-            pieces.push(&words[start..x]);
+            pieces.push((&words[start..x], true));
             start = x + 1;
         }
     }
-    pieces.push(&words[start..]);
-    pieces.retain(|s| !s.is_empty());
+    pieces.push((&words[start..], false));
+    pieces.retain(|(s, _)| !s.is_empty());
     pieces
 }
 
@@ -798,7 +802,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
-    let validity = validity(p, seg, ctx.the_prefix);
+    let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
     if validity == Validity::Invalid {
         return;
     }
@@ -808,8 +812,9 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
 }
 
-/// Whether a rule-found name stands on its own.
-fn validity(p: &Para, seg: &[usize], the_prefix: bool) -> Validity {
+/// Whether a rule-found name stands on its own; descriptive names of a body of
+/// another organisation ("Political Council of ...") only join known names.
+fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool) -> Validity {
     let toks = p.toks;
     if let [k] = seg {
         let t = toks[*k];
@@ -834,7 +839,7 @@ fn validity(p: &Para, seg: &[usize], the_prefix: bool) -> Validity {
     let proper = content.iter().any(|t| !t.has(NOT_PROPER));
     if content.is_empty() {
         Validity::Invalid
-    } else if !proper && !the_prefix && content.len() <= 2 {
+    } else if !proper && !the_prefix && sub_body {
         Validity::Weak
     } else {
         Validity::Valid
