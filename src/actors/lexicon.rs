@@ -42,6 +42,8 @@ pub(crate) mod class {
     pub const CREDIT: u32 = 1 << 23;
     pub const ABBREV: u32 = 1 << 24;
     pub const GIVEN: u32 = 1 << 25;
+    pub const DOCUMENT: u32 = 1 << 26;
+    pub const CLUB: u32 = 1 << 27;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u32 = STOP
         | DAY
@@ -85,6 +87,8 @@ struct WordsFile {
     credit: Vec<String>,
     abbreviations: Vec<String>,
     strip_tails: Vec<String>,
+    documents: Vec<String>,
+    club_tails: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -93,6 +97,13 @@ struct TranslationsFile {
     heads: HashMap<String, String>,
     spelling: HashMap<String, String>,
     of_heads: OfHeads,
+    drop: Drop,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Drop {
+    leading: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -147,7 +158,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u32); 25] = [
+        let lists: [(&[String], u32); 27] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -173,6 +184,8 @@ impl Lexicon {
             (&words.naming, NAMING),
             (&words.credit, CREDIT),
             (&words.abbreviations, ABBREV),
+            (&words.documents, DOCUMENT),
+            (&words.club_tails, CLUB),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -191,6 +204,7 @@ impl Lexicon {
             spelling: fold_map(tr.spelling),
             of_reorder: tr.of_heads.words.iter().map(|w| norm::fold(w)).collect(),
             strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
+            drop_leading: tr.drop.leading.iter().map(|w| norm::fold(w)).collect(),
         };
         lex.add_gazetteer(PLACES, GazClass::Country);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);

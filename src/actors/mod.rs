@@ -416,6 +416,73 @@ mod tests {
     }
 
     #[test]
+    fn laws_are_not_actors() {
+        let (e, _) = run(&[
+            "The Occupied Territories Bill and the Treaty of Rome were debated \
+            by the Dáil. The Bill passed.",
+        ]);
+        has(&e, "Dáil", Organization, &[]);
+        lacks(&e, "Bill");
+        lacks(&e, "Treaty");
+        assert_eq!(e.actors.len(), 1, "{:?}", e.actors);
+    }
+
+    #[test]
+    fn possessives_inside_organisation_names() {
+        let (e, _) = run(&[
+            "The Irish Farmers' Association (IFA) and the People's Party met \
+            Norway's Equinor. The IFA said little.",
+        ]);
+        has(&e, "Irish Farmers' Association", Organization, &["IFA"]);
+        has(&e, "People's Party", Organization, &[]);
+        has(&e, "Norway", Place, &[]);
+        has(&e, "Equinor", Organization, &[]);
+    }
+
+    #[test]
+    fn lists_keep_one_kind_and_counties_are_places() {
+        let (e, _) = run(&[
+            "Beef exports from Cork, Ballymore and Galway fell, farmers in Co \
+            Tipperary said, as did those in Baghdad and Qarnit.",
+        ]);
+        has(&e, "Ballymore", Place, &[]);
+        has(&e, "Tipperary", Place, &["Co Tipperary"]);
+        has(&e, "Qarnit", Place, &[]);
+    }
+
+    #[test]
+    fn short_forms_of_companies_join_them() {
+        let (e, _) = run(&[
+            "Shares in Vantage Analytics fell after the Securities and Exchange Commission \
+             (SEC) opened an inquiry. Vantage said it would cooperate with the SEC.",
+            "Vantage cut 400 jobs.",
+        ]);
+        has(&e, "Vantage Analytics", Organization, &["Vantage"]);
+        has(
+            &e,
+            "Securities and Exchange Commission",
+            Organization,
+            &["SEC"],
+        );
+        assert_eq!(e.mentions[1].len(), 1);
+        let (e, _) = run(&["The Green Party and Labour Party Ireland disagreed."]);
+        has(&e, "Green Party", Organization, &[]);
+    }
+
+    #[test]
+    fn clubs_named_after_cities_are_organisations() {
+        let (e, _) = run(&[
+            "Manchester City beat Bayern Munich, and Leeds United drew with \
+            BT Sport watching. Vinícius Júnior scored.",
+        ]);
+        has(&e, "Manchester City", Organization, &[]);
+        has(&e, "Bayern Munich", Organization, &[]);
+        has(&e, "Leeds United", Organization, &[]);
+        has(&e, "BT Sport", Organization, &[]);
+        has(&e, "Vinícius Júnior", Person, &[]);
+    }
+
+    #[test]
     fn the_belongs_to_names_inside_sentences() {
         let (e, _) = run(&[
             "She told The Local that a group called The Wanderers had left. \

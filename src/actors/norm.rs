@@ -13,6 +13,8 @@ pub(crate) struct Tables {
     pub of_reorder: HashSet<String>,
     /// Tails dropped for the core form ("movement", "agency", "province").
     pub strip_tails: HashSet<String>,
+    /// Leading words dropped from every key ("county").
+    pub drop_leading: HashSet<String>,
 }
 
 /// Appends `s` folded for lookups: lowercase, Latin diacritics removed, ’ as '.
@@ -105,6 +107,9 @@ pub(crate) fn key_tokens(surface: &str, t: &Tables) -> Vec<String> {
         .map(|w| t.spelling.get(&w).cloned().unwrap_or(w))
         .filter(|w| !is_article(w))
         .collect();
+    if toks.len() > 1 && t.drop_leading.contains(&toks[0]) {
+        toks.remove(0);
+    }
     if let Some(first) = toks.first()
         && let Some(tail) = t.heads.get(first)
         && toks.len() > 1
@@ -228,6 +233,7 @@ mod tests {
         t.heads.insert("kataib".into(), "brigades".into());
         t.spelling.insert("defence".into(), "defense".into());
         t.of_reorder.insert("ministry".into());
+        t.drop_leading.insert("county".into());
         for w in ["movement", "agency", "province"] {
             t.strip_tails.insert(w.into());
         }
@@ -258,6 +264,8 @@ mod tests {
         );
         assert_eq!(key("Ministry of Defence", &t), key("Defense Ministry", &t));
         assert_eq!(key("The National", &t), "national");
+        assert_eq!(key("County Kerry", &t), "kerry");
+        assert_eq!(key("County", &t), "county");
         assert_eq!(key("", &t), "");
     }
 

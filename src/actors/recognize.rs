@@ -355,7 +355,7 @@ fn run_end(p: &Para, i: usize) -> usize {
     while k < toks.len() && words < MAX_RUN {
         let prev = toks[k - 1];
         let t = toks[k];
-        if prev.is_word() && prev.poss {
+        if prev.is_word() && prev.poss && !inner_possessive(p, k - 1) {
             break;
         }
         match t.shape {
@@ -406,6 +406,18 @@ fn run_end(p: &Para, i: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// A possessive inside an organisation name: "Farmers' Association",
+/// "People's Party"; never after a known actor ("Iraq's Kurdistan").
+fn inner_possessive(p: &Para, k: usize) -> bool {
+    let (prev, next) = (p.toks[k], p.toks.get(k + 1));
+    if !next.is_some_and(|n| n.is_cap() && !n.sent_start && n.has(ORG_TAIL | GENERIC)) {
+        return false;
+    }
+    let after = p.text.get(prev.end..).unwrap_or("");
+    let plural = !after.starts_with("'s") && !after.starts_with("’s");
+    (plural || prev.has(GENERIC)) && prev.is_cap() && p.gaz(&[k]).is_none()
 }
 
 /// A period after an abbreviation or initial inside a name ("Mr. Smith", "George W. Bush").
@@ -481,11 +493,32 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                     .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
                     && next.has(GENERIC | ORG_TAIL))
                     || p.gaz(&[left[0], k + 1]).is_some()
-                    || p.gaz(&[k - 1, k + 1]).is_some())
+                    || p.gaz(&[k - 1, k + 1]).is_some()
+                    || and_in_org(p, &left, k))
         }
         _ => false,
     };
     ok.then_some(n)
+}
+
+/// "Securities and Exchange Commission": capitals that are not a known or
+/// complete name, "and", then capitals ending in an organisation word.
+fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
+    let toks = p.toks;
+    let plain = |x: &usize| toks[*x].is_cap() && !toks[*x].has(STOP) && p.gaz(&[*x]).is_none();
+    // "Green Party and Labour Party" are two names: an organisation word ends the first.
+    let complete = left.len() > 1 && left.iter().any(|&x| toks[x].has(ORG_TAIL));
+    if left.is_empty() || complete || !left.iter().all(plain) {
+        return false;
+    }
+    let mut x = k + 1;
+    while x < toks.len() && x <= k + 3 && toks[x].is_cap() && !toks[x].sent_start {
+        if toks[x].has(ORG_TAIL) {
+            return true;
+        }
+        x += 1;
+    }
+    false
 }
 
 /// Cuts a run into name segments and emits them.
@@ -831,6 +864,13 @@ fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool) -> Validi
         }
         return Validity::Valid;
     }
+    // Laws and treaties are not actors: "Occupied Territories Bill", "Treaty of Rome".
+    let last = toks[seg[seg.len() - 1]];
+    if (last.has(DOCUMENT) && last.is_cap())
+        || (toks[seg[0]].has(DOCUMENT) && p.is_word_ci(seg[1], "of"))
+    {
+        return Validity::Invalid;
+    }
     let content: Vec<&Tok> = seg
         .iter()
         .map(|&k| &toks[k])
@@ -862,9 +902,9 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
     if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
         v[O] += 6;
     } else if multi
-        && seg
-            .iter()
-            .any(|&k| toks[k].is_cap() && toks[k].has(ORG_TAIL))
+        && seg.iter().enumerate().any(|(n, &k)| {
+            toks[k].is_cap() && toks[k].has(ORG_TAIL) && !(n == 0 && toks[k].has(PLACE_HEAD))
+        })
     {
         v[O] += 4;
     }
@@ -885,6 +925,21 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
     }
     if content >= 2 && first.has(GIVEN) {
         v[P] += 3;
+    }
+    // "Manchester City", "Bayern Munich", "Morning Ireland", "BT Sport": not people.
+    let place_at = |range: &[usize]| {
+        p.gaz(range)
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class != GazClass::Org)
+    };
+    if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
+        v[O] += 8;
+    }
+    if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
+        v[O] += 3;
+    }
+    if multi && seg.iter().any(|&k| toks[k].shape == Shape::Upper) {
+        v[O] += 2;
     }
     let internal = v;
 
@@ -923,6 +978,22 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
             v[kind_index(kind)] += 3;
         }
     }
+    // "Cork, Kerry and Galway": inside a comma list, the kind of the item before.
+    let in_list = p
+        .next_tok(last_k)
+        .is_some_and(|a| toks[a].is_punct(',') || p.is_word_ci(a, "and") || p.is_word_ci(a, "or"));
+    if first_k > 0
+        && toks[first_k - 1].is_punct(',')
+        && in_list
+        && let Some((c, after)) = st.last
+        && after == first_k - 1
+        && let Some(cand) = out.cands.get(c)
+    {
+        let (kind, strength) = leading_kind(&cand.votes);
+        if strength >= 3 {
+            v[kind_index(kind)] += 2;
+        }
+    }
 
     // The words after it.
     if let Some(a) = p.next_tok(last_k) {
@@ -948,8 +1019,13 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
     }
     let cued = v != internal;
 
-    // Defaults by shape.
-    if content >= 2 && v[O] == 0 && v[L] == 0 {
+    // Defaults by shape: two or more name-like words make a person.
+    let name_like = seg.iter().all(|&k| {
+        let t = toks[k];
+        let common = GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR | STOP | DAY | MONTH;
+        t.shape == Shape::Lower || t.has(PARTICLE) || (t.shape == Shape::Cap && !t.has(common))
+    });
+    if content >= 2 && name_like && v[O] == 0 && v[L] == 0 {
         v[P] += 1;
     }
     if content >= 2 && seg.iter().any(|&k| toks[k].has(PARTICLE)) {

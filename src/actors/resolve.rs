@@ -49,6 +49,8 @@ struct Info {
     full: String,
     core: String,
     translit: String,
+    /// Without trailing organisation words: "Vantage Analytics" -> "vantage".
+    short: String,
     kind: (ActorKind, i32),
 }
 
@@ -58,6 +60,15 @@ impl Info {
         let full = toks.join(" ");
         let core = norm::core(&toks, &lex.tables).join(" ");
         let translit = norm::translit(&core);
+        let mut end = toks.len();
+        while end > 1 && lex.flags(&toks[end - 1]) & ORG_TAIL != 0 {
+            end -= 1;
+        }
+        let short = if end < toks.len() {
+            toks[..end].join(" ")
+        } else {
+            String::new()
+        };
         let kind = match cand.gaz.and_then(|g| lex.entry(g)) {
             Some(e) => (e.kind(), 10),
             None => leading_kind(&cand.votes),
@@ -67,6 +78,7 @@ impl Info {
             full,
             core,
             translit,
+            short,
             kind,
         }
     }
@@ -113,6 +125,8 @@ struct Local {
     cores: Vec<String>,
     translits: Vec<String>,
     surnames: Vec<String>,
+    /// Short forms of an organisation ("vantage").
+    shorts: Vec<String>,
     acronym: Option<String>,
     kind: (ActorKind, i32),
 }
@@ -211,13 +225,13 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         .copied()
                         .filter(|&x| compatible(inf.kind, infos[x].kind))
                 })
-                .or_else(|| by_affix.get(&inf.full).copied().flatten())
                 .or_else(|| {
                     let short = inf.ntok() == 1 || cand.titled;
                     let last = inf.toks.last()?;
                     let p = by_surname.get(last).copied().flatten()?;
                     (short && compatible(inf.kind, (ActorKind::Person, 10))).then_some(p)
                 })
+                .or_else(|| by_affix.get(&inf.full).copied().flatten())
                 .or_else(|| {
                     by_translit
                         .get(&inf.translit)
@@ -248,7 +262,11 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             if ntok >= 3 {
                 claim(&mut by_surname, &inf.toks[ntok - 2..].join(" "), c, &mut uf);
             }
-        } else if ntok >= 3 {
+        } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
+            // "Vantage" for "Vantage Analytics".
+            claim(&mut by_affix, &inf.short, c, &mut uf);
+        }
+        if inf.kind.0 != ActorKind::Person && ntok >= 3 {
             // "Islamic Resistance" is the start of "Islamic Resistance in Iraq"; a
             // start that is a whole name ("Nujaba Movement") is not a short form.
             for len in 2..ntok {
@@ -314,6 +332,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             cores: Vec::new(),
             translits: Vec::new(),
             surnames: Vec::new(),
+            shorts: Vec::new(),
             acronym: None,
             kind,
         };
@@ -324,6 +343,9 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             push_unique(&mut l.translits, &inf.translit);
             if kind.0 == ActorKind::Person && ntok >= 2 {
                 push_unique(&mut l.surnames, &inf.toks[ntok - 1]);
+            }
+            if kind.0 == ActorKind::Organization {
+                push_unique(&mut l.shorts, &inf.short);
             }
         }
         if members.iter().all(|&c| cands[c].acronym) {
@@ -348,6 +370,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     let mut by_core: HashMap<String, usize> = HashMap::new();
     let mut by_translit: HashMap<String, usize> = HashMap::new();
     let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_short: HashMap<String, Option<usize>> = HashMap::new();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -375,6 +398,9 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
         for s in &l.surnames {
             claim(&mut by_surname, s, i, &mut uf);
         }
+        for s in &l.shorts {
+            claim(&mut by_short, s, i, &mut uf);
+        }
     }
     let mut by_acr: HashMap<String, Option<usize>> = HashMap::new();
     for (letters, owner) in acronym_defs {
@@ -396,6 +422,13 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
                 .keys
                 .iter()
                 .find_map(|k| by_surname.get(k).copied().flatten());
+        }
+        if home.is_none() && l.gaz.is_none() {
+            home = l
+                .keys
+                .iter()
+                .find_map(|k| by_short.get(k).copied().flatten())
+                .filter(|&h| compatible(l.kind, locals[h].kind));
         }
         if home.is_none()
             && let Some(g) = l.gaz
