@@ -416,6 +416,21 @@ mod tests {
     }
 
     #[test]
+    fn particle_chains_and_later_name_endings() {
+        let (e, _) = run(&[
+            "Ursula von der Leyen met Jonas Gahr Støre and Kevin de la Cruz. Von der Leyen \
+             said Gahr Støre agreed. Klarna said nothing.",
+            "De la Cruz left.",
+        ]);
+        has(&e, "Ursula von der Leyen", Person, &["Von der Leyen"]);
+        has(&e, "Jonas Gahr Støre", Person, &["Gahr Støre"]);
+        has(&e, "Kevin de la Cruz", Person, &["De la Cruz"]);
+        assert!(actor(&e, "Klarna").is_some_and(|a| a.kind != Person));
+        lacks(&e, "der Leyen ");
+        assert_eq!(e.actors.len(), 4, "{:?}", e.actors);
+    }
+
+    #[test]
     fn laws_are_not_actors() {
         let (e, _) = run(&[
             "The Occupied Territories Bill and the Treaty of Rome were debated \

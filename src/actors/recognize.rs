@@ -184,6 +184,21 @@ impl Para<'_> {
             .is_some_and(|n| n.is_cap() && !n.sent_start)
     }
 
+    /// Lowercase particles from `k` ("von der", "de la") followed by a capital in
+    /// the same sentence: how many particles, if so.
+    fn particles_before_cap(&self, k: usize) -> Option<usize> {
+        let mut n = 0;
+        while n < 3
+            && self
+                .toks
+                .get(k + n)
+                .is_some_and(|t| t.shape == Shape::Lower && t.has(PARTICLE))
+        {
+            n += 1;
+        }
+        (n > 0 && self.cap_follows(k + n - 1)).then_some(n)
+    }
+
     /// Source text of a run of word tokens.
     fn surface(&self, seg: &[usize]) -> &str {
         match (seg.first(), seg.last()) {
@@ -331,7 +346,7 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             i += 1;
             continue;
         }
-        let starts = t.is_cap() || (t.shape == Shape::Lower && t.has(PARTICLE) && p.cap_follows(i));
+        let starts = t.is_cap() || p.particles_before_cap(i).is_some();
         if !starts {
             i += 1;
             continue;
@@ -373,9 +388,9 @@ fn run_end(p: &Para, i: usize) -> usize {
                 if t.joined {
                     break;
                 }
-                if t.has(PARTICLE) && p.cap_follows(k) {
-                    k += 1;
-                    words += 1;
+                if let Some(n) = p.particles_before_cap(k) {
+                    k += n;
+                    words += n;
                     continue;
                 }
                 match connector_span(p, i, k) {
@@ -1007,9 +1022,12 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
             if at.has(ORG_NOUN) {
                 v[O] += 4;
             }
-            let acronym = !multi && first.shape == Shape::Upper;
-            if at.has(SAY) && !acronym && !ctx.the_prefix {
+            // "Lami said" may be a surname, "Klarna said" a company: only two or
+            // more name words make a speaker a person.
+            if at.has(SAY) && content >= 2 && !ctx.the_prefix {
                 v[P] += 2;
+            } else if at.has(SAY) {
+                v[X] += 1;
             }
         } else if at.is_punct(',')
             && let Some(kind) = appositive(p, a)

@@ -88,6 +88,12 @@ impl Info {
     }
 }
 
+/// Proper endings of a full name, each a way to refer to the person later:
+/// "jonas gahr store" -> "store", "gahr store".
+fn surnames(toks: &[String]) -> Vec<String> {
+    (1..toks.len()).map(|i| toks[i..].join(" ")).collect()
+}
+
 /// Kinds that may belong to one actor: equal, or one of them unsure.
 fn compatible(a: (ActorKind, i32), b: (ActorKind, i32)) -> bool {
     a.0 == b.0 || a.0 == ActorKind::Other || b.0 == ActorKind::Other || a.1 < 3 || b.1 < 3
@@ -226,10 +232,14 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         .filter(|&x| compatible(inf.kind, infos[x].kind))
                 })
                 .or_else(|| {
-                    let short = inf.ntok() == 1 || cand.titled;
-                    let last = inf.toks.last()?;
-                    let p = by_surname.get(last).copied().flatten()?;
-                    (short && compatible(inf.kind, (ActorKind::Person, 10))).then_some(p)
+                    // "Lami", "Mr Al Tamimi", "Von der Leyen": the end of a full name.
+                    let key = if cand.titled {
+                        inf.toks.last()?
+                    } else {
+                        &inf.full
+                    };
+                    let p = by_surname.get(key).copied().flatten()?;
+                    compatible(inf.kind, (ActorKind::Person, 10)).then_some(p)
                 })
                 .or_else(|| by_affix.get(&inf.full).copied().flatten())
                 .or_else(|| {
@@ -256,11 +266,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         }
         let ntok = inf.ntok();
         if inf.kind.0 == ActorKind::Person && !cand.acronym {
-            if ntok >= 2 {
-                claim(&mut by_surname, &inf.toks[ntok - 1], c, &mut uf);
-            }
-            if ntok >= 3 {
-                claim(&mut by_surname, &inf.toks[ntok - 2..].join(" "), c, &mut uf);
+            for s in surnames(&inf.toks) {
+                claim(&mut by_surname, &s, c, &mut uf);
             }
         } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
             // "Vantage" for "Vantage Analytics".
@@ -341,8 +348,10 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             push_unique(&mut l.keys, &inf.full);
             push_unique(&mut l.cores, &inf.core);
             push_unique(&mut l.translits, &inf.translit);
-            if kind.0 == ActorKind::Person && ntok >= 2 {
-                push_unique(&mut l.surnames, &inf.toks[ntok - 1]);
+            if kind.0 == ActorKind::Person {
+                for s in surnames(&inf.toks) {
+                    push_unique(&mut l.surnames, &s);
+                }
             }
             if kind.0 == ActorKind::Organization {
                 push_unique(&mut l.shorts, &inf.short);
@@ -391,7 +400,14 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             }
             continue;
         }
-        if let Some(h) = find(l, locals, &by_full, &by_core, &by_translit) {
+        let mut home = find(l, locals, &by_full, &by_core, &by_translit);
+        if home.is_none() && compatible(l.kind, (ActorKind::Person, 10)) {
+            home = l
+                .keys
+                .iter()
+                .find_map(|k| by_surname.get(k).copied().flatten());
+        }
+        if let Some(h) = home {
             uf.union(i, h);
         }
         register(l, i, &mut by_full, &mut by_core, &mut by_translit);
