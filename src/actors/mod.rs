@@ -431,6 +431,22 @@ mod tests {
     }
 
     #[test]
+    fn headlines_yield_only_known_names() {
+        let (e, _) = run(&[
+            "BREAKING: EQUINOR SHARES SURGE AS PROFITS BEAT FORECASTS\n\n\
+            Analysts At Fjordbank Say The Move Was Expected\n\n\
+            Fjordbank analyst Thina Saltvedt said the outlook was strong.",
+        ]);
+        has(&e, "Equinor", Organization, &["EQUINOR"]);
+        has(&e, "Fjordbank", Organization, &[]);
+        has(&e, "Thina Saltvedt", Person, &[]);
+        for w in ["BREAKING", "SHARES", "Analysts", "Move"] {
+            lacks(&e, w);
+        }
+        assert_eq!(e.actors.len(), 3, "{:?}", e.actors);
+    }
+
+    #[test]
     fn laws_are_not_actors() {
         let (e, _) = run(&[
             "The Occupied Territories Bill and the Treaty of Rome were debated \

@@ -842,6 +842,11 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             }
         }
     }
+    // Headline words are capitalised anyway: only known names inside them count.
+    if ctx.headline {
+        known_inside(p, seg, st, out);
+        return;
+    }
     // "Ericsson AB", "Hezbollah movement": a known actor with a generic tail.
     if !ctx.titled
         && seg.len() > 1
@@ -858,6 +863,23 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let weak = ctx.headline || validity == Validity::Weak || (ctx.weak && !cued);
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
+}
+
+/// Emits the gazetteer names inside a run, longest first from each word.
+fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
+    let mut x = 0;
+    while x < seg.len() {
+        let found = (x + 1..=seg.len().min(x + 6))
+            .rev()
+            .find_map(|y| p.gaz(&seg[x..y]).map(|g| (y, g)));
+        match found {
+            Some((y, g)) => {
+                push_gaz(p, &seg[x..y], g, st, out);
+                x = y;
+            }
+            None => x += 1,
+        }
+    }
 }
 
 /// Whether a rule-found name stands on its own; descriptive names of a body of
@@ -1021,6 +1043,10 @@ fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, 
             }
             if at.has(ORG_NOUN) {
                 v[O] += 4;
+            }
+            // "Nordea analyst Thina Saltvedt": the employer of the person named next.
+            if at.has(TITLE) && !at.has(ORG_NOUN) && p.cap_follows(a) {
+                v[O] += 2;
             }
             // "Lami said" may be a surname, "Klarna said" a company: only two or
             // more name words make a speaker a person.
