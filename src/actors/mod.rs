@@ -6,10 +6,12 @@
 //! candidates into actors within each article and across the corpus. Knowledge
 //! (gazetteer, word classes, translations) lives in `assets/actors/` ([`lexicon`]).
 
+mod evidence;
 mod lexicon;
 mod norm;
 mod recognize;
 mod resolve;
+mod runs;
 mod token;
 
 use serde::Serialize;

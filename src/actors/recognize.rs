@@ -9,20 +9,24 @@
 use std::collections::HashSet;
 
 use super::ActorKind;
+use super::evidence::{Validity, validity, votes};
 use super::lexicon::{GazClass, Lexicon, class::*};
 use super::norm::{self, Initial};
+use super::runs::{
+    Rest, acronym_after, rest_kind, run_end, split_run, strip_leading, title_split, trim,
+};
 use super::token::{Shape, Tok, is_close_quote, is_open_quote};
 
 /// Kind evidence, indexed by [`kind_index`].
 pub(crate) type Votes = [i32; 4];
 
-const P: usize = 0;
-const O: usize = 1;
-const L: usize = 2;
-const X: usize = 3;
+pub(crate) const P: usize = 0;
+pub(crate) const O: usize = 1;
+pub(crate) const L: usize = 2;
+pub(crate) const X: usize = 3;
 
 /// Longest run of words read as one name; longer runs are cut (keeps work linear).
-const MAX_RUN: usize = 12;
+pub(crate) const MAX_RUN: usize = 12;
 
 /// Index of a kind in [`Votes`].
 pub(crate) fn kind_index(k: ActorKind) -> usize {
@@ -118,67 +122,48 @@ pub(crate) struct Para<'x> {
 
 /// How a segment was introduced.
 #[derive(Debug, Clone, Copy, Default)]
-struct Ctx {
-    titled: bool,
-    the_prefix: bool,
-    weak: bool,
-    headline: bool,
+pub(crate) struct Ctx {
+    pub(crate) titled: bool,
+    pub(crate) the_prefix: bool,
+    pub(crate) weak: bool,
+    pub(crate) headline: bool,
     /// An acronym after the run spells all of it.
-    defined: bool,
+    pub(crate) defined: bool,
     /// Named before "of <organisation>": a body of that organisation.
-    sub_body: bool,
+    pub(crate) sub_body: bool,
 }
 
 /// Clause state while reading a paragraph.
 #[derive(Debug, Default)]
-struct State {
+pub(crate) struct State {
     /// A designation verb was seen in this clause.
-    designate: bool,
+    pub(crate) designate: bool,
     /// Inside "designated ... as X": X is a designation, not an actor.
-    designation: bool,
+    pub(crate) designation: bool,
     /// Inside a photo credit.
-    credit: bool,
+    pub(crate) credit: bool,
     /// (candidate, index of "(") when a name is followed by a parenthesis.
-    paren: Option<(usize, usize)>,
+    pub(crate) paren: Option<(usize, usize)>,
     /// Words of the last candidate pushed.
-    last_words: Vec<usize>,
+    pub(crate) last_words: Vec<usize>,
     /// (candidate, token after it) of the last candidate pushed.
-    last: Option<(usize, usize)>,
-}
-
-/// What follows a known place at the start of a run.
-#[derive(Debug, PartialEq, Eq)]
-enum Rest {
-    /// A name of its own ("Iraqi | Nujaba Movement").
-    Proper,
-    /// Tails that make the whole one name ("American Airlines").
-    Tail,
-    /// Only descriptive words ("Iraqi | Islamic").
-    Descriptive,
-}
-
-/// Whether a rule-found name stands.
-#[derive(Debug, PartialEq, Eq)]
-enum Validity {
-    Valid,
-    Weak,
-    Invalid,
+    pub(crate) last: Option<(usize, usize)>,
 }
 
 impl Para<'_> {
-    fn word(&self, k: usize) -> &str {
+    pub(crate) fn word(&self, k: usize) -> &str {
         self.toks
             .get(k)
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
 
-    fn is_word_ci(&self, k: usize, w: &str) -> bool {
+    pub(crate) fn is_word_ci(&self, k: usize, w: &str) -> bool {
         self.toks.get(k).is_some_and(Tok::is_word) && self.word(k).eq_ignore_ascii_case(w)
     }
 
     /// The next token is a capitalised word of the same sentence.
-    fn cap_follows(&self, k: usize) -> bool {
+    pub(crate) fn cap_follows(&self, k: usize) -> bool {
         self.toks
             .get(k + 1)
             .is_some_and(|n| n.is_cap() && !n.sent_start)
@@ -186,7 +171,7 @@ impl Para<'_> {
 
     /// Lowercase particles from `k` ("von der", "de la") followed by a capital in
     /// the same sentence: how many particles, if so.
-    fn particles_before_cap(&self, k: usize) -> Option<usize> {
+    pub(crate) fn particles_before_cap(&self, k: usize) -> Option<usize> {
         let mut n = 0;
         while n < 3
             && self
@@ -200,7 +185,7 @@ impl Para<'_> {
     }
 
     /// Source text of a run of word tokens.
-    fn surface(&self, seg: &[usize]) -> &str {
+    pub(crate) fn surface(&self, seg: &[usize]) -> &str {
         match (seg.first(), seg.last()) {
             (Some(&a), Some(&b)) => {
                 let (s, e) = (self.toks[a].start, self.toks[b].end);
@@ -211,7 +196,7 @@ impl Para<'_> {
     }
 
     /// Gazetteer entry named by exactly these words.
-    fn gaz(&self, seg: &[usize]) -> Option<u32> {
+    pub(crate) fn gaz(&self, seg: &[usize]) -> Option<u32> {
         let surface = self.surface(seg);
         if surface.is_empty() {
             return None;
@@ -225,7 +210,7 @@ impl Para<'_> {
     }
 
     /// Gazetteer entry named by these words without droppable tails ("Ericsson AB").
-    fn gaz_core(&self, seg: &[usize]) -> Option<u32> {
+    pub(crate) fn gaz_core(&self, seg: &[usize]) -> Option<u32> {
         let toks = norm::key_tokens(self.surface(seg), &self.lex.tables);
         let core = norm::core(&toks, &self.lex.tables);
         (core.len() < toks.len())
@@ -234,12 +219,12 @@ impl Para<'_> {
     }
 
     /// Some gazetteer entry starts at the first of these words.
-    fn gaz_prefix(&self, seg: &[usize]) -> bool {
+    pub(crate) fn gaz_prefix(&self, seg: &[usize]) -> bool {
         (1..=seg.len()).any(|m| self.gaz(&seg[..m]).is_some())
     }
 
     /// Previous word, skipping opening quotes; none across other punctuation.
-    fn prev_word(&self, k: usize) -> Option<usize> {
+    pub(crate) fn prev_word(&self, k: usize) -> Option<usize> {
         let mut x = k;
         while x > 0 {
             x -= 1;
@@ -255,7 +240,7 @@ impl Para<'_> {
     }
 
     /// Next token after `k`, skipping closing quotes and link markers like `[3]`.
-    fn next_tok(&self, k: usize) -> Option<usize> {
+    pub(crate) fn next_tok(&self, k: usize) -> Option<usize> {
         let mut x = k + 1;
         while let Some(t) = self.toks.get(x) {
             if t.shape == Shape::Punct && is_close_quote(t.ch) {
@@ -276,7 +261,7 @@ impl Para<'_> {
     }
 
     /// Word initials of a definition, for acronym matching.
-    fn initials(&self, seg: &[usize]) -> Vec<Initial> {
+    pub(crate) fn initials(&self, seg: &[usize]) -> Vec<Initial> {
         seg.iter()
             .filter_map(|&k| {
                 let c = self.word(k).chars().next()?;
@@ -362,180 +347,6 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
     }
 }
 
-/// End (exclusive) of the run of name words starting at `i`.
-fn run_end(p: &Para, i: usize) -> usize {
-    let toks = p.toks;
-    let mut k = i + 1;
-    let mut words = 1;
-    while k < toks.len() && words < MAX_RUN {
-        let prev = toks[k - 1];
-        let t = toks[k];
-        if prev.is_word() && prev.poss && !inner_possessive(p, k - 1) {
-            break;
-        }
-        match t.shape {
-            Shape::Cap | Shape::Upper => {
-                if t.sent_start || (!t.joined && !t.space_before && prev.is_word()) {
-                    break;
-                }
-                if t.joined && t.shape == Shape::Upper && acronym_defines(p, i, k) {
-                    break;
-                }
-                k += 1;
-                words += 1;
-            }
-            Shape::Lower => {
-                if t.joined {
-                    break;
-                }
-                if let Some(n) = p.particles_before_cap(k) {
-                    k += n;
-                    words += n;
-                    continue;
-                }
-                match connector_span(p, i, k) {
-                    Some(n) => {
-                        k += n;
-                        words += n;
-                    }
-                    None => break,
-                }
-            }
-            Shape::Punct => {
-                let glued = !t.space_before;
-                if t.ch == '.' && glued && abbreviation_in_run(p, k) {
-                    k += 1;
-                    continue;
-                }
-                if t.ch == '&' && prev.is_cap() && p.cap_follows(k) {
-                    k += 1;
-                    continue;
-                }
-                break;
-            }
-            _ => break,
-        }
-    }
-    // A run ends on a name word, never on a particle or a period.
-    while k > i + 1 && !toks[k - 1].is_cap() {
-        k -= 1;
-    }
-    k
-}
-
-/// A possessive inside an organisation name: "Farmers' Association",
-/// "People's Party"; never after a known actor ("Iraq's Kurdistan").
-fn inner_possessive(p: &Para, k: usize) -> bool {
-    let (prev, next) = (p.toks[k], p.toks.get(k + 1));
-    if !next.is_some_and(|n| n.is_cap() && !n.sent_start && n.has(ORG_TAIL | GENERIC)) {
-        return false;
-    }
-    let after = p.text.get(prev.end..).unwrap_or("");
-    let plural = !after.starts_with("'s") && !after.starts_with("’s");
-    (plural || prev.has(GENERIC)) && prev.is_cap() && p.gaz(&[k]).is_none()
-}
-
-/// A period after an abbreviation or initial inside a name ("Mr. Smith", "George W. Bush").
-fn abbreviation_in_run(p: &Para, k: usize) -> bool {
-    let prev = p.toks[k - 1];
-    let short = prev.shape == Shape::Cap && prev.end - prev.start == 1;
-    (prev.has(ABBREV) || short) && p.cap_follows(k)
-}
-
-/// Letters of an acronym right after a run: "-PMF" or "(PMF)".
-fn acronym_after(p: &Para, j: usize) -> Option<String> {
-    let toks = p.toks;
-    let t = toks.get(j)?;
-    let k = if t.joined && t.shape == Shape::Upper {
-        j
-    } else if t.is_punct('(') && toks.get(j + 2).is_some_and(|c| c.is_punct(')')) {
-        j + 1
-    } else {
-        return None;
-    };
-    (toks.get(k)?.shape == Shape::Upper)
-        .then(|| norm::acronym_letters(p.word(k)))
-        .flatten()
-}
-
-/// A capitalised word glued by a hyphen spells the words before it ("Forces-PMF").
-fn acronym_defines(p: &Para, i: usize, k: usize) -> bool {
-    let Some(letters) = norm::acronym_letters(p.word(k)) else {
-        return false;
-    };
-    let words: Vec<usize> = (i..k).filter(|&x| p.toks[x].is_word()).collect();
-    norm::acronym_start(&letters, &p.initials(&words)).is_some()
-}
-
-/// Tokens taken by a lowercase connector inside an organisation name, if allowed.
-fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
-    let toks = p.toks;
-    let last = toks[k - 1];
-    if !last.is_cap() {
-        return None;
-    }
-    let n = if p.is_word_ci(k + 1, "the") && toks[k + 1].shape == Shape::Lower {
-        2
-    } else {
-        1
-    };
-    let next = toks.get(k + n)?;
-    if !next.is_cap() || next.sent_start || next.joined {
-        return None;
-    }
-    let left: Vec<usize> = (i..k).filter(|&x| toks[x].is_word()).collect();
-    let w = p.word(k).to_ascii_lowercase();
-    let ok = match w.as_str() {
-        // "Bank of England", "University of Oslo".
-        "of" => last.has(OF_HEAD),
-        // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
-        "for" | "in" | "on" | "against" => {
-            let named: Vec<usize> = left
-                .iter()
-                .copied()
-                .filter(|&x| !toks[x].has(STOP))
-                .collect();
-            named
-                .iter()
-                .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
-                && named.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
-        }
-        // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
-        "and" => {
-            n == 1
-                && ((left
-                    .iter()
-                    .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
-                    && next.has(GENERIC | ORG_TAIL))
-                    || p.gaz(&[left[0], k + 1]).is_some()
-                    || p.gaz(&[k - 1, k + 1]).is_some()
-                    || and_in_org(p, &left, k))
-        }
-        _ => false,
-    };
-    ok.then_some(n)
-}
-
-/// "Securities and Exchange Commission": capitals that are not a known or
-/// complete name, "and", then capitals ending in an organisation word.
-fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
-    let toks = p.toks;
-    let plain = |x: &usize| toks[*x].is_cap() && !toks[*x].has(STOP) && p.gaz(&[*x]).is_none();
-    // "Green Party and Labour Party" are two names: an organisation word ends the first.
-    let complete = left.len() > 1 && left.iter().any(|&x| toks[x].has(ORG_TAIL));
-    if left.is_empty() || complete || !left.iter().all(plain) {
-        return false;
-    }
-    let mut x = k + 1;
-    while x < toks.len() && x <= k + 3 && toks[x].is_cap() && !toks[x].sent_start {
-        if toks[x].has(ORG_TAIL) {
-            return true;
-        }
-        x += 1;
-    }
-    false
-}
-
 /// Cuts a run into name segments and emits them.
 fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out: &mut Found) {
     let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
@@ -560,235 +371,6 @@ fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out
             emit(p, part, ctx, st, out);
         }
     }
-}
-
-/// Splits a run at days, months, inner sentence words and "of" before an
-/// organisation; a piece before such an "of" is a sub-body ("Political Council").
-fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
-    let toks = p.toks;
-    if p.gaz(words).is_some() {
-        return vec![(words, false)];
-    }
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (x, &k) in words.iter().enumerate() {
-        let t = toks[k];
-        if t.has(DAY) || (t.has(MONTH) && !month_is_name(p, words, x)) {
-            pieces.push((&words[start..x], false));
-            start = x + 1;
-        } else if x > start && t.is_cap() && t.has(STOP) && !t.has(GIVEN | GENERIC) {
-            pieces.push((&words[start..x], false));
-            start = x;
-        } else if x > start
-            && p.is_word_ci(k, "of")
-            && t.shape == Shape::Lower
-            && org_follows(p, &words[x + 1..])
-        {
-            pieces.push((&words[start..x], true));
-            start = x + 1;
-        }
-    }
-    pieces.push((&words[start..], false));
-    pieces.retain(|(s, _)| !s.is_empty());
-    pieces
-}
-
-/// A month word that is a name here ("Theresa May", "Jan Egeland").
-fn month_is_name(p: &Para, words: &[usize], x: usize) -> bool {
-    let toks = p.toks;
-    let k = words[x];
-    let date_follows = toks.get(k + 1).is_some_and(|n| n.shape == Shape::Digit)
-        || p.next_tok(k).is_some_and(|n| toks[n].shape == Shape::Digit);
-    if date_follows {
-        return false;
-    }
-    let given = toks[k].has(GIVEN) && words.get(x + 1).is_some_and(|&n| toks[n].is_cap());
-    let after_name = x > 0 && {
-        let prev = toks[words[x - 1]];
-        prev.is_cap() && !prev.has(STOP | MONTH | DAY | TITLE) && !prev.sent_start
-    };
-    given || after_name
-}
-
-/// The words after "of" name an organisation of their own ("... of the Nujaba Movement").
-fn org_follows(p: &Para, rest: &[usize]) -> bool {
-    let rest = match rest.first() {
-        Some(&k) if p.is_word_ci(k, "the") => &rest[1..],
-        _ => rest,
-    };
-    let (Some(&first), Some(&last)) = (rest.first(), rest.last()) else {
-        return false;
-    };
-    if let Some(g) = p.gaz(rest) {
-        return p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org);
-    }
-    p.toks[last].has(ORG_TAIL) || (p.toks[first].has(ORG_HEAD) && rest.len() > 1)
-}
-
-/// Drops leading words that are capitalised only because they open a sentence;
-/// returns the rest, whether it starts with a name's own "The", and whether it is weak.
-fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [usize], bool, bool)> {
-    let toks = p.toks;
-    let mut s = 0;
-    let mut weak = false;
-    let mut the_prefix = false;
-    while s < piece.len() {
-        let k = piece[s];
-        let t = toks[k];
-        let initial = t.sent_start || t.quote_start;
-        let rest = piece.len() - s;
-        if t.shape == Shape::Lower && !t.has(PARTICLE) {
-            s += 1;
-            continue;
-        }
-        if p.word(k).eq_ignore_ascii_case("the") {
-            // Inside a sentence, a capital "The" belongs to the name ("The National").
-            if !initial && rest > 1 && t.shape == Shape::Cap {
-                the_prefix = true;
-                break;
-            }
-            s += 1;
-            continue;
-        }
-        if t.shape == Shape::Upper || t.has(PARTICLE | TITLE | ORG_HEAD | PLACE_HEAD) {
-            break;
-        }
-        if p.gaz_prefix(&piece[s..]) || (t.has(GIVEN) && rest > 1) {
-            break;
-        }
-        if t.has(STOP) {
-            s += 1;
-            continue;
-        }
-        if initial {
-            let w = p.word(k);
-            if p.seen.cap_mid.contains(w) {
-                break;
-            }
-            if p.seen.lower.contains(norm::fold(w).as_str()) {
-                s += 1;
-                continue;
-            }
-            weak = rest == 1;
-        }
-        break;
-    }
-    (s < piece.len()).then(|| (&piece[s..], the_prefix, weak))
-}
-
-/// Length of a title phrase starting at `pos` ("Defense Secretary", "Secretary of State").
-fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
-    let toks = p.toks;
-    let cap_title = |k: usize| toks[k].is_cap() && toks[k].has(TITLE | TITLE_MOD);
-    let mut q = pos;
-    while q < seg.len() && cap_title(seg[q]) {
-        q += 1;
-    }
-    while q > pos && !toks[seg[q - 1]].has(TITLE) {
-        q -= 1;
-    }
-    if q == pos {
-        return 0;
-    }
-    // "Secretary of State", "Minister of Foreign Affairs".
-    if q < seg.len() && p.is_word_ci(seg[q], "of") {
-        let mut r = q + 1;
-        while r < seg.len()
-            && (p.is_word_ci(seg[r], "the")
-                || (toks[seg[r]].is_cap() && toks[seg[r]].has(TITLE_MOD | GENERIC)))
-        {
-            r += 1;
-        }
-        if r > q + 1 && r < seg.len() {
-            q = r;
-        }
-    }
-    q - pos
-}
-
-/// Splits off a title: words before it stand alone, words after it are a person.
-fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], bool)> {
-    let toks = p.toks;
-    let Some(&first) = seg.first() else {
-        return Vec::new();
-    };
-    if toks[first].has(ORG_HEAD) && !toks[first].has(TITLE) {
-        return vec![(seg, false)];
-    }
-    for pos in 0..seg.len() {
-        let n = title_at(p, seg, pos);
-        if n == 0 {
-            continue;
-        }
-        let (left, rest) = (&seg[..pos], &seg[pos + n..]);
-        let Some(&name) = rest.first() else {
-            // A title with no name after it: keep what came before ("Iraqi Prime Minister").
-            return if left.is_empty() {
-                Vec::new()
-            } else {
-                vec![(left, false)]
-            };
-        };
-        let last = toks[rest[rest.len() - 1]];
-        let org_like =
-            toks[name].has(GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR) || last.has(ORG_TAIL);
-        if org_like
-            || p.gaz(rest)
-                .is_some_and(|g| p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org))
-        {
-            return vec![(seg, false)];
-        }
-        let mut parts = Vec::new();
-        if !left.is_empty() {
-            parts.push((left, false));
-        }
-        parts.push((rest, true));
-        return parts;
-    }
-    vec![(seg, false)]
-}
-
-/// Drops lowercase words (other than particles inside) from both ends.
-fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
-    while let Some(&k) = seg.first() {
-        let t = p.toks[k];
-        if t.shape == Shape::Lower && !(t.has(PARTICLE) && seg.len() > 1) {
-            seg = &seg[1..];
-        } else {
-            break;
-        }
-    }
-    while let Some(&k) = seg.last() {
-        if p.toks[k].shape == Shape::Lower {
-            seg = &seg[..seg.len() - 1];
-        } else {
-            break;
-        }
-    }
-    seg
-}
-
-/// What the words after a leading known place are.
-fn rest_kind(p: &Para, rest: &[usize]) -> Rest {
-    let mut tail = false;
-    for &k in rest {
-        let t = p.toks[k];
-        if t.shape == Shape::Lower {
-            continue;
-        }
-        if p.gaz(&[k]).is_some() {
-            return Rest::Proper;
-        }
-        if t.has(ORG_TAIL | PLACE_TAIL | ORG_HEAD) {
-            tail = true;
-            continue;
-        }
-        if t.has(NOT_PROPER) || p.seen.lower.contains(norm::fold(p.word(k)).as_str()) {
-            continue;
-        }
-        return Rest::Proper;
-    }
-    if tail { Rest::Tail } else { Rest::Descriptive }
 }
 
 /// Emits the candidates of one segment.
@@ -880,268 +462,6 @@ fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
             None => x += 1,
         }
     }
-}
-
-/// Whether a rule-found name stands on its own; descriptive names of a body of
-/// another organisation ("Political Council of ...") only join known names.
-fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool) -> Validity {
-    let toks = p.toks;
-    if let [k] = seg {
-        let t = toks[*k];
-        let w = norm::fold(p.word(*k));
-        let ideology = t.shape != Shape::Upper && (w.ends_with("ist") || w.ends_with("ists"));
-        if t.has(NON_ACTOR | STOP | DAY | MONTH | TITLE | TITLE_MOD | PREFIX)
-            || ideology
-            || t.shape == Shape::Lower
-        {
-            return Validity::Invalid;
-        }
-        if t.has(GENERIC | ORG_TAIL | PLACE_TAIL | ORG_HEAD | PLACE_HEAD | CONNECTOR) {
-            return Validity::Weak;
-        }
-        return Validity::Valid;
-    }
-    // Laws and treaties are not actors: "Occupied Territories Bill", "Treaty of Rome".
-    let last = toks[seg[seg.len() - 1]];
-    if (last.has(DOCUMENT) && last.is_cap())
-        || (toks[seg[0]].has(DOCUMENT) && p.is_word_ci(seg[1], "of"))
-    {
-        return Validity::Invalid;
-    }
-    let content: Vec<&Tok> = seg
-        .iter()
-        .map(|&k| &toks[k])
-        .filter(|t| t.is_cap())
-        .collect();
-    let proper = content.iter().any(|t| !t.has(NOT_PROPER));
-    if content.is_empty() {
-        Validity::Invalid
-    } else if !proper && !the_prefix && sub_body {
-        Validity::Weak
-    } else {
-        Validity::Valid
-    }
-}
-
-/// Kind evidence for a rule-found name, and whether any came from its neighbours.
-fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, bool) {
-    let toks = p.toks;
-    let mut v: Votes = [0; 4];
-    let (first_k, last_k) = (seg[0], seg[seg.len() - 1]);
-    let (first, last) = (toks[first_k], toks[last_k]);
-    let multi = seg.len() > 1;
-    let content = seg
-        .iter()
-        .filter(|&&k| toks[k].is_cap() && !toks[k].has(PARTICLE))
-        .count();
-
-    // The words of the name.
-    if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
-        v[O] += 6;
-    } else if multi
-        && seg.iter().enumerate().any(|(n, &k)| {
-            toks[k].is_cap() && toks[k].has(ORG_TAIL) && !(n == 0 && toks[k].has(PLACE_HEAD))
-        })
-    {
-        v[O] += 4;
-    }
-    if multi && first.has(ORG_HEAD) {
-        v[O] += 5;
-    }
-    if multi && last.has(PLACE_TAIL) {
-        v[L] += 6;
-    }
-    if multi && first.has(PLACE_HEAD) {
-        v[L] += 4;
-    }
-    if ctx.the_prefix {
-        v[O] += 3;
-    }
-    if ctx.titled {
-        v[P] += 8;
-    }
-    if content >= 2 && first.has(GIVEN) {
-        v[P] += 3;
-    }
-    // "Manchester City", "Bayern Munich", "Morning Ireland", "BT Sport": not people.
-    let place_at = |range: &[usize]| {
-        p.gaz(range)
-            .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.class != GazClass::Org)
-    };
-    if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
-        v[O] += 8;
-    }
-    if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
-        v[O] += 3;
-    }
-    if multi && seg.iter().any(|&k| toks[k].shape == Shape::Upper) {
-        v[O] += 2;
-    }
-    let internal = v;
-
-    // The words before it.
-    if let Some(b) = p.prev_word(first_k) {
-        let bt = toks[b];
-        if bt.shape == Shape::Lower {
-            if bt.has(TITLE) {
-                v[P] += 5;
-            }
-            if bt.has(ORG_NOUN) {
-                v[O] += 3;
-            }
-            if bt.has(PLACE_PREP) {
-                v[L] += 1;
-            }
-            if p.is_word_ci(b, "of")
-                && p.prev_word(b)
-                    .is_some_and(|c| toks[c].has(PLACE_NOUN) && toks[c].shape == Shape::Lower)
-            {
-                v[L] += 4;
-            }
-            // "Baghdad and Anbar": a list keeps one kind.
-            if (p.is_word_ci(b, "and") || p.is_word_ci(b, "or"))
-                && let Some((c, after)) = st.last
-                && after == b
-                && let Some(cand) = out.cands.get(c)
-            {
-                let (kind, strength) = leading_kind(&cand.votes);
-                if strength >= 3 {
-                    v[kind_index(kind)] += 2;
-                }
-            }
-        }
-        if let Some(kind) = naming_cue(p, first_k) {
-            v[kind_index(kind)] += 3;
-        }
-    }
-    // "Cork, Kerry and Galway": inside a comma list, the kind of the item before.
-    let in_list = p
-        .next_tok(last_k)
-        .is_some_and(|a| toks[a].is_punct(',') || p.is_word_ci(a, "and") || p.is_word_ci(a, "or"));
-    if first_k > 0
-        && toks[first_k - 1].is_punct(',')
-        && in_list
-        && let Some((c, after)) = st.last
-        && after == first_k - 1
-        && let Some(cand) = out.cands.get(c)
-    {
-        let (kind, strength) = leading_kind(&cand.votes);
-        if strength >= 3 {
-            v[kind_index(kind)] += 2;
-        }
-    }
-
-    // The words after it.
-    if let Some(a) = p.next_tok(last_k) {
-        let at = toks[a];
-        if at.shape == Shape::Lower {
-            let air_base =
-                p.is_word_ci(a, "air") && p.next_tok(a).is_some_and(|n| p.is_word_ci(n, "base"));
-            if at.has(PLACE_CUE) || air_base {
-                v[L] += 5;
-            }
-            if at.has(ORG_NOUN) {
-                v[O] += 4;
-            }
-            // "Nordea analyst Thina Saltvedt": the employer of the person named next.
-            if at.has(TITLE) && !at.has(ORG_NOUN) && p.cap_follows(a) {
-                v[O] += 2;
-            }
-            // "Lami said" may be a surname, "Klarna said" a company: only two or
-            // more name words make a speaker a person.
-            if at.has(SAY) && content >= 2 && !ctx.the_prefix {
-                v[P] += 2;
-            } else if at.has(SAY) {
-                v[X] += 1;
-            }
-        } else if at.is_punct(',')
-            && let Some(kind) = appositive(p, a)
-        {
-            v[kind_index(kind)] += if kind == ActorKind::Place { 3 } else { 4 };
-        }
-    }
-    let cued = v != internal;
-
-    // Defaults by shape: two or more name-like words make a person.
-    let name_like = seg.iter().all(|&k| {
-        let t = toks[k];
-        let common = GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR | STOP | DAY | MONTH;
-        t.shape == Shape::Lower || t.has(PARTICLE) || (t.shape == Shape::Cap && !t.has(common))
-    });
-    if content >= 2 && name_like && v[O] == 0 && v[L] == 0 {
-        v[P] += 1;
-    }
-    if content >= 2 && seg.iter().any(|&k| toks[k].has(PARTICLE)) {
-        v[P] += 1;
-    }
-    if !multi && first.shape == Shape::Upper {
-        v[O] += 1;
-    }
-    if v == [0; 4] {
-        v[X] += 1;
-    }
-    (v, cued)
-}
-
-/// "a group called X", "an alliance known as X": the kind of the noun before.
-fn naming_cue(p: &Para, k: usize) -> Option<ActorKind> {
-    let mut b = p.prev_word(k)?;
-    if p.is_word_ci(b, "as") {
-        b = p.prev_word(b)?;
-    }
-    if !p.toks[b].has(NAMING) {
-        return None;
-    }
-    let mut x = b;
-    for _ in 0..6 {
-        x = p.prev_word(x)?;
-        let t = p.toks[x];
-        if t.shape != Shape::Lower {
-            continue;
-        }
-        if t.has(ORG_NOUN) {
-            return Some(ActorKind::Organization);
-        }
-        if t.has(PERSON_NOUN) {
-            return Some(ActorKind::Person);
-        }
-        if t.has(PLACE_NOUN) {
-            return Some(ActorKind::Place);
-        }
-    }
-    None
-}
-
-/// ", who ..." or ", a member of ...": the kind the apposition gives.
-fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
-    let toks = p.toks;
-    let mut x = comma + 1;
-    let first = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-    let _ = first;
-    if p.is_word_ci(x, "who") {
-        return Some(ActorKind::Person);
-    }
-    let determiners = [
-        "a", "an", "the", "another", "one", "its", "his", "her", "their", "this",
-    ];
-    if !determiners.iter().any(|d| p.is_word_ci(x, d)) {
-        return None;
-    }
-    for _ in 0..5 {
-        x += 1;
-        let t = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-        if t.has(PERSON_NOUN) {
-            return Some(ActorKind::Person);
-        }
-        if t.has(ORG_NOUN) {
-            return Some(ActorKind::Organization);
-        }
-        if t.has(PLACE_NOUN) {
-            return Some(ActorKind::Place);
-        }
-    }
-    None
 }
 
 /// Pushes a gazetteer candidate.
@@ -1293,4 +613,83 @@ fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Foun
     });
     out.links.push((long, idx));
     out.acronyms.push((letters, long));
+}
+
+/// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).
+#[cfg(test)]
+pub(crate) fn with_para<R>(text: &str, f: impl FnOnce(&Para) -> R) -> R {
+    let lex = &*super::lexicon::LEXICON;
+    let mut toks = Vec::new();
+    super::token::tokenize(text, lex, &mut String::new(), &mut toks);
+    let mut seen = Seen::default();
+    seen.observe(text, &toks);
+    let para = Para {
+        text,
+        toks: &toks,
+        index: 0,
+        lex,
+        seen: &seen,
+    };
+    f(&para)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_lead_by_votes_with_organisations_first_on_ties() {
+        assert_eq!(leading_kind(&[0, 0, 0, 0]), (ActorKind::Other, 0));
+        assert_eq!(leading_kind(&[3, 1, 0, 0]), (ActorKind::Person, 3));
+        assert_eq!(leading_kind(&[6, 6, 6, 0]).0, ActorKind::Organization);
+        assert_eq!(leading_kind(&[0, 0, 5, 9]).0, ActorKind::Other);
+    }
+
+    #[test]
+    fn headlines_are_title_case_lines_without_a_full_stop() {
+        let head = |t: &str| with_para(t, |p| is_headline(p.toks));
+        assert!(head("What Happens Next For Markets"));
+        assert!(head("BREAKING: EQUINOR SHARES SURGE"));
+        assert!(!head("Oil prices rose in Oslo on Monday."));
+        assert!(!head("The Green Party Won Big."));
+        assert!(!head("Oslo"));
+    }
+
+    /// Surfaces of the candidates found in `text`.
+    fn found(text: &str) -> Vec<String> {
+        with_para(text, |p| {
+            let mut out = Found::default();
+            recognize(p, &mut out);
+            out.cands
+                .iter()
+                .map(|c| text[c.start..c.end].to_string())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn definitions_link_acronyms_and_translations() {
+        with_para(
+            "members of the Harbour Pilots Union (HPU) met al-Hashd (Popular Forces-PF) here.",
+            |p| {
+                let mut out = Found::default();
+                recognize(p, &mut out);
+                let letters: Vec<&str> = out.acronyms.iter().map(|(l, _)| l.as_str()).collect();
+                assert_eq!(letters, ["hpu", "pf"]);
+                assert_eq!(out.links.len(), 3, "{:?}", out.links);
+            },
+        );
+    }
+
+    #[test]
+    fn credits_and_designations_are_skipped() {
+        assert_eq!(
+            found("Oslo (Photo: Ola Nordmann/ NTB) and Bergen"),
+            ["Oslo", "Bergen"]
+        );
+        assert_eq!(
+            found("designated by Norway as Foreign Terrorist Organizations."),
+            ["Norway"]
+        );
+    }
 }

@@ -1,0 +1,385 @@
+//! Evidence: whether a rule-found name stands, and votes for its kind from its
+//! own words ("Movement", "province") and its neighbours ("leader X", "X said",
+//! "X, a member of").
+
+use super::ActorKind;
+use super::lexicon::{GazClass, class::*};
+use super::norm;
+use super::recognize::{Ctx, Found, Para, State, Votes, kind_index, leading_kind};
+use super::token::{Shape, Tok};
+
+const P: usize = 0;
+const O: usize = 1;
+const L: usize = 2;
+const X: usize = 3;
+
+/// Whether a rule-found name stands.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Validity {
+    Valid,
+    Weak,
+    Invalid,
+}
+
+/// Whether a rule-found name stands on its own; descriptive names of a body of
+/// another organisation ("Political Council of ...") only join known names.
+pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool) -> Validity {
+    let toks = p.toks;
+    if seg.is_empty() {
+        return Validity::Invalid;
+    }
+    if let [k] = seg {
+        let t = toks[*k];
+        let w = norm::fold(p.word(*k));
+        let ideology = t.shape != Shape::Upper && (w.ends_with("ist") || w.ends_with("ists"));
+        if t.has(NON_ACTOR | STOP | DAY | MONTH | TITLE | TITLE_MOD | PREFIX)
+            || ideology
+            || t.shape == Shape::Lower
+        {
+            return Validity::Invalid;
+        }
+        if t.has(GENERIC | ORG_TAIL | PLACE_TAIL | ORG_HEAD | PLACE_HEAD | CONNECTOR | DOCUMENT) {
+            return Validity::Weak;
+        }
+        return Validity::Valid;
+    }
+    // Laws and treaties are not actors: "Occupied Territories Bill", "Treaty of Rome".
+    let last = toks[seg[seg.len() - 1]];
+    if (last.has(DOCUMENT) && last.is_cap())
+        || (toks[seg[0]].has(DOCUMENT) && p.is_word_ci(seg[1], "of"))
+    {
+        return Validity::Invalid;
+    }
+    let content: Vec<&Tok> = seg
+        .iter()
+        .map(|&k| &toks[k])
+        .filter(|t| t.is_cap())
+        .collect();
+    let proper = content.iter().any(|t| !t.has(NOT_PROPER));
+    if content.is_empty() {
+        Validity::Invalid
+    } else if !proper && !the_prefix && sub_body {
+        Validity::Weak
+    } else {
+        Validity::Valid
+    }
+}
+
+/// Kind evidence for a rule-found name, and whether any came from its neighbours.
+pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) -> (Votes, bool) {
+    let toks = p.toks;
+    let mut v: Votes = [0; 4];
+    let (first_k, last_k) = (seg[0], seg[seg.len() - 1]);
+    let (first, last) = (toks[first_k], toks[last_k]);
+    let multi = seg.len() > 1;
+    let content = seg
+        .iter()
+        .filter(|&&k| toks[k].is_cap() && !toks[k].has(PARTICLE))
+        .count();
+
+    // The words of the name.
+    if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
+        v[O] += 6;
+    } else if multi
+        && seg.iter().enumerate().any(|(n, &k)| {
+            toks[k].is_cap() && toks[k].has(ORG_TAIL) && !(n == 0 && toks[k].has(PLACE_HEAD))
+        })
+    {
+        v[O] += 4;
+    }
+    if multi && first.has(ORG_HEAD) {
+        v[O] += 5;
+    }
+    if multi && last.has(PLACE_TAIL) {
+        v[L] += 6;
+    }
+    if multi && first.has(PLACE_HEAD) {
+        v[L] += 4;
+    }
+    if ctx.the_prefix {
+        v[O] += 3;
+    }
+    if ctx.titled {
+        v[P] += 8;
+    }
+    if content >= 2 && first.has(GIVEN) {
+        v[P] += 3;
+    }
+    // "Manchester City", "Bayern Munich", "Morning Ireland", "BT Sport": not people.
+    let place_at = |range: &[usize]| {
+        p.gaz(range)
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class != GazClass::Org)
+    };
+    if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
+        v[O] += 8;
+    }
+    if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
+        v[O] += 3;
+    }
+    if multi && seg.iter().any(|&k| toks[k].shape == Shape::Upper) {
+        v[O] += 2;
+    }
+    let internal = v;
+
+    // The words before it.
+    if let Some(b) = p.prev_word(first_k) {
+        let bt = toks[b];
+        if bt.shape == Shape::Lower {
+            if bt.has(TITLE) {
+                v[P] += 5;
+            }
+            if bt.has(ORG_NOUN) {
+                v[O] += 3;
+            }
+            if bt.has(PLACE_PREP) {
+                v[L] += 1;
+            }
+            if p.is_word_ci(b, "of")
+                && p.prev_word(b)
+                    .is_some_and(|c| toks[c].has(PLACE_NOUN) && toks[c].shape == Shape::Lower)
+            {
+                v[L] += 4;
+            }
+            // "Baghdad and Anbar": a list keeps one kind.
+            if (p.is_word_ci(b, "and") || p.is_word_ci(b, "or"))
+                && let Some((c, after)) = st.last
+                && after == b
+                && let Some(cand) = out.cands.get(c)
+            {
+                let (kind, strength) = leading_kind(&cand.votes);
+                if strength >= 3 {
+                    v[kind_index(kind)] += 2;
+                }
+            }
+        }
+        if let Some(kind) = naming_cue(p, first_k) {
+            v[kind_index(kind)] += 3;
+        }
+    }
+    // "Cork, Kerry and Galway": inside a comma list, the kind of the item before.
+    let in_list = p
+        .next_tok(last_k)
+        .is_some_and(|a| toks[a].is_punct(',') || p.is_word_ci(a, "and") || p.is_word_ci(a, "or"));
+    if first_k > 0
+        && toks[first_k - 1].is_punct(',')
+        && in_list
+        && let Some((c, after)) = st.last
+        && after == first_k - 1
+        && let Some(cand) = out.cands.get(c)
+    {
+        let (kind, strength) = leading_kind(&cand.votes);
+        if strength >= 3 {
+            v[kind_index(kind)] += 2;
+        }
+    }
+
+    // The words after it.
+    if let Some(a) = p.next_tok(last_k) {
+        let at = toks[a];
+        if at.shape == Shape::Lower {
+            let air_base =
+                p.is_word_ci(a, "air") && p.next_tok(a).is_some_and(|n| p.is_word_ci(n, "base"));
+            if at.has(PLACE_CUE) || air_base {
+                v[L] += 5;
+            }
+            if at.has(ORG_NOUN) {
+                v[O] += 4;
+            }
+            // "Nordea analyst Thina Saltvedt": the employer of the person named next.
+            if at.has(TITLE) && !at.has(ORG_NOUN) && p.cap_follows(a) {
+                v[O] += 2;
+            }
+            // "Lami said" may be a surname, "Klarna said" a company: only two or
+            // more name words make a speaker a person.
+            if at.has(SAY) && content >= 2 && !ctx.the_prefix {
+                v[P] += 2;
+            } else if at.has(SAY) {
+                v[X] += 1;
+            }
+        } else if at.is_punct(',')
+            && let Some(kind) = appositive(p, a)
+        {
+            v[kind_index(kind)] += if kind == ActorKind::Place { 3 } else { 4 };
+        }
+    }
+    let cued = v != internal;
+
+    // Defaults by shape: two or more name-like words make a person.
+    let name_like = seg.iter().all(|&k| {
+        let t = toks[k];
+        let common = GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR | STOP | DAY | MONTH;
+        t.shape == Shape::Lower || t.has(PARTICLE) || (t.shape == Shape::Cap && !t.has(common))
+    });
+    if content >= 2 && name_like && v[O] == 0 && v[L] == 0 {
+        v[P] += 1;
+    }
+    if content >= 2 && seg.iter().any(|&k| toks[k].has(PARTICLE)) {
+        v[P] += 1;
+    }
+    if !multi && first.shape == Shape::Upper {
+        v[O] += 1;
+    }
+    if v == [0; 4] {
+        v[X] += 1;
+    }
+    (v, cued)
+}
+
+/// "a group called X", "an alliance known as X": the kind of the noun before.
+fn naming_cue(p: &Para, k: usize) -> Option<ActorKind> {
+    let mut b = p.prev_word(k)?;
+    if p.is_word_ci(b, "as") {
+        b = p.prev_word(b)?;
+    }
+    if !p.toks[b].has(NAMING) {
+        return None;
+    }
+    let mut x = b;
+    for _ in 0..6 {
+        x = p.prev_word(x)?;
+        let t = p.toks[x];
+        if t.shape != Shape::Lower {
+            continue;
+        }
+        if t.has(ORG_NOUN) {
+            return Some(ActorKind::Organization);
+        }
+        if t.has(PERSON_NOUN) {
+            return Some(ActorKind::Person);
+        }
+        if t.has(PLACE_NOUN) {
+            return Some(ActorKind::Place);
+        }
+    }
+    None
+}
+
+/// ", who ..." or ", a member of ...": the kind the apposition gives.
+fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
+    let toks = p.toks;
+    let mut x = comma + 1;
+    let first = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
+    let _ = first;
+    if p.is_word_ci(x, "who") {
+        return Some(ActorKind::Person);
+    }
+    let determiners = [
+        "a", "an", "the", "another", "one", "its", "his", "her", "their", "this",
+    ];
+    if !determiners.iter().any(|d| p.is_word_ci(x, d)) {
+        return None;
+    }
+    for _ in 0..5 {
+        x += 1;
+        let t = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
+        if t.has(PERSON_NOUN) {
+            return Some(ActorKind::Person);
+        }
+        if t.has(ORG_NOUN) {
+            return Some(ActorKind::Organization);
+        }
+        if t.has(PLACE_NOUN) {
+            return Some(ActorKind::Place);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::recognize::with_para;
+
+    /// Word indices of the first occurrence of `name` (a run of words).
+    fn seg_of(p: &Para, name: &str) -> Vec<usize> {
+        let start = p.text.find(name).unwrap_or(0);
+        let end = start + name.len();
+        (0..p.toks.len())
+            .filter(|&k| p.toks[k].is_word() && p.toks[k].start >= start && p.toks[k].end <= end)
+            .collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> ActorKind {
+        with_para(text, |p| {
+            let seg = seg_of(p, name);
+            let (v, _) = votes(
+                p,
+                &seg,
+                Ctx::default(),
+                &State::default(),
+                &Found::default(),
+            );
+            leading_kind(&v).0
+        })
+    }
+
+    #[test]
+    fn kinds_from_words_and_neighbours() {
+        use ActorKind::*;
+        assert_eq!(kind_of("a strike in Qarnit province", "Qarnit"), Place);
+        assert_eq!(
+            kind_of("said leader Omar Haddad on Monday", "Omar Haddad"),
+            Person
+        );
+        assert_eq!(
+            kind_of("shares of Acme Analytics fell", "Acme Analytics"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("Lars Berg, a member of the board, left", "Lars Berg"),
+            Person
+        );
+        assert_eq!(
+            kind_of("Fjordline, another company, left", "Fjordline"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("a group called Vanguard said", "Vanguard"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("Aker Sorensen told reporters", "Aker Sorensen"),
+            Person
+        );
+        assert_eq!(kind_of("the Ain Zarqa base", "Ain Zarqa"), Place);
+        assert_eq!(
+            kind_of("Manchester City won", "Manchester City"),
+            Organization
+        );
+    }
+
+    fn valid(text: &str, name: &str, sub_body: bool) -> Validity {
+        with_para(text, |p| validity(p, &seg_of(p, name), false, sub_body))
+    }
+
+    #[test]
+    fn which_names_stand() {
+        assert_eq!(
+            valid("Zionist slogans", "Zionist", false),
+            Validity::Invalid
+        );
+        assert_eq!(valid("the Brigade left", "Brigade", false), Validity::Weak);
+        assert_eq!(
+            valid(
+                "the Occupied Territories Bill",
+                "Occupied Territories Bill",
+                false
+            ),
+            Validity::Invalid
+        );
+        assert_eq!(
+            valid("the Green Party", "Green Party", false),
+            Validity::Valid
+        );
+        assert_eq!(
+            valid("the Political Council of", "Political Council", true),
+            Validity::Weak
+        );
+        assert_eq!(
+            valid("the Treaty of Rome", "Treaty of Rome", false),
+            Validity::Invalid
+        );
+        assert_eq!(valid("", "", false), Validity::Invalid);
+    }
+}

@@ -1,0 +1,562 @@
+//! Runs of name words: where a run of capitals starts and ends, and how it is
+//! cut into names (days, months, sentence openers, titles, "of" before another
+//! organisation).
+
+use super::lexicon::{GazClass, class::*};
+use super::norm;
+use super::recognize::{MAX_RUN, Para};
+use super::token::Shape;
+
+/// What follows a known place at the start of a run.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Rest {
+    /// A name of its own ("Iraqi | Nujaba Movement").
+    Proper,
+    /// Tails that make the whole one name ("American Airlines").
+    Tail,
+    /// Only descriptive words ("Iraqi | Islamic").
+    Descriptive,
+}
+
+/// End (exclusive) of the run of name words starting at `i`.
+pub(crate) fn run_end(p: &Para, i: usize) -> usize {
+    let toks = p.toks;
+    let mut k = i + 1;
+    let mut words = 1;
+    while k < toks.len() && words < MAX_RUN {
+        let prev = toks[k - 1];
+        let t = toks[k];
+        if prev.is_word() && prev.poss && !inner_possessive(p, k - 1) {
+            break;
+        }
+        match t.shape {
+            Shape::Cap | Shape::Upper => {
+                if t.sent_start || (!t.joined && !t.space_before && prev.is_word()) {
+                    break;
+                }
+                if t.joined && t.shape == Shape::Upper && acronym_defines(p, i, k) {
+                    break;
+                }
+                k += 1;
+                words += 1;
+            }
+            Shape::Lower => {
+                if t.joined {
+                    break;
+                }
+                if let Some(n) = p.particles_before_cap(k) {
+                    k += n;
+                    words += n;
+                    continue;
+                }
+                match connector_span(p, i, k) {
+                    Some(n) => {
+                        k += n;
+                        words += n;
+                    }
+                    None => break,
+                }
+            }
+            Shape::Punct => {
+                let glued = !t.space_before;
+                if t.ch == '.' && glued && abbreviation_in_run(p, k) {
+                    k += 1;
+                    continue;
+                }
+                if t.ch == '&' && prev.is_cap() && p.cap_follows(k) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    // A run ends on a name word, never on a particle or a period.
+    while k > i + 1 && !toks[k - 1].is_cap() {
+        k -= 1;
+    }
+    k
+}
+
+/// A possessive inside an organisation name: "Farmers' Association",
+/// "People's Party"; never after a known actor ("Iraq's Kurdistan").
+fn inner_possessive(p: &Para, k: usize) -> bool {
+    let (prev, next) = (p.toks[k], p.toks.get(k + 1));
+    if !next.is_some_and(|n| n.is_cap() && !n.sent_start && n.has(ORG_TAIL | GENERIC)) {
+        return false;
+    }
+    let after = p.text.get(prev.end..).unwrap_or("");
+    let plural = !after.starts_with("'s") && !after.starts_with("’s");
+    (plural || prev.has(GENERIC)) && prev.is_cap() && p.gaz(&[k]).is_none()
+}
+
+/// A period after an abbreviation or initial inside a name ("Mr. Smith", "George W. Bush").
+fn abbreviation_in_run(p: &Para, k: usize) -> bool {
+    let prev = p.toks[k - 1];
+    let short = prev.shape == Shape::Cap && prev.end - prev.start == 1;
+    (prev.has(ABBREV) || short) && p.cap_follows(k)
+}
+
+/// Letters of an acronym right after a run: "-PMF" or "(PMF)".
+pub(crate) fn acronym_after(p: &Para, j: usize) -> Option<String> {
+    let toks = p.toks;
+    let t = toks.get(j)?;
+    let k = if t.joined && t.shape == Shape::Upper {
+        j
+    } else if t.is_punct('(') && toks.get(j + 2).is_some_and(|c| c.is_punct(')')) {
+        j + 1
+    } else {
+        return None;
+    };
+    (toks.get(k)?.shape == Shape::Upper)
+        .then(|| norm::acronym_letters(p.word(k)))
+        .flatten()
+}
+
+/// A capitalised word glued by a hyphen spells the words before it ("Forces-PMF").
+fn acronym_defines(p: &Para, i: usize, k: usize) -> bool {
+    let Some(letters) = norm::acronym_letters(p.word(k)) else {
+        return false;
+    };
+    let words: Vec<usize> = (i..k).filter(|&x| p.toks[x].is_word()).collect();
+    norm::acronym_start(&letters, &p.initials(&words)).is_some()
+}
+
+/// Tokens taken by a lowercase connector inside an organisation name, if allowed.
+fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
+    let toks = p.toks;
+    let last = toks[k - 1];
+    if !last.is_cap() {
+        return None;
+    }
+    let n = if p.is_word_ci(k + 1, "the") && toks[k + 1].shape == Shape::Lower {
+        2
+    } else {
+        1
+    };
+    let next = toks.get(k + n)?;
+    if !next.is_cap() || next.sent_start || next.joined {
+        return None;
+    }
+    let left: Vec<usize> = (i..k).filter(|&x| toks[x].is_word()).collect();
+    let w = p.word(k).to_ascii_lowercase();
+    let ok = match w.as_str() {
+        // "Bank of England", "University of Oslo".
+        "of" => last.has(OF_HEAD),
+        // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
+        "for" | "in" | "on" | "against" => {
+            let named: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|&x| !toks[x].has(STOP))
+                .collect();
+            named
+                .iter()
+                .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
+                && named.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
+        }
+        // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
+        "and" => {
+            n == 1
+                && ((left
+                    .iter()
+                    .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
+                    && next.has(GENERIC | ORG_TAIL))
+                    || p.gaz(&[left[0], k + 1]).is_some()
+                    || p.gaz(&[k - 1, k + 1]).is_some()
+                    || and_in_org(p, &left, k))
+        }
+        _ => false,
+    };
+    ok.then_some(n)
+}
+
+/// "Securities and Exchange Commission": capitals that are not a known or
+/// complete name, "and", then capitals ending in an organisation word.
+fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
+    let toks = p.toks;
+    let plain = |x: &usize| toks[*x].is_cap() && !toks[*x].has(STOP) && p.gaz(&[*x]).is_none();
+    // "Green Party and Labour Party" are two names: an organisation word ends the first.
+    let complete = left.len() > 1 && left.iter().any(|&x| toks[x].has(ORG_TAIL));
+    if left.is_empty() || complete || !left.iter().all(plain) {
+        return false;
+    }
+    let mut x = k + 1;
+    while x < toks.len() && x <= k + 3 && toks[x].is_cap() && !toks[x].sent_start {
+        if toks[x].has(ORG_TAIL) {
+            return true;
+        }
+        x += 1;
+    }
+    false
+}
+
+/// Splits a run at days, months, inner sentence words and "of" before an
+/// organisation; a piece before such an "of" is a sub-body ("Political Council").
+pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
+    let toks = p.toks;
+    if p.gaz(words).is_some() {
+        return vec![(words, false)];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (x, &k) in words.iter().enumerate() {
+        let t = toks[k];
+        if t.has(DAY) || (t.has(MONTH) && !month_is_name(p, words, x)) {
+            pieces.push((&words[start..x], false));
+            start = x + 1;
+        } else if x > start && t.is_cap() && t.has(STOP) && !t.has(GIVEN | GENERIC) {
+            pieces.push((&words[start..x], false));
+            start = x;
+        } else if x > start
+            && p.is_word_ci(k, "of")
+            && t.shape == Shape::Lower
+            && org_follows(p, &words[x + 1..])
+        {
+            pieces.push((&words[start..x], true));
+            start = x + 1;
+        }
+    }
+    pieces.push((&words[start..], false));
+    pieces.retain(|(s, _)| !s.is_empty());
+    pieces
+}
+
+/// A month word that is a name here ("Theresa May", "Jan Egeland").
+fn month_is_name(p: &Para, words: &[usize], x: usize) -> bool {
+    let toks = p.toks;
+    let k = words[x];
+    let date_follows = toks.get(k + 1).is_some_and(|n| n.shape == Shape::Digit)
+        || p.next_tok(k).is_some_and(|n| toks[n].shape == Shape::Digit);
+    if date_follows {
+        return false;
+    }
+    let given = toks[k].has(GIVEN) && words.get(x + 1).is_some_and(|&n| toks[n].is_cap());
+    let after_name = x > 0 && {
+        let prev = toks[words[x - 1]];
+        prev.is_cap() && !prev.has(STOP | MONTH | DAY | TITLE) && !prev.sent_start
+    };
+    given || after_name
+}
+
+/// The words after "of" name an organisation of their own ("... of the Nujaba Movement").
+fn org_follows(p: &Para, rest: &[usize]) -> bool {
+    let rest = match rest.first() {
+        Some(&k) if p.is_word_ci(k, "the") => &rest[1..],
+        _ => rest,
+    };
+    let (Some(&first), Some(&last)) = (rest.first(), rest.last()) else {
+        return false;
+    };
+    if let Some(g) = p.gaz(rest) {
+        return p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org);
+    }
+    p.toks[last].has(ORG_TAIL) || (p.toks[first].has(ORG_HEAD) && rest.len() > 1)
+}
+
+/// Drops leading words that are capitalised only because they open a sentence;
+/// returns the rest, whether it starts with a name's own "The", and whether it is weak.
+pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [usize], bool, bool)> {
+    let toks = p.toks;
+    let mut s = 0;
+    let mut weak = false;
+    let mut the_prefix = false;
+    while s < piece.len() {
+        let k = piece[s];
+        let t = toks[k];
+        let initial = t.sent_start || t.quote_start;
+        let rest = piece.len() - s;
+        if t.shape == Shape::Lower && !t.has(PARTICLE) {
+            s += 1;
+            continue;
+        }
+        if p.word(k).eq_ignore_ascii_case("the") {
+            // Inside a sentence, a capital "The" belongs to the name ("The National").
+            if !initial && rest > 1 && t.shape == Shape::Cap {
+                the_prefix = true;
+                break;
+            }
+            s += 1;
+            continue;
+        }
+        if t.shape == Shape::Upper || t.has(PARTICLE | TITLE | ORG_HEAD | PLACE_HEAD) {
+            break;
+        }
+        if p.gaz_prefix(&piece[s..]) || (t.has(GIVEN) && rest > 1) {
+            break;
+        }
+        if t.has(STOP) {
+            s += 1;
+            continue;
+        }
+        if initial {
+            let w = p.word(k);
+            if p.seen.cap_mid.contains(w) {
+                break;
+            }
+            if p.seen.lower.contains(norm::fold(w).as_str()) {
+                s += 1;
+                continue;
+            }
+            weak = rest == 1;
+        }
+        break;
+    }
+    (s < piece.len()).then(|| (&piece[s..], the_prefix, weak))
+}
+
+/// Length of a title phrase starting at `pos` ("Defense Secretary", "Secretary of State").
+fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
+    let toks = p.toks;
+    let cap_title = |k: usize| toks[k].is_cap() && toks[k].has(TITLE | TITLE_MOD);
+    let mut q = pos;
+    while q < seg.len() && cap_title(seg[q]) {
+        q += 1;
+    }
+    while q > pos && !toks[seg[q - 1]].has(TITLE) {
+        q -= 1;
+    }
+    if q == pos {
+        return 0;
+    }
+    // "Secretary of State", "Minister of Foreign Affairs".
+    if q < seg.len() && p.is_word_ci(seg[q], "of") {
+        let mut r = q + 1;
+        while r < seg.len()
+            && (p.is_word_ci(seg[r], "the")
+                || (toks[seg[r]].is_cap() && toks[seg[r]].has(TITLE_MOD | GENERIC)))
+        {
+            r += 1;
+        }
+        if r > q + 1 && r < seg.len() {
+            q = r;
+        }
+    }
+    q - pos
+}
+
+/// Splits off a title: words before it stand alone, words after it are a person.
+pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], bool)> {
+    let toks = p.toks;
+    let Some(&first) = seg.first() else {
+        return Vec::new();
+    };
+    if toks[first].has(ORG_HEAD) && !toks[first].has(TITLE) {
+        return vec![(seg, false)];
+    }
+    for pos in 0..seg.len() {
+        let n = title_at(p, seg, pos);
+        if n == 0 {
+            continue;
+        }
+        let (left, rest) = (&seg[..pos], &seg[pos + n..]);
+        let Some(&name) = rest.first() else {
+            // A title with no name after it: keep what came before ("Iraqi Prime Minister").
+            return if left.is_empty() {
+                Vec::new()
+            } else {
+                vec![(left, false)]
+            };
+        };
+        let last = toks[rest[rest.len() - 1]];
+        let org_like =
+            toks[name].has(GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR) || last.has(ORG_TAIL);
+        if org_like
+            || p.gaz(rest)
+                .is_some_and(|g| p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org))
+        {
+            return vec![(seg, false)];
+        }
+        let mut parts = Vec::new();
+        if !left.is_empty() {
+            parts.push((left, false));
+        }
+        parts.push((rest, true));
+        return parts;
+    }
+    vec![(seg, false)]
+}
+
+/// Drops lowercase words (other than particles inside) from both ends.
+pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
+    while let Some(&k) = seg.first() {
+        let t = p.toks[k];
+        if t.shape == Shape::Lower && !(t.has(PARTICLE) && seg.len() > 1) {
+            seg = &seg[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(&k) = seg.last() {
+        if p.toks[k].shape == Shape::Lower {
+            seg = &seg[..seg.len() - 1];
+        } else {
+            break;
+        }
+    }
+    seg
+}
+
+/// What the words after a leading known place are.
+pub(crate) fn rest_kind(p: &Para, rest: &[usize]) -> Rest {
+    let mut tail = false;
+    for &k in rest {
+        let t = p.toks[k];
+        if t.shape == Shape::Lower {
+            continue;
+        }
+        if p.gaz(&[k]).is_some() {
+            return Rest::Proper;
+        }
+        if t.has(ORG_TAIL | PLACE_TAIL | ORG_HEAD) {
+            tail = true;
+            continue;
+        }
+        if t.has(NOT_PROPER) || p.seen.lower.contains(norm::fold(p.word(k)).as_str()) {
+            continue;
+        }
+        return Rest::Proper;
+    }
+    if tail { Rest::Tail } else { Rest::Descriptive }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::recognize::with_para;
+
+    /// Index of the first word `w` of the paragraph.
+    fn at(p: &Para, w: &str) -> usize {
+        (0..p.toks.len()).find(|&k| p.word(k) == w).unwrap_or(0)
+    }
+
+    /// The run of name words starting at word `start`.
+    fn run(text: &str, start: &str) -> String {
+        with_para(text, |p| {
+            let i = at(p, start);
+            let j = run_end(p, i);
+            text[p.toks[i].start..p.toks[j - 1].end].to_string()
+        })
+    }
+
+    #[test]
+    fn runs_take_particles_connectors_and_inner_possessives() {
+        assert_eq!(
+            run("said Ursula von der Leyen today", "Ursula"),
+            "Ursula von der Leyen"
+        );
+        assert_eq!(
+            run("the Islamic Resistance in Iraq said", "Islamic"),
+            "Islamic Resistance in Iraq"
+        );
+        assert_eq!(
+            run("the Bank of England and Barclays", "Bank"),
+            "Bank of England"
+        );
+        assert_eq!(
+            run("the Securities and Exchange Commission", "Securities"),
+            "Securities and Exchange Commission"
+        );
+        assert_eq!(
+            run("the Irish Farmers' Association", "Irish"),
+            "Irish Farmers' Association"
+        );
+        assert_eq!(run("near Ain al-Asad airbase", "Ain"), "Ain al-Asad");
+        assert_eq!(run("met Mr. Smith and George W. Bush", "Mr"), "Mr. Smith");
+        assert_eq!(
+            run("met Mr. Smith and George W. Bush", "George"),
+            "George W. Bush"
+        );
+    }
+
+    #[test]
+    fn runs_stop_at_possessives_suffixes_and_sentences() {
+        assert_eq!(run("in Iraq's Kurdistan region", "Iraq"), "Iraq");
+        assert_eq!(run("Iran-backed groups", "Iran"), "Iran");
+        assert_eq!(run("in Oslo. Bergen too", "Oslo"), "Oslo");
+        assert_eq!(run("Hezbollah in Lebanon", "Hezbollah"), "Hezbollah");
+        let long = "Aa ".repeat(40);
+        with_para(&long, |p| assert!(run_end(p, 0) <= MAX_RUN));
+    }
+
+    /// Names after splitting the run at `start` and removing titles.
+    fn names(text: &str, start: &str) -> Vec<(String, bool)> {
+        with_para(text, |p| {
+            let i = at(p, start);
+            let j = run_end(p, i);
+            let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
+            let mut out = Vec::new();
+            for (piece, _) in split_run(p, &words) {
+                let Some((seg, _, _)) = strip_leading(p, piece) else {
+                    continue;
+                };
+                for (part, titled) in title_split(p, seg) {
+                    out.push((p.surface(part).to_string(), titled));
+                }
+            }
+            out
+        })
+    }
+
+    #[test]
+    fn titles_are_cut_out_and_mark_people() {
+        let n = names("met US Defense Secretary Lloyd Austin", "US");
+        assert_eq!(n, [("US".into(), false), ("Lloyd Austin".into(), true)]);
+        assert_eq!(
+            names("at General Motors", "General"),
+            [("General Motors".into(), false)]
+        );
+        assert_eq!(names("said Prime Minister", "Prime"), []);
+        assert_eq!(
+            names("Secretary of State Antony Blinken", "Secretary"),
+            [("Antony Blinken".into(), true)]
+        );
+    }
+
+    #[test]
+    fn runs_split_at_days_months_openers_and_sub_bodies() {
+        assert_eq!(names("On Tuesday Oslo", "On"), [("Oslo".into(), false)]);
+        assert_eq!(
+            names("said Theresa May", "Theresa"),
+            [("Theresa May".into(), false)]
+        );
+        assert_eq!(
+            names("The True Promise Corps", "The"),
+            [("True Promise Corps".into(), false)]
+        );
+        let sub = with_para("the Political Council of the Vanguard Movement", |p| {
+            let i = at(p, "Political");
+            let words: Vec<usize> = (i..run_end(p, i))
+                .filter(|&k| p.toks[k].is_word())
+                .collect();
+            split_run(p, &words)
+                .iter()
+                .map(|(s, sub)| (p.surface(s).to_string(), *sub))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            sub,
+            [
+                ("Political Council".into(), true),
+                ("the Vanguard Movement".into(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_leading_place() {
+        let kind = |t: &str, w: &str| {
+            with_para(t, |p| {
+                let i = at(p, w);
+                let rest: Vec<usize> = (i..run_end(p, i))
+                    .filter(|&k| p.toks[k].is_word())
+                    .collect();
+                rest_kind(p, &rest)
+            })
+        };
+        assert_eq!(kind("Iraqi Nujaba Movement", "Nujaba"), Rest::Proper);
+        assert_eq!(kind("American Airlines", "Airlines"), Rest::Tail);
+        assert_eq!(kind("Iraqi Islamic factions", "Islamic"), Rest::Descriptive);
+    }
+}
