@@ -32,8 +32,11 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
         let t = toks[*k];
         let w = norm::fold(p.word(*k));
         let ideology = t.shape != Shape::Upper && (w.ends_with("ist") || w.ends_with("ists"));
+        // A single letter ("on X") is too ambiguous to be a name.
+        let letter = w.chars().count() == 1;
         if t.has(NON_ACTOR | STOP | DAY | MONTH | TITLE | TITLE_MOD | PREFIX)
             || ideology
+            || letter
             || t.shape == Shape::Lower
         {
             return Validity::Invalid;
@@ -43,11 +46,7 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
         }
         return Validity::Valid;
     }
-    // Laws and treaties are not actors: "Occupied Territories Bill", "Treaty of Rome".
-    let last = toks[seg[seg.len() - 1]];
-    if (last.has(DOCUMENT) && last.is_cap())
-        || (toks[seg[0]].has(DOCUMENT) && p.is_word_ci(seg[1], "of"))
-    {
+    if is_document(p, seg) {
         return Validity::Invalid;
     }
     let content: Vec<&Tok> = seg
@@ -63,6 +62,23 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
     } else {
         Validity::Valid
     }
+}
+
+/// Laws and events are not actors: "Occupied Territories Bill", "Treaty of Rome",
+/// "World War II" (a Roman numeral may follow the last word).
+pub(crate) fn is_document(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let numeral =
+        |k: usize| toks[k].shape == Shape::Upper && p.word(k).chars().all(|c| "IVX".contains(c));
+    let mut end = seg.len();
+    while end > 1 && numeral(seg[end - 1]) {
+        end -= 1;
+    }
+    let (Some(&first), Some(&last)) = (seg.first(), seg[..end].last()) else {
+        return false;
+    };
+    (toks[last].has(DOCUMENT) && toks[last].is_cap() && seg.len() > 1)
+        || (toks[first].has(DOCUMENT) && seg.get(1).is_some_and(|&k| p.is_word_ci(k, "of")))
 }
 
 /// Kind evidence for a rule-found name, and whether any came from its neighbours.
@@ -117,7 +133,13 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
-    if multi && seg.iter().any(|&k| toks[k].shape == Shape::Upper) {
+    // An acronym word ("BT Sport"); dotted initials ("J.K. Rowling") are names.
+    let dotted = |k: usize| p.word(k).contains('.');
+    if multi
+        && seg
+            .iter()
+            .any(|&k| toks[k].shape == Shape::Upper && !dotted(k))
+    {
         v[O] += 2;
     }
     let internal = v;
@@ -209,7 +231,10 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     let name_like = seg.iter().all(|&k| {
         let t = toks[k];
         let common = GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR | STOP | DAY | MONTH;
-        t.shape == Shape::Lower || t.has(PARTICLE) || (t.shape == Shape::Cap && !t.has(common))
+        t.shape == Shape::Lower
+            || t.has(PARTICLE)
+            || (t.shape == Shape::Cap && !t.has(common))
+            || (t.shape == Shape::Upper && dotted(k))
     });
     if content >= 2 && name_like && v[O] == 0 && v[L] == 0 {
         v[P] += 1;

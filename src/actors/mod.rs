@@ -449,15 +449,21 @@ mod tests {
     }
 
     #[test]
-    fn laws_are_not_actors() {
+    fn laws_and_events_are_not_actors_but_their_places_are() {
         let (e, _) = run(&[
             "The Occupied Territories Bill and the Treaty of Rome were debated \
-            by the Dáil. The Bill passed.",
+            by the Dáil. The Bill passed. After World War II and the Iran-Iraq War, the World \
+            Cup came. J.K. Rowling posted on X.",
         ]);
         has(&e, "Dáil", Organization, &[]);
-        lacks(&e, "Bill");
-        lacks(&e, "Treaty");
-        assert_eq!(e.actors.len(), 1, "{:?}", e.actors);
+        has(&e, "Rome", Place, &[]);
+        has(&e, "Iran", Place, &[]);
+        has(&e, "Iraq", Place, &[]);
+        has(&e, "J.K. Rowling", Person, &[]);
+        for w in ["Bill", "Treaty", "War", "World", "Cup", "X"] {
+            lacks(&e, w);
+        }
+        assert_eq!(e.actors.len(), 5, "{:?}", e.actors);
     }
 
     #[test]

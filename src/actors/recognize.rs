@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use super::ActorKind;
-use super::evidence::{Validity, validity, votes};
+use super::evidence::{Validity, is_document, validity, votes};
 use super::lexicon::{GazClass, Lexicon, class::*};
 use super::norm::{self, Initial};
 use super::runs::{
@@ -439,6 +439,10 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
     if validity == Validity::Invalid {
+        // "Battle of Mosul", "Iran-Iraq War": the event is no actor, its places are.
+        if is_document(p, seg) {
+            known_inside(p, seg, st, out);
+        }
         return;
     }
     let (votes, cued) = votes(p, seg, ctx, st, out);
