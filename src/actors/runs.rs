@@ -295,7 +295,9 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
             if p.seen.cap_mid.contains(w) {
                 break;
             }
-            if p.seen.lower.contains(norm::fold(w).as_str()) {
+            // "Top Hezbollah commander" loses "Top"; "Green Party" keeps "Green".
+            let proper_rest = rest > 1 && rest_kind(p, &piece[s + 1..]) == Rest::Proper;
+            if p.seen.lower.contains(norm::fold(w).as_str()) && (rest == 1 || proper_rest) {
                 s += 1;
                 continue;
             }
@@ -525,6 +527,9 @@ mod tests {
             names("The True Promise Corps", "The"),
             [("True Promise Corps".into(), false)]
         );
+        let text = "Green Party members said top green officials left. Top Hezbollah men stayed.";
+        assert_eq!(names(text, "Green"), [("Green Party".into(), false)]);
+        assert_eq!(names(text, "Top"), [("Hezbollah".into(), false)]);
         let sub = with_para("the Political Council of the Vanguard Movement", |p| {
             let i = at(p, "Political");
             let words: Vec<usize> = (i..run_end(p, i))
