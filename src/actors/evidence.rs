@@ -163,7 +163,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             {
                 v[L] += 4;
             }
-            // "Baghdad and Anbar": a list keeps one kind.
+            // "Bergen and Voss": a list keeps one kind.
             if (p.is_word_ci(b, "and") || p.is_word_ci(b, "or"))
                 && let Some((c, after)) = st.last
                 && after == b
@@ -212,7 +212,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             if at.has(TITLE) && !at.has(ORG_NOUN) && p.cap_follows(a) {
                 v[O] += 2;
             }
-            // "Lami said" may be a surname, "Klarna said" a company: only two or
+            // "Rawi said" may be a surname, "Klarna said" a company: only two or
             // more name words make a speaker a person.
             if at.has(SAY) && content >= 2 && !ctx.the_prefix {
                 v[P] += 2;

@@ -95,7 +95,7 @@ pub(crate) struct Cand {
     pub votes: Votes,
     /// Kept only if it joins a name found with more certainty.
     pub weak: bool,
-    /// A single word in capitals ("IRI").
+    /// A single word in capitals ("HPU").
     pub acronym: bool,
     /// Came after a title ("Mr", "Defense Secretary").
     pub titled: bool,
@@ -552,7 +552,7 @@ fn definitions(
         push_acronym(p, j, last, letters, out);
         return j + 1;
     }
-    // "Islamic Resistance in Iraq (IRI)".
+    // "Harbour Pilots Union (HPU)".
     if toks.get(j).is_some_and(|t| t.is_punct('('))
         && toks.get(j + 1).is_some_and(|t| t.shape == Shape::Upper)
         && toks.get(j + 2).is_some_and(|t| t.is_punct(')'))

@@ -203,7 +203,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             let city = lex
                 .entry(g)
                 .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
-            // "Lloyd Austin ... Austin told": a surname, not the city.
+            // "Mark Houston ... Houston said": a surname, not the city.
             if city
                 && inf.ntok() == 1
                 && let Some(Some(person)) = by_surname.get(&inf.full)
@@ -232,7 +232,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         .filter(|&x| compatible(inf.kind, infos[x].kind))
                 })
                 .or_else(|| {
-                    // "Lami", "Mr Al Tamimi", "Von der Leyen": the end of a full name.
+                    // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name.
                     let key = if cand.titled {
                         inf.toks.last()?
                     } else {
@@ -275,7 +275,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         }
         if inf.kind.0 != ActorKind::Person && ntok >= 3 {
             // "Islamic Resistance" is the start of "Islamic Resistance in Iraq"; a
-            // start that is a whole name ("Nujaba Movement") is not a short form.
+            // start that is a whole name ("Wafa Movement") is not a short form.
             for len in 2..ntok {
                 let tail = lex.flags(&inf.toks[len - 1]) & (ORG_TAIL | PLACE_TAIL) != 0;
                 if !tail {
@@ -674,11 +674,11 @@ mod tests {
     fn claims_turn_ambiguous() {
         let mut uf = UnionFind::new(3);
         let mut m = HashMap::new();
-        claim(&mut m, "lami", 0, &mut uf);
-        assert_eq!(m["lami"], Some(0));
-        claim(&mut m, "lami", 0, &mut uf);
-        assert_eq!(m["lami"], Some(0));
-        claim(&mut m, "lami", 2, &mut uf);
-        assert_eq!(m["lami"], None);
+        claim(&mut m, "berg", 0, &mut uf);
+        assert_eq!(m["berg"], Some(0));
+        claim(&mut m, "berg", 0, &mut uf);
+        assert_eq!(m["berg"], Some(0));
+        claim(&mut m, "berg", 2, &mut uf);
+        assert_eq!(m["berg"], None);
     }
 }
