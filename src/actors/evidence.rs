@@ -208,6 +208,9 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             if at.has(ORG_NOUN) {
                 v[O] += 4;
             }
+            if at.has(PERSON_AFTER) {
+                v[P] += 3;
+            }
             // "Nordea analyst Thina Saltvedt": the employer of the person named next.
             if at.has(TITLE) && !at.has(ORG_NOUN) && p.cap_follows(a) {
                 v[O] += 2;

@@ -44,6 +44,7 @@ pub(crate) mod class {
     pub const GIVEN: u32 = 1 << 25;
     pub const DOCUMENT: u32 = 1 << 26;
     pub const CLUB: u32 = 1 << 27;
+    pub const PERSON_AFTER: u32 = 1 << 28;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u32 = STOP
         | DAY
@@ -89,6 +90,7 @@ struct WordsFile {
     strip_tails: Vec<String>,
     documents: Vec<String>,
     club_tails: Vec<String>,
+    person_after: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -158,7 +160,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u32); 27] = [
+        let lists: [(&[String], u32); 28] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -186,6 +188,7 @@ impl Lexicon {
             (&words.abbreviations, ABBREV),
             (&words.documents, DOCUMENT),
             (&words.club_tails, CLUB),
+            (&words.person_after, PERSON_AFTER),
         ];
         for (list, flag) in lists {
             for w in list {

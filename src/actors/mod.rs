@@ -522,6 +522,25 @@ mod tests {
     }
 
     #[test]
+    fn demonym_led_names_with_for_and_administrations() {
+        let (e, _) = run(
+            &["The Norwegian Institute for Water Research and the Danish \
+            Council for Refugees criticised the Halvorsen administration in Oslo. The Iraqi \
+            Parliament in Baghdad agreed. Labour disagreed."],
+        );
+        has(
+            &e,
+            "Norwegian Institute for Water Research",
+            Organization,
+            &[],
+        );
+        has(&e, "Danish Council for Refugees", Organization, &[]);
+        assert!(actor(&e, "Halvorsen").is_some_and(|a| a.kind == Person));
+        has(&e, "Baghdad", Place, &[]);
+        has(&e, "Labour Party", Organization, &["Labour"]);
+    }
+
+    #[test]
     fn the_belongs_to_names_inside_sentences() {
         let (e, _) = run(&[
             "She told The Local that a group called The Wanderers had left. \

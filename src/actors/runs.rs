@@ -145,6 +145,19 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         // "Bank of England", "University of Oslo".
         "of" => last.has(OF_HEAD),
         // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
+        // "Syrian Observatory for Human Rights": a demonym may lead, except before
+        // "in", which usually starts a place ("Iraqi Parliament in Baghdad").
+        "for" | "on" | "against"
+            if left.iter().any(|&x| toks[x].has(ORG_TAIL))
+                && left.iter().all(|&x| {
+                    toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR | STOP)
+                        || p.gaz(&[x]).is_some_and(|g| {
+                            p.lex.entry(g).is_some_and(|e| e.class != GazClass::Org)
+                        })
+                }) =>
+        {
+            true
+        }
         "for" | "in" | "on" | "against" => {
             let named: Vec<usize> = left
                 .iter()
