@@ -140,8 +140,9 @@ impl Query {
                                 TermKind::Before(d)
                             })
                         } else {
-                            q.errors
-                                .push(format!("{key}: wants a date like 2024-08-01, not {value:?}"));
+                            q.errors.push(format!(
+                                "{key}: wants a date like 2024-08-01, not {value:?}"
+                            ));
                             None
                         }
                     }
@@ -196,18 +197,22 @@ impl Query {
 
     /// Positive free words, for highlighting.
     pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().filter_map(|t| match (&t.kind, t.negated) {
-            (TermKind::Word(w), false) => Some(w.as_str()),
-            _ => None,
-        })
+        self.terms
+            .iter()
+            .filter_map(|t| match (&t.kind, t.negated) {
+                (TermKind::Word(w), false) => Some(w.as_str()),
+                _ => None,
+            })
     }
 
     /// Positive `@actor` patterns, for highlighting mentions.
     pub fn actor_patterns(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().filter_map(|t| match (&t.kind, t.negated) {
-            (TermKind::Actor(w), false) => Some(w.as_str()),
-            _ => None,
-        })
+        self.terms
+            .iter()
+            .filter_map(|t| match (&t.kind, t.negated) {
+                (TermKind::Actor(w), false) => Some(w.as_str()),
+                _ => None,
+            })
     }
 }
 
@@ -520,7 +525,8 @@ fn eval(
             0,
         ),
         Prepared::Date { prefix, .. } => (
-            a.date.is_some_and(|d| d.to_string().starts_with(prefix.as_str())),
+            a.date
+                .is_some_and(|d| d.to_string().starts_with(prefix.as_str())),
             0,
         ),
         Prepared::After { date, .. } => (a.date.is_some_and(|d| d >= *date), 0),
@@ -618,10 +624,7 @@ pub fn word_highlights(query: &Query, text: &str) -> Vec<Range<usize>> {
             .max();
         if let Some(n) = best {
             // Highlight as many characters of the original word as the token has.
-            let end = word
-                .char_indices()
-                .nth(n)
-                .map_or(word.len(), |(i, _)| i);
+            let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
             out.push(r.start..r.start + end);
         }
     }
@@ -642,7 +645,11 @@ mod tests {
         let q = Query::parse(
             "@nujaba source:national date:2024-08 after:2024-08-01 -ceasefire truce before:2025",
         );
-        let kinds: Vec<_> = q.terms.iter().map(|t| (t.negated, t.kind.clone())).collect();
+        let kinds: Vec<_> = q
+            .terms
+            .iter()
+            .map(|t| (t.negated, t.kind.clone()))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -822,7 +829,13 @@ mod tests {
         let c = corpus();
         let idx = Index::build(&c);
         let hits = search(&c, &idx, &Query::default(), &[], Some(&[2]));
-        assert_eq!(hits, vec![Hit { article: 2, score: 0 }]);
+        assert_eq!(
+            hits,
+            vec![Hit {
+                article: 2,
+                score: 0
+            }]
+        );
     }
 
     #[test]
