@@ -46,7 +46,7 @@ pub enum Command {
         after_help = "Examples:\n  dossier show 002_b8d1cead073e2557\n  dossier show feed-3 feed.jsonl --json"
     )]
     Show {
-        /// The article id, as `dossier list` prints it.
+        /// The article id as `dossier list` prints it, or a unique prefix of it.
         id: String,
         /// Files or folders of articles; none: the bundled seeds.
         paths: Vec<PathBuf>,
@@ -130,9 +130,7 @@ pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 /// `dossier show`.
 pub fn show(id: &str, paths: &[PathBuf], json: bool, width: usize) -> anyhow::Result<()> {
     let corpus = load_reporting(paths)?;
-    let Some(i) = corpus.find(id) else {
-        anyhow::bail!("no article with id {id:?} (see `dossier list`)");
-    };
+    let i = corpus.find(id)?;
     if json {
         return print_json(&crate::report::ShowEntry::new(&corpus, i));
     }

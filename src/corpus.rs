@@ -104,19 +104,33 @@ impl Corpus {
         };
         let mut articles = Vec::with_capacity(docs.len());
         for doc in docs {
-            let (article, warnings) = clean::clean(doc);
-            problems.extend(warnings);
-            articles.push(article);
+            let (article, found) = clean::clean(doc);
+            problems.extend(found);
+            articles.extend(article);
         }
+        problems.extend(dedupe_ids(&mut articles));
         Ok(LoadOutcome {
             corpus: Corpus::from_articles(articles),
             problems,
         })
     }
 
-    /// The article with this id, if any.
-    pub fn find(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+    /// The article with this id, or the only one whose id starts with it.
+    pub fn find(&self, id: &str) -> Result<usize, FindError> {
+        if let Some(i) = self.articles.iter().position(|a| a.id == id) {
+            return Ok(i);
+        }
+        let matches: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| self.articles[i].id.starts_with(id))
+            .collect();
+        match matches.as_slice() {
+            [i] => Ok(*i),
+            [] => Err(FindError::NotFound(id.to_string())),
+            many => Err(FindError::Ambiguous(
+                id.to_string(),
+                many.iter().map(|&i| self.articles[i].id.clone()).collect(),
+            )),
+        }
     }
 
     /// Canonical names of the actors of an article, most mentioned first.
@@ -130,6 +144,50 @@ impl Corpus {
     }
 }
 
+/// Why `Corpus::find` found no single article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindError {
+    NotFound(String),
+    Ambiguous(String, Vec<String>),
+}
+
+impl fmt::Display for FindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FindError::NotFound(id) => write!(f, "no article with id {id:?} (see `dossier list`)"),
+            FindError::Ambiguous(id, ids) => {
+                write!(f, "{id:?} matches several articles: {}", ids.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FindError {}
+
+/// Makes ids unique (`id~2`, `id~3`...) when files in different folders share a stem.
+fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for a in articles.iter_mut() {
+        if seen.insert(a.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        while seen.contains(&format!("{}~{n}", a.id)) {
+            n += 1;
+        }
+        let new = format!("{}~{n}", a.id);
+        problems.push(Problem {
+            path: PathBuf::from(&a.path),
+            kind: ProblemKind::Warning,
+            reason: format!("id {} already used; this one is {new}", a.id),
+        });
+        seen.insert(new.clone());
+        a.id = new;
+    }
+    problems
+}
+
 /// Whether a path names something loadable (used before starting a background load).
 pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
     match paths
@@ -138,5 +196,39 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
     {
         Some(p) => Err(LoadError::NotFound(p.clone())),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_get_a_suffix_and_a_warning() {
+        let mut articles = vec![article("a"), article("b"), article("a"), article("a")];
+        let problems = dedupe_ids(&mut articles);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "a~2", "a~3"]);
+        assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn find_by_exact_id_or_unique_prefix() {
+        let corpus = Corpus {
+            articles: vec![article("001_x"), article("002_y"), article("002_z")],
+            ..Corpus::default()
+        };
+        assert_eq!(corpus.find("001"), Ok(0));
+        assert_eq!(corpus.find("002_z"), Ok(2));
+        assert!(matches!(corpus.find("002"), Err(FindError::Ambiguous(_, ids)) if ids.len() == 2));
+        assert!(matches!(corpus.find("9"), Err(FindError::NotFound(_))));
     }
 }

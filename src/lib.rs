@@ -18,4 +18,4 @@ pub mod ui;
 
 pub use actors::{Actor, ActorId, ActorIndex, ActorKind, Mention};
 pub use article::Article;
-pub use corpus::{Corpus, LoadError, LoadOutcome, LoadProgress, Problem, ProblemKind};
+pub use corpus::{Corpus, FindError, LoadError, LoadOutcome, LoadProgress, Problem, ProblemKind};

@@ -203,8 +203,11 @@ pub fn list_text(corpus: &Corpus) -> String {
 pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
     let a = &corpus.articles[i];
     let mut out = String::new();
+    // No hyphen splitting: URLs and hyphenated names stay whole.
+    let options =
+        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
     let block = |text: &str, out: &mut String| {
-        for line in textwrap::wrap(&sanitize::one_line(text), width) {
+        for line in textwrap::wrap(&sanitize::one_line(text), &options) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -221,8 +224,10 @@ pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
     }
     if !a.links.is_empty() {
         out.push_str("References\n");
+        // URLs stay on one line so they can be copied whole.
         for (n, url) in a.links.iter().enumerate() {
-            block(&format!("[{}] {url}", n + 1), &mut out);
+            out.push_str(&sanitize::one_line(&format!("[{}] {url}", n + 1)));
+            out.push('\n');
         }
     }
     out

@@ -1,29 +1,321 @@
 //! Raw documents to clean articles: HTML to text, metadata, boilerplate, paragraphs, title.
 
-use crate::article::{Article, count_words};
-use crate::corpus::Problem;
-use crate::load::RawDoc;
+mod boilerplate;
+mod headline;
+mod html;
+mod meta;
+mod rules;
+pub mod text;
 
-/// Cleans one raw document; warnings name repairs (such as an impossible date).
-pub fn clean(doc: RawDoc) -> (Article, Vec<Problem>) {
-    let paragraphs: Vec<String> = doc
-        .body
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    let title = doc
+use crate::article::{Article, count_words};
+use crate::corpus::{Problem, ProblemKind};
+use crate::load::{Format, RawDoc};
+use html::Rendered;
+use meta::DateMark;
+use rules::RULES;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use text::strip_refs;
+
+pub use meta::parse_date;
+
+/// Longest title made from a first sentence, in characters.
+const TITLE_CHARS: usize = 90;
+
+/// Cleans one raw document into an article, or says why nothing readable was left.
+pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let path = PathBuf::from(&doc.path);
+    let label = record_label(&doc);
+    let mut warn = |reason: String| {
+        problems.push(Problem {
+            path: path.clone(),
+            kind: ProblemKind::Warning,
+            reason: format!("{label}{reason}"),
+        })
+    };
+
+    let mut date = None;
+    if let Some(raw) = &doc.date {
+        date = parse_date(raw);
+        if date.is_none() {
+            warn(format!(
+                "unreadable date {:?} ignored",
+                crate::sanitize::one_line(raw)
+            ));
+        }
+    }
+    let mut title = doc
         .title
-        .clone()
-        .unwrap_or_else(|| paragraphs.first().cloned().unwrap_or_default());
-    let words = paragraphs.iter().map(|p| count_words(p)).sum();
+        .as_deref()
+        .map(text::squash)
+        .filter(|t| !t.is_empty());
+    let mut source = doc.source.clone();
+    let mut url = doc.url.clone();
+
+    let rendered = match doc.format {
+        Format::Text => {
+            let (mark, rest) = meta::take_date_line(&doc.body);
+            match mark {
+                Some(DateMark::Valid(d)) => date = date.or(Some(d)),
+                Some(DateMark::Invalid(raw)) => warn(format!("impossible date {raw} ignored")),
+                None => {}
+            }
+            let paragraphs = text::paragraphs(rest);
+            if paragraphs.iter().any(|p| html::has_markup(p)) {
+                html::render_inline(&paragraphs)
+            } else {
+                Rendered {
+                    paragraphs,
+                    links: Vec::new(),
+                }
+            }
+        }
+        Format::Html => {
+            let page = html::page_meta(&doc.body);
+            title = title.or(page.title);
+            source = source.or(page.source);
+            url = url.or(page.url);
+            if date.is_none() {
+                if let Some(raw) = &page.date {
+                    date = parse_date(raw);
+                }
+            }
+            html::render(html::page_content(&doc.body), "")
+        }
+    };
+
+    let (paragraphs, removed) = boilerplate::strip(rendered.paragraphs);
+    let mut body = paragraphs;
+    let mut subtitle = None;
+    match &title {
+        Some(t) => {
+            // A page repeats its headline as the first paragraph.
+            if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
+                body.remove(0);
+            }
+        }
+        None => {
+            let head = headline::find(&body);
+            title = head.title;
+            subtitle = head.subtitle;
+            body.drain(..head.consumed);
+        }
+    }
+    if let Some(first) = body.first_mut() {
+        if let Some((name, len)) = meta::dateline(first) {
+            source = source.or(Some(name));
+            first.replace_range(..len, "");
+        }
+    }
+    body.retain(|p| !p.trim().is_empty());
+    let body = text::split_walls(body);
+    if body.is_empty() && title.is_none() {
+        problems.push(Problem {
+            path,
+            kind: ProblemKind::Skipped,
+            reason: format!("{label}no article text left after cleaning"),
+        });
+        return (None, problems);
+    }
+    let (body, links) = renumber_links(body, &rendered.links);
+    let source = source
+        .or_else(|| {
+            url.as_deref()
+                .and_then(|u| RULES.outlet_of_url(u))
+                .map(str::to_string)
+        })
+        .or_else(|| majority_outlet(&links))
+        .or_else(|| boilerplate::source_from_chrome(&removed))
+        .map(|s| text::squash(&s));
+    let title = title.unwrap_or_else(|| {
+        let first = body.first().map(String::as_str).unwrap_or_default();
+        let sentence = text::sentences(first).first().copied().unwrap_or(first);
+        text::shorten(&strip_refs(sentence), TITLE_CHARS)
+    });
+    let words = body.iter().map(|p| count_words(&strip_refs(p))).sum();
     let article = Article {
         id: doc.id,
         path: doc.path,
         title,
-        paragraphs,
+        subtitle,
+        source,
+        date,
+        paragraphs: body,
+        links,
         words,
-        ..Article::default()
+        mentions: Vec::new(),
     };
-    (article, Vec::new())
+    (Some(article), problems)
+}
+
+/// `record feed-3: ` for items of a collection file, empty for single-article files.
+fn record_label(doc: &RawDoc) -> String {
+    let stem = Path::new(&doc.path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    if stem.as_deref() == Some(doc.id.as_str()) || doc.path.starts_with("seeds/") {
+        String::new()
+    } else {
+        format!("record {}: ", doc.id)
+    }
+}
+
+/// Renumbers `[N]` references in order of first use, dropping links only chrome referred to.
+fn renumber_links(paragraphs: Vec<String>, links: &[String]) -> (Vec<String>, Vec<String>) {
+    if links.is_empty() {
+        return (paragraphs, Vec::new());
+    }
+    let mut map: HashMap<usize, usize> = HashMap::new();
+    let mut kept = Vec::new();
+    let paragraphs = paragraphs
+        .into_iter()
+        .map(|p| {
+            text::ref_pattern()
+                .replace_all(&p, |c: &regex::Captures<'_>| {
+                    let old: usize = c[1].parse().unwrap_or(0);
+                    match links.get(old.wrapping_sub(1)) {
+                        Some(url) => {
+                            let new = *map.entry(old).or_insert_with(|| {
+                                kept.push(url.clone());
+                                kept.len()
+                            });
+                            format!(" [{new}]")
+                        }
+                        None => c[0].to_string(),
+                    }
+                })
+                .into_owned()
+        })
+        .collect();
+    (paragraphs, kept)
+}
+
+/// The outlet most links point to, if the outlet table knows it and it holds most links.
+fn majority_outlet(links: &[String]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut considered = 0;
+    for url in links.iter().filter(|u| !RULES.is_ignored_host(u)) {
+        considered += 1;
+        if let Some(name) = RULES.outlet_of_url(url) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let (name, n) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (n * 2 > considered).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_doc(body: &str) -> RawDoc {
+        RawDoc::new("doc", "dir/doc.txt", Format::Text, body.to_string())
+    }
+
+    fn cleaned(body: &str) -> Article {
+        clean(text_doc(body)).0.expect("an article")
+    }
+
+    #[test]
+    fn date_line_dateline_and_first_sentence_title() {
+        let a = cleaned(
+            "date 2022-05-06 Nordic Wire/ Finland's parliament approved the bill on Friday. It now goes to the president.",
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-05-06"));
+        assert_eq!(a.source.as_deref(), Some("Nordic Wire"));
+        assert_eq!(a.title, "Finland's parliament approved the bill on Friday.");
+        assert_eq!(
+            a.paragraphs[0],
+            "Finland's parliament approved the bill on Friday. It now goes to the president."
+        );
+    }
+
+    #[test]
+    fn impossible_date_warns_and_leaves_no_date() {
+        let (a, problems) = clean(text_doc("date 9999-99-99 Some text here."));
+        assert_eq!(a.expect("article").date, None);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::Warning);
+        assert!(problems[0].reason.contains("9999-99-99"));
+    }
+
+    #[test]
+    fn links_are_numbered_and_name_the_source_by_majority() {
+        let a = cleaned(
+            "Talks in <a href=\"https://www.reuters.com/a\">Oslo</a> and <a href=\"https://reuters.com/b\">Bergen</a>.",
+        );
+        assert_eq!(a.paragraphs, ["Talks in Oslo [1] and Bergen [2]."]);
+        assert_eq!(
+            a.links,
+            ["https://www.reuters.com/a", "https://reuters.com/b"]
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.words, 5);
+    }
+
+    #[test]
+    fn links_only_in_chrome_are_dropped_and_the_rest_renumbered() {
+        let body = "Body with a <a href=\"https://a.example/1\">link</a> that ends here.\n\n\
+                    <a href=\"https://a.example/2\">Read more</a>: other story\n\n\
+                    Last paragraph <a href=\"https://a.example/3\">again</a> ends.";
+        let a = cleaned(body);
+        assert_eq!(a.links, ["https://a.example/1", "https://a.example/3"]);
+        assert!(
+            a.paragraphs.last().is_some_and(|p| p.contains("again [2]")),
+            "{:?}",
+            a.paragraphs
+        );
+    }
+
+    #[test]
+    fn a_file_of_only_chrome_is_skipped() {
+        let (a, problems) = clean(text_doc("Advertisement\n0 Comments\n"));
+        assert!(a.is_none());
+        assert_eq!(problems[0].kind, ProblemKind::Skipped);
+    }
+
+    #[test]
+    fn html_page_uses_its_metadata_and_article_element() {
+        let page = r#"<!doctype html><html><head><title>Ferry strike ends | Harbour Times</title>
+            <meta property="og:site_name" content="Harbour Times">
+            <meta property="article:published_time" content="2021-09-10T08:00:00+02:00"></head>
+            <body><nav>Home | World | Sport</nav><div class="cookie-banner">We use cookies</div>
+            <article><h1>Ferry strike ends</h1><p>The ferry strike ended on Thursday after the union accepted a new offer.</p>
+            <aside>Most read: Other story</aside><p>Services resume on Monday.</p></article>
+            <footer>© 2021 Harbour Times</footer></body></html>"#;
+        let a = clean(RawDoc::new("p", "p.html", Format::Html, page.to_string()))
+            .0
+            .expect("article");
+        assert_eq!(a.title, "Ferry strike ends");
+        assert_eq!(a.source.as_deref(), Some("Harbour Times"));
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2021-09-10"));
+        assert_eq!(
+            a.paragraphs,
+            [
+                "The ferry strike ended on Thursday after the union accepted a new offer.",
+                "Services resume on Monday."
+            ]
+        );
+    }
+
+    #[test]
+    fn record_metadata_wins_over_text() {
+        let mut doc = text_doc("date 2020-01-01 Text of the record.");
+        doc.id = "feed-2".into();
+        doc.path = "feed.jsonl".into();
+        doc.title = Some(" A  title ".into());
+        doc.date = Some("not a date".into());
+        let (a, problems) = clean(doc);
+        let a = a.expect("article");
+        assert_eq!(a.title, "A title");
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2020-01-01"));
+        assert!(
+            problems[0]
+                .reason
+                .starts_with("record feed-2: unreadable date")
+        );
+    }
 }

@@ -63,7 +63,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f))
         .count();
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    nuls * 100 > head.len() || odd * 10 > head.len()
+    (nuls >= 4 && nuls * 100 > head.len()) || (odd >= 4 && odd * 10 > head.len())
 }
 
 fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {

@@ -1,0 +1,207 @@
+//! Removing site chrome: structural runs of short lines at the edges, phrases anywhere, credits.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::rules::RULES;
+use super::text::{ends_sentence, strip_refs};
+
+/// How a line looks from the outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    /// Certainly chrome: a known phrase, a byline/time line, a bare counter.
+    Chrome,
+    /// Short and headline-like: chrome only next to other chrome.
+    Short,
+    /// Article text.
+    Body,
+}
+
+static BYLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    // "Name, Desk | 21:09", "| Name | 20.11.24", "By Name - 3 hours ago", a bare time or date.
+    Regex::new(
+        r"(?ix)
+        ^\|?\s*[^|]{0,80}\|\s*(\d{1,2}[:.]\d{2}([:.]\d{2,4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$
+      | ^(by\s+)?[\p{L}.' -]{2,60}[-–—,|]\s*\d{1,2}\s+(minutes?|hours?|days?)\s+ago$
+      | ^(\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$
+      | ^(updated|published|posted)\s*:?\s.{0,40}\d.{0,30}$
+      | ^\d+\s+(minutes?|hours?|days?)\s+ago$
+    ",
+    )
+    .expect("static regex")
+});
+static COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\|?\s*\d{1,6}\s*\|?$").expect("static regex"));
+
+/// Longest line (in words) that still reads as a headline or label.
+const SHORT_WORDS: usize = 16;
+
+fn classify(line: &str) -> Line {
+    let line = &*strip_refs(line);
+    if RULES.edge.is_match(line)
+        || RULES.anywhere.is_match(line)
+        || BYLINE_TIME.is_match(line)
+        || COUNTER.is_match(line)
+    {
+        return Line::Chrome;
+    }
+    let words = line.split_whitespace().count();
+    if words <= SHORT_WORDS && line.len() <= 140 && !ends_sentence(line) {
+        Line::Short
+    } else {
+        Line::Body
+    }
+}
+
+/// Whether a line is a photo credit or caption.
+pub fn is_credit(line: &str) -> bool {
+    line.split_whitespace().count() <= 40 && RULES.credits.is_match(line)
+}
+
+/// Paragraphs without chrome, plus the chrome lines removed (they may name the source).
+pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut removed = Vec::new();
+    let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let plain = strip_refs(&p);
+        if RULES.anywhere.is_match(&plain) || is_credit(&plain) {
+            removed.push(p);
+        } else {
+            kept.push(p);
+        }
+    }
+    let classes: Vec<Line> = kept.iter().map(|p| classify(p)).collect();
+
+    // Top: drop leading chrome lines (short lines stay: they may be the headline).
+    let head = classes.iter().take_while(|c| **c == Line::Chrome).count();
+
+    // Bottom: the run of non-body lines after the last body paragraph goes if it holds chrome.
+    let run_start = classes
+        .iter()
+        .rposition(|c| *c == Line::Body)
+        .map_or(0, |i| i + 1)
+        .max(head);
+    let mut tail = kept.len();
+    if classes[run_start..].contains(&Line::Chrome) {
+        tail = run_start;
+        // With no body paragraph at all, keep what comes before the first chrome line.
+        if run_start == head && classes[head..].first() != Some(&Line::Chrome) {
+            tail = classes[head..]
+                .iter()
+                .position(|c| *c == Line::Chrome)
+                .map_or(kept.len(), |i| head + i);
+        }
+    }
+    let tail_lines = kept.split_off(tail);
+    removed.extend(tail_lines);
+    removed.extend(kept.drain(..head));
+    (kept, removed)
+}
+
+/// A source named by a removed chrome line (`Get the Example News app`).
+pub fn source_from_chrome(removed: &[String]) -> Option<String> {
+    removed.iter().find_map(|line| {
+        RULES.source_cues.iter().find_map(|re| {
+            re.captures(line)
+                .and_then(|c| c.name("source"))
+                .map(|m| m.as_str().trim().to_string())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn related_headlines_tail_is_removed_structurally() {
+        let input = lines(
+            "The mayor opened the new bridge on Friday, ending two years of detours for commuters.\n\
+             She said the project came in under budget.\n\
+             12 Comments\n\
+             Harbour plan divides the council\n\
+             Ferry fares to rise in spring, operator says\n\
+             Jane Roe, City Desk | 14:02\n\
+             Storm warning for the weekend\n\
+             3\n\
+             | John Doe | 19.11.24\n\
+             Get the Harbour Times App",
+        );
+        let (kept, removed) = strip(input);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[1].ends_with("under budget."));
+        assert_eq!(
+            source_from_chrome(&removed).as_deref(),
+            Some("Harbour Times")
+        );
+    }
+
+    #[test]
+    fn a_short_last_line_without_chrome_stays() {
+        let input = lines(
+            "The talks resumed in Geneva on Monday after a pause of three weeks, officials said.\nWhat comes next",
+        );
+        assert_eq!(strip(input.clone()).0, input);
+    }
+
+    #[test]
+    fn comment_policy_and_app_links_are_chrome() {
+        for line in [
+            "0 Comments",
+            "Do not send comments that include insults.",
+            "Download on the App Store",
+            "Get it on Google Play",
+            "Sign up for our daily newsletter",
+            "© 2024 Example Media. All rights reserved.",
+            "Advertisement",
+            "Share this article",
+            "Reporting by Anna Berg; Editing by Tom Lee",
+        ] {
+            assert_eq!(classify(line), Line::Chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn advertisement_in_the_middle_is_removed() {
+        let input = lines(
+            "First long paragraph of the story goes here and ends.\nAdvertisement\nSecond long paragraph of the story goes here and ends.",
+        );
+        assert_eq!(strip(input).0.len(), 2);
+    }
+
+    #[test]
+    fn captions_with_credits_are_dropped() {
+        assert!(is_credit(
+            "Flags at the border crossing (Photo: Jane Roe/ Shutterstock)"
+        ));
+        assert!(is_credit("Photo: Jane Roe"));
+        assert!(is_credit("The harbour at dawn. Jane Roe/Getty Images"));
+        assert!(!is_credit(
+            "The photo was taken in 2019 by a tourist, police said."
+        ));
+    }
+
+    #[test]
+    fn leading_chrome_goes_but_a_headline_stays() {
+        let input = lines(
+            "Skip to content\nBridge reopens after two years\nThe mayor opened the new bridge on Friday, ending two years of detours.",
+        );
+        let (kept, _) = strip(input);
+        assert_eq!(kept[0], "Bridge reopens after two years");
+    }
+
+    #[test]
+    fn body_dates_are_not_chrome() {
+        assert_eq!(
+            classify(
+                "The ceasefire, agreed on 12.03.24, held until the weekend when fighting resumed."
+            ),
+            Line::Body
+        );
+    }
+}

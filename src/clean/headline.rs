@@ -1,0 +1,135 @@
+//! Headline, kicker and standfirst at the top of a text article.
+
+use super::text::{ends_sentence, sentences};
+
+/// What the top of an article held.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// How many leading paragraphs the head used up.
+    pub consumed: usize,
+}
+
+const HEADLINE_WORDS: usize = 20;
+const STANDFIRST_WORDS: usize = 30;
+
+fn is_headline_like(p: &str) -> bool {
+    let words = p.split_whitespace().count();
+    (1..=HEADLINE_WORDS).contains(&words) && p.len() <= 200 && !ends_sentence(p)
+        || p.ends_with(['?', '!']) && words <= HEADLINE_WORDS
+}
+
+fn is_standfirst_like(p: &str) -> bool {
+    p.split_whitespace().count() <= STANDFIRST_WORDS && ends_sentence(p) && sentences(p).len() == 1
+}
+
+/// Finds the headline (and a standfirst under it) among the first paragraphs.
+///
+/// Patterns: `headline`, `headline / dek`, `kicker / headline / standfirst.`,
+/// `headline / standfirst.`. A head needs body text after it.
+pub fn find(paragraphs: &[String]) -> Head {
+    let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let leading = lines
+        .iter()
+        .take(3)
+        .take_while(|p| is_headline_like(p))
+        .count();
+    if leading == 0 || leading >= lines.len() {
+        return Head::default();
+    }
+    let standfirst = lines
+        .get(leading)
+        .filter(|p| is_standfirst_like(p) && lines.len() > leading + 1)
+        .filter(|p| {
+            lines
+                .get(leading + 1)
+                .is_some_and(|next| next.len() > p.len())
+        });
+    match (leading, standfirst) {
+        (1, s) => Head {
+            title: Some(lines[0].to_string()),
+            subtitle: s.map(|s| s.to_string()),
+            consumed: 1 + usize::from(s.is_some()),
+        },
+        // A kicker above the headline: the headline is the line right above the standfirst.
+        (n, Some(s)) => Head {
+            title: Some(lines[n - 1].to_string()),
+            subtitle: Some(s.to_string()),
+            consumed: n + 1,
+        },
+        (n, None) => Head {
+            title: Some(lines[0].to_string()),
+            subtitle: Some(lines[1].to_string()),
+            consumed: n.min(2),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| s.to_string()).collect()
+    }
+
+    const BODY: &str = "The city council voted on Tuesday to approve the new harbour plan after months of debate among residents and business owners.";
+
+    #[test]
+    fn headline_then_body() {
+        let h = find(&v(&["Council approves harbour plan", BODY]));
+        assert_eq!(h.title.as_deref(), Some("Council approves harbour plan"));
+        assert_eq!((h.subtitle, h.consumed), (None, 1));
+    }
+
+    #[test]
+    fn kicker_headline_standfirst() {
+        let h = find(&v(&[
+            "Harbour, at last",
+            "Council approves the harbour plan after a long fight",
+            "Residents win a vote on the new quay.",
+            BODY,
+        ]));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Council approves the harbour plan after a long fight")
+        );
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("Residents win a vote on the new quay.")
+        );
+        assert_eq!(h.consumed, 3);
+    }
+
+    #[test]
+    fn headline_and_dek_without_stop() {
+        let h = find(&v(&[
+            "Storm hits coast",
+            "Thousands without power as winds reach 100mph",
+            BODY,
+        ]));
+        assert_eq!(h.title.as_deref(), Some("Storm hits coast"));
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("Thousands without power as winds reach 100mph")
+        );
+    }
+
+    #[test]
+    fn body_first_means_no_headline() {
+        assert_eq!(find(&v(&[BODY, BODY])), Head::default());
+        assert_eq!(find(&v(&["Only a line"])), Head::default());
+    }
+
+    #[test]
+    fn a_short_first_sentence_is_not_taken_for_a_standfirst_before_a_shorter_paragraph() {
+        let h = find(&v(&[
+            "Bridge opens",
+            "The bridge opened on Friday.",
+            "It cost a lot.",
+        ]));
+        assert_eq!(h.subtitle, None);
+        assert_eq!(h.consumed, 1);
+    }
+}

@@ -1,0 +1,147 @@
+//! Article metadata found in the text itself: a leading `date` line, datelines, date formats.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, NaiveDate};
+use regex::Regex;
+
+/// What a leading `date ...` marker said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateMark {
+    Valid(NaiveDate),
+    /// The marker held something that is not a real date (the text is kept for the warning).
+    Invalid(String),
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A\s*date\s*:?\s+(\d{4}-\d{1,2}-\d{1,2})\b[ \t]*").expect("static regex")
+});
+
+/// Takes a leading `date YYYY-MM-DD` (possibly sharing its line with the first sentence).
+pub fn take_date_line(text: &str) -> (Option<DateMark>, &str) {
+    match DATE_LINE.captures(text) {
+        Some(c) => {
+            let raw = &c[1];
+            let mark = match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+                Ok(d) => DateMark::Valid(d),
+                Err(_) => DateMark::Invalid(raw.to_string()),
+            };
+            let rest_at = c.get(0).map_or(0, |m| m.end());
+            (Some(mark), &text[rest_at..])
+        }
+        None => (None, text),
+    }
+}
+
+/// Parses the date formats feeds and pages use; `None` if it is not a real date.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let s = raw.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.date_naive());
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    // ISO dates with a time or zone in any form: the date part decides.
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex")
+    });
+    if let Some(c) = ISO.captures(s) {
+        let num = |i: usize| c[i].parse::<u32>().ok();
+        return NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?);
+    }
+    let cleaned = s.replace(',', " ").replace("  ", " ");
+    let cleaned = cleaned.trim();
+    const FORMATS: &[&str] = &[
+        "%d %B %Y",
+        "%B %d %Y",
+        "%d %b %Y",
+        "%b %d %Y",
+        "%A %d %B %Y",
+        "%A %B %d %Y",
+        "%d.%m.%Y",
+        "%d/%m/%Y",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(cleaned, f).ok())
+}
+
+static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(\p{Lu}[\p{L}\d&'’.-]*(?: \p{Lu}[\p{L}\d&'’.-]*){0,4})\s?/\s+")
+        .expect("static regex")
+});
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A\p{Lu}[\p{Lu}\p{L} .,'-]{1,60}?\s*\(([\p{L}\d .&-]{2,40})\)\s*[-–—]+\s*")
+        .expect("static regex")
+});
+
+/// A dateline naming the source at the start of the body (`Example News/ `, `OSLO (Reuters) - `).
+///
+/// Returns the source and the byte length of the dateline to remove.
+pub fn dateline(paragraph: &str) -> Option<(String, usize)> {
+    if let Some(c) = SLASH_DATELINE.captures(paragraph) {
+        return Some((c[1].to_string(), c.get(0)?.end()));
+    }
+    let c = AGENCY_DATELINE.captures(paragraph)?;
+    Some((c[1].trim().to_string(), c.get(0)?.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn leading_date_line_may_share_its_line() {
+        let (mark, rest) = take_date_line(" date 2023-03-09 The vote was held.");
+        assert_eq!(mark, Some(DateMark::Valid(d(2023, 3, 9))));
+        assert_eq!(rest, "The vote was held.");
+        let (mark, rest) = take_date_line("Date: 2023-03-09\nBody");
+        assert_eq!(mark, Some(DateMark::Valid(d(2023, 3, 9))));
+        assert_eq!(rest, "\nBody");
+    }
+
+    #[test]
+    fn impossible_date_is_reported_not_used() {
+        let (mark, rest) = take_date_line("date 9999-99-99 Body");
+        assert_eq!(mark, Some(DateMark::Invalid("9999-99-99".into())));
+        assert_eq!(rest, "Body");
+    }
+
+    #[test]
+    fn no_date_line_in_the_middle() {
+        assert_eq!(take_date_line("The date 2023-01-01 was set.").0, None);
+    }
+
+    #[test]
+    fn feed_date_formats() {
+        assert_eq!(parse_date("2024-08-21T10:00:00Z"), Some(d(2024, 8, 21)));
+        assert_eq!(parse_date("2024-08-21 10:00"), Some(d(2024, 8, 21)));
+        assert_eq!(
+            parse_date("Wed, 21 Aug 2024 10:00:00 +0000"),
+            Some(d(2024, 8, 21))
+        );
+        assert_eq!(parse_date("August 21, 2024"), Some(d(2024, 8, 21)));
+        assert_eq!(parse_date("21 Aug 2024"), Some(d(2024, 8, 21)));
+        assert_eq!(parse_date("21.08.2024"), Some(d(2024, 8, 21)));
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn datelines_give_the_source() {
+        assert_eq!(
+            dateline("Example News/ The council met."),
+            Some(("Example News".into(), 14))
+        );
+        let (src, len) = dateline("OSLO (Reuters) - Norway said").expect("agency dateline");
+        assert_eq!(src, "Reuters");
+        assert_eq!(&"OSLO (Reuters) - Norway said"[len..], "Norway said");
+        assert_eq!(dateline("The 24/7 service"), None);
+        assert_eq!(dateline("Prices rose 5% in March."), None);
+    }
+}

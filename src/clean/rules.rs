@@ -1,0 +1,127 @@
+//! The cleaning knowledge from `assets/`, parsed and compiled once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+
+/// Compiled boilerplate rules and the outlet table.
+pub struct Rules {
+    pub anywhere: RegexSet,
+    pub edge: RegexSet,
+    pub credits: RegexSet,
+    pub source_cues: Vec<Regex>,
+    pub ignored_link_hosts: Vec<String>,
+    pub hidden_html: Vec<String>,
+    /// Host (without `www.`) to outlet name.
+    pub hosts: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct BoilerplateFile {
+    anywhere: Vec<String>,
+    edge: Vec<String>,
+    credits: Vec<String>,
+    source_cues: Vec<String>,
+    ignored_link_hosts: Vec<String>,
+    hidden_html: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SourcesFile {
+    hosts: HashMap<String, String>,
+}
+
+fn case_insensitive(patterns: &[String]) -> Vec<String> {
+    patterns.iter().map(|p| format!("(?i){p}")).collect()
+}
+
+fn parse() -> Result<Rules, String> {
+    let bp: BoilerplateFile = toml::from_str(include_str!("../../assets/boilerplate.toml"))
+        .map_err(|e| format!("boilerplate.toml: {e}"))?;
+    let sources: SourcesFile = toml::from_str(include_str!("../../assets/sources.toml"))
+        .map_err(|e| format!("sources.toml: {e}"))?;
+    let set = |p: &[String]| RegexSet::new(case_insensitive(p)).map_err(|e| e.to_string());
+    Ok(Rules {
+        anywhere: set(&bp.anywhere)?,
+        edge: set(&bp.edge)?,
+        credits: set(&bp.credits)?,
+        source_cues: case_insensitive(&bp.source_cues)
+            .iter()
+            .map(|p| Regex::new(p).map_err(|e| e.to_string()))
+            .collect::<Result<_, _>>()?,
+        ignored_link_hosts: bp.ignored_link_hosts,
+        hidden_html: bp.hidden_html,
+        hosts: sources.hosts,
+    })
+}
+
+/// The rules; the embedded assets are checked by a unit test, so this cannot fail at run time.
+pub static RULES: LazyLock<Rules> = LazyLock::new(|| match parse() {
+    Ok(rules) => rules,
+    Err(e) => panic!("embedded cleaning assets are invalid: {e}"),
+});
+
+impl Rules {
+    /// The outlet a URL's host belongs to, if the table knows it.
+    pub fn outlet_of_url(&self, url: &str) -> Option<&str> {
+        let host = host_of(url)?;
+        let mut h = host.as_str();
+        loop {
+            if let Some(name) = self.hosts.get(h) {
+                return Some(name);
+            }
+            h = h.split_once('.')?.1;
+        }
+    }
+
+    /// Whether a link's host is sharing/app-store chrome rather than a source.
+    pub fn is_ignored_host(&self, url: &str) -> bool {
+        host_of(url).is_some_and(|h| {
+            self.ignored_link_hosts
+                .iter()
+                .any(|i| h == *i || h.ends_with(&format!(".{i}")))
+        })
+    }
+}
+
+/// Lower-case host of an http(s) URL, without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_assets_parse() {
+        let rules = parse().expect("assets parse");
+        assert!(rules.edge.len() > 10);
+        assert!(!rules.hosts.is_empty());
+    }
+
+    #[test]
+    fn outlets_match_hosts_and_subdomains() {
+        let r = &*RULES;
+        assert_eq!(
+            r.outlet_of_url("https://www.reuters.com/world/x"),
+            Some("Reuters")
+        );
+        assert_eq!(r.outlet_of_url("https://uk.reuters.com/x"), Some("Reuters"));
+        assert_eq!(r.outlet_of_url("https://notreuters.com/x"), None);
+        assert_eq!(r.outlet_of_url("not a url"), None);
+        assert!(r.is_ignored_host("https://twitter.com/share?x"));
+    }
+}
