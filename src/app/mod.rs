@@ -429,7 +429,7 @@ impl App {
                 self.reader = ReaderView::default();
                 self.query = Query::parse(&self.input);
                 self.generation += 1;
-                self.run_search(None);
+                self.run_search(None, false);
             }
             Action::LoadFailed(msg) => self.load = LoadState::Failed(msg),
         }
@@ -574,21 +574,25 @@ impl App {
         if narrows && matches!(self.load, LoadState::Ready) {
             let mut prev: Vec<usize> = self.rows.iter().map(ListRow::article).collect();
             prev.sort_unstable();
-            self.run_search(Some(&prev));
+            self.run_search(Some(&prev), false);
         } else {
-            self.run_search(None);
+            self.run_search(None, false);
         }
     }
 
-    /// Re-runs the filter from scratch (chips changed, or text was cleared).
+    /// Re-runs the filter from scratch (chips changed, or everything was cleared), keeping the
+    /// selected article when it is still listed.
     fn refilter_full(&mut self) {
         self.query = Query::parse(&self.input);
         self.generation += 1;
-        self.run_search(None);
+        self.run_search(None, true);
     }
 
-    fn run_search(&mut self, candidates: Option<&[usize]>) {
-        let keep = self.selected_article();
+    /// Searches and rebuilds the list and facets. `keep` keeps the selected article selected
+    /// (chip toggles, arrival); otherwise the best match is selected (typing: like fzf).
+    fn run_search(&mut self, candidates: Option<&[usize]>, keep: bool) {
+        let keep = if keep { self.selected_article() } else { None };
+        self.list.offset = 0;
         let hits = query::search(
             &self.corpus,
             &self.index,
