@@ -399,6 +399,28 @@ pub fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
 
+/// Least fuzzy score per pattern character for a match to count. Skim gives about 20 per
+/// character to contiguous or word-initial matches and about 10 to letters scattered across a
+/// title ("kaabi" in "Harakat ... armed ... between"), which read as noise, not as a match.
+const MIN_SCORE_PER_CHAR: i64 = 12;
+
+fn good_enough(score: i64, pattern: &str) -> bool {
+    score >= MIN_SCORE_PER_CHAR * pattern.chars().count() as i64
+}
+
+/// Fuzzy score of `pattern` in `text`, if it is a match worth showing.
+pub fn fuzzy_score(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<i64> {
+    m.fuzzy_match(text, pattern)
+        .filter(|&s| good_enough(s, pattern))
+}
+
+/// Matched character indices of `pattern` in `text`, if it is a match worth showing.
+pub fn fuzzy_indices(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<Vec<usize>> {
+    m.fuzzy_indices(text, pattern)
+        .filter(|(s, _)| good_enough(*s, pattern))
+        .map(|(_, idx)| idx)
+}
+
 /// Best fuzzy score of `pattern` over each actor's name and aliases (0: no match).
 fn actor_scores(m: &SkimMatcherV2, actors: &ActorIndex, pattern: &str) -> Vec<i64> {
     actors
@@ -407,7 +429,7 @@ fn actor_scores(m: &SkimMatcherV2, actors: &ActorIndex, pattern: &str) -> Vec<i6
         .map(|a| {
             std::iter::once(&a.name)
                 .chain(&a.aliases)
-                .filter_map(|n| m.fuzzy_match(n, pattern))
+                .filter_map(|n| fuzzy_score(m, n, pattern))
                 .max()
                 .map_or(0, |s| s.max(1))
         })
@@ -493,8 +515,8 @@ fn eval(
                 .max()
                 .filter(|&s| s > 0);
             let fuzzy = [
-                m.fuzzy_match(&a.title, text),
-                a.source.as_deref().and_then(|s| m.fuzzy_match(s, text)),
+                fuzzy_score(m, &a.title, text),
+                a.source.as_deref().and_then(|s| fuzzy_score(m, s, text)),
                 actor_best,
             ]
             .into_iter()
@@ -596,7 +618,7 @@ pub fn search(
 pub fn fuzzy_highlights(m: &SkimMatcherV2, query: &Query, text: &str) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for w in query.words() {
-        if let Some((_, idx)) = m.fuzzy_indices(text, w) {
+        if let Some(idx) = fuzzy_indices(m, text, w) {
             out.extend(idx);
         }
     }
@@ -854,6 +876,17 @@ mod tests {
         let t = "al-Nujaba, 2024!";
         let w: Vec<&str> = word_spans(t).map(|r| &t[r]).collect();
         assert_eq!(w, vec!["al", "Nujaba", "2024"]);
+    }
+
+    #[test]
+    fn scattered_letters_are_not_a_fuzzy_match() {
+        let m = matcher();
+        let title =
+            "Harakat Al-Nujaba armed group reaffirmed, on Wednesday, that no ceasefire exists";
+        assert!(fuzzy_score(&m, title, "kaabi").is_none());
+        assert!(fuzzy_score(&m, title, "nuj").is_some());
+        // Word initials still count.
+        assert!(fuzzy_score(&m, "Drone strike hits PMF base", "dsh").is_some());
     }
 
     #[test]
