@@ -9,6 +9,7 @@
 //! body matches almost anything, so bodies are never fuzzy-matched.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -244,21 +245,47 @@ fn term_tokens(term: &str) -> Vec<String> {
     word_spans(term).map(|r| term[r].to_lowercase()).collect()
 }
 
+/// A fast non-cryptographic hasher for the vocabulary map (the keys are our own words, not
+/// attacker-chosen in a way that matters for a one-off local index build).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Sentinel for "no source" in [`Index`].
+const NO_SOURCE: u32 = u32::MAX;
+
 /// Per-article word lists for fast body matching, built once when a corpus arrives.
 ///
 /// Words (lowercase) are numbered in sorted order, so all words with a given prefix form one
 /// id range, and "does this article have a word starting with `nuj`" is one binary search in
-/// the article's sorted id list. Four bytes per distinct word per article.
+/// the article's sorted id list. Four bytes per distinct word per article. Sources are
+/// numbered too, so source terms are matched once per distinct source, not once per article.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     vocab: Vec<Box<str>>,
     docs: Vec<Box<[u32]>>,
+    sources: Vec<Box<str>>,
+    source_of: Vec<u32>,
 }
 
 impl Index {
     /// Indexes the words of every article's title, subtitle, source and paragraphs.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut ids: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut names: Vec<Box<str>> = Vec::new();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles.len());
         let mut buf = String::new();
@@ -271,7 +298,14 @@ impl Index {
             for text in texts {
                 for r in word_spans(text) {
                     buf.clear();
-                    buf.extend(text[r].chars().flat_map(char::to_lowercase));
+                    let word = &text[r];
+                    if word.is_ascii() {
+                        // Most words: skip the Unicode case tables.
+                        buf.push_str(word);
+                        buf.make_ascii_lowercase();
+                    } else {
+                        buf.extend(word.chars().flat_map(char::to_lowercase));
+                    }
                     let id = match ids.get(buf.as_str()) {
                         Some(&id) => id,
                         None => {
@@ -311,7 +345,38 @@ impl Index {
                 d.into_boxed_slice()
             })
             .collect();
-        Index { vocab, docs }
+        let mut source_ids: HashMap<&str, u32> = HashMap::new();
+        let mut sources: Vec<Box<str>> = Vec::new();
+        let source_of = corpus
+            .articles
+            .iter()
+            .map(|a| match a.source.as_deref() {
+                None => NO_SOURCE,
+                Some(name) => *source_ids.entry(name).or_insert_with(|| {
+                    sources.push(name.into());
+                    (sources.len() - 1) as u32
+                }),
+            })
+            .collect();
+        Index {
+            vocab,
+            docs,
+            sources,
+            source_of,
+        }
+    }
+
+    /// The source id of article `doc`, if it has a source.
+    fn source(&self, doc: usize) -> Option<usize> {
+        match self.source_of.get(doc) {
+            Some(&id) if id != NO_SOURCE => Some(id as usize),
+            _ => None,
+        }
+    }
+
+    /// A value per distinct source.
+    fn per_source<T>(&self, f: impl FnMut(&str) -> T) -> Vec<T> {
+        self.sources.iter().map(|s| &**s).map(f).collect()
     }
 
     /// Number of distinct words in the corpus.
@@ -359,6 +424,7 @@ enum Prepared {
         ranges: Vec<Range<u32>>,
         exact: bool,
         actor_scores: Vec<i64>,
+        source_scores: Vec<Option<i64>>,
     },
     Actor {
         neg: bool,
@@ -366,7 +432,8 @@ enum Prepared {
     },
     Source {
         neg: bool,
-        needle: String,
+        /// Per distinct source: whether it contains the needle.
+        hits: Vec<bool>,
     },
     Date {
         neg: bool,
@@ -463,15 +530,20 @@ fn prepare(m: &SkimMatcherV2, corpus: &Corpus, index: &Index, term: &Term) -> Pr
                 } else {
                     actor_scores(m, &corpus.actors, w)
                 },
+                source_scores: if neg {
+                    Vec::new()
+                } else {
+                    index.per_source(|s| fuzzy_score(m, s, w))
+                },
             }
         }
         TermKind::Actor(p) => Prepared::Actor {
             neg,
             actor_scores: actor_scores(m, &corpus.actors, p),
         },
-        TermKind::Source(s) => Prepared::Source {
+        TermKind::Source(needle) => Prepared::Source {
             neg,
-            needle: s.clone(),
+            hits: index.per_source(|s| s.to_lowercase().contains(needle.as_str())),
         },
         TermKind::Date(p) => Prepared::Date {
             neg,
@@ -506,6 +578,7 @@ fn eval(
             ranges,
             exact,
             actor_scores,
+            source_scores,
         } => {
             let actor_best = corpus
                 .actors
@@ -515,8 +588,10 @@ fn eval(
                 .max()
                 .filter(|&s| s > 0);
             let fuzzy = [
-                fuzzy_score(m, &a.title, text),
-                a.source.as_deref().and_then(|s| fuzzy_score(m, s, text)),
+                fuzzy_score(m, head(&a.title), text),
+                index
+                    .source(doc)
+                    .and_then(|s| source_scores.get(s).copied().flatten()),
                 actor_best,
             ]
             .into_iter()
@@ -540,10 +615,10 @@ fn eval(
                 .unwrap_or(0);
             (best > 0, best)
         }
-        Prepared::Source { needle, .. } => (
-            a.source
-                .as_deref()
-                .is_some_and(|s| s.to_lowercase().contains(needle.as_str())),
+        Prepared::Source { hits, .. } => (
+            index
+                .source(doc)
+                .is_some_and(|s| hits.get(s).copied().unwrap_or(false)),
             0,
         ),
         Prepared::Date { prefix, .. } => (
@@ -568,6 +643,25 @@ fn eval(
         _ => None,
     }
 }
+
+/// Longest title prefix (bytes) given to the fuzzy matcher: its cost grows with length, and a
+/// "title" that is really a whole paragraph (bad input) should not slow every keystroke.
+const TITLE_MAX: usize = 256;
+
+/// The first `TITLE_MAX` bytes of `s`, cut on a character boundary.
+fn head(s: &str) -> &str {
+    if s.len() <= TITLE_MAX {
+        return s;
+    }
+    let mut end = TITLE_MAX;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Below this many articles a search runs on one thread (spawning costs more than it saves).
+const PARALLEL_MIN: usize = 4096;
 
 /// Whether the article mentions every one of `actors`.
 fn has_all_actors(corpus: &Corpus, doc: usize, actors: &[ActorId]) -> bool {
@@ -608,10 +702,35 @@ pub fn search(
             score,
         })
     };
-    match candidates {
-        Some(c) => c.iter().filter_map(|&d| check(d)).collect(),
-        None => (0..corpus.articles.len()).filter_map(check).collect(),
+    let all: Vec<usize>;
+    let docs: &[usize] = match candidates {
+        Some(c) => c,
+        None => {
+            all = (0..corpus.articles.len()).collect();
+            &all
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Free words cost a fuzzy match per article; big searches are split over the cores.
+    if threads < 2 || docs.len() < PARALLEL_MIN || query.words().next().is_none() {
+        return docs.iter().filter_map(|&d| check(d)).collect();
     }
+    let chunk = docs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().filter_map(|&d| check(d)).collect::<Vec<_>>()))
+            .collect();
+        let mut hits = Vec::new();
+        for p in parts {
+            match p.join() {
+                Ok(mut v) => hits.append(&mut v),
+                // A panic in a worker is a bug; re-raise it on this thread.
+                Err(e) => std::panic::resume_unwind(e),
+            }
+        }
+        hits
+    })
 }
 
 /// Character indices of `text` matched by the query's free words (fuzzy), for highlighting.

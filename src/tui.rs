@@ -88,10 +88,11 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     });
 }
 
+/// Applies one message, leaving the search for `settle` so a burst of typing searches once.
 fn apply(app: &mut App, msg: Msg) {
     match msg {
-        Msg::Term(ev) => app.handle_event(ev),
-        Msg::Action(a) => app.update(a),
+        Msg::Term(ev) => app.apply_event(ev),
+        Msg::Action(a) => app.apply(a),
     }
 }
 
@@ -116,6 +117,7 @@ fn event_loop(
         if app.should_quit() {
             return Ok(());
         }
+        app.settle();
     }
 }
 

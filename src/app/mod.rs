@@ -170,8 +170,16 @@ pub struct App {
     pub(crate) message: Option<String>,
     /// Bumped whenever the filter changes, so the reading view knows to re-highlight.
     generation: u64,
+    /// The input changed and the list has not been searched for it yet.
+    search_pending: bool,
+    /// Recent searches for the current chips, newest last: Backspace returns to a query just
+    /// typed, and its results come from here instead of a full search.
+    recent: Vec<(Query, Vec<Hit>)>,
     quit: bool,
 }
+
+/// How many recent searches are kept for Backspace.
+const RECENT_SEARCHES: usize = 8;
 
 /// Case-insensitive comparison without allocating.
 fn cmp_ci(a: &str, b: &str) -> Ordering {
@@ -206,6 +214,8 @@ impl App {
             side: Cursor::default(),
             message: None,
             generation: 1,
+            search_pending: false,
+            recent: Vec::new(),
             quit: false,
         }
     }
@@ -292,9 +302,9 @@ impl App {
         self.rows.get(self.list.sel).map(ListRow::article)
     }
 
-    /// Translates a terminal event through the key table and applies it.
-    pub fn handle_event(&mut self, ev: Event) {
-        let action = match ev {
+    /// The action a terminal event means now (keys go through the key table).
+    fn action_for(&self, ev: Event) -> Option<Action> {
+        match ev {
             Event::Key(k) => keymap::lookup(self.context(), k),
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
@@ -310,14 +320,54 @@ impl App {
             },
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,
-        };
-        if let Some(a) = action {
-            self.update(a);
         }
     }
 
-    /// Applies one action. The only method that changes the app.
+    /// Translates a terminal event through the key table and applies it.
+    pub fn handle_event(&mut self, ev: Event) {
+        self.apply_event(ev);
+        self.settle();
+    }
+
+    /// Applies one action and finishes any deferred work. The way state changes.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.settle();
+    }
+
+    /// Like [`App::handle_event`] but leaves the search for [`App::settle`]: the event loop
+    /// applies a whole burst of keys, then searches once.
+    pub fn apply_event(&mut self, ev: Event) {
+        if let Some(a) = self.action_for(ev) {
+            self.apply(a);
+        }
+    }
+
+    /// Like [`App::update`] but leaves the search for [`App::settle`]. Typing several
+    /// characters in one burst then costs one search, not one per character.
+    pub fn apply(&mut self, action: Action) {
+        let edits_text = matches!(
+            action,
+            Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
+        );
+        // Anything else may look at the list, so it must see fresh results.
+        if self.search_pending && !edits_text {
+            self.run_pending_search();
+        }
+        self.apply_now(action);
+        self.sync();
+    }
+
+    /// Runs deferred work (a pending search); call before drawing.
+    pub fn settle(&mut self) {
+        if self.search_pending {
+            self.run_pending_search();
+            self.sync();
+        }
+    }
+
+    /// The state change an action stands for (search may be left pending).
+    fn apply_now(&mut self, action: Action) {
         let user_input = !matches!(
             action,
             Action::Progress { .. } | Action::Resize { .. } | Action::Loaded(_)
@@ -326,7 +376,6 @@ impl App {
             self.message = None;
         }
         if self.help.is_some() && self.update_help(&action) {
-            self.sync();
             return;
         }
         match action {
@@ -428,12 +477,13 @@ impl App {
                 self.list = Cursor::default();
                 self.reader = ReaderView::default();
                 self.query = Query::parse(&self.input);
+                self.search_pending = false;
+                self.recent.clear();
                 self.generation += 1;
                 self.run_search(None, false);
             }
             Action::LoadFailed(msg) => self.load = LoadState::Failed(msg),
         }
-        self.sync();
     }
 
     /// Handles an action while the help overlay is open; false lets it through.
@@ -562,8 +612,15 @@ impl App {
         }
     }
 
-    /// Re-runs the filter after the input changed, reusing the last results when it narrowed.
+    /// Notes that the input changed; the search runs in [`App::settle`] or before the next
+    /// action that is not typing.
     fn refilter(&mut self) {
+        self.search_pending = true;
+    }
+
+    /// Re-runs the filter for the typed text, reusing the last results when it only narrowed.
+    fn run_pending_search(&mut self) {
+        self.search_pending = false;
         let q = Query::parse(&self.input);
         if q == self.query {
             return;
@@ -583,6 +640,9 @@ impl App {
     /// Re-runs the filter from scratch (chips changed, or everything was cleared), keeping the
     /// selected article when it is still listed.
     fn refilter_full(&mut self) {
+        self.search_pending = false;
+        // Cached results were for other chips.
+        self.recent.clear();
         self.query = Query::parse(&self.input);
         self.generation += 1;
         self.run_search(None, true);
@@ -593,13 +653,21 @@ impl App {
     fn run_search(&mut self, candidates: Option<&[usize]>, keep: bool) {
         let keep = if keep { self.selected_article() } else { None };
         self.list.offset = 0;
-        let hits = query::search(
-            &self.corpus,
-            &self.index,
-            &self.query,
-            &self.chips,
-            candidates,
-        );
+        let cached = self.recent.iter().rposition(|(q, _)| *q == self.query);
+        let hits = match cached {
+            Some(i) => self.recent.remove(i).1,
+            None => query::search(
+                &self.corpus,
+                &self.index,
+                &self.query,
+                &self.chips,
+                candidates,
+            ),
+        };
+        self.recent.push((self.query.clone(), hits.clone()));
+        if self.recent.len() > RECENT_SEARCHES {
+            self.recent.remove(0);
+        }
         self.rows = hits.into_iter().map(ListRow::Article).collect();
         self.apply_sort_keeping(keep);
         self.build_sidebar();

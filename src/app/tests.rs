@@ -411,3 +411,23 @@ fn cursor_editing_handles_multibyte_text() {
     app.update(Action::DeleteWord);
     assert_eq!(app.input(), "t x");
 }
+
+#[test]
+fn a_burst_of_typing_searches_once_but_other_keys_see_fresh_results() {
+    let mut app = app();
+    app.apply(Action::FocusFilter);
+    for c in "babel".chars() {
+        app.apply(Action::Insert(c));
+    }
+    // Not searched yet: the list is still everything.
+    assert_eq!(app.shown(), 6);
+    assert!(app.search_pending);
+    // Moving in the list must act on the new results.
+    app.apply(Action::Down);
+    assert!(!app.search_pending);
+    assert_eq!(app.shown(), 2);
+    assert_eq!(app.list.sel, 1);
+    app.apply(Action::Insert('x'));
+    app.settle();
+    assert_eq!(app.shown(), 0);
+}
