@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::actors::{self, ActorIndex};
 use crate::article::Article;
 use crate::{clean, load};
@@ -97,16 +99,28 @@ impl Corpus {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<LoadOutcome, LoadError> {
-        let (docs, mut problems) = if paths.is_empty() {
-            (load::bundled(), Vec::new())
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        if paths.is_empty() {
+            for doc in load::bundled() {
+                let (article, found) = clean::clean(doc);
+                articles.extend(article);
+                problems.extend(found);
+            }
         } else {
-            load::load_paths(paths, progress)?
-        };
-        let mut articles = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let (article, found) = clean::clean(doc);
+            let (files, found) = load::collect_files(paths)?;
             problems.extend(found);
-            articles.extend(article);
+            let total = files.len();
+            // Files are read and cleaned in parallel, in chunks so progress can be reported.
+            for (n, chunk) in files.chunks(LOAD_CHUNK).enumerate() {
+                let results: Vec<_> = chunk.par_iter().map(|path| read_and_clean(path)).collect();
+                for (found_articles, found_problems) in results {
+                    articles.extend(found_articles);
+                    problems.extend(found_problems);
+                }
+                let done = (n * LOAD_CHUNK + chunk.len()).min(total);
+                progress(LoadProgress { done, total });
+            }
         }
         problems.extend(dedupe_ids(&mut articles));
         Ok(LoadOutcome {
@@ -186,6 +200,21 @@ fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
         a.id = new;
     }
     problems
+}
+
+/// Files handed to the worker threads between two progress reports.
+const LOAD_CHUNK: usize = 64;
+
+/// One file to its clean articles and its problems.
+fn read_and_clean(path: &Path) -> (Vec<Article>, Vec<Problem>) {
+    let (docs, mut problems) = load::read_file(path);
+    let mut articles = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let (article, found) = clean::clean(doc);
+        articles.extend(article);
+        problems.extend(found);
+    }
+    (articles, problems)
 }
 
 /// Whether a path names something loadable (used before starting a background load).

@@ -39,7 +39,10 @@ fn a_missing_path_exits_2_with_one_line() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("/no/such/place") && stderr.contains("no such file"), "{stderr}");
+    assert!(
+        stderr.contains("/no/such/place") && stderr.contains("no such file"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -74,7 +77,12 @@ fn list_json_has_metadata_and_no_paragraphs() {
 
 #[test]
 fn help_shows_examples() {
-    for args in [&["--help"][..], &["list", "--help"], &["show", "--help"], &["entities", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["list", "--help"],
+        &["show", "--help"],
+        &["entities", "--help"],
+    ] {
         let out = dossier(args);
         assert!(out.status.success());
         assert!(text(&out.stdout).contains("Examples:"), "{args:?}");
@@ -93,19 +101,42 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 fn a_hostile_folder_loads_the_good_files_and_reports_the_rest() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    write(d, "good.txt", b"Council approves harbour plan\n\nThe council voted on Tuesday to approve the plan.\n");
-    write(d, "nested/deeper/also.md", b"The ferry strike ended on Thursday after a long dispute.\n");
-    write(d, "binary.txt", &[0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10, 0x00, 0x00, 0x05, 0x06, 0x00]);
+    write(
+        d,
+        "good.txt",
+        b"Council approves harbour plan\n\nThe council voted on Tuesday to approve the plan.\n",
+    );
+    write(
+        d,
+        "nested/deeper/also.md",
+        b"The ferry strike ended on Thursday after a long dispute.\n",
+    );
+    write(
+        d,
+        "binary.txt",
+        &[
+            0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10, 0x00, 0x00, 0x05, 0x06, 0x00,
+        ],
+    );
     write(d, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     write(d, "empty.txt", b"");
-    write(d, "latin1.txt", b"The caf\xe9 on the square reopened, the owner said.\n");
+    write(
+        d,
+        "latin1.txt",
+        b"The caf\xe9 on the square reopened, the owner said.\n",
+    );
     write(
         d,
         "escapes.txt",
-        "Red \x1b[31malert\x1b[0m \x1b]0;pwned\x07over \u{202E}reversed\u{202C} text\u{0}.\n".as_bytes(),
+        "Red \x1b[31malert\x1b[0m \x1b]0;pwned\x07over \u{202E}reversed\u{202C} text\u{0}.\n"
+            .as_bytes(),
     );
     write(d, "notes.pdf", b"%PDF-1.4");
-    write(d, "feed.jsonl", b"{\"title\":\"One\",\"body\":\"First record body.\"}\nnot json\n");
+    write(
+        d,
+        "feed.jsonl",
+        b"{\"title\":\"One\",\"body\":\"First record body.\"}\nnot json\n",
+    );
     #[cfg(unix)]
     std::os::unix::fs::symlink(d, d.join("nested/loop")).expect("symlink");
 
@@ -117,17 +148,27 @@ fn a_hostile_folder_loads_the_good_files_and_reports_the_rest() {
     assert_terminal_safe(&stderr);
 
     for id in ["good", "also", "latin1", "escapes", "feed-1"] {
-        assert!(stdout.lines().any(|l| l.starts_with(id)), "{id} not listed:\n{stdout}");
+        assert!(
+            stdout.lines().any(|l| l.starts_with(id)),
+            "{id} not listed:\n{stdout}"
+        );
     }
     assert_eq!(stdout.lines().count(), 5, "{stdout}");
     let expect = [
-        "skipped", "binary.txt: binary content",
-        "skipped", "image.txt: binary content (PNG image)",
-        "skipped", "empty.txt: empty file",
-        "warning:", "latin1.txt: not valid UTF-8",
-        "warning:", "escapes.txt: removed",
-        "skipped", "notes.pdf: unsupported file type .pdf",
-        "warning:", "feed.jsonl: line 2: invalid JSON",
+        "skipped",
+        "binary.txt: binary content",
+        "skipped",
+        "image.txt: binary content (PNG image)",
+        "skipped",
+        "empty.txt: empty file",
+        "warning:",
+        "latin1.txt: not valid UTF-8",
+        "warning:",
+        "escapes.txt: removed",
+        "skipped",
+        "notes.pdf: unsupported file type .pdf",
+        "warning:",
+        "feed.jsonl: line 2: invalid JSON",
     ];
     for pair in expect.chunks(2) {
         let line = stderr.lines().find(|l| l.contains(pair[1]));
@@ -139,7 +180,10 @@ fn a_hostile_folder_loads_the_good_files_and_reports_the_rest() {
 
     let show = dossier(&["show", "escapes", d.to_str().expect("utf-8"), "--json"]);
     let json = text(&show.stdout);
-    assert!(!json.contains("\\u001b") && !json.contains('\u{1b}') && !json.contains('\u{202E}'), "{json}");
+    assert!(
+        !json.contains("\\u001b") && !json.contains('\u{1b}') && !json.contains('\u{202E}'),
+        "{json}"
+    );
     assert!(json.contains("Red alert over reversed text."), "{json}");
     let show = dossier(&["show", "latin1", d.to_str().expect("utf-8")]);
     assert!(text(&show.stdout).contains("The café on the square"));
@@ -164,7 +208,11 @@ fn collections_and_pages_load_with_their_metadata() {
     );
     let out = dossier(&["list", "--json", d.to_str().expect("utf-8")]);
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let by_id = |id: &str| rows.as_array().and_then(|r| r.iter().find(|x| x["id"] == id)).cloned();
+    let by_id = |id: &str| {
+        rows.as_array()
+            .and_then(|r| r.iter().find(|x| x["id"] == id))
+            .cloned()
+    };
     let page = by_id("page").expect("page loaded");
     assert_eq!(page["title"], "Budget passes");
     assert_eq!(page["source"], "Daily Ledger");
@@ -173,6 +221,13 @@ fn collections_and_pages_load_with_their_metadata() {
     assert_eq!(first["title"], "Port reopens");
     assert_eq!(first["date"], "2023-04-05");
     assert_eq!(first["source"], "Coast Wire");
-    assert_eq!(by_id("wire-2").expect("second record")["date"], serde_json::Value::Null);
-    assert!(text(&out.stderr).contains("record wire-2: unreadable date"), "{}", text(&out.stderr));
+    assert_eq!(
+        by_id("wire-2").expect("second record")["date"],
+        serde_json::Value::Null
+    );
+    assert!(
+        text(&out.stderr).contains("record wire-2: unreadable date"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -3,7 +3,9 @@
 use dossier::{Article, Corpus};
 
 fn seeds() -> Corpus {
-    Corpus::load(&[], &mut |_| {}).expect("the bundled seeds load").corpus
+    Corpus::load(&[], &mut |_| {})
+        .expect("the bundled seeds load")
+        .corpus
 }
 
 fn by_prefix<'a>(corpus: &'a Corpus, prefix: &str) -> &'a Article {
@@ -38,15 +40,29 @@ fn the_dateline_gives_the_source_and_leaves_the_text() {
 fn headline_standfirst_credit_and_chrome() {
     let c = seeds();
     let a = by_prefix(&c, "002");
-    assert_eq!(a.title, "Pro-Iran militias in Iraq threaten to resume attacks on US troops");
+    assert_eq!(
+        a.title,
+        "Pro-Iran militias in Iraq threaten to resume attacks on US troops"
+    );
     assert_eq!(
         a.subtitle.as_deref(),
         Some("Armed groups declare end to truce, vow to target American forces once again.")
     );
     let text = body(a);
     assert!(!text.contains("Photo") && !text.contains("Shutterstock"));
-    assert!(text.ends_with("their operations against American troops."), "{text}");
-    for chrome in ["Comments", "inflammatory", "Netanyahu", "JFeed Staff", "App Store", "Google Play", "20.11.24"] {
+    assert!(
+        text.ends_with("their operations against American troops."),
+        "{text}"
+    );
+    for chrome in [
+        "Comments",
+        "inflammatory",
+        "Netanyahu",
+        "JFeed Staff",
+        "App Store",
+        "Google Play",
+        "20.11.24",
+    ] {
         assert!(!text.contains(chrome), "{chrome} left in the body");
     }
     assert!(a.paragraphs[0].starts_with("Iranian-backed militias in Iraq"));
@@ -61,7 +77,11 @@ fn inline_html_becomes_clean_paragraphs_with_seven_links() {
         assert!(!text.contains(tag), "{tag} left in the text");
     }
     assert_eq!(a.links.len(), 7);
-    assert!(a.links.iter().all(|l| l.starts_with("https://www.thenationalnews.com/")));
+    assert!(
+        a.links
+            .iter()
+            .all(|l| l.starts_with("https://www.thenationalnews.com/"))
+    );
     for n in 1..=7 {
         assert!(text.contains(&format!("[{n}]")), "reference [{n}] missing");
     }
@@ -69,7 +89,10 @@ fn inline_html_becomes_clean_paragraphs_with_seven_links() {
     assert!(a.paragraphs.len() >= 5, "{}", a.paragraphs.len());
     for p in &a.paragraphs {
         assert!(p.len() < 1000);
-        assert!(p.ends_with(['.', '”', '"', '”']), "paragraph cut mid-sentence: {p}");
+        assert!(
+            p.ends_with(['.', '”', '"', '”']),
+            "paragraph cut mid-sentence: {p}"
+        );
     }
     assert_eq!(a.source.as_deref(), Some("The National"));
 }
@@ -79,7 +102,10 @@ fn single_newline_paragraphs_are_kept() {
     let c = seeds();
     let a = by_prefix(&c, "003");
     assert_eq!(a.paragraphs.len(), 13);
-    assert!(a.title.starts_with("The Iraqi Nujaba Movement announced on Tuesday"));
+    assert!(
+        a.title
+            .starts_with("The Iraqi Nujaba Movement announced on Tuesday")
+    );
     assert!(a.title.chars().count() <= 90);
 }
 
@@ -95,6 +121,9 @@ fn every_article_has_a_title_and_counted_words() {
 fn show_snapshots() {
     let c = seeds();
     for (i, a) in c.articles.iter().enumerate() {
-        insta::assert_snapshot!(format!("show_{}", a.id), dossier::report::show_text(&c, i, 80));
+        insta::assert_snapshot!(
+            format!("show_{}", a.id),
+            dossier::report::show_text(&c, i, 80)
+        );
     }
 }

@@ -37,13 +37,20 @@ static COUNTER: LazyLock<Regex> =
 /// Longest line (in words) that still reads as a headline or label.
 const SHORT_WORDS: usize = 16;
 
+/// Chrome lines are short; longer paragraphs skip the (unicode-aware, slower) patterns.
+const CHROME_MAX_BYTES: usize = 400;
+
+fn is_chrome(line: &str) -> bool {
+    line.len() <= CHROME_MAX_BYTES
+        && (RULES.edge.is_match(line)
+            || RULES.anywhere.is_match(line)
+            || BYLINE_TIME.is_match(line)
+            || COUNTER.is_match(line))
+}
+
 fn classify(line: &str) -> Line {
     let line = &*strip_refs(line);
-    if RULES.edge.is_match(line)
-        || RULES.anywhere.is_match(line)
-        || BYLINE_TIME.is_match(line)
-        || COUNTER.is_match(line)
-    {
+    if is_chrome(line) {
         return Line::Chrome;
     }
     let words = line.split_whitespace().count();
@@ -65,7 +72,8 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
     let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
         let plain = strip_refs(&p);
-        if RULES.anywhere.is_match(&plain) || is_credit(&plain) {
+        let short = plain.len() <= CHROME_MAX_BYTES;
+        if short && (RULES.anywhere.is_match(&plain) || is_credit(&plain)) {
             removed.push(p);
         } else {
             kept.push(p);
@@ -73,30 +81,33 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
     }
     let classes: Vec<Line> = kept.iter().map(|p| classify(p)).collect();
 
-    // Top: drop leading chrome lines (short lines stay: they may be the headline).
-    let head = classes.iter().take_while(|c| **c == Line::Chrome).count();
-
-    // Bottom: the run of non-body lines after the last body paragraph goes if it holds chrome.
-    let run_start = classes
-        .iter()
-        .rposition(|c| *c == Line::Body)
-        .map_or(0, |i| i + 1)
-        .max(head);
-    let mut tail = kept.len();
-    if classes[run_start..].contains(&Line::Chrome) {
-        tail = run_start;
-        // With no body paragraph at all, keep what comes before the first chrome line.
-        if run_start == head && classes[head..].first() != Some(&Line::Chrome) {
-            tail = classes[head..]
-                .iter()
-                .position(|c| *c == Line::Chrome)
-                .map_or(kept.len(), |i| head + i);
+    let n = kept.len();
+    let mut keep = vec![true; n];
+    let first_body = classes.iter().position(|c| *c == Line::Body);
+    let last_body = classes.iter().rposition(|c| *c == Line::Body);
+    if let (Some(first), Some(last)) = (first_body, last_body) {
+        // Head: chrome before the body goes; short lines stay, they may be the headline.
+        for (k, class) in keep.iter_mut().zip(&classes).take(first) {
+            *k = *class != Line::Chrome;
+        }
+        // Tail: the run after the last body paragraph goes whole if it holds any chrome.
+        if classes[last + 1..].contains(&Line::Chrome) {
+            keep[last + 1..].fill(false);
+        }
+    } else {
+        // No body at all: keep the short lines between leading chrome and the next chrome.
+        let start = classes.iter().take_while(|c| **c == Line::Chrome).count();
+        let end = classes[start..]
+            .iter()
+            .position(|c| *c == Line::Chrome)
+            .map_or(n, |i| start + i);
+        for (i, k) in keep.iter_mut().enumerate() {
+            *k = (start..end).contains(&i);
         }
     }
-    let tail_lines = kept.split_off(tail);
-    removed.extend(tail_lines);
-    removed.extend(kept.drain(..head));
-    (kept, removed)
+    let (body, chrome): (Vec<_>, Vec<_>) = kept.into_iter().zip(keep).partition(|(_, k)| *k);
+    removed.extend(chrome.into_iter().map(|(p, _)| p));
+    (body.into_iter().map(|(p, _)| p).collect(), removed)
 }
 
 /// A source named by a removed chrome line (`Get the Example News app`).

@@ -66,6 +66,16 @@ pub fn find(paragraphs: &[String]) -> Head {
     }
 }
 
+/// A standfirst opening the body of an article whose title is already known.
+///
+/// A line without a final stop always qualifies; a one-sentence line only on whole pages
+/// (`sentence_ok`), where a standfirst under the headline is the norm.
+pub fn standfirst(paragraphs: &[String], sentence_ok: bool) -> Option<String> {
+    let (first, next) = (paragraphs.first()?, paragraphs.get(1)?);
+    let looks = is_headline_like(first) || sentence_ok && is_standfirst_like(first);
+    (looks && next.len() > first.len()).then(|| first.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +124,16 @@ mod tests {
             h.subtitle.as_deref(),
             Some("Thousands without power as winds reach 100mph")
         );
+    }
+
+    #[test]
+    fn standfirst_under_a_known_title() {
+        let dek = "Minister says the measure will protect tenants";
+        assert_eq!(standfirst(&v(&[dek, BODY]), false).as_deref(), Some(dek));
+        let lede = "The port reopened on Wednesday.";
+        assert_eq!(standfirst(&v(&[lede, BODY]), false), None);
+        assert_eq!(standfirst(&v(&[lede, BODY]), true).as_deref(), Some(lede));
+        assert_eq!(standfirst(&v(&[dek]), true), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub struct PageMeta {
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(a|i|b|em|strong|p|br|div|span|u|s|sup|sub|blockquote|ul|ol|li|h[1-6]|figure|figcaption|img|small|cite|q|mark|abbr|time|section|article|table|tr|td|th|hr|pre|code)\b[^<>]*>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});")
+    Regex::new(r"(?i)</?(a|i|b|em|strong|p|br|div|span|u|s|sup|sub|blockquote|ul|ol|li|h[1-6]|figure|figcaption|img|small|cite|q|mark|abbr|time|section|article|table|tr|td|th|hr|pre|code)(?-u:\b)[^<>]*>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});")
         .expect("static regex")
 });
 
@@ -89,7 +89,7 @@ pub fn render(html: &str, extra_css: &str) -> Rendered {
             if !current.is_empty() {
                 current.push(' ');
             }
-            current.push_str(strip_heading_marks(plain));
+            current.push_str(text::strip_heading_marks(plain));
         }
     }
     flush(&mut current, &mut out.paragraphs);
@@ -122,16 +122,6 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
         paragraphs.push(p);
     }
     current.clear();
-}
-
-/// html2text prefixes headings with `#`s; the reader shows headings as plain paragraphs.
-fn strip_heading_marks(line: &str) -> &str {
-    let rest = line.trim_start_matches('#');
-    if rest.len() < line.len() && rest.starts_with(' ') {
-        rest.trim_start()
-    } else {
-        line
-    }
 }
 
 /// Approximate element nesting depth, counting unclosed non-void tags.
@@ -246,6 +236,10 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CANONICAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?is)<link\b[^>]*>"#).expect("static regex"));
+static JSON_LD_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,80})""#)
+        .expect("static regex")
+});
 static JSON_LD_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("static regex"));
 
@@ -323,26 +317,37 @@ pub fn page_meta(html: &str) -> PageMeta {
                 .flatten()
         });
     }
+    if meta.source.is_none() {
+        meta.source = JSON_LD_PUBLISHER
+            .captures(html)
+            .map(|c| c[1].trim().to_string());
+    }
     let h1 = H1.captures(html).and_then(|c| inner_text(&c[1]));
+    let headline = og_title.or(h1);
     let doc_title = TITLE.captures(html).and_then(|c| inner_text(&c[1]));
-    meta.title = og_title
-        .or(h1)
-        .or_else(|| doc_title.map(|t| strip_site_suffix(&t, meta.source.as_deref())));
+    if let Some((head, site)) = doc_title.as_deref().and_then(split_site_suffix) {
+        // The suffix names the site only when the rest is the headline (or nothing else is known).
+        let is_headline = headline
+            .as_deref()
+            .is_none_or(|h| h.eq_ignore_ascii_case(&head));
+        if is_headline && meta.source.is_none() {
+            meta.source = Some(site);
+        }
+        meta.title = headline.or(Some(head));
+    } else {
+        meta.title = headline.or(doc_title);
+    }
     meta
 }
 
-/// `Headline | Site` or `Headline - Site` to `Headline`.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    for sep in [" | ", " – ", " — ", " - "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let is_site = site.is_some_and(|s| tail.eq_ignore_ascii_case(s))
-                || tail.split_whitespace().count() <= 4;
-            if is_site && !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
+/// `Headline | Site` or `Headline - Site` split in two; `None` without such a suffix.
+fn split_site_suffix(title: &str) -> Option<(String, String)> {
+    [" | ", " – ", " — ", " - "].iter().find_map(|sep| {
+        let (head, tail) = title.rsplit_once(sep)?;
+        let (head, tail) = (head.trim(), tail.trim());
+        let short = (1..=5).contains(&tail.split_whitespace().count());
+        (short && !head.is_empty()).then(|| (head.to_string(), tail.to_string()))
+    })
 }
 
 static ARTICLE: LazyLock<Regex> =
@@ -403,6 +408,24 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_gives_date_and_publisher() {
+        let m = page_meta(
+            r#"<script type="application/ld+json">{"datePublished":"2023-06-14T07:30:00+01:00",
+            "publisher":{"@type":"Organization","name":"The Example"}}</script><h1>Rents</h1>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2023-06-14T07:30:00+01:00"));
+        assert_eq!(m.source.as_deref(), Some("The Example"));
+        assert_eq!(m.title.as_deref(), Some("Rents"));
+    }
+
+    #[test]
+    fn a_title_suffix_is_no_source_when_the_headline_differs() {
+        let m = page_meta("<title>Storm - what we know</title><h1>Storm hits the coast</h1>");
+        assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
+        assert_eq!(m.source, None);
+    }
+
+    #[test]
     fn deep_nesting_falls_back_to_plain_text() {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
         assert!(nesting_depth(&html) > MAX_DEPTH);
@@ -423,11 +446,12 @@ mod tests {
     }
 
     #[test]
-    fn title_tag_loses_its_site_suffix() {
+    fn title_tag_loses_its_site_suffix_which_names_the_source() {
         let m = page_meta(
             "<title>Storm hits the coast - Daily Bugle</title><time datetime=\"2022-01-02\">x</time>",
         );
         assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
+        assert_eq!(m.source.as_deref(), Some("Daily Bugle"));
         assert_eq!(m.date.as_deref(), Some("2022-01-02"));
     }
 }

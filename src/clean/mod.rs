@@ -85,23 +85,26 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         }
     };
 
-    let (paragraphs, removed) = boilerplate::strip(rendered.paragraphs);
-    let mut body = paragraphs;
-    let mut subtitle = None;
-    match &title {
+    let (mut body, removed) = boilerplate::strip(rendered.paragraphs);
+    let subtitle = match &title {
         Some(t) => {
             // A page repeats its headline as the first paragraph.
             if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
                 body.remove(0);
             }
+            let standfirst = headline::standfirst(&body, doc.format == Format::Html);
+            if standfirst.is_some() {
+                body.remove(0);
+            }
+            standfirst
         }
         None => {
             let head = headline::find(&body);
             title = head.title;
-            subtitle = head.subtitle;
             body.drain(..head.consumed);
+            head.subtitle
         }
-    }
+    };
     if let Some(first) = body.first_mut() {
         if let Some((name, len)) = meta::dateline(first) {
             source = source.or(Some(name));
@@ -298,6 +301,29 @@ mod tests {
                 "The ferry strike ended on Thursday after the union accepted a new offer.",
                 "Services resume on Monday."
             ]
+        );
+    }
+
+    #[test]
+    fn wire_story_with_byline_caption_and_sign_off() {
+        let body = "Norway to expand offshore wind auctions\n\
+                    By Kari Solberg and Sean Byrne\n\
+                    4 min read\n\
+                    Image source, Getty Images\n\
+                    OSLO (Reuters) - Norway will double the area offered in its next offshore wind auction, \
+                    the energy ministry said on Monday, as it seeks to catch up with its neighbours.\n\
+                    The ministry said bids would open in the spring.\n\
+                    Reporting by Kari Solberg; Editing by Sean Byrne\n\
+                    Our Standards: The Thomson Reuters Trust Principles.";
+        let a = cleaned(body);
+        assert_eq!(a.title, "Norway to expand offshore wind auctions");
+        assert_eq!(a.subtitle, None);
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("Norway will double"));
+        assert_eq!(
+            a.paragraphs[1],
+            "The ministry said bids would open in the spring."
         );
     }
 

@@ -33,8 +33,12 @@ struct SourcesFile {
     hosts: HashMap<String, String>,
 }
 
+/// Case-insensitive, with ASCII word boundaries: unicode `\b` forces regex's slowest engine.
 fn case_insensitive(patterns: &[String]) -> Vec<String> {
-    patterns.iter().map(|p| format!("(?i){p}")).collect()
+    patterns
+        .iter()
+        .map(|p| format!("(?i){}", p.replace(r"\b", r"(?-u:\b)")))
+        .collect()
 }
 
 fn parse() -> Result<Rules, String> {

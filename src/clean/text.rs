@@ -46,7 +46,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut block: Vec<&str> = Vec::new();
     for line in text.lines().chain(std::iter::once("")) {
-        let line = line.trim();
+        let line = strip_heading_marks(line.trim());
         if line.is_empty() {
             push_block(&block, &mut out);
             block.clear();
@@ -55,6 +55,17 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Markdown headings (`## Title`) read as plain paragraphs.
+pub fn strip_heading_marks(line: &str) -> &str {
+    let rest = line.trim_start_matches('#');
+    let marks = line.len() - rest.len();
+    if (1..=6).contains(&marks) && rest.starts_with(' ') {
+        rest.trim_start()
+    } else {
+        line
+    }
 }
 
 fn push_block(lines: &[&str], out: &mut Vec<String>) {
@@ -249,6 +260,15 @@ mod tests {
             paragraphs("The mayor said that\nthe bridge will reopen."),
             ["The mayor said that the bridge will reopen."]
         );
+    }
+
+    #[test]
+    fn markdown_heading_marks_are_dropped() {
+        assert_eq!(
+            paragraphs("# Title\n\nText #1 and #tag."),
+            ["Title", "Text #1 and #tag."]
+        );
+        assert_eq!(strip_heading_marks("#hashtag"), "#hashtag");
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod records;
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{LoadError, LoadProgress, Problem, ProblemKind};
+use crate::corpus::{LoadError, Problem, ProblemKind};
 
 pub use decode::{Decoded, decode};
 
@@ -153,24 +153,6 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), 
     Ok((files, problems))
 }
 
-/// Reads every article under `paths`; problems are collected, never fatal.
-pub fn load_paths(
-    paths: &[PathBuf],
-    progress: &mut dyn FnMut(LoadProgress),
-) -> Result<(Vec<RawDoc>, Vec<Problem>), LoadError> {
-    let (files, mut problems) = collect_files(paths)?;
-    let mut docs = Vec::new();
-    let total = files.len();
-    for (done, path) in files.iter().enumerate() {
-        read_file(path, &mut docs, &mut problems);
-        progress(LoadProgress {
-            done: done + 1,
-            total,
-        });
-    }
-    Ok((docs, problems))
-}
-
 fn skip(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
     problems.push(Problem {
         path: path.to_path_buf(),
@@ -187,8 +169,15 @@ fn warn(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
     });
 }
 
-/// Reads one file into zero or more documents, recording what went wrong.
-fn read_file(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
+/// Reads one file into its documents (several for collections) and what went wrong.
+pub fn read_file(path: &Path) -> (Vec<RawDoc>, Vec<Problem>) {
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    read_into(path, &mut docs, &mut problems);
+    (docs, problems)
+}
+
+fn read_into(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
     let Some(kind) = format_of(path) else {
         let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
         let what = ext.map_or("no file extension".to_string(), |e| {
@@ -229,9 +218,10 @@ fn read_file(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
         warn(problems, path, w.clone());
     }
     let display = path.to_string_lossy().into_owned();
+    // Ids are typed and printed: nothing unsafe in them, whatever the file name holds.
     let stem = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| crate::sanitize::display_path(Path::new(s)))
         .unwrap_or_else(|| display.clone());
     let text = decoded.text;
     match kind {
