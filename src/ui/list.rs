@@ -21,6 +21,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     if app.rows.is_empty() {
         let msg = match &app.load {
+            LoadState::Loading { done, total } if *total > 0 && done == total => {
+                format!("Preparing {total} files…")
+            }
             LoadState::Loading { done, total } if *total > 0 => {
                 format!("Loading {done}/{total} files…")
             }

@@ -17,6 +17,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let bar = Style::new().bg(Color::Black).fg(Color::Gray);
     let mut left = match &app.load {
+        LoadState::Loading { done, total } if *total > 0 && done == total => {
+            format!(" Preparing {total} files…")
+        }
         LoadState::Loading { done, total } if *total > 0 => {
             format!(" Loading {done}/{total} files…")
         }
