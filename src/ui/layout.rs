@@ -87,7 +87,8 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
         Mode::Wide => {
             let side = (w / 5).clamp(20, 32);
             let rest = w - side;
-            let list_w = (rest * 2 / 5).max(30).min(rest);
+            // Half of what the sidebar leaves: room for date, source and a readable title.
+            let list_w = (rest / 2).clamp(30, 64).min(rest);
             (
                 split(area.x, list_w),
                 split(area.x + list_w, rest - list_w),

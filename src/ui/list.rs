@@ -41,18 +41,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let w = inner.width as usize;
-    // Columns; date and source drop out as the pane narrows: markers(3) date(11) source(15) title.
+    // Columns; date and source drop out as the pane narrows: markers(3) date(11) source(11-15) title.
     let end = (app.list.offset + inner.height as usize).min(app.rows.len());
     let visible = &app.rows[app.list.offset..end];
     let article = |r: &crate::app::ListRow| app.corpus.articles.get(r.article());
     // Columns only when some visible row fills them: undated, unsourced corpora get the room.
     let show_date = w >= 36 && visible.iter().filter_map(article).any(|a| a.date.is_some());
-    let show_source = w >= 56
+    let show_source = w >= 44
         && visible
             .iter()
             .filter_map(article)
             .any(|a| a.source.is_some());
-    let source_w = 14;
+    let source_w = if w >= 60 { 14 } else { 10 };
     let m = query::matcher();
     let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
     let mut lines = Vec::with_capacity(inner.height as usize);
