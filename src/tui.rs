@@ -1,9 +1,157 @@
 //! Terminal setup and restore, the event loop, and background loading.
+//!
+//! Two producer threads feed one channel: terminal input, and the loader (progress, then the
+//! indexed corpus). The loop blocks on the channel, applies everything pending, then draws
+//! once, so a burst of events costs one frame.
 
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Action, App, Loaded};
+use crate::corpus::{self, Corpus};
+
+/// What the producer threads send to the loop.
+enum Msg {
+    Term(crossterm::event::Event),
+    Action(Action),
+}
+
+/// Puts the terminal back: mouse off, main screen, cursor shown, raw mode off. Safe to call
+/// twice (the panic hook and the guard may both run).
+fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, so every early return and unwinding panic restores it.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Chains a hook that restores the terminal before the panic message is printed, so the
+/// message lands on a usable screen (including for panics on other threads).
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Loads and indexes on a worker thread; progress at most every 50 ms so a 100k-file load
+/// does not flood the loop.
+fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+    thread::spawn(move || {
+        let mut last = Instant::now();
+        let progress_tx = tx.clone();
+        let result = Corpus::load(&paths, &mut |p| {
+            if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
+                last = Instant::now();
+                let _ = progress_tx.send(Msg::Action(Action::Progress {
+                    done: p.done,
+                    total: p.total,
+                }));
+            }
+        });
+        let action = match result {
+            Ok(outcome) => Action::Loaded(Box::new(Loaded::new(outcome))),
+            Err(e) => Action::LoadFailed(e.to_string()),
+        };
+        let _ = tx.send(Msg::Action(action));
+    });
+}
+
+/// Applies one message, leaving the search for `settle` so a burst of typing searches once.
+fn apply(app: &mut App, msg: Msg) {
+    match msg {
+        Msg::Term(ev) => app.apply_event(ev),
+        Msg::Action(a) => app.apply(a),
+    }
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+) -> anyhow::Result<()> {
+    loop {
+        terminal.draw(|f| crate::ui::draw(app, f))?;
+        // Block for the next event, then take everything already queued: one frame per burst.
+        let Ok(first) = rx.recv() else {
+            return Ok(());
+        };
+        apply(app, first);
+        while let Ok(more) = rx.try_recv() {
+            apply(app, more);
+            if app.should_quit() {
+                break;
+            }
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        app.settle();
+    }
+}
 
 /// Runs the interactive reader on `paths` (the bundled seeds when empty).
+///
+/// When stdout is not a terminal (a pipe), prints the article list instead.
 pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
-    // Until the reader lands, print the list.
-    crate::cli::list(paths, false)
+    // Bad paths fail before the screen is taken over, with the CLI's exit code.
+    corpus::check_paths(paths)?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return crate::cli::list(paths, false);
+    }
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(size.width, size.height);
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_loader(paths.to_vec(), tx);
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    drop(terminal);
+    drop(guard);
+    // Problems go to stderr once the screen is back, like the CLI reports them.
+    let mut err = io::stderr().lock();
+    for p in app.problems() {
+        let _ = writeln!(err, "dossier: {p}");
+    }
+    result
 }

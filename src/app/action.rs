@@ -1,0 +1,99 @@
+//! Everything that can change the app, as data: keys map to these, so do mouse and loader events.
+
+use crate::corpus::{Corpus, LoadOutcome, Problem};
+use crate::query::Index;
+
+/// A change request for [`super::App::update`], the only way app state changes.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move up one row (list, actors) or scroll up a line (reader, help).
+    Up,
+    /// Move down one row or scroll down a line.
+    Down,
+    /// Up by a page.
+    PageUp,
+    /// Down by a page.
+    PageDown,
+    /// To the first row / top of the article.
+    Top,
+    /// To the last row / end of the article.
+    Bottom,
+    /// Focus the next pane (list, reader, actors, filter).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Enter: open the article, toggle the actor, or leave the filter for the list.
+    Activate,
+    /// Esc: close an overlay, leave the filter, or clear the filter.
+    Back,
+    /// Focus the filter line.
+    FocusFilter,
+    /// Focus (or, when narrow, show) the actor sidebar; again to hide it.
+    FocusActors,
+    /// Cycle the sort order: date, source, title, relevance.
+    CycleSort,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Scroll the reading view to the next filter match.
+    NextMatch,
+    /// Scroll the reading view to the previous filter match.
+    PrevMatch,
+    /// Type a character into the filter.
+    Insert(char),
+    /// Delete the character before the cursor (or the last chip when the input is empty).
+    DeleteBack,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Clear the filter text.
+    ClearInput,
+    /// Move the filter cursor left.
+    CursorLeft,
+    /// Move the filter cursor right.
+    CursorRight,
+    /// Move the filter cursor to the start.
+    CursorStart,
+    /// Move the filter cursor to the end.
+    CursorEnd,
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+    /// Left click at a cell.
+    Click { column: u16, row: u16 },
+    /// Mouse wheel at a cell.
+    Wheel { column: u16, row: u16, down: bool },
+    /// The loader has read `done` of `total` files.
+    Progress { done: usize, total: usize },
+    /// The corpus is ready.
+    Loaded(Box<Loaded>),
+    /// Loading failed before any article was read.
+    LoadFailed(String),
+}
+
+/// A finished load with its search index, built off the UI thread.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub index: Index,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Indexes a finished load (the slow part of "arrival", so the loader thread does it).
+    pub fn new(outcome: LoadOutcome) -> Self {
+        let index = Index::build(&outcome.corpus);
+        Loaded {
+            corpus: outcome.corpus,
+            index,
+            problems: outcome.problems,
+        }
+    }
+
+    /// A load of an in-memory corpus without problems (tests, benches).
+    pub fn from_corpus(corpus: Corpus) -> Self {
+        Self::new(LoadOutcome {
+            corpus,
+            problems: Vec::new(),
+        })
+    }
+}

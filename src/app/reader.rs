@@ -1,0 +1,369 @@
+//! The reading view as wrapped, styled lines, built in `update` (never while drawing).
+//!
+//! Paragraphs are wrapped here rather than by the widget so that actor mentions and filter
+//! matches (byte ranges in the paragraph) survive wrapping, and so that line counts are known
+//! for scrolling and for `n`/`N` jumps.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::actors::{ActorId, ActorKind};
+use crate::corpus::Corpus;
+use crate::query::{self, Query};
+use crate::sanitize;
+
+/// What a piece of text is, for the theme to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Subtitle,
+    Meta,
+    Body,
+    Heading,
+    Link,
+    Actor(ActorKind),
+}
+
+/// A run of text with one look; `mark` is a filter match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub tone: Tone,
+    pub mark: bool,
+}
+
+/// One wrapped line of the reading view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RLine {
+    pub segs: Vec<Seg>,
+}
+
+/// An article laid out for one width and one filter.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderView {
+    pub article: usize,
+    pub width: usize,
+    /// Filter generation the highlights were computed for.
+    pub generation: u64,
+    pub lines: Vec<RLine>,
+    /// Indices of lines holding a filter match, ascending.
+    pub matches: Vec<usize>,
+    /// First visible line.
+    pub scroll: usize,
+    /// Index into `matches` of the last match jumped to.
+    pub current: Option<usize>,
+}
+
+/// Display width of a character as it will be drawn (unsafe characters become one `?`).
+pub fn char_width(c: char) -> usize {
+    if sanitize::is_forbidden(c) || c == '\t' || c == '\n' {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Display width of a string as it will be drawn.
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Greedy word wrap: byte ranges of `text`, one per line, each at most `width` columns
+/// (a single character wider than the line gets a line of its own). Words longer than a line
+/// are split at character boundaries.
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    // Current line: byte range and width.
+    let mut cur: Option<(usize, usize, usize)> = None;
+    let mut pos = 0;
+    while pos < text.len() {
+        // Next token: a run of non-whitespace.
+        let rest = &text[pos..];
+        let Some(off) = rest.find(|c: char| !c.is_whitespace()) else {
+            break;
+        };
+        let start = pos + off;
+        let end = text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |e| start + e);
+        pos = end;
+        let tw = str_width(&text[start..end]);
+        if let Some((ls, le, lw)) = cur {
+            let gap = str_width(&text[le..start]);
+            if lw + gap + tw <= width {
+                cur = Some((ls, end, lw + gap + tw));
+                continue;
+            }
+            lines.push(ls..le);
+        }
+        if tw <= width {
+            cur = Some((start, end, tw));
+            continue;
+        }
+        // Hard-split an over-long token; its tail may be joined by the next words.
+        let mut cs = start;
+        let mut cw = 0;
+        for (i, c) in text[start..end].char_indices() {
+            let w = char_width(c);
+            if cw + w > width && cw > 0 {
+                lines.push(cs..start + i);
+                cs = start + i;
+                cw = 0;
+            }
+            cw += w;
+        }
+        cur = Some((cs, end, cw));
+    }
+    if let Some((ls, le, _)) = cur {
+        lines.push(ls..le);
+    }
+    lines
+}
+
+/// Styled ranges over one text: mentions (tone) and marks (filter matches).
+struct Styling {
+    base: Tone,
+    tones: Vec<(Range<usize>, Tone)>,
+    marks: Vec<Range<usize>>,
+}
+
+/// Wraps `text` and cuts each line into segments where tone or mark changes.
+fn layout_block(text: &str, width: usize, st: &Styling, out: &mut Vec<RLine>) {
+    for line in wrap_ranges(text, width) {
+        let mut cuts = vec![line.start, line.end];
+        for r in st.tones.iter().map(|(r, _)| r).chain(&st.marks) {
+            for p in [r.start, r.end] {
+                if p > line.start && p < line.end && text.is_char_boundary(p) {
+                    cuts.push(p);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut segs: Vec<Seg> = Vec::new();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let tone = st
+                .tones
+                .iter()
+                .find(|(r, _)| r.start <= a && b <= r.end)
+                .map_or(st.base, |(_, t)| *t);
+            let mark = st.marks.iter().any(|r| r.start <= a && b <= r.end);
+            let piece = sanitize::one_line(&text[a..b]);
+            match segs.last_mut() {
+                Some(last) if last.tone == tone && last.mark == mark => last.text.push_str(&piece),
+                _ => segs.push(Seg {
+                    text: piece,
+                    tone,
+                    mark,
+                }),
+            }
+        }
+        out.push(RLine { segs });
+    }
+}
+
+/// Char indices (from a fuzzy matcher) to byte ranges of single characters.
+fn char_indices_to_ranges(text: &str, idx: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut want = idx.iter().peekable();
+    for (n, (b, c)) in text.char_indices().enumerate() {
+        while want.peek().is_some_and(|&&i| i < n) {
+            want.next();
+        }
+        if want.peek() == Some(&&n) {
+            out.push(b..b + c.len_utf8());
+        }
+    }
+    out
+}
+
+/// Whether a mention's range can be used to slice its paragraph.
+fn valid_range(text: &str, start: usize, end: usize) -> bool {
+    start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+}
+
+/// Lays out article `article` at `width` columns with highlights for `query` and `chips`.
+pub fn build(
+    corpus: &Corpus,
+    article: usize,
+    query: &Query,
+    chips: &[ActorId],
+    width: usize,
+    generation: u64,
+) -> ReaderView {
+    let mut lines = Vec::new();
+    let Some(a) = corpus.articles.get(article) else {
+        return ReaderView::default();
+    };
+    let actors = corpus.actors.actors();
+    // Actors whose mentions count as filter matches: selected chips and `@` terms.
+    let mut marked: Vec<ActorId> = chips.to_vec();
+    for p in query.actor_patterns() {
+        marked.extend(query::matching_actors(&corpus.actors, p));
+    }
+    let m = query::matcher();
+    let plain = |base| Styling {
+        base,
+        tones: Vec::new(),
+        marks: Vec::new(),
+    };
+    let title_marks =
+        char_indices_to_ranges(&a.title, &query::fuzzy_highlights(&m, query, &a.title));
+    layout_block(
+        &a.title,
+        width,
+        &Styling {
+            marks: title_marks,
+            ..plain(Tone::Title)
+        },
+        &mut lines,
+    );
+    if let Some(sub) = a.subtitle.as_deref().filter(|s| !s.is_empty()) {
+        let st = Styling {
+            marks: query::word_highlights(query, sub),
+            ..plain(Tone::Subtitle)
+        };
+        layout_block(sub, width, &st, &mut lines);
+    }
+    layout_block(
+        &crate::report::meta_line(a),
+        width,
+        &plain(Tone::Meta),
+        &mut lines,
+    );
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        lines.push(RLine::default());
+        let mut st = Styling {
+            marks: query::word_highlights(query, p),
+            ..plain(Tone::Body)
+        };
+        for mention in a.mentions.iter().filter(|mm| mm.paragraph == pi) {
+            if !valid_range(p, mention.start, mention.end) {
+                continue;
+            }
+            let Some(actor) = actors.get(mention.actor) else {
+                continue;
+            };
+            st.tones
+                .push((mention.start..mention.end, Tone::Actor(actor.kind)));
+            if marked.contains(&mention.actor) {
+                st.marks.push(mention.start..mention.end);
+            }
+        }
+        layout_block(p, width, &st, &mut lines);
+    }
+    if !a.links.is_empty() {
+        lines.push(RLine::default());
+        layout_block("References", width, &plain(Tone::Heading), &mut lines);
+        for (n, url) in a.links.iter().enumerate() {
+            layout_block(
+                &format!("[{}] {url}", n + 1),
+                width,
+                &plain(Tone::Link),
+                &mut lines,
+            );
+        }
+    }
+    let matches = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.segs.iter().any(|s| s.mark))
+        .map(|(i, _)| i)
+        .collect();
+    ReaderView {
+        article,
+        width,
+        generation,
+        lines,
+        matches,
+        scroll: 0,
+        current: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+        wrap_ranges(text, width)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn wraps_on_words() {
+        assert_eq!(
+            wrapped("the quick brown fox jumps", 10),
+            vec!["the quick", "brown fox", "jumps"]
+        );
+        assert_eq!(wrapped("  ", 10), Vec::<&str>::new());
+        assert_eq!(wrapped("exactly10c", 10), vec!["exactly10c"]);
+    }
+
+    #[test]
+    fn splits_long_words_and_respects_wide_characters() {
+        assert_eq!(wrapped("abcdefghij k", 4), vec!["abcd", "efgh", "ij k"]);
+        // Each CJK character is two columns wide.
+        assert_eq!(wrapped("日本語です", 4), vec!["日本", "語で", "す"]);
+        // Width one still makes progress with a two-column character.
+        assert_eq!(wrapped("日本", 1), vec!["日", "本"]);
+        assert_eq!(wrapped("ab", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn segments_follow_styles_across_line_breaks() {
+        let text = "Al Nujaba Movement said so";
+        let st = Styling {
+            base: Tone::Body,
+            tones: vec![(0..18, Tone::Actor(ActorKind::Organization))],
+            marks: std::iter::once(3..6).collect(),
+        };
+        let mut out = Vec::new();
+        layout_block(text, 16, &st, &mut out);
+        let shape: Vec<Vec<(&str, bool)>> = out
+            .iter()
+            .map(|l| l.segs.iter().map(|s| (s.text.as_str(), s.mark)).collect())
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                vec![("Al ", false), ("Nuj", true), ("aba", false)],
+                vec![("Movement", false), (" said so", false)],
+            ]
+        );
+        assert_eq!(out[1].segs[0].tone, Tone::Actor(ActorKind::Organization));
+        assert_eq!(out[1].segs[1].tone, Tone::Body);
+    }
+
+    #[test]
+    fn unsafe_characters_never_reach_segments() {
+        let text = "evil\u{1b}[2J \u{202e}text";
+        let mut out = Vec::new();
+        layout_block(
+            text,
+            40,
+            &Styling {
+                base: Tone::Body,
+                tones: vec![],
+                marks: vec![],
+            },
+            &mut out,
+        );
+        let all: String = out
+            .iter()
+            .flat_map(|l| &l.segs)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(!all.chars().any(sanitize::is_forbidden), "{all:?}");
+    }
+
+    #[test]
+    fn fuzzy_indices_become_byte_ranges() {
+        assert_eq!(char_indices_to_ranges("éab", &[0, 2]), vec![0..2, 3..4]);
+    }
+}

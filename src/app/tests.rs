@@ -1,0 +1,433 @@
+//! `update()` transitions on the hand-made fixture corpus.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+
+fn app() -> App {
+    App::with_corpus(fixture::sample(), 120, 40)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn titles(app: &App) -> Vec<&str> {
+    app.rows
+        .iter()
+        .map(|r| app.corpus.articles[r.article()].title.as_str())
+        .collect()
+}
+
+fn actor_id(app: &App, name: &str) -> ActorId {
+    app.corpus
+        .actors
+        .actors()
+        .iter()
+        .position(|a| a.name == name)
+        .unwrap()
+}
+
+#[test]
+fn starts_with_everything_newest_first() {
+    let app = app();
+    assert_eq!((app.shown(), app.total()), (6, 6));
+    assert_eq!(app.sort, SortKey::Relevance);
+    // Without a filter relevance is date order; the undated article comes last.
+    assert_eq!(
+        titles(&app)[0],
+        "Militias threaten to resume attacks on US troops"
+    );
+    assert_eq!(
+        titles(&app)[5],
+        "Baghdad and Washington near deal on coalition exit"
+    );
+    assert!(app.read.iter().all(|r| !r));
+}
+
+#[test]
+fn typing_filters_at_once_and_q_is_text_in_the_filter() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.focus(), Focus::Filter);
+    typed(&mut app, "babel");
+    assert_eq!(app.input(), "babel");
+    assert_eq!(app.shown(), 2);
+    typed(&mut app, "q");
+    assert!(!app.should_quit());
+    assert_eq!(app.shown(), 0);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.shown(), 2);
+}
+
+#[test]
+fn esc_leaves_the_filter_then_clears_it() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "babel");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.shown(), 2);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.input(), "");
+    assert_eq!(app.shown(), 6);
+}
+
+#[test]
+fn enter_opens_and_marks_read() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('j'));
+    let art = app.selected_article().unwrap();
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.read[art]);
+    assert_eq!(app.reader.article, art);
+    // j now scrolls the reading view, not the list.
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected_article(), Some(art));
+}
+
+#[test]
+fn selecting_actors_filters_to_articles_mentioning_all_of_them() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.focus(), Focus::Actors);
+    // The first row is a heading; the selection starts on the first actor.
+    assert!(matches!(
+        app.sidebar[0],
+        SideRow::Header {
+            kind: ActorKind::Person,
+            ..
+        }
+    ));
+    assert!(matches!(app.sidebar[app.side.sel], SideRow::Actor { .. }));
+    let lami = actor_id(&app, "Haider Al Lami");
+    let i = app
+        .sidebar
+        .iter()
+        .position(|r| matches!(r, SideRow::Actor { id, .. } if *id == lami))
+        .unwrap();
+    while app.side.sel < i {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.chip_names(), vec!["Haider Al Lami"]);
+    assert_eq!(app.shown(), 2);
+    // Facets follow the list: Babel is in neither article any more.
+    let babel = actor_id(&app, "Babel");
+    assert!(
+        !app.sidebar
+            .iter()
+            .any(|r| matches!(r, SideRow::Actor { id, .. } if *id == babel))
+    );
+    // The selection stayed on the same actor, whose count is now the whole list.
+    assert!(matches!(app.sidebar[app.side.sel], SideRow::Actor { id, count: 2 } if id == lami));
+    // Enter again unselects.
+    key(&mut app, KeyCode::Enter);
+    assert!(app.chips.is_empty());
+    assert_eq!(app.shown(), 6);
+}
+
+#[test]
+fn facet_counts_follow_the_filter() {
+    let mut app = app();
+    let count = |app: &App, name: &str| {
+        let id = actor_id(app, name);
+        app.sidebar.iter().find_map(|r| match r {
+            SideRow::Actor { id: i, count } if *i == id => Some(*count),
+            _ => None,
+        })
+    };
+    assert_eq!(count(&app, "Washington"), Some(3));
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "after:2024-08");
+    assert_eq!(count(&app, "Washington"), Some(2));
+    assert_eq!(count(&app, "Babel"), None);
+}
+
+#[test]
+fn backspace_on_an_empty_filter_removes_the_last_chip() {
+    let mut app = app();
+    app.chips.push(0);
+    app.refilter_full();
+    assert_eq!(app.shown(), 3);
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Backspace);
+    assert!(app.chips.is_empty());
+    assert_eq!(app.shown(), 6);
+}
+
+#[test]
+fn sort_cycles_date_source_title_relevance() {
+    let mut app = app();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('s'));
+        seen.push(app.sort);
+    }
+    assert_eq!(
+        seen,
+        vec![
+            SortKey::Date,
+            SortKey::Source,
+            SortKey::Title,
+            SortKey::Relevance
+        ]
+    );
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    // By source: AP first, the unsourced article last.
+    assert_eq!(titles(&app)[0], "Rockets target Ain al-Asad airbase");
+    assert_eq!(
+        titles(&app)[5],
+        "Baghdad and Washington near deal on coalition exit"
+    );
+}
+
+#[test]
+fn sorting_keeps_the_selected_article() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let art = app.selected_article();
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.selected_article(), art);
+}
+
+#[test]
+fn relevance_ranks_title_matches_above_body_matches() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "ceasefire");
+    // Only one article says "ceasefire"; it is in its title and its body.
+    assert_eq!(
+        titles(&app),
+        vec!["No ceasefire exists, Nujaba leader says"]
+    );
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    for _ in 0.."ceasefire".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "strike");
+    // "Drone strike ..." (title) before the article with "strike" only in its body.
+    assert_eq!(titles(&app)[0], "Drone strike hits PMF base in Babel");
+    assert!(app.shown() >= 2);
+}
+
+#[test]
+fn n_jumps_between_matches_in_the_reader() {
+    let mut app = App::with_corpus(fixture::sample(), 120, 12);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "washington");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::List);
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.reader.matches.is_empty());
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.reader.current, Some(0));
+    let first = app.reader.scroll;
+    key(&mut app, KeyCode::Char('n'));
+    if app.reader.matches.len() > 1 {
+        assert!(app.reader.scroll >= first);
+    }
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.reader.current, Some(0));
+}
+
+#[test]
+fn help_is_modal_and_closes_with_q_or_esc() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.focus(), Focus::List);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.help.is_none());
+    assert!(!app.should_quit());
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn tab_cycles_the_four_panes() {
+    let mut app = app();
+    let mut seen = vec![app.focus()];
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+        seen.push(app.focus());
+    }
+    assert_eq!(
+        seen,
+        vec![
+            Focus::List,
+            Focus::Reader,
+            Focus::Actors,
+            Focus::Filter,
+            Focus::List
+        ]
+    );
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus(), Focus::Filter);
+}
+
+#[test]
+fn narrow_actor_overlay_toggles_with_a() {
+    let mut app = App::with_corpus(fixture::sample(), 70, 24);
+    assert!(!app.panes().show_actors);
+    key(&mut app, KeyCode::Char('a'));
+    assert!(app.panes().show_actors);
+    key(&mut app, KeyCode::Char('a'));
+    assert!(!app.panes().show_actors);
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn single_pane_mode_goes_back_to_the_list_with_esc() {
+    let mut app = App::with_corpus(fixture::sample(), 50, 20);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.panes().show_reader && !app.panes().show_list);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn list_scrolls_to_keep_the_selection_visible() {
+    let mut app = App::with_corpus(fixture::sample(), 120, 6);
+    // 6 rows high: 2 bottom rows, 2 border rows, 2 list rows.
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.list.sel, 5);
+    assert_eq!(app.list.offset, 4);
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.list.offset, 0);
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.list.sel, 2);
+}
+
+#[test]
+fn clicks_focus_and_select_and_wheel_scrolls() {
+    let mut app = app();
+    let p = app.panes();
+    let inner = layout::inner(p.list);
+    // Click the third row.
+    app.update(Action::Click {
+        column: inner.x + 3,
+        row: inner.y + 2,
+    });
+    assert_eq!(app.list.sel, 2);
+    // Clicking it again opens it.
+    app.update(Action::Click {
+        column: inner.x + 3,
+        row: inner.y + 2,
+    });
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::Wheel {
+        column: inner.x + 1,
+        row: inner.y + 1,
+        down: true,
+    });
+    assert_eq!(app.list.sel, 5);
+    app.update(Action::Click {
+        column: p.filter.x + 5,
+        row: p.filter.y,
+    });
+    assert_eq!(app.focus(), Focus::Filter);
+}
+
+#[test]
+fn loading_progress_then_arrival_keeps_the_typed_filter() {
+    let mut app = App::new(100, 30);
+    app.update(Action::Progress { done: 3, total: 10 });
+    assert_eq!(app.load, LoadState::Loading { done: 3, total: 10 });
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "babel");
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(
+        fixture::sample(),
+    ))));
+    assert_eq!(app.load, LoadState::Ready);
+    assert_eq!(app.shown(), 2);
+}
+
+#[test]
+fn resize_rewraps_the_reading_view() {
+    let mut app = app();
+    let before = app.reader.lines.len();
+    app.update(Action::Resize {
+        width: 82,
+        height: 40,
+    });
+    assert!(app.reader.lines.len() > before);
+    assert!(app.reader.width < 60);
+}
+
+#[test]
+fn nothing_panics_on_an_empty_corpus_or_tiny_terminal() {
+    let mut app = App::with_corpus(Corpus::default(), 1, 1);
+    for code in [
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Char('n'),
+        KeyCode::Char('a'),
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::PageDown,
+        KeyCode::Char('G'),
+        KeyCode::Char('/'),
+        KeyCode::Char('x'),
+        KeyCode::Left,
+        KeyCode::Backspace,
+        KeyCode::Esc,
+        KeyCode::Esc,
+    ] {
+        key(&mut app, code);
+    }
+    app.update(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.shown(), 0);
+}
+
+#[test]
+fn cursor_editing_handles_multibyte_text() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "été x");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.input(), "ét x");
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('Z'));
+    assert_eq!(app.input(), "éZt x");
+    app.update(Action::DeleteWord);
+    assert_eq!(app.input(), "t x");
+}
+
+#[test]
+fn a_burst_of_typing_searches_once_but_other_keys_see_fresh_results() {
+    let mut app = app();
+    app.apply(Action::FocusFilter);
+    for c in "babel".chars() {
+        app.apply(Action::Insert(c));
+    }
+    // Not searched yet: the list is still everything.
+    assert_eq!(app.shown(), 6);
+    assert!(app.search_pending);
+    // Moving in the list must act on the new results.
+    app.apply(Action::Down);
+    assert!(!app.search_pending);
+    assert_eq!(app.shown(), 2);
+    assert_eq!(app.list.sel, 1);
+    app.apply(Action::Insert('x'));
+    app.settle();
+    assert_eq!(app.shown(), 0);
+}

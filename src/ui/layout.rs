@@ -1,0 +1,175 @@
+//! Where each pane goes for a terminal size. Pure geometry, shared by drawing and by `update`
+//! (which needs page heights, the reading width and mouse hit-testing).
+
+use ratatui::layout::Rect;
+
+use crate::app::Focus;
+
+/// How many panes fit side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// More than 80 columns: list, reader and actor sidebar.
+    Wide,
+    /// 60 to 80 columns: list and reader; the actors are an overlay.
+    Narrow,
+    /// Fewer than 60 columns: one pane at a time.
+    Single,
+}
+
+impl Mode {
+    /// The mode for a terminal width.
+    pub fn for_width(width: u16) -> Mode {
+        if width > 80 {
+            Mode::Wide
+        } else if width >= 60 {
+            Mode::Narrow
+        } else {
+            Mode::Single
+        }
+    }
+}
+
+/// The rectangles of one frame. Pane rectangles are valid even for hidden panes (so the
+/// reading width does not change when focus moves); `show_*` says what is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub mode: Mode,
+    pub list: Rect,
+    pub reader: Rect,
+    pub actors: Rect,
+    pub filter: Rect,
+    pub status: Rect,
+    pub show_list: bool,
+    pub show_reader: bool,
+    pub show_actors: bool,
+    /// The actors are drawn over the reader (narrow mode).
+    pub actors_overlay: bool,
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1),
+        y: r.y.saturating_add(1),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+/// Lays out a frame of `area` with `focus`.
+pub fn panes(area: Rect, focus: Focus) -> Panes {
+    let h = area.height;
+    // Bottom rows: filter line and status bar, as long as there is room.
+    let (body_h, filter_h, status_h) = match h {
+        0 => (0, 0, 0),
+        1 => (0, 0, 1),
+        2 => (0, 1, 1),
+        _ => (h - 2, 1, 1),
+    };
+    let body = Rect {
+        height: body_h,
+        ..area
+    };
+    let filter = Rect {
+        y: area.y + body_h,
+        height: filter_h,
+        ..area
+    };
+    let status = Rect {
+        y: area.y + body_h + filter_h,
+        height: status_h,
+        ..area
+    };
+    let mode = Mode::for_width(area.width);
+    let w = area.width;
+    let split = |x: u16, width: u16| Rect { x, width, ..body };
+    let (list, reader, actors) = match mode {
+        Mode::Wide => {
+            let side = (w / 5).clamp(20, 32);
+            let rest = w - side;
+            // Half of what the sidebar leaves: room for date, source and a readable title.
+            let list_w = (rest / 2).clamp(30, 64).min(rest);
+            (
+                split(area.x, list_w),
+                split(area.x + list_w, rest - list_w),
+                split(area.x + rest, side),
+            )
+        }
+        Mode::Narrow => {
+            let list_w = w * 2 / 5;
+            let side = w.min(34);
+            (
+                split(area.x, list_w),
+                split(area.x + list_w, w - list_w),
+                split(area.x + w - side, side),
+            )
+        }
+        Mode::Single => (body, body, body),
+    };
+    let (show_list, show_reader, show_actors) = match (mode, focus) {
+        (Mode::Wide, _) => (true, true, true),
+        (Mode::Narrow, f) => (true, true, f == Focus::Actors),
+        (Mode::Single, Focus::Reader) => (false, true, false),
+        (Mode::Single, Focus::Actors) => (false, false, true),
+        (Mode::Single, _) => (true, false, false),
+    };
+    let visible = body_h > 0;
+    Panes {
+        mode,
+        list,
+        reader,
+        actors,
+        filter,
+        status,
+        show_list: show_list && visible,
+        show_reader: show_reader && visible,
+        show_actors: show_actors && visible,
+        actors_overlay: mode == Mode::Narrow,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn area(w: u16, h: u16) -> Rect {
+        Rect::new(0, 0, w, h)
+    }
+
+    #[test]
+    fn wide_shows_three_panes_that_tile_the_width() {
+        let p = panes(area(120, 40), Focus::List);
+        assert_eq!(p.mode, Mode::Wide);
+        assert!(p.show_list && p.show_reader && p.show_actors);
+        assert_eq!(p.list.width + p.reader.width + p.actors.width, 120);
+        assert_eq!(p.reader.x, p.list.right());
+        assert_eq!(p.filter.y, 38);
+        assert_eq!(p.status.y, 39);
+    }
+
+    #[test]
+    fn narrow_folds_the_sidebar_into_an_overlay() {
+        let p = panes(area(80, 24), Focus::List);
+        assert_eq!(p.mode, Mode::Narrow);
+        assert!(!p.show_actors);
+        let p = panes(area(80, 24), Focus::Actors);
+        assert!(p.show_actors && p.actors_overlay);
+    }
+
+    #[test]
+    fn single_shows_the_focused_pane() {
+        let p = panes(area(50, 20), Focus::Reader);
+        assert!(p.show_reader && !p.show_list);
+        let p = panes(area(50, 20), Focus::Filter);
+        assert!(p.show_list);
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_underflow() {
+        for (w, h) in [(0, 0), (1, 1), (1, 2), (2, 3), (20, 5), (59, 1), (81, 2)] {
+            let p = panes(area(w, h), Focus::Actors);
+            assert!(p.status.bottom() <= h);
+            assert!(inner(p.list).width <= w);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The article list: unread marker, date, source, title with matched characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{fit, fit_spans, focused, layout, theme};
+use crate::app::{App, Focus, LoadState};
+use crate::query;
+
+/// Draws the list pane into `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let has_focus = focused(app, Focus::List);
+    let title = format!(" Articles {}/{} ", app.shown(), app.total());
+    frame.render_widget(theme::block(title, has_focus), area);
+    let inner = layout::inner(area);
+    if inner.is_empty() {
+        return;
+    }
+    if app.rows.is_empty() {
+        let msg = match &app.load {
+            LoadState::Loading { done, total } if *total > 0 && done == total => {
+                format!("Preparing {total} files…")
+            }
+            LoadState::Loading { done, total } if *total > 0 => {
+                format!("Loading {done}/{total} files…")
+            }
+            LoadState::Loading { .. } => "Loading…".to_string(),
+            LoadState::Failed(e) => format!("Could not load: {e}"),
+            LoadState::Ready if app.total() == 0 => "No articles found.".to_string(),
+            LoadState::Ready => "No article matches the filter. Esc clears it.".to_string(),
+        };
+        let style = if matches!(app.load, LoadState::Failed(_)) {
+            theme::error()
+        } else {
+            theme::dim()
+        };
+        super::message(frame, inner, &msg, style);
+        return;
+    }
+    let w = inner.width as usize;
+    // Columns; date and source drop out as the pane narrows: markers(3) date(11) source(11-15) title.
+    let end = (app.list.offset + inner.height as usize).min(app.rows.len());
+    let visible = &app.rows[app.list.offset..end];
+    let article = |r: &crate::app::ListRow| app.corpus.articles.get(r.article());
+    // Columns only when some visible row fills them: undated, unsourced corpora get the room.
+    let show_date = w >= 36 && visible.iter().filter_map(article).any(|a| a.date.is_some());
+    let show_source = w >= 44
+        && visible
+            .iter()
+            .filter_map(article)
+            .any(|a| a.source.is_some());
+    let source_w = if w >= 60 { 14 } else { 10 };
+    let m = query::matcher();
+    let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
+    let mut lines = Vec::with_capacity(inner.height as usize);
+    for (i, row) in visible.iter().enumerate() {
+        let idx = app.list.offset + i;
+        let art = row.article();
+        let Some(a) = app.corpus.articles.get(art) else {
+            continue;
+        };
+        let selected = idx == app.list.sel;
+        let unread = !app.read.get(art).copied().unwrap_or(false);
+        let base = if selected {
+            theme::selected(row_focus)
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![
+            Span::styled(if selected { "▶" } else { " " }, base),
+            Span::styled(
+                if unread { "• " } else { "  " },
+                base.add_modifier(Modifier::BOLD),
+            ),
+        ];
+        let mut used = 3;
+        if show_date {
+            let style = if selected { base } else { theme::dim() };
+            spans.push(Span::styled(
+                format!("{} ", fit(&a.date_label(), 10)),
+                style,
+            ));
+            used += 11;
+        }
+        if show_source {
+            let src = a.source.as_deref().unwrap_or("");
+            let marks = query::fuzzy_highlights(&m, &app.query, src);
+            let (s, u) = fit_spans(src, source_w, &marks, base, base.patch(theme::mark()));
+            spans.extend(s);
+            spans.push(Span::styled(" ".repeat(source_w + 1 - u), base));
+            used += source_w + 1;
+        }
+        let title_w = w.saturating_sub(used);
+        // Fuzzy indices only for the rows on screen: computing them for every hit is wasted work.
+        let marks = query::fuzzy_highlights(&m, &app.query, &a.title);
+        let title_style = if unread {
+            base.add_modifier(Modifier::BOLD)
+        } else {
+            base
+        };
+        let (s, u) = fit_spans(
+            &a.title,
+            title_w,
+            &marks,
+            title_style,
+            base.patch(theme::mark()),
+        );
+        spans.extend(s);
+        spans.push(Span::styled(" ".repeat(title_w.saturating_sub(u)), base));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,181 @@
+//! The real binary in a pseudo-terminal: type, move, open, select an actor, quit, and check
+//! the terminal was given back.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start() -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("spawn dossier");
+        // Our copy of the slave must go, or the reader never sees end-of-file.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
+        let feed = Arc::clone(&parser);
+        thread::spawn(move || {
+            // Keep the master alive as long as we read from it.
+            let _master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until the screen satisfies `pred`; panics with the screen on timeout.
+    fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Sends keys with a pause after them, so two Escs are not read as one Alt-Esc.
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+        thread::sleep(Duration::from_millis(120));
+    }
+}
+
+/// The `N/T articles` count from the status bar.
+fn counts(screen: &str) -> Option<(usize, usize)> {
+    let line = screen.lines().last()?;
+    let at = line.find(" articles")?;
+    let head = line[..at].trim().rsplit(' ').next()?;
+    let (n, t) = head.split_once('/')?;
+    Some((n.parse().ok()?, t.parse().ok()?))
+}
+
+#[test]
+fn filter_open_select_actor_quit_and_restore() {
+    let mut s = Session::start();
+    let first = s.wait_for("5/5 articles");
+    assert!(first.contains("Articles 5/5"), "{first}");
+
+    s.send("/nuj");
+    let screen = s.wait_until("the filter to apply", |s| {
+        s.lines().last().is_some_and(|l| l.contains("filter: nuj"))
+    });
+    let (n, total) = counts(&screen).expect("status counts");
+    assert_eq!(total, 5);
+    assert!((1..=5).contains(&n), "{screen}");
+    assert!(screen.contains("/ nuj"), "filter line: {screen}");
+    // The selected article's reading view has highlighted matches to jump to.
+    assert!(screen.contains("(n/N)"), "{screen}");
+
+    s.send("\r");
+    s.wait_until("the list to take focus", |s| s.contains("┏ Articles"));
+    s.send("j");
+    let moved = s.wait_until("the selection to move", |s| {
+        s.lines().nth(2).is_some_and(|l| l.starts_with("┃▶"))
+    });
+    assert!(moved.lines().nth(1).is_some_and(|l| !l.contains('▶')));
+
+    s.send("\r");
+    let reading = s.wait_until("the article to open", |s| s.contains("┏ Reading"));
+    // Opened articles lose their unread marker.
+    assert!(
+        reading.lines().nth(2).is_some_and(|l| l.starts_with("│▶ ")),
+        "{reading}"
+    );
+
+    s.send("a");
+    let actors = s.wait_until("the actors to take focus", |s| s.contains("┏ Actors"));
+    if actors.contains("┏ Actors 0 ") {
+        // No recogniser yet (placeholder extractor): nothing to select. With real actors this
+        // branch is not taken and the chip is checked below.
+        eprintln!("note: no actors in the seeds yet; chip step not exercised");
+        assert!(actors.contains("No actors in these"), "{actors}");
+    } else {
+        s.send("\r");
+        let chip = s.wait_until("a chip on the filter line", |s| {
+            s.lines()
+                .nth(ROWS as usize - 2)
+                .is_some_and(|l| l.contains("[@"))
+        });
+        let (m, _) = counts(&chip).expect("status counts");
+        assert!(m >= 1 && m <= n, "{chip}");
+        assert!(chip.contains("filter: @"), "{chip}");
+    }
+
+    s.send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = s.child.try_wait().expect("wait") {
+            break st;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = s.child.kill();
+            panic!("dossier did not quit; screen:\n{}", s.screen());
+        }
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    // Let the reader thread drain the last bytes.
+    thread::sleep(Duration::from_millis(200));
+    let parser = s.parser.lock().expect("parser");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor still hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture still on"
+    );
+}

@@ -1,0 +1,189 @@
+//! Screens rendered to a `TestBackend` and compared with insta snapshots.
+//!
+//! Most use the hand-made fixture corpus (deterministic, with actors); one uses the bundled
+//! seeds and will change when the cleaner and recogniser land.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use dossier::app::{Action, App, Focus, fixture};
+use dossier::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+fn render(app: &App) -> TestBackend {
+    let (w, h) = (app.panes().status.width, app.panes().status.bottom());
+    let mut terminal = Terminal::new(TestBackend::new(w, h.max(1))).expect("test backend");
+    terminal.draw(|f| ui::draw(app, f)).expect("draw");
+    terminal.backend().clone()
+}
+
+fn render_at(app: &App, w: u16, h: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| ui::draw(app, f)).expect("draw");
+    terminal.backend().clone()
+}
+
+fn sample(w: u16, h: u16) -> App {
+    App::with_corpus(fixture::sample(), w, h)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Moves the sidebar selection down to the actor called `name`.
+fn select_actor(app: &mut App, name: &str) {
+    press(app, KeyCode::Char('a'));
+    for _ in 0..50 {
+        if app.selected_actor() == Some(name) {
+            press(app, KeyCode::Enter);
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("actor {name} not in the sidebar");
+}
+
+#[test]
+fn main_screen_120x40() {
+    let app = sample(120, 40);
+    insta::assert_snapshot!(render_at(&app, 120, 40));
+}
+
+#[test]
+fn main_screen_80x24() {
+    let app = sample(80, 24);
+    insta::assert_snapshot!(render_at(&app, 80, 24));
+}
+
+#[test]
+fn filter_in_use_120x40() {
+    let mut app = sample(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "strike -ceasefire");
+    assert_eq!(app.focus(), Focus::Filter);
+    let backend = render_at(&app, 120, 40);
+    // Matched characters of the title are highlighted in the list.
+    let buf = backend.buffer();
+    let highlighted = (0..40u16)
+        .flat_map(|y| (0..50u16).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == Color::LightYellow)
+        .count();
+    assert!(highlighted >= "strike".len(), "no highlighted characters");
+    insta::assert_snapshot!(backend);
+}
+
+#[test]
+fn actor_filter_in_use_120x40() {
+    let mut app = sample(120, 40);
+    select_actor(&mut app, "Haider Al Lami");
+    assert_eq!(app.shown(), 2);
+    // Open the first article to show its mentions highlighted.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus(), Focus::List);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render_at(&app, 120, 40));
+}
+
+#[test]
+fn actor_overlay_at_70x24() {
+    let mut app = sample(70, 24);
+    select_actor(&mut app, "Washington");
+    insta::assert_snapshot!(render_at(&app, 70, 24));
+}
+
+#[test]
+fn single_pane_reader_50x20() {
+    let mut app = sample(50, 20);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render_at(&app, 50, 20));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = sample(120, 40);
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!(render_at(&app, 120, 40));
+}
+
+#[test]
+fn tiny_terminal_20x5() {
+    let app = sample(20, 5);
+    insta::assert_snapshot!(render_at(&app, 20, 5));
+}
+
+#[test]
+fn loading_screen() {
+    let mut app = App::new(80, 12);
+    app.update(Action::Progress {
+        done: 120,
+        total: 5000,
+    });
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn bundled_seeds_120x40() {
+    let outcome = dossier::Corpus::load(&[], &mut |_| {}).expect("seeds load");
+    let app = App::with_corpus(outcome.corpus, 120, 40);
+    insta::assert_snapshot!(render_at(&app, 120, 40));
+}
+
+#[test]
+fn reader_colours_mentions_by_kind() {
+    let mut app = sample(120, 40);
+    press(&mut app, KeyCode::Enter);
+    let backend = render_at(&app, 120, 40);
+    let buf = backend.buffer();
+    let colours: std::collections::HashSet<Color> = (0..40u16)
+        .flat_map(|y| (40..100u16).map(move |x| (x, y)))
+        .map(|(x, y)| buf[(x, y)].fg)
+        .collect();
+    // The first article mentions an organisation, a person and places.
+    for c in [Color::Cyan, Color::Yellow, Color::Green] {
+        assert!(colours.contains(&c), "{c:?} missing");
+    }
+}
+
+#[test]
+fn no_size_panics_down_to_1x1() {
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (1, 3),
+        (2, 2),
+        (5, 1),
+        (20, 5),
+        (59, 7),
+        (60, 3),
+        (81, 4),
+    ] {
+        let mut app = sample(w, h);
+        for code in [
+            KeyCode::Enter,
+            KeyCode::Char('a'),
+            KeyCode::Enter,
+            KeyCode::Char('?'),
+        ] {
+            render_at(&app, w.max(1), h.max(1));
+            press(&mut app, code);
+        }
+        render_at(&app, w.max(1), h.max(1));
+    }
+    for w in (1..140).step_by(7) {
+        for h in 1..12 {
+            let mut app = sample(w, h);
+            press(&mut app, KeyCode::Char('/'));
+            typed(&mut app, "nuj");
+            render_at(&app, w, h);
+        }
+    }
+    insta::assert_snapshot!(render_at(&sample(1, 1), 1, 1));
+}
