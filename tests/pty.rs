@@ -137,22 +137,41 @@ fn filter_open_select_actor_quit_and_restore() {
 
     s.send("a");
     let actors = s.wait_until("the actors to take focus", |s| s.contains("┏ Actors"));
-    if actors.contains("┏ Actors 0 ") {
-        // No recogniser yet (placeholder extractor): nothing to select. With real actors this
-        // branch is not taken and the chip is checked below.
-        eprintln!("note: no actors in the seeds yet; chip step not exercised");
-        assert!(actors.contains("No actors in these"), "{actors}");
-    } else {
-        s.send("\r");
-        let chip = s.wait_until("a chip on the filter line", |s| {
-            s.lines()
-                .nth(ROWS as usize - 2)
-                .is_some_and(|l| l.contains("[@"))
-        });
-        let (m, _) = counts(&chip).expect("status counts");
-        assert!(m >= 1 && m <= n, "{chip}");
-        assert!(chip.contains("filter: @"), "{chip}");
-    }
+    assert!(
+        !actors.contains("┏ Actors 0 "),
+        "the seeds have actors: {actors}"
+    );
+    // The highlighted sidebar row names the actor about to be selected.
+    let sidebar_x = actors
+        .lines()
+        .next()
+        .and_then(|top| top.chars().position(|c| c == '┏'))
+        .expect("the focused actors pane has a thick border");
+    let picked = actors
+        .lines()
+        .map(|l| l.chars().skip(sidebar_x).collect::<String>())
+        .find_map(|l| l.split('▶').nth(1).map(str::to_string))
+        .and_then(|rest| {
+            let cell = rest.split('┃').next().unwrap_or(&rest).trim().to_string();
+            cell.rsplit_once(' ')
+                .map(|(name, _count)| name.trim().to_string())
+        })
+        .expect("a highlighted actor row");
+    let prefix: String = picked.chars().take(6).collect();
+    s.send("\r");
+    let chip = s.wait_until("a chip on the filter line", |s| {
+        s.lines()
+            .nth(ROWS as usize - 2)
+            .is_some_and(|l| l.contains("[@"))
+    });
+    let (m, _) = counts(&chip).expect("status counts");
+    assert!(m >= 1 && m <= n, "{chip}");
+    assert!(chip.contains("filter: @"), "{chip}");
+    let filter_line = chip.lines().nth(ROWS as usize - 2).unwrap_or_default();
+    assert!(
+        filter_line.contains(&format!("[@{prefix}")),
+        "chip for {picked}: {filter_line}"
+    );
 
     s.send("q");
     let start = Instant::now();
