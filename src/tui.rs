@@ -25,6 +25,8 @@ use crate::corpus::{self, Corpus};
 enum Msg {
     Term(crossterm::event::Event),
     Action(Action),
+    /// A worker thread panicked: the hook already restored the terminal, so stop.
+    Fatal(String),
 }
 
 /// Puts the terminal back: mouse off, main screen, cursor shown, raw mode off. Safe to call
@@ -71,29 +73,35 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
         let progress_tx = tx.clone();
-        let result = Corpus::load(&paths, &mut |p| {
-            if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
-                last = Instant::now();
-                let _ = progress_tx.send(Msg::Action(Action::Progress {
-                    done: p.done,
-                    total: p.total,
-                }));
-            }
+        let work = std::panic::AssertUnwindSafe(|| {
+            Corpus::load(&paths, &mut |p| {
+                if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
+                    last = Instant::now();
+                    let _ = progress_tx.send(Msg::Action(Action::Progress {
+                        done: p.done,
+                        total: p.total,
+                    }));
+                }
+            })
+            .map(Loaded::new)
         });
-        let action = match result {
-            Ok(outcome) => Action::Loaded(Box::new(Loaded::new(outcome))),
-            Err(e) => Action::LoadFailed(e.to_string()),
+        let msg = match std::panic::catch_unwind(work) {
+            Ok(Ok(loaded)) => Msg::Action(Action::Loaded(Box::new(loaded))),
+            Ok(Err(e)) => Msg::Action(Action::LoadFailed(e.to_string())),
+            Err(_) => Msg::Fatal("internal error while loading (see the message above)".into()),
         };
-        let _ = tx.send(Msg::Action(action));
+        let _ = tx.send(msg);
     });
 }
 
 /// Applies one message, leaving the search for `settle` so a burst of typing searches once.
-fn apply(app: &mut App, msg: Msg) {
+fn apply(app: &mut App, msg: Msg) -> anyhow::Result<()> {
     match msg {
         Msg::Term(ev) => app.apply_event(ev),
         Msg::Action(a) => app.apply(a),
+        Msg::Fatal(why) => anyhow::bail!(why),
     }
+    Ok(())
 }
 
 fn event_loop(
@@ -107,9 +115,9 @@ fn event_loop(
         let Ok(first) = rx.recv() else {
             return Ok(());
         };
-        apply(app, first);
+        apply(app, first)?;
         while let Ok(more) = rx.try_recv() {
-            apply(app, more);
+            apply(app, more)?;
             if app.should_quit() {
                 break;
             }
