@@ -16,6 +16,10 @@ pub struct Article {
     pub subtitle: Option<String>,
     pub source: Option<String>,
     pub date: Option<NaiveDate>,
+    /// Where the article was published, when the file says so.
+    pub url: Option<String>,
+    /// The byline, when the file gives one.
+    pub author: Option<String>,
     /// Body paragraphs; links appear in them as `[N]`, N counting from 1 into `links`.
     pub paragraphs: Vec<String>,
     /// URLs of the article's links, in reference order.

@@ -14,7 +14,7 @@ const AFTER_HELP: &str = "\
 Examples:
   dossier                      read the bundled sample articles
   dossier ~/news/iraq          read every article under a folder
-  dossier list --json a.jsonl  one JSON object per article
+  dossier list --json a.jsonl  the articles as a JSON array
   dossier show 004_67bd2be4dfef0818 --width 72";
 
 /// A terminal reader for following a news story across many reports.
@@ -114,6 +114,12 @@ pub fn load_reporting(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
     let mut err = std::io::stderr().lock();
     for p in &problems {
         let _ = writeln!(err, "dossier: {p}");
+    }
+    if corpus.articles.is_empty() {
+        let _ = writeln!(
+            err,
+            "dossier: no articles found (reads .txt .md .html .htm .json .jsonl)"
+        );
     }
     Ok(corpus)
 }

@@ -16,6 +16,8 @@ pub struct ListEntry<'a> {
     pub subtitle: Option<&'a str>,
     pub source: Option<&'a str>,
     pub date: Option<String>,
+    pub url: Option<&'a str>,
+    pub author: Option<&'a str>,
     pub links: &'a [String],
     pub words: usize,
     pub actors: Vec<&'a str>,
@@ -32,6 +34,8 @@ impl<'a> ListEntry<'a> {
             subtitle: a.subtitle.as_deref(),
             source: a.source.as_deref(),
             date: a.date.map(|d| d.to_string()),
+            url: a.url.as_deref(),
+            author: a.author.as_deref(),
             links: &a.links,
             words: a.words,
             actors: corpus.actor_names(i),
@@ -217,6 +221,10 @@ pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
         block(sub, &mut out);
     }
     block(&meta_line(a), &mut out);
+    if let Some(url) = &a.url {
+        out.push_str(&sanitize::one_line(url));
+        out.push('\n');
+    }
     out.push('\n');
     for p in &a.paragraphs {
         block(p, &mut out);
@@ -233,11 +241,14 @@ pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
     out
 }
 
-/// `source · date · N words · M min read`, leaving out what is unknown.
+/// `source · by author · date · N words · M min read`, leaving out what is unknown.
 pub fn meta_line(a: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = &a.source {
         parts.push(s.clone());
+    }
+    if let Some(by) = &a.author {
+        parts.push(format!("by {by}"));
     }
     if let Some(d) = a.date {
         parts.push(d.to_string());

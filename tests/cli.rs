@@ -76,6 +76,25 @@ fn list_json_has_metadata_and_no_paragraphs() {
 }
 
 #[test]
+fn the_same_folder_twice_loads_once_and_an_empty_folder_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    std::fs::write(dir.path().join("a.txt"), "The council met on Monday.").expect("write");
+    let d = dir.path().to_str().expect("utf-8");
+    let out = dossier(&["list", d, d]);
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        1,
+        "{}",
+        text(&out.stdout)
+    );
+    let out = dossier(&["list", empty.to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains("no articles found"));
+}
+
+#[test]
 fn help_shows_examples() {
     for args in [
         &["--help"][..],
@@ -196,7 +215,7 @@ fn collections_and_pages_load_with_their_metadata() {
     write(
         d,
         "wire.json",
-        br#"{"articles":[{"headline":"Port reopens","published":"2023-04-05T09:00:00Z","source":{"name":"Coast Wire"},"content":"The port reopened on Wednesday."},
+        br#"{"articles":[{"headline":"Port reopens","published":"2023-04-05T09:00:00Z","source":{"name":"Coast Wire"},"link":"https://coast.example/port","author":"Ann Lee","content":"The port reopened on Wednesday."},
                           {"title":"Bad date","date":"9999-99-99","text":"Body."}]}"#,
     );
     write(
@@ -221,6 +240,8 @@ fn collections_and_pages_load_with_their_metadata() {
     assert_eq!(first["title"], "Port reopens");
     assert_eq!(first["date"], "2023-04-05");
     assert_eq!(first["source"], "Coast Wire");
+    assert_eq!(first["url"], "https://coast.example/port");
+    assert_eq!(first["author"], "Ann Lee");
     assert_eq!(
         by_id("wire-2").expect("second record")["date"],
         serde_json::Value::Null

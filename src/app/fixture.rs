@@ -209,7 +209,7 @@ pub fn sample() -> Corpus {
                 words: paragraphs.iter().map(|p| count_words(p)).sum(),
                 paragraphs,
                 links: s.links.iter().map(|l| l.to_string()).collect(),
-                mentions: Vec::new(),
+                ..Article::default()
             }
         })
         .collect();

@@ -110,6 +110,17 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
     (body.into_iter().map(|(p, _)| p).collect(), removed)
 }
 
+/// A byline among the removed chrome lines (`By Anna Berg and Sean Byrne`).
+pub fn author_from_chrome(removed: &[String]) -> Option<String> {
+    removed.iter().find_map(|line| {
+        RULES.author_cues.iter().find_map(|re| {
+            re.captures(line)
+                .and_then(|c| c.name("author"))
+                .map(|m| m.as_str().trim().to_string())
+        })
+    })
+}
+
 /// A source named by a removed chrome line (`Get the Example News app`).
 pub fn source_from_chrome(removed: &[String]) -> Option<String> {
     removed.iter().find_map(|line| {

@@ -23,6 +23,7 @@ pub struct PageMeta {
     pub source: Option<String>,
     pub url: Option<String>,
     pub description: Option<String>,
+    pub author: Option<String>,
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,6 +286,12 @@ pub fn page_meta(html: &str) -> PageMeta {
                 meta.source = meta.source.or(Some(content))
             }
             "og:url" => meta.url = meta.url.or(Some(content)),
+            // `article:author` is often a profile URL, not a name.
+            "author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => {
+                meta.author = meta
+                    .author
+                    .or(Some(content.trim_start_matches("By ").to_string()))
+            }
             "og:description" | "description" | "twitter:description" => {
                 meta.description = meta.description.or(Some(content))
             }

@@ -35,6 +35,12 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         })
     };
 
+    if doc.control_chars_removed > 0 {
+        warn(format!(
+            "removed {} control characters",
+            doc.control_chars_removed
+        ));
+    }
     let mut date = None;
     if let Some(raw) = &doc.date {
         date = parse_date(raw);
@@ -52,6 +58,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         .filter(|t| !t.is_empty());
     let mut source = doc.source.clone();
     let mut url = doc.url.clone();
+    let mut page_author = None;
 
     let rendered = match doc.format {
         Format::Text => {
@@ -76,6 +83,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             title = title.or(page.title);
             source = source.or(page.source);
             url = url.or(page.url);
+            page_author = page.author;
             if date.is_none() {
                 if let Some(raw) = &page.date {
                     date = parse_date(raw);
@@ -131,6 +139,13 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         .or_else(|| majority_outlet(&links))
         .or_else(|| boilerplate::source_from_chrome(&removed))
         .map(|s| text::squash(&s));
+    let author = doc
+        .author
+        .clone()
+        .or(page_author)
+        .or_else(|| boilerplate::author_from_chrome(&removed))
+        .map(|a| text::squash(&a))
+        .filter(|a| !a.is_empty());
     let title = title.unwrap_or_else(|| {
         let first = body.first().map(String::as_str).unwrap_or_default();
         let sentence = text::sentences(first).first().copied().unwrap_or(first);
@@ -144,6 +159,8 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         subtitle,
         source,
         date,
+        url: url.map(|u| crate::sanitize::one_line(&u)),
+        author,
         paragraphs: body,
         links,
         words,
@@ -319,6 +336,7 @@ mod tests {
         assert_eq!(a.title, "Norway to expand offshore wind auctions");
         assert_eq!(a.subtitle, None);
         assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.author.as_deref(), Some("Kari Solberg and Sean Byrne"));
         assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
         assert!(a.paragraphs[0].starts_with("Norway will double"));
         assert_eq!(

@@ -12,6 +12,7 @@ pub struct Rules {
     pub edge: RegexSet,
     pub credits: RegexSet,
     pub source_cues: Vec<Regex>,
+    pub author_cues: Vec<Regex>,
     pub ignored_link_hosts: Vec<String>,
     pub hidden_html: Vec<String>,
     /// Host (without `www.`) to outlet name.
@@ -24,6 +25,7 @@ struct BoilerplateFile {
     edge: Vec<String>,
     credits: Vec<String>,
     source_cues: Vec<String>,
+    author_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
     hidden_html: Vec<String>,
 }
@@ -41,6 +43,13 @@ fn case_insensitive(patterns: &[String]) -> Vec<String> {
         .collect()
 }
 
+fn compile_each(patterns: &[String]) -> Result<Vec<Regex>, String> {
+    case_insensitive(patterns)
+        .iter()
+        .map(|p| Regex::new(p).map_err(|e| e.to_string()))
+        .collect()
+}
+
 fn parse() -> Result<Rules, String> {
     let bp: BoilerplateFile = toml::from_str(include_str!("../../assets/boilerplate.toml"))
         .map_err(|e| format!("boilerplate.toml: {e}"))?;
@@ -51,10 +60,8 @@ fn parse() -> Result<Rules, String> {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
         credits: set(&bp.credits)?,
-        source_cues: case_insensitive(&bp.source_cues)
-            .iter()
-            .map(|p| Regex::new(p).map_err(|e| e.to_string()))
-            .collect::<Result<_, _>>()?,
+        source_cues: compile_each(&bp.source_cues)?,
+        author_cues: compile_each(&bp.author_cues)?,
         ignored_link_hosts: bp.ignored_link_hosts,
         hidden_html: bp.hidden_html,
         hosts: sources.hosts,

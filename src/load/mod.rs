@@ -30,6 +30,8 @@ pub struct RawDoc {
     pub source: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// Control characters removed from fields after parsing (reported as a warning).
+    pub control_chars_removed: usize,
 }
 
 impl RawDoc {
@@ -50,6 +52,7 @@ impl RawDoc {
             source: None,
             url: None,
             author: None,
+            control_chars_removed: 0,
         }
     }
 }
@@ -150,6 +153,9 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), 
             }
         }
     }
+    // The same file named twice (`dossier a a`, a symlink to a listed file) loads once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok((files, problems))
 }
 

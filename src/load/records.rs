@@ -139,19 +139,29 @@ fn body_of(map: &Map<String, Value>) -> Option<String> {
         })
 }
 
+/// JSON escapes (`\u001b`) can smuggle control characters past the file-level cleaning.
+fn safe(text: String, removed: &mut usize) -> String {
+    let (clean, n) = super::decode::clean_controls(&text);
+    *removed += n;
+    clean
+}
+
 fn record(map: &Map<String, Value>, id: String, path: &str) -> Option<RawDoc> {
-    let body = body_of(map)?;
+    let mut removed = 0;
+    let body = safe(body_of(map)?, &mut removed);
     let format = if looks_like_html_page(&body) {
         Format::Html
     } else {
         Format::Text
     };
     let mut doc = RawDoc::new(id, path, format, body);
-    doc.title = field(map, TITLE);
-    doc.date = field(map, DATE);
-    doc.source = field(map, SOURCE);
-    doc.url = field(map, URL);
-    doc.author = field(map, AUTHOR);
+    let mut get = |keys: &[&str]| field(map, keys).map(|v| safe(v, &mut removed));
+    doc.title = get(TITLE);
+    doc.date = get(DATE);
+    doc.source = get(SOURCE);
+    doc.url = get(URL);
+    doc.author = get(AUTHOR);
+    doc.control_chars_removed = removed;
     Some(doc)
 }
 
@@ -192,6 +202,15 @@ mod tests {
                 .unwrap_err()
                 .starts_with("invalid JSON")
         );
+    }
+
+    #[test]
+    fn escapes_inside_json_strings_are_removed() {
+        let json = r#"[{"title":"A \u001b[31mred\u001b[0m title","body":"x\u202e y\u0007"}]"#;
+        let (docs, _) = parse_json(json, "f", "f.json").unwrap();
+        assert_eq!(docs[0].title.as_deref(), Some("A red title"));
+        assert_eq!(docs[0].body, "x y");
+        assert_eq!(docs[0].control_chars_removed, 4);
     }
 
     #[test]
