@@ -133,6 +133,14 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
+    // "Cork South-Central", "Galway West": a known place and compass words.
+    if multi
+        && place_at(&seg[..1])
+        && seg[1..].iter().any(|&k| toks[k].has(PLACE_TAIL))
+        && !seg.iter().any(|&k| toks[k].has(ORG_TAIL | CLUB))
+    {
+        v[L] += 4;
+    }
     // An acronym word ("BT Sport"); dotted initials ("J.K. Rowling") are names.
     let dotted = |k: usize| p.word(k).contains('.');
     if multi
@@ -142,20 +150,38 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     {
         v[O] += 2;
     }
+    // "Jämtland", "Skellefteå", "Kristersson": what a lone word's ending suggests.
+    if !multi
+        && first.shape == Shape::Cap
+        && let Some(kind) = p.lex.suffix_kind(p.word(first_k))
+    {
+        v[kind_index(kind)] += 2;
+    }
     let internal = v;
 
     // The words before it.
     if let Some(b) = p.prev_word(first_k) {
         let bt = toks[b];
-        if bt.shape == Shape::Lower {
+        // A sentence may open with the cue: "In Cork, ...".
+        if bt.shape == Shape::Lower || (bt.sent_start && bt.has(PLACE_PREP)) {
             if bt.has(TITLE) {
                 v[P] += 5;
             }
             if bt.has(ORG_NOUN) {
                 v[O] += 3;
             }
+            // "rivals easyJet": a weak hint, a person's rival is a person.
+            if bt.has(ORG_BEFORE) {
+                v[O] += 2;
+            }
+            // "state-owned Vattenfall", "Iran-backed X".
+            if bt.has(ORG_PARTICIPLE) && bt.joined {
+                v[O] += 2;
+            }
             if bt.has(PLACE_PREP) {
-                v[L] += 1;
+                // "in" and "at" also take companies ("shares in Mowi").
+                let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(b, w));
+                v[L] += if loose { 1 } else { 2 };
             }
             if p.is_word_ci(b, "of")
                 && p.prev_word(b)
@@ -163,7 +189,19 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             {
                 v[L] += 4;
             }
-            // "Bergen and Voss": a list keeps one kind.
+            // "a teacher from Connemara": where a person comes from.
+            if p.is_word_ci(b, "from")
+                && p.prev_word(b)
+                    .is_some_and(|c| noun_kind(p, c) == Some(ActorKind::Person))
+            {
+                v[L] += 3;
+            }
+            // "Bergen and Voss", "the Orkla and the Gaula": a list keeps one kind.
+            let b = if p.is_word_ci(b, "the") {
+                p.prev_word(b).unwrap_or(b)
+            } else {
+                b
+            };
             if (p.is_word_ci(b, "and") || p.is_word_ci(b, "or"))
                 && let Some((c, after)) = st.last
                 && after == b
@@ -175,7 +213,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 }
             }
         }
-        if let Some(kind) = naming_cue(p, first_k) {
+        if let Some(kind) = naming_cue(p, first_k).or_else(|| such_as(p, first_k)) {
             v[kind_index(kind)] += 3;
         }
     }
@@ -196,16 +234,21 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         }
     }
 
-    // The words after it.
-    if let Some(a) = p.next_tok(last_k) {
+    // The words after it; after a possessive they name something it has
+    // ("Emery's side"), not what it is.
+    if let Some(a) = p.next_tok(last_k).filter(|_| !last.poss) {
         let at = toks[a];
         if at.shape == Shape::Lower {
-            let air_base =
-                p.is_word_ci(a, "air") && p.next_tok(a).is_some_and(|n| p.is_word_ci(n, "base"));
-            if at.has(PLACE_CUE) || air_base {
+            // "Harpa concert hall", "Ain Zarqa air base": a place cue one word on.
+            let cue_next = p
+                .next_tok(a)
+                .is_some_and(|n| toks[n].shape == Shape::Lower && toks[n].has(PLACE_CUE));
+            let two_word_cue = !at.has(STOP | SAY | ORG_NOUN) && cue_next;
+            if at.has(PLACE_CUE) || two_word_cue {
                 v[L] += 5;
             }
-            if at.has(ORG_NOUN) {
+            // "Grid operator Ellevio": the noun describes the name after it.
+            if at.has(ORG_NOUN) && !p.cap_follows(a) {
                 v[O] += 4;
             }
             if at.has(PERSON_AFTER) {
@@ -226,6 +269,8 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             && let Some(kind) = appositive(p, a)
         {
             v[kind_index(kind)] += if kind == ActorKind::Place { 3 } else { 4 };
+        } else if at.is_punct(',') && in_region(p, a) {
+            v[L] += 4;
         }
     }
     let cued = v != internal;
@@ -248,10 +293,67 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if !multi && first.shape == Shape::Upper {
         v[O] += 1;
     }
+    // A proper name with no hint at all is most often a company or a body.
     if v == [0; 4] {
-        v[X] += 1;
+        v[O] += 1;
     }
     (v, cued)
+}
+
+/// ", California" or ", Norway," after a name: a town in that region or country.
+fn in_region(p: &Para, comma: usize) -> bool {
+    let toks = p.toks;
+    let Some(k) = toks.get(comma + 1).map(|_| comma + 1) else {
+        return false;
+    };
+    let t = toks[k];
+    if !t.is_cap() || t.poss {
+        return false;
+    }
+    let region = p
+        .gaz(&[k])
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| matches!(e.class, GazClass::Country | GazClass::Region));
+    // The region must close the phrase: "Santa Clara, California-based", "Voss, Norway."
+    let closes = toks
+        .get(k + 1)
+        .is_none_or(|n| n.shape == Shape::Punct || (n.joined && n.shape == Shape::Lower));
+    region && closes && !p.word(k).chars().all(char::is_uppercase)
+}
+
+/// "rivers such as the Orkla", "rivals such as Lufthansa": the kind of the noun before.
+fn such_as(p: &Para, k: usize) -> Option<ActorKind> {
+    let mut b = p.prev_word(k)?;
+    if p.is_word_ci(b, "the") {
+        b = p.prev_word(b)?;
+    }
+    if !p.is_word_ci(b, "as") {
+        return None;
+    }
+    let such = p.prev_word(b)?;
+    if !p.is_word_ci(such, "such") {
+        return None;
+    }
+    let noun = p.prev_word(such)?;
+    noun_kind(p, noun)
+}
+
+/// The kind a lowercase noun (singular or plural) names, if any.
+pub(crate) fn noun_kind(p: &Para, k: usize) -> Option<ActorKind> {
+    let t = p.toks.get(k)?;
+    if t.shape != Shape::Lower {
+        return None;
+    }
+    let flags = p.noun_flags(k);
+    if flags & PERSON_NOUN != 0 {
+        Some(ActorKind::Person)
+    } else if flags & (ORG_NOUN | ORG_BEFORE) != 0 {
+        Some(ActorKind::Organization)
+    } else if flags & PLACE_NOUN != 0 {
+        Some(ActorKind::Place)
+    } else {
+        None
+    }
 }
 
 /// "a group called X", "an alliance known as X": the kind of the noun before.

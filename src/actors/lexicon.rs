@@ -16,37 +16,45 @@ const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
 
 /// Word classes as bit flags (a word may have several).
 pub(crate) mod class {
-    pub const STOP: u32 = 1;
-    pub const DAY: u32 = 1 << 1;
-    pub const MONTH: u32 = 1 << 2;
-    pub const TITLE: u32 = 1 << 3;
-    pub const TITLE_MOD: u32 = 1 << 4;
-    pub const ORG_NOUN: u32 = 1 << 5;
-    pub const PERSON_NOUN: u32 = 1 << 6;
-    pub const PLACE_NOUN: u32 = 1 << 7;
-    pub const PLACE_CUE: u32 = 1 << 8;
-    pub const PLACE_PREP: u32 = 1 << 9;
-    pub const ORG_TAIL: u32 = 1 << 10;
-    pub const ORG_HEAD: u32 = 1 << 11;
-    pub const OF_HEAD: u32 = 1 << 12;
-    pub const PLACE_TAIL: u32 = 1 << 13;
-    pub const PLACE_HEAD: u32 = 1 << 14;
-    pub const GENERIC: u32 = 1 << 15;
-    pub const PARTICLE: u32 = 1 << 16;
-    pub const CONNECTOR: u32 = 1 << 17;
-    pub const PREFIX: u32 = 1 << 18;
-    pub const NON_ACTOR: u32 = 1 << 19;
-    pub const SAY: u32 = 1 << 20;
-    pub const DESIGNATE: u32 = 1 << 21;
-    pub const NAMING: u32 = 1 << 22;
-    pub const CREDIT: u32 = 1 << 23;
-    pub const ABBREV: u32 = 1 << 24;
-    pub const GIVEN: u32 = 1 << 25;
-    pub const DOCUMENT: u32 = 1 << 26;
-    pub const CLUB: u32 = 1 << 27;
-    pub const PERSON_AFTER: u32 = 1 << 28;
+    pub const STOP: u64 = 1;
+    pub const DAY: u64 = 1 << 1;
+    pub const MONTH: u64 = 1 << 2;
+    pub const TITLE: u64 = 1 << 3;
+    pub const TITLE_MOD: u64 = 1 << 4;
+    pub const ORG_NOUN: u64 = 1 << 5;
+    pub const PERSON_NOUN: u64 = 1 << 6;
+    pub const PLACE_NOUN: u64 = 1 << 7;
+    pub const PLACE_CUE: u64 = 1 << 8;
+    pub const PLACE_PREP: u64 = 1 << 9;
+    pub const ORG_TAIL: u64 = 1 << 10;
+    pub const ORG_HEAD: u64 = 1 << 11;
+    pub const OF_HEAD: u64 = 1 << 12;
+    pub const PLACE_TAIL: u64 = 1 << 13;
+    pub const PLACE_HEAD: u64 = 1 << 14;
+    pub const GENERIC: u64 = 1 << 15;
+    pub const PARTICLE: u64 = 1 << 16;
+    pub const CONNECTOR: u64 = 1 << 17;
+    pub const PREFIX: u64 = 1 << 18;
+    pub const NON_ACTOR: u64 = 1 << 19;
+    pub const SAY: u64 = 1 << 20;
+    pub const DESIGNATE: u64 = 1 << 21;
+    pub const NAMING: u64 = 1 << 22;
+    pub const CREDIT: u64 = 1 << 23;
+    pub const ABBREV: u64 = 1 << 24;
+    pub const GIVEN: u64 = 1 << 25;
+    pub const DOCUMENT: u64 = 1 << 26;
+    pub const CLUB: u64 = 1 << 27;
+    pub const PERSON_AFTER: u64 = 1 << 28;
+    /// Common words that open sentences and never start a name ("Rivals", "Former").
+    pub const COMMON: u64 = 1 << 29;
+    /// Organisation words that keep a leading national adjective ("Council", "Agency").
+    pub const BODY: u64 = 1 << 30;
+    /// Lowercase words before a name that hint weakly at a company ("rivals").
+    pub const ORG_BEFORE: u64 = 1 << 31;
+    /// Hyphenated participles before a name that make it an organisation ("state-owned").
+    pub const ORG_PARTICIPLE: u64 = 1 << 32;
     /// Words that never make a name on their own.
-    pub const NOT_PROPER: u32 = STOP
+    pub const NOT_PROPER: u64 = STOP
         | DAY
         | MONTH
         | GENERIC
@@ -91,6 +99,12 @@ struct WordsFile {
     documents: Vec<String>,
     club_tails: Vec<String>,
     person_after: Vec<String>,
+    common: Vec<String>,
+    body_tails: Vec<String>,
+    org_before: Vec<String>,
+    org_participles: Vec<String>,
+    place_suffixes: Vec<String>,
+    person_suffixes: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -143,11 +157,14 @@ impl GazEntry {
 /// Everything the recogniser knows before reading a word of news.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, u32>,
+    words: HashMap<String, u64>,
     pub tables: Tables,
     pub entries: Vec<GazEntry>,
     /// Key -> (entry, alias written in capitals only).
     by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// Endings of place names and of surnames (lowercase), weak hints for single words.
+    place_suffixes: Vec<String>,
+    person_suffixes: Vec<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -160,7 +177,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u32); 28] = [
+        let lists: [(&[String], u64); 32] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -189,6 +206,10 @@ impl Lexicon {
             (&words.documents, DOCUMENT),
             (&words.club_tails, CLUB),
             (&words.person_after, PERSON_AFTER),
+            (&words.common, COMMON),
+            (&words.body_tails, BODY),
+            (&words.org_before, ORG_BEFORE),
+            (&words.org_participles, ORG_PARTICIPLE),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -209,9 +230,39 @@ impl Lexicon {
             strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
             drop_leading: tr.drop.leading.iter().map(|w| norm::fold(w)).collect(),
         };
+        lex.place_suffixes = words
+            .place_suffixes
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        lex.person_suffixes = words
+            .person_suffixes
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         lex.add_gazetteer(PLACES, GazClass::Country);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);
         lex
+    }
+
+    /// The kind a single word's ending hints at ("Jämtland" a place, "Kristersson" a person).
+    pub fn suffix_kind(&self, word: &str) -> Option<ActorKind> {
+        let lower = word.to_lowercase();
+        let folded = norm::fold(word);
+        let n = lower.chars().count();
+        let ends = |sufs: &[String]| {
+            sufs.iter().any(|s| {
+                n >= s.chars().count() + 3
+                    && (lower.ends_with(s.as_str()) || folded.ends_with(s.as_str()))
+            })
+        };
+        if ends(&self.person_suffixes) {
+            Some(ActorKind::Person)
+        } else if ends(&self.place_suffixes) {
+            Some(ActorKind::Place)
+        } else {
+            None
+        }
     }
 
     /// Adds `Name | alias ; demonym` lines; `[section]` lines set the class.
@@ -265,7 +316,7 @@ impl Lexicon {
     }
 
     /// Classes of a folded word (0 when unknown).
-    pub fn flags(&self, folded: &str) -> u32 {
+    pub fn flags(&self, folded: &str) -> u64 {
         self.words.get(folded).copied().unwrap_or(0)
     }
 

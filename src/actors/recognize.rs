@@ -13,7 +13,7 @@ use super::evidence::{Validity, is_document, validity, votes};
 use super::lexicon::{GazClass, Lexicon, class::*};
 use super::norm::{self, Initial};
 use super::runs::{
-    Rest, acronym_after, rest_kind, run_end, split_run, strip_leading, title_split, trim,
+    Rest, acronym_after, after_place, run_end, split_run, strip_leading, title_split, trim,
 };
 use super::token::{Shape, Tok, is_close_quote, is_open_quote};
 
@@ -260,6 +260,24 @@ impl Para<'_> {
         None
     }
 
+    /// Word classes of a noun or of its singular ("rivers" as "river").
+    pub(crate) fn noun_flags(&self, k: usize) -> u64 {
+        let Some(t) = self.toks.get(k) else {
+            return 0;
+        };
+        if t.flags != 0 {
+            return t.flags;
+        }
+        let w = norm::fold(self.word(k));
+        let singular = [("ies", "y"), ("es", ""), ("s", "")];
+        singular
+            .iter()
+            .filter_map(|(end, add)| w.strip_suffix(end).map(|stem| format!("{stem}{add}")))
+            .map(|s| self.lex.flags(&s))
+            .find(|&f| f != 0)
+            .unwrap_or(0)
+    }
+
     /// Word initials of a definition, for acronym matching.
     pub(crate) fn initials(&self, seg: &[usize]) -> Vec<Initial> {
         seg.iter()
@@ -406,7 +424,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             if m == 1 && p.toks[head[0]].has(GIVEN) && seg.len() <= 3 {
                 break;
             }
-            match rest_kind(p, rest) {
+            match after_place(p, rest) {
                 Rest::Proper => {
                     push_gaz(p, head, g, st, out);
                     let ctx = Ctx {

@@ -623,7 +623,12 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
             .and_then(|(g, _)| lex.entry(*g));
         let kind = match gaz {
             Some(e) => e.kind(),
-            None => leading_kind(&votes).0,
+            // A name whose only hint is that it spoke ("Klarna said") is most
+            // often a company or a body: people are named in full first.
+            None => match leading_kind(&votes).0 {
+                ActorKind::Other => ActorKind::Organization,
+                k => k,
+            },
         };
         let best = forms
             .iter()

@@ -144,6 +144,8 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
     let ok = match w.as_str() {
         // "Bank of England", "University of Oslo".
         "of" => last.has(OF_HEAD),
+        // "Tony Blair Institute for Global Change", "Council on Foreign Relations".
+        "for" | "on" if last.has(BODY) && n == 1 && p.gaz(&[k + 1]).is_none() => true,
         // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
         // "Syrian Observatory for Human Rights": a demonym may lead, except before
         // "in", which usually starts a place ("Iraqi Parliament in Baghdad").
@@ -185,14 +187,31 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
     ok.then_some(n)
 }
 
-/// "Securities and Exchange Commission": capitals that are not a known or
-/// complete name, "and", then capitals ending in an organisation word.
+/// "Securities and Exchange Commission": descriptive capitals (after a national
+/// adjective, perhaps), "and", then capitals ending in an organisation word.
 fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
     let toks = p.toks;
-    let plain = |x: &usize| toks[*x].is_cap() && !toks[*x].has(STOP) && p.gaz(&[*x]).is_none();
+    // Descriptive words only: "Rivals SalMar and Lerøy Seafood Group" are two names.
+    let descriptive = |x: &usize| {
+        let t = toks[*x];
+        t.is_cap()
+            && !t.has(STOP)
+            && p.gaz(&[*x]).is_none()
+            && (t.has(GENERIC | ORG_TAIL) || p.seen.lower.contains(norm::fold(p.word(*x)).as_str()))
+    };
+    // "Swedish Meteorological and Hydrological Institute": a national adjective may lead.
+    let national = |x: &usize| {
+        p.gaz(&[*x])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class != GazClass::Org)
+    };
+    let rest = match left.split_first() {
+        Some((f, r)) if national(f) && !r.is_empty() => r,
+        _ => left,
+    };
     // "Green Party and Labour Party" are two names: an organisation word ends the first.
-    let complete = left.len() > 1 && left.iter().any(|&x| toks[x].has(ORG_TAIL));
-    if left.is_empty() || complete || !left.iter().all(plain) {
+    let complete = rest.len() > 1 && rest.iter().any(|&x| toks[x].has(ORG_TAIL));
+    if rest.is_empty() || complete || !rest.iter().all(descriptive) {
         return false;
     }
     let mut x = k + 1;
@@ -310,7 +329,8 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
             }
             // "Top Hezbollah commander" loses "Top"; "Green Party" keeps "Green".
             let proper_rest = rest > 1 && rest_kind(p, &piece[s + 1..]) == Rest::Proper;
-            if p.seen.lower.contains(norm::fold(w).as_str()) && (rest == 1 || proper_rest) {
+            let common = t.has(COMMON) || p.seen.lower.contains(norm::fold(w).as_str());
+            if (common && (rest == 1 || proper_rest)) || (proper_rest && participle(p, k)) {
                 s += 1;
                 continue;
             }
@@ -319,6 +339,13 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
         break;
     }
     (s < piece.len()).then(|| (&piece[s..], the_prefix, weak))
+}
+
+/// A sentence-initial "-ing" word before a name is a participle or adjective
+/// ("Neighbouring Norway", "Speaking Tuesday"), not part of the name.
+fn participle(p: &Para, k: usize) -> bool {
+    let w = norm::fold(p.word(k));
+    w.len() >= 6 && w.ends_with("ing") && !p.toks[k].has(GIVEN) && p.gaz(&[k]).is_none()
 }
 
 /// Length of a title phrase starting at `pos` ("Defense Secretary", "Secretary of State").
@@ -357,15 +384,19 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
     let Some(&first) = seg.first() else {
         return Vec::new();
     };
-    if toks[first].has(ORG_HEAD) && !toks[first].has(TITLE) {
-        return vec![(seg, false)];
-    }
+    // "Bank Governor", "House Speaker": an organisation word leads; only a
+    // full personal name after the title splits it ("Commission President Ursula ...").
+    let org_headed = toks[first].has(ORG_HEAD) && !toks[first].has(TITLE);
     for pos in 0..seg.len() {
         let n = title_at(p, seg, pos);
         if n == 0 {
             continue;
         }
         let (left, rest) = (&seg[..pos], &seg[pos + n..]);
+        let person = rest.len() >= 2 && rest.first().is_some_and(|&k| toks[k].has(GIVEN));
+        if org_headed && !person {
+            return vec![(seg, false)];
+        }
         let Some(&name) = rest.first() else {
             // A title with no name after it: keep what came before ("Iraqi Prime Minister").
             return if left.is_empty() {
@@ -411,6 +442,26 @@ pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
         }
     }
     seg
+}
+
+/// What follows a leading known place inside one segment; a national body
+/// ("Swedish Civil Contingencies Agency", "Sweden Democrats") keeps the place word.
+pub(crate) fn after_place(p: &Para, rest: &[usize]) -> Rest {
+    let caps = rest.iter().filter(|&&k| p.toks[k].is_cap()).count();
+    let Some(&last) = rest.last() else {
+        return Rest::Descriptive;
+    };
+    let last = p.toks[last];
+    if caps == 1 && last.has(ORG_TAIL) {
+        return Rest::Tail;
+    }
+    if p.gaz(rest).is_some() {
+        return Rest::Proper;
+    }
+    match rest_kind(p, rest) {
+        Rest::Proper if last.has(BODY) && last.is_cap() => Rest::Tail,
+        kind => kind,
+    }
 }
 
 /// What the words after a leading known place are.

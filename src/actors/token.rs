@@ -35,7 +35,7 @@ pub(crate) struct Tok {
     /// First word after an opening quote that starts a quoted sentence.
     pub quote_start: bool,
     /// Word classes from the lexicon.
-    pub flags: u32,
+    pub flags: u64,
 }
 
 impl Tok {
@@ -55,7 +55,7 @@ impl Tok {
     }
 
     /// Has any of the classes in `mask`.
-    pub fn has(&self, mask: u32) -> bool {
+    pub fn has(&self, mask: u64) -> bool {
         self.flags & mask != 0
     }
 }
@@ -166,7 +166,12 @@ fn shape_of(word: &str) -> Shape {
             Shape::Cap
         }
     } else if first.is_lowercase() {
-        Shape::Lower
+        // "easyJet", "xAI": a capital after the first letter marks a brand name.
+        if word.chars().skip(1).any(char::is_uppercase) {
+            Shape::Cap
+        } else {
+            Shape::Lower
+        }
     } else if first.is_numeric() {
         Shape::Digit
     } else {
@@ -350,7 +355,9 @@ mod tests {
         assert_eq!(shape_of("Iraq"), Shape::Cap);
         assert_eq!(shape_of("PMF"), Shape::Upper);
         assert_eq!(shape_of("I"), Shape::Cap);
-        assert_eq!(shape_of("iPhone"), Shape::Lower);
+        assert_eq!(shape_of("easyJet"), Shape::Cap);
+        assert_eq!(shape_of("xAI"), Shape::Cap);
+        assert_eq!(shape_of("iphone"), Shape::Lower);
         assert_eq!(shape_of("47th"), Shape::Digit);
         assert_eq!(shape_of("北京"), Shape::Other);
     }
