@@ -443,7 +443,10 @@ fn score(case: &Case) -> Score {
         }
         counted += 1;
         let Some(w) = hit else {
-            problems.push(format!("unexpected {} ({:?}) {:?}", a.name, a.kind, a.aliases));
+            problems.push(format!(
+                "unexpected {} ({:?}) {:?}",
+                a.name, a.kind, a.aliases
+            ));
             continue;
         };
         let (names, kind, merged) = case.want[w];
@@ -509,11 +512,7 @@ fn heldout_articles_reach_precision_and_recall() {
         }
     }
     let n = CASES.len() as f64;
-    eprintln!(
-        "mean precision {:.2} recall {:.2}",
-        p_sum / n,
-        r_sum / n
-    );
+    eprintln!("mean precision {:.2} recall {:.2}", p_sum / n, r_sum / n);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -543,7 +542,10 @@ fn short_forms_and_acronyms_merge_within_articles() {
             "sweden_storm",
             &["Swedish Meteorological and Hydrological Institute", "SMHI"],
         ),
-        ("sweden_storm", &["Swedish Civil Contingencies Agency", "MSB"]),
+        (
+            "sweden_storm",
+            &["Swedish Civil Contingencies Agency", "MSB"],
+        ),
         ("mowi_appeal", &["Norwegian Seafood Council", "NSC"]),
         ("mowi_appeal", &["Mowi ASA", "Mowi"]),
         ("mowi_appeal", &["Sigrun Øvrebø-Hansen", "Øvrebø-Hansen"]),
@@ -610,7 +612,10 @@ fn the_whole_heldout_set_merges_across_articles_and_keeps_people_apart() {
         ("Kari Nordmann-Lie", "Sigrun Øvrebø-Hansen"),
         ("Jonas Gahr Støre", "Erna Solberg"),
         ("Labour Party", "Conservative Party"),
-        ("Norwegian Meteorological Institute", "Swedish Meteorological and Hydrological Institute"),
+        (
+            "Norwegian Meteorological Institute",
+            "Swedish Meteorological and Hydrological Institute",
+        ),
         ("Google", "Alphabet"),
     ];
     for (a, b) in apart {

@@ -55,7 +55,10 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
         .filter(|t| t.is_cap())
         .collect();
     let proper = content.iter().any(|t| !t.has(NOT_PROPER));
-    if content.is_empty() {
+    // "Big Tech", "Foreign Affairs": descriptive words with no word that makes a name.
+    let naming = ORG_TAIL | PLACE_TAIL | ORG_HEAD | PLACE_HEAD | CLUB;
+    let descriptive = !proper && !content.iter().any(|t| t.has(naming));
+    if content.is_empty() || (descriptive && !the_prefix) {
         Validity::Invalid
     } else if !proper && !the_prefix && sub_body {
         Validity::Weak

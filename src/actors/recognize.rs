@@ -109,6 +109,8 @@ pub(crate) struct Found {
     pub links: Vec<(usize, usize)>,
     /// Acronym letters (lowercase) -> the candidate it abbreviates.
     pub acronyms: Vec<(String, usize)>,
+    /// Acronym letters defined as a law or event ("DMA"): never actors.
+    pub ignored: Vec<String>,
 }
 
 /// One tokenized paragraph and what the recogniser knows.
@@ -148,6 +150,8 @@ pub(crate) struct State {
     pub(crate) last_words: Vec<usize>,
     /// (candidate, token after it) of the last candidate pushed.
     pub(crate) last: Option<(usize, usize)>,
+    /// (candidate, index of ",") when a name is followed by a comma.
+    pub(crate) comma: Option<(usize, usize)>,
 }
 
 impl Para<'_> {
@@ -397,6 +401,14 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     if seg.is_empty() {
         return;
     }
+    if let [k] = seg
+        && p.toks[*k].shape == Shape::Upper
+    {
+        let law = norm::acronym_letters(p.word(*k)).is_some_and(|l| out.ignored.contains(&l));
+        if law || model_name(p, *k) {
+            return;
+        }
+    }
     if !ctx.titled {
         if let Some(g) = p.gaz(seg) {
             // "The Iranian leadership": "The" belongs to the gazetteer name only if
@@ -469,6 +481,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
 }
 
+/// Capitals after a name and a number are a model: "Boeing 737 MAX".
+fn model_name(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    k >= 2 && toks[k - 1].shape == Shape::Digit && toks[k - 2].is_cap()
+}
+
 /// Emits the gazetteer names inside a run, longest first from each word.
 fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
     let mut x = 0;
@@ -537,9 +555,28 @@ fn definitions(
 ) -> usize {
     let toks = p.toks;
     let pending = st.paren.take();
+    let pending_comma = st.comma.take();
     let Some(last) = out.cands.len().checked_sub(1).filter(|&c| c >= first) else {
+        // "Digital Markets Act (DMA)": the letters name a law, not an actor.
+        let words: Vec<usize> = (i..j).filter(|&k| toks[k].is_word()).collect();
+        if is_document(p, &words)
+            && let Some(letters) = acronym_after(p, j)
+        {
+            out.ignored.push(letters);
+        }
         return j;
     };
+    // "The Swedish Transport Administration, Trafikverket, closed ...": a
+    // second name for the organisation just named.
+    if let Some((before, comma)) = pending_comma
+        && comma + 1 == i
+        && out.cands.len() - first == 1
+        && apposed_name(p, i, j)
+        && out.cands.get(before).is_some_and(|c| org_like(p, c))
+        && out.cands[last].gaz.is_none()
+    {
+        out.links.push((before, last));
+    }
     // "X (Y)": this run filled the parentheses opened after X.
     if let Some((before, open)) = pending
         && open + 1 == i
@@ -570,19 +607,50 @@ fn definitions(
         push_acronym(p, j, last, letters, out);
         return j + 1;
     }
-    // "Harbour Pilots Union (HPU)".
+    // "Harbour Pilots Union (HPU)"; "Swedish Civil Contingencies Agency (MSB)"
+    // abbreviates the name in its own language.
     if toks.get(j).is_some_and(|t| t.is_punct('('))
         && toks.get(j + 1).is_some_and(|t| t.shape == Shape::Upper)
         && toks.get(j + 2).is_some_and(|t| t.is_punct(')'))
-        && let Some(letters) = spells(j + 1)
     {
-        push_acronym(p, j + 1, last, letters, out);
-        return j + 3;
+        let foreign = || {
+            let known = p.gaz(&[j + 1]).is_some();
+            let org = words.len() >= 2 && out.cands.get(last).is_some_and(|c| org_like(p, c));
+            (org && !known)
+                .then(|| norm::acronym_letters(p.word(j + 1)))
+                .flatten()
+        };
+        if let Some(letters) = spells(j + 1).or_else(foreign) {
+            push_acronym(p, j + 1, last, letters, out);
+            return j + 3;
+        }
     }
     if toks.get(j).is_some_and(|t| t.is_punct('(')) {
         st.paren = Some((last, j));
     }
+    if toks.get(j).is_some_and(|t| t.is_punct(',')) {
+        st.comma = Some((last, j));
+    }
     j
+}
+
+/// An organisation: known, or voted one with some certainty.
+fn org_like(p: &Para, c: &Cand) -> bool {
+    match c.gaz.and_then(|g| p.lex.entry(g)) {
+        Some(e) => e.class == GazClass::Org,
+        None => leading_kind(&c.votes).0 == ActorKind::Organization && c.votes[O] >= 4,
+    }
+}
+
+/// The run `i..j` is one word set off by commas before a verb: ", Trafikverket, closed".
+fn apposed_name(p: &Para, i: usize, j: usize) -> bool {
+    let toks = p.toks;
+    let one_word = j == i + 1 && toks[i].shape == Shape::Cap;
+    let closed = toks.get(j).is_some_and(|t| t.is_punct(','));
+    let verb_next = toks.get(j + 1).is_some_and(|t| {
+        t.shape == Shape::Lower && !t.has(STOP | CONNECTOR) && !t.has(PERSON_NOUN | ORG_NOUN)
+    });
+    one_word && closed && verb_next
 }
 
 /// Links "X (Y)" when X and Y can be one actor; "ACR (Long Name)" defines ACR.

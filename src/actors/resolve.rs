@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use super::lexicon::class::{ORG_TAIL, PLACE_TAIL};
+use super::lexicon::class::{CONNECTOR, ORG_TAIL, PLACE_TAIL};
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
 use super::recognize::{Cand, Found, Votes, kind_index, leading_kind};
@@ -175,11 +175,27 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
 
     let mut homed = vec![false; n];
     let mut use_gaz = vec![true; n];
+    let mut surname = vec![false; n];
     let mut by_gaz: HashMap<u32, usize> = HashMap::new();
     let mut by_full: HashMap<String, usize> = HashMap::new();
     let mut by_core: HashMap<String, usize> = HashMap::new();
     let mut by_translit: HashMap<String, usize> = HashMap::new();
     let mut by_affix: HashMap<String, Option<usize>> = HashMap::new();
+    // Last word of an organisation name -> the earliest such organisation.
+    let mut by_head: HashMap<String, usize> = HashMap::new();
+    let pos = |c: usize| (cands[c].para, cands[c].start);
+    let head_word = |c: usize| -> Option<&String> {
+        let inf = &infos[c];
+        let org = match cands[c].gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => e.class == GazClass::Org,
+            None => inf.kind.0 == ActorKind::Organization,
+        };
+        // "Manchester City", "European Commission"; not "Court of Justice".
+        let head_final = !inf.toks.iter().any(|t| lex.flags(t) & CONNECTOR != 0);
+        (org && head_final && inf.ntok() >= 2 && !cands[c].acronym)
+            .then(|| inf.toks.last())
+            .flatten()
+    };
     let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
 
     for &c in &order {
@@ -187,6 +203,12 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         let inf = &infos[c];
         if inf.full.is_empty() {
             continue;
+        }
+        if let Some(w) = head_word(c) {
+            let slot = by_head.entry(w.clone()).or_insert(c);
+            if pos(c) < pos(*slot) {
+                *slot = c;
+            }
         }
         let mut home = None;
         if cand.acronym
@@ -222,32 +244,42 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             }
         }
         if home.is_none() && cand.gaz.is_none() {
-            home = by_full
-                .get(&inf.full)
-                .copied()
-                .or_else(|| {
-                    by_core
-                        .get(&inf.core)
-                        .copied()
-                        .filter(|&x| compatible(inf.kind, infos[x].kind))
-                })
-                .or_else(|| {
-                    // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name.
-                    let key = if cand.titled {
-                        inf.toks.last()?
-                    } else {
-                        &inf.full
-                    };
-                    let p = by_surname.get(key).copied().flatten()?;
-                    compatible(inf.kind, (ActorKind::Person, 10)).then_some(p)
-                })
-                .or_else(|| by_affix.get(&inf.full).copied().flatten())
-                .or_else(|| {
-                    by_translit
-                        .get(&inf.translit)
-                        .copied()
-                        .filter(|&x| translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind))
-                });
+            home = by_full.get(&inf.full).copied().or_else(|| {
+                by_core
+                    .get(&inf.core)
+                    .copied()
+                    .filter(|&x| compatible(inf.kind, infos[x].kind))
+            });
+            if home.is_none() {
+                // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name; its
+                // own weak hints ("Konsa touches") count for nothing then.
+                let key = if cand.titled {
+                    inf.toks.last()
+                } else {
+                    Some(&inf.full)
+                };
+                home = key
+                    .and_then(|k| by_surname.get(k).copied().flatten())
+                    .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
+                surname[c] = home.is_some();
+            }
+            home =
+                home.or_else(|| by_affix.get(&inf.full).copied().flatten())
+                    .or_else(|| {
+                        // "City" after "Manchester City", "the Commission" after
+                        // "the European Commission".
+                        let h = *by_head.get(&inf.full)?;
+                        let ok = inf.ntok() == 1
+                            && !cand.acronym
+                            && pos(h) < pos(c)
+                            && compatible(inf.kind, (ActorKind::Organization, 10));
+                        ok.then_some(h)
+                    })
+                    .or_else(|| {
+                        by_translit.get(&inf.translit).copied().filter(|&x| {
+                            translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind)
+                        })
+                    });
         }
         match home {
             Some(h) => {
@@ -308,7 +340,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         let mut votes = [0; 4];
         let mut gaz_count: HashMap<u32, usize> = HashMap::new();
         for &c in members {
-            if use_gaz[c] {
+            if use_gaz[c] && !surname[c] {
                 for (v, add) in votes.iter_mut().zip(cands[c].votes) {
                     *v += add;
                 }
