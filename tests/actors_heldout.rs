@@ -246,7 +246,6 @@ const CASES: &[Case] = &[
             "Digital Markets Act",
             "DMA",
             "Big Tech",
-            "App Store",
             "Google Search",
             "MEPs",
             "Monday",

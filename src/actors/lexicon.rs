@@ -1,6 +1,6 @@
 //! Word classes, translation tables and the gazetteer, parsed once from `assets/actors/`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -53,6 +53,12 @@ pub(crate) mod class {
     pub const ORG_BEFORE: u64 = 1 << 31;
     /// Hyphenated participles before a name that make it an organisation ("state-owned").
     pub const ORG_PARTICIPLE: u64 = 1 << 32;
+    /// Words after a city that make it a sports team ("manager", "beat").
+    pub const TEAM_AFTER: u64 = 1 << 33;
+    /// Words before a city that make it a sports team ("beat", "drew with").
+    pub const TEAM_BEFORE: u64 = 1 << 34;
+    /// Such words that need "with", "to", "over" or "against" ("drew with Leeds").
+    pub const TEAM_LINKED: u64 = 1 << 35;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -103,6 +109,9 @@ struct WordsFile {
     body_tails: Vec<String>,
     org_before: Vec<String>,
     org_participles: Vec<String>,
+    team_after: Vec<String>,
+    team_before: Vec<String>,
+    team_linked: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
 }
@@ -165,6 +174,8 @@ pub(crate) struct Lexicon {
     /// Endings of place names and of surnames (lowercase), weak hints for single words.
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
+    /// Starts of long gazetteer keys ("court of justice of"), so runs may cross connectors.
+    prefixes: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -177,7 +188,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 32] = [
+        let lists: [(&[String], u64); 35] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -210,6 +221,9 @@ impl Lexicon {
             (&words.body_tails, BODY),
             (&words.org_before, ORG_BEFORE),
             (&words.org_participles, ORG_PARTICIPLE),
+            (&words.team_after, TEAM_AFTER),
+            (&words.team_before, TEAM_BEFORE),
+            (&words.team_linked, TEAM_LINKED),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -307,6 +321,10 @@ impl Lexicon {
                 // Short aliases in capitals ("US", "WHO") must not match "us", "who".
                 let caps = form.chars().filter(|c| c.is_alphabetic()).count() <= 5
                     && form.chars().all(|c| !c.is_lowercase());
+                let toks: Vec<&str> = key.split(' ').collect();
+                for n in 2..toks.len() {
+                    self.prefixes.insert(toks[..n].join(" "));
+                }
                 let slot = self.by_key.entry(key).or_default();
                 if !slot.iter().any(|&(e, _)| e == id) {
                     slot.push((id, caps));
@@ -326,6 +344,11 @@ impl Lexicon {
         slot.iter()
             .find(|&&(_, caps_only)| all_caps || !caps_only)
             .map(|&(id, _)| id)
+    }
+
+    /// Some gazetteer name of three or more words starts with this key.
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The entry with this id.

@@ -99,6 +99,8 @@ pub(crate) struct Cand {
     pub acronym: bool,
     /// Came after a title ("Mr", "Defense Secretary").
     pub titled: bool,
+    /// A city named as a sports team ("Liverpool, who play Everton").
+    pub team: bool,
 }
 
 /// Candidates of one article plus what ties them together.
@@ -467,6 +469,9 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
+    if owned_thing(p, seg) {
+        return;
+    }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
     if validity == Validity::Invalid {
         // "Battle of Mosul", "Iran-Iraq War": the event is no actor, its places are.
@@ -479,6 +484,24 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let weak = ctx.headline || validity == Validity::Weak || (ctx.weak && !cued);
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
+}
+
+/// "its Blackwell processors", "their Model Y cars": a product or brand that
+/// something owns, named before a common noun, is no actor.
+fn owned_thing(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let (Some(&first), Some(&last)) = (seg.first(), seg.last()) else {
+        return false;
+    };
+    let owner = p.prev_word(first).is_some_and(|b| {
+        ["its", "their", "his", "her", "our", "my", "your"]
+            .iter()
+            .any(|w| p.is_word_ci(b, w))
+    });
+    let noun = toks.get(last + 1).is_some_and(|n| {
+        n.shape == Shape::Lower && n.space_before && !n.has(STOP | SAY | CONNECTOR)
+    });
+    owner && noun && !toks[last].poss
 }
 
 /// Capitals after a name and a number are a model: "Boeing 737 MAX".
@@ -512,6 +535,36 @@ fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     }
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, Some(g), votes, false, acronym, false, st, out);
+    let city = p.lex.entry(g).is_some_and(|e| e.class == GazClass::City);
+    if city
+        && team_cue(p, seg)
+        && let Some(c) = out.cands.last_mut()
+    {
+        c.team = true;
+    }
+}
+
+/// A city named as a sports team: "Liverpool, who play", "Liverpool manager
+/// Arne Slot", "beat Liverpool", "drew with Liverpool".
+fn team_cue(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let (Some(&first), Some(&last)) = (seg.first(), seg.last()) else {
+        return false;
+    };
+    let after = p.next_tok(last).filter(|_| !toks[last].poss);
+    let who = after.is_some_and(|a| toks[a].is_punct(',') && p.is_word_ci(a + 1, "who"));
+    let cue_after = after.is_some_and(|a| toks[a].shape == Shape::Lower && toks[a].has(TEAM_AFTER));
+    let before = p
+        .prev_word(first)
+        .filter(|&b| toks[b].shape == Shape::Lower);
+    let cue_before = before.is_some_and(|b| {
+        toks[b].has(TEAM_BEFORE)
+            || (["with", "to", "over", "against"]
+                .iter()
+                .any(|w| p.is_word_ci(b, w))
+                && p.prev_word(b).is_some_and(|c| toks[c].has(TEAM_LINKED)))
+    });
+    who || cue_after || cue_before
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -541,6 +594,7 @@ fn push(
         weak,
         acronym,
         titled,
+        team: false,
     });
 }
 
@@ -700,6 +754,7 @@ fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Foun
         weak: false,
         acronym: true,
         titled: false,
+        team: false,
     });
     out.links.push((long, idx));
     out.acronyms.push((letters, long));

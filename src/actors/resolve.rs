@@ -351,6 +351,14 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                 votes[kind_index(ActorKind::Person)] += 1;
             }
         }
+        // A city that plays ("Liverpool, who play Everton") is the club in this
+        // article: no longer the gazetteer's city.
+        let team = members.iter().any(|&c| cands[c].team);
+        if team {
+            votes = [0; 4];
+            votes[kind_index(ActorKind::Organization)] += 10;
+            gaz_count.clear();
+        }
         let gaz = gaz_count
             .iter()
             .max_by_key(|&(g, n)| (*n, Reverse(*g)))
@@ -362,7 +370,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         };
         let mut l = Local {
             article,
-            cands: members.iter().map(|&c| (c, use_gaz[c])).collect(),
+            cands: members.iter().map(|&c| (c, use_gaz[c] && !team)).collect(),
             gaz,
             votes,
             weak: key >= n,

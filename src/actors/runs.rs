@@ -184,7 +184,12 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         }
         _ => false,
     };
-    ok.then_some(n)
+    // "Court of Justice of the European Union": a known long name goes on.
+    let known = || {
+        let key = norm::key(p.surface(&left), &p.lex.tables);
+        p.lex.is_prefix(&format!("{key} {w}"))
+    };
+    (ok || known()).then_some(n)
 }
 
 /// "Securities and Exchange Commission": descriptive capitals (after a national
