@@ -153,12 +153,20 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     {
         v[O] += 2;
     }
-    // "Jämtland", "Skellefteå", "Kristersson": what a lone word's ending suggests.
+    // "Jämtland", "Skellefteå", "Kristersson": what a lone word's shape suggests;
+    // "Danmarks Nationalbank": a compound organisation word anywhere.
     if !multi
         && first.shape == Shape::Cap
-        && let Some(kind) = p.lex.suffix_kind(p.word(first_k))
+        && let Some(kind) = p.lex.shape_kind(p.word(first_k))
     {
         v[kind_index(kind)] += 2;
+    }
+    if multi
+        && seg
+            .iter()
+            .any(|&k| p.lex.shape_kind(p.word(k)) == Some(ActorKind::Organization))
+    {
+        v[O] += 3;
     }
     let internal = v;
 
@@ -181,9 +189,15 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             if bt.has(ORG_PARTICIPLE) && bt.joined {
                 v[O] += 2;
             }
-            if bt.has(PLACE_PREP) {
+            // "in the Shannon Estuary", "outside the Four Courts".
+            let prep = if p.is_word_ci(b, "the") {
+                p.prev_word(b).filter(|&c| toks[c].has(PLACE_PREP))
+            } else {
+                Some(b).filter(|_| bt.has(PLACE_PREP))
+            };
+            if let Some(prep) = prep {
                 // "in" and "at" also take companies ("shares in Mowi").
-                let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(b, w));
+                let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(prep, w));
                 v[L] += if loose { 1 } else { 2 };
             }
             if p.is_word_ci(b, "of")
@@ -192,10 +206,13 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             {
                 v[L] += 4;
             }
-            // "a teacher from Connemara": where a person comes from.
+            // "a teacher from Connemara", "Ó Murchú, 22, from Dingle": where a
+            // person comes from.
+            let aged = b >= 2 && toks[b - 1].is_punct(',') && toks[b - 2].shape == Shape::Digit;
             if p.is_word_ci(b, "from")
-                && p.prev_word(b)
-                    .is_some_and(|c| noun_kind(p, c) == Some(ActorKind::Person))
+                && (aged
+                    || p.prev_word(b)
+                        .is_some_and(|c| noun_kind(p, c) == Some(ActorKind::Person)))
             {
                 v[L] += 3;
             }
@@ -210,10 +227,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 && after == b
                 && let Some(cand) = out.cands.get(c)
             {
-                let (kind, strength) = leading_kind(&cand.votes);
-                if strength >= 3 {
-                    v[kind_index(kind)] += 2;
-                }
+                v[kind_index(leading_kind(&cand.votes).0)] += list_share(&cand.votes);
             }
         }
         if let Some(kind) = naming_cue(p, first_k).or_else(|| such_as(p, first_k)) {
@@ -231,10 +245,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         && after == first_k - 1
         && let Some(cand) = out.cands.get(c)
     {
-        let (kind, strength) = leading_kind(&cand.votes);
-        if strength >= 3 {
-            v[kind_index(kind)] += 2;
-        }
+        v[kind_index(leading_kind(&cand.votes).0)] += list_share(&cand.votes);
     }
 
     // The words after it; after a possessive they name something it has
@@ -301,6 +312,15 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         v[O] += 1;
     }
     (v, cued)
+}
+
+/// What the item before passes on in a list: its kind, strongly if it was sure.
+fn list_share(before: &Votes) -> i32 {
+    match leading_kind(before) {
+        (ActorKind::Other, _) => 0,
+        (_, s) if s >= 3 => 2,
+        (_, s) => i32::from(s > 0),
+    }
 }
 
 /// ", California" or ", Norway," after a name: a town in that region or country.

@@ -59,6 +59,8 @@ pub(crate) mod class {
     pub const TEAM_BEFORE: u64 = 1 << 34;
     /// Such words that need "with", "to", "over" or "against" ("drew with Leeds").
     pub const TEAM_LINKED: u64 = 1 << 35;
+    /// Nouns before a name that make it a product ("the drug Wegovy").
+    pub const PRODUCT: u64 = 1 << 36;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -112,8 +114,11 @@ struct WordsFile {
     team_after: Vec<String>,
     team_before: Vec<String>,
     team_linked: Vec<String>,
+    product_nouns: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
+    place_prefixes: Vec<String>,
+    org_suffixes: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -174,6 +179,8 @@ pub(crate) struct Lexicon {
     /// Endings of place names and of surnames (lowercase), weak hints for single words.
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
+    place_prefixes: Vec<String>,
+    org_suffixes: Vec<String>,
     /// Starts of long gazetteer keys ("court of justice of"), so runs may cross connectors.
     prefixes: HashSet<String>,
 }
@@ -188,7 +195,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 35] = [
+        let lists: [(&[String], u64); 36] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -224,6 +231,7 @@ impl Lexicon {
             (&words.team_after, TEAM_AFTER),
             (&words.team_before, TEAM_BEFORE),
             (&words.team_linked, TEAM_LINKED),
+            (&words.product_nouns, PRODUCT),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -244,35 +252,37 @@ impl Lexicon {
             strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
             drop_leading: tr.drop.leading.iter().map(|w| norm::fold(w)).collect(),
         };
-        lex.place_suffixes = words
-            .place_suffixes
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        lex.person_suffixes = words
-            .person_suffixes
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        lex.place_suffixes = lower(&words.place_suffixes);
+        lex.person_suffixes = lower(&words.person_suffixes);
+        lex.place_prefixes = lower(&words.place_prefixes);
+        lex.org_suffixes = lower(&words.org_suffixes);
         lex.add_gazetteer(PLACES, GazClass::Country);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);
         lex
     }
 
-    /// The kind a single word's ending hints at ("Jämtland" a place, "Kristersson" a person).
-    pub fn suffix_kind(&self, word: &str) -> Option<ActorKind> {
+    /// The kind a single word's shape hints at: "Jämtland", "Ballylongford" a
+    /// place, "Kristersson" a person, "Nationalbank" an organisation.
+    pub fn shape_kind(&self, word: &str) -> Option<ActorKind> {
         let lower = word.to_lowercase();
         let folded = norm::fold(word);
         let n = lower.chars().count();
-        let ends = |sufs: &[String]| {
-            sufs.iter().any(|s| {
-                n >= s.chars().count() + 3
-                    && (lower.ends_with(s.as_str()) || folded.ends_with(s.as_str()))
+        let fits = |s: &String| n >= s.chars().count() + 3;
+        let ends = |list: &[String]| {
+            list.iter()
+                .any(|s| fits(s) && (lower.ends_with(s.as_str()) || folded.ends_with(s.as_str())))
+        };
+        let starts = |list: &[String]| {
+            list.iter().any(|s| {
+                fits(s) && (lower.starts_with(s.as_str()) || folded.starts_with(s.as_str()))
             })
         };
-        if ends(&self.person_suffixes) {
+        if ends(&self.org_suffixes) {
+            Some(ActorKind::Organization)
+        } else if ends(&self.person_suffixes) {
             Some(ActorKind::Person)
-        } else if ends(&self.place_suffixes) {
+        } else if ends(&self.place_suffixes) || starts(&self.place_prefixes) {
             Some(ActorKind::Place)
         } else {
             None

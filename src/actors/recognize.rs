@@ -113,6 +113,8 @@ pub(crate) struct Found {
     pub acronyms: Vec<(String, usize)>,
     /// Acronym letters defined as a law or event ("DMA"): never actors.
     pub ignored: Vec<String>,
+    /// Keys of names used as products ("the drug Wegovy"): never actors.
+    pub products: Vec<String>,
 }
 
 /// One tokenized paragraph and what the recogniser knows.
@@ -469,7 +471,11 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
-    if owned_thing(p, seg) {
+    if owned_thing(p, seg) || product(p, seg) {
+        let key = norm::key(p.surface(seg), &p.lex.tables);
+        if !out.products.contains(&key) {
+            out.products.push(key);
+        }
         return;
     }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
@@ -504,6 +510,14 @@ fn owned_thing(p: &Para, seg: &[usize]) -> bool {
     owner && noun && !toks[last].poss
 }
 
+/// "the drug Wegovy", "the film Oppenheimer": a name after a product noun.
+fn product(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    seg.first()
+        .and_then(|&k| p.prev_word(k))
+        .is_some_and(|b| toks[b].shape == Shape::Lower && toks[b].has(PRODUCT))
+}
+
 /// Capitals after a name and a number are a model: "Boeing 737 MAX".
 fn model_name(p: &Para, k: usize) -> bool {
     let toks = p.toks;
@@ -535,7 +549,12 @@ fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     }
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, Some(g), votes, false, acronym, false, st, out);
-    let city = p.lex.entry(g).is_some_and(|e| e.class == GazClass::City);
+    // Cities and provinces field teams ("Liverpool", "Leinster"); countries'
+    // teams stay their country.
+    let city = p
+        .lex
+        .entry(g)
+        .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
     if city
         && team_cue(p, seg)
         && let Some(c) = out.cands.last_mut()

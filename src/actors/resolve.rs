@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use super::lexicon::class::{CONNECTOR, ORG_TAIL, PLACE_TAIL};
+use super::lexicon::class::{CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STOP};
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
 use super::recognize::{Cand, Found, Votes, kind_index, leading_kind};
@@ -155,10 +155,16 @@ fn push_unique(list: &mut Vec<String>, v: &str) {
 fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<Local> {
     let cands = &found.cands;
     let n = cands.len();
-    let infos: Vec<Info> = cands
+    let mut infos: Vec<Info> = cands
         .iter()
         .map(|c| Info::new(surface(paras, c), c, lex))
         .collect();
+    // Names the article calls products ("the drug Wegovy") are no actors anywhere in it.
+    for (inf, c) in infos.iter_mut().zip(cands) {
+        if c.gaz.is_none() && found.products.contains(&inf.full) {
+            inf.full.clear();
+        }
+    }
     let mut uf = UnionFind::new(n);
     for &(a, b) in &found.links {
         if a < n && b < n {
@@ -191,10 +197,39 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             None => inf.kind.0 == ActorKind::Organization,
         };
         // "Manchester City", "European Commission"; not "Court of Justice".
-        let head_final = !inf.toks.iter().any(|t| lex.flags(t) & CONNECTOR != 0);
+        let head_final = !inf
+            .toks
+            .iter()
+            .any(|t| lex.flags(t) & CONNECTOR != 0 && t != "and");
         (org && head_final && inf.ntok() >= 2 && !cands[c].acronym)
             .then(|| inf.toks.last())
             .flatten()
+    };
+    // First word of a name -> the earliest name it can stand for: "Novo" for
+    // "Novo Nordisk" (not the later "Novo Holdings"), "Foynes" for "Foynes Port".
+    let mut by_lead: HashMap<String, usize> = HashMap::new();
+    let lead_word = |c: usize| -> Option<String> {
+        let inf = &infos[c];
+        if inf.ntok() < 2 || cands[c].acronym {
+            return None;
+        }
+        let first = &inf.toks[0];
+        let plain = lex.flags(first) & (GENERIC | ORG_HEAD | STOP | GIVEN) == 0
+            && lex.gaz(first, false).is_none();
+        let lead = match cands[c].gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => (e.class == GazClass::Org).then(|| first.clone()),
+            None if inf.kind.0 == ActorKind::Organization => Some(inf.short.clone()),
+            None if inf.kind.0 == ActorKind::Place => {
+                let end = inf
+                    .toks
+                    .iter()
+                    .rposition(|t| lex.flags(t) & PLACE_TAIL == 0)
+                    .map_or(0, |e| e + 1);
+                (end < inf.ntok()).then(|| inf.toks[..end].join(" "))
+            }
+            None => None,
+        };
+        lead.filter(|l| plain && l == first)
     };
     let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
 
@@ -206,6 +241,12 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         }
         if let Some(w) = head_word(c) {
             let slot = by_head.entry(w.clone()).or_insert(c);
+            if pos(c) < pos(*slot) {
+                *slot = c;
+            }
+        }
+        if let Some(w) = lead_word(c) {
+            let slot = by_lead.entry(w).or_insert(c);
             if pos(c) < pos(*slot) {
                 *slot = c;
             }
@@ -244,7 +285,15 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             }
         }
         if home.is_none() && cand.gaz.is_none() {
-            home = by_full.get(&inf.full).copied().or_else(|| {
+            let lead = || {
+                let h = *by_lead.get(&inf.full)?;
+                let ok = inf.ntok() == 1
+                    && !cand.acronym
+                    && pos(h) < pos(c)
+                    && compatible(inf.kind, infos[h].kind);
+                ok.then_some(h)
+            };
+            home = by_full.get(&inf.full).copied().or_else(lead).or_else(|| {
                 by_core
                     .get(&inf.core)
                     .copied()

@@ -145,7 +145,7 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         // "Bank of England", "University of Oslo".
         "of" => last.has(OF_HEAD),
         // "Tony Blair Institute for Global Change", "Council on Foreign Relations".
-        "for" | "on" if last.has(BODY) && n == 1 && p.gaz(&[k + 1]).is_none() => true,
+        "for" | "on" if last.has(BODY) && p.gaz(&[k + n]).is_none() => true,
         // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
         // "Syrian Observatory for Human Rights": a demonym may lead, except before
         // "in", which usually starts a place ("Iraqi Parliament in Baghdad").
@@ -202,21 +202,26 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
         t.is_cap()
             && !t.has(STOP)
             && p.gaz(&[*x]).is_none()
-            && (t.has(GENERIC | ORG_TAIL) || p.seen.lower.contains(norm::fold(p.word(*x)).as_str()))
+            && (t.has(GENERIC | ORG_TAIL | PLACE_TAIL)
+                || p.seen.lower.contains(norm::fold(p.word(*x)).as_str()))
     };
-    // "Swedish Meteorological and Hydrological Institute": a national adjective may lead.
+    // "Swedish Meteorological and Hydrological Institute", "Limerick City and
+    // County Council", "British and Irish Lions": known places may lead.
     let national = |x: &usize| {
         p.gaz(&[*x])
             .and_then(|g| p.lex.entry(g))
             .is_some_and(|e| e.class != GazClass::Org)
     };
     let rest = match left.split_first() {
-        Some((f, r)) if national(f) && !r.is_empty() => r,
+        Some((f, r)) if national(f) => r,
         _ => left,
     };
+    if rest.is_empty() && !national(&(k + 1)) {
+        return false;
+    }
     // "Green Party and Labour Party" are two names: an organisation word ends the first.
     let complete = rest.len() > 1 && rest.iter().any(|&x| toks[x].has(ORG_TAIL));
-    if rest.is_empty() || complete || !rest.iter().all(descriptive) {
+    if complete || !rest.iter().all(descriptive) {
         return false;
     }
     let mut x = k + 1;
@@ -249,8 +254,11 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
         } else if x > start
             && p.is_word_ci(k, "of")
             && t.shape == Shape::Lower
+            && !(x == start + 1 && toks[words[start]].has(OF_HEAD))
             && org_follows(p, &words[x + 1..])
         {
+            // "Department of Health and Human Services" is one name: a lone head
+            // word is no body of its own.
             pieces.push((&words[start..x], true));
             start = x + 1;
         }
@@ -317,15 +325,26 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
             s += 1;
             continue;
         }
+        // The Irish article: "An Bord Pleanála", "An Post"; at a sentence start
+        // only if the corpus writes "An" capitalised inside sentences too.
+        if p.word(k) == "An" && rest > 1 && (!initial || p.seen.cap_mid.contains("An")) {
+            the_prefix = true;
+            break;
+        }
         if t.shape == Shape::Upper || t.has(PARTICLE | TITLE | ORG_HEAD | PLACE_HEAD) {
             break;
         }
         if p.gaz_prefix(&piece[s..]) || (t.has(GIVEN) && rest > 1) {
             break;
         }
-        if t.has(STOP) {
+        // "the Four Courts", "the All Blacks", "Will Smith": a capitalised common
+        // word inside a sentence starts the name.
+        if t.has(STOP) && (initial || rest == 1 || t.shape != Shape::Cap) {
             s += 1;
             continue;
+        }
+        if t.has(STOP) {
+            break;
         }
         if initial {
             let w = p.word(k);
@@ -457,7 +476,9 @@ pub(crate) fn after_place(p: &Para, rest: &[usize]) -> Rest {
         return Rest::Descriptive;
     };
     let last = p.toks[last];
-    if caps == 1 && last.has(ORG_TAIL) {
+    // "British and Irish Lions": the place is one of two joined by "and".
+    let joined = rest.first().is_some_and(|&k| p.is_word_ci(k, "and"));
+    if (caps == 1 && last.has(ORG_TAIL)) || joined {
         return Rest::Tail;
     }
     if p.gaz(rest).is_some() {

@@ -128,6 +128,15 @@ fn scan_word(text: &str, i: usize) -> (usize, usize, bool) {
                     k += 2;
                 }
                 if k == end {
+                    // "E.ON": one capital, a period, then capitals to the end of the word.
+                    let caps = text[end + 1..]
+                        .bytes()
+                        .take_while(u8::is_ascii_uppercase)
+                        .count();
+                    let after = end + 1 + caps;
+                    if caps >= 2 && !char_at(text, after).is_some_and(is_word_char) {
+                        return (after, after, false);
+                    }
                     return (end, end, false);
                 }
                 return (k + 1, k + 1, false);
@@ -348,6 +357,7 @@ mod tests {
         );
         assert_eq!(toks("U.S.")[0].shape, Shape::Upper);
         assert_eq!(words("AT&T and H&M"), ["AT&T", "and", "H&M"]);
+        assert_eq!(words("E.ON and RWE. A.B"), ["E.ON", "and", "RWE", "A", "B"]);
     }
 
     #[test]
