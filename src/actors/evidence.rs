@@ -136,6 +136,15 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
+    // "Tokyo Electron": a city leading a name makes a company or a team.
+    let city_at = |k: usize| {
+        p.gaz(&[k])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class == GazClass::City)
+    };
+    if multi && !first.has(GIVEN) && city_at(first_k) {
+        v[O] += 2;
+    }
     // "Cork South-Central", "Galway West": a known place and compass words.
     if multi
         && place_at(&seg[..1])
@@ -200,9 +209,11 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(prep, w));
                 v[L] += if loose { 1 } else { 2 };
             }
+            // "the coast of Trøndelag", "residents of Suðurnes".
             if p.is_word_ci(b, "of")
-                && p.prev_word(b)
-                    .is_some_and(|c| toks[c].has(PLACE_NOUN) && toks[c].shape == Shape::Lower)
+                && p.prev_word(b).is_some_and(|c| {
+                    toks[c].has(PLACE_NOUN | OF_PLACE) && toks[c].shape == Shape::Lower
+                })
             {
                 v[L] += 4;
             }
@@ -258,7 +269,9 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 .next_tok(a)
                 .is_some_and(|n| toks[n].shape == Shape::Lower && toks[n].has(PLACE_CUE));
             let two_word_cue = !at.has(STOP | SAY | ORG_NOUN) && cue_next;
-            if at.has(PLACE_CUE) || two_word_cue {
+            // "the Veldhoven-based company".
+            let based = at.joined && p.is_word_ci(a, "based");
+            if at.has(PLACE_CUE) || two_word_cue || based {
                 v[L] += 5;
             }
             // "Grid operator Ellevio": the noun describes the name after it.
@@ -408,12 +421,13 @@ fn naming_cue(p: &Para, k: usize) -> Option<ActorKind> {
     None
 }
 
-/// ", who ..." or ", a member of ...": the kind the apposition gives.
+/// ", who ..." or ", a member of ...": the kind the apposition gives, read
+/// from its head noun, the last word before a preposition or punctuation
+/// ("a fund manager at", "the club's chief executive,").
 fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
     let toks = p.toks;
     let mut x = comma + 1;
-    let first = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-    let _ = first;
+    toks.get(x).filter(|t| t.shape == Shape::Lower)?;
     if p.is_word_ci(x, "who") {
         return Some(ActorKind::Person);
     }
@@ -423,20 +437,29 @@ fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
     if !determiners.iter().any(|d| p.is_word_ci(x, d)) {
         return None;
     }
-    for _ in 0..5 {
+    let mut head = None;
+    for _ in 0..6 {
         x += 1;
-        let t = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-        if t.has(PERSON_NOUN) {
-            return Some(ActorKind::Person);
+        let Some(t) = toks.get(x) else { break };
+        if t.shape == Shape::Punct || (t.shape == Shape::Lower && t.has(STOP)) {
+            break;
         }
-        if t.has(ORG_NOUN) {
-            return Some(ActorKind::Organization);
+        if t.shape != Shape::Lower {
+            // "the Sinn Féin leader": names inside the phrase modify its head.
+            continue;
         }
-        if t.has(PLACE_NOUN) {
-            return Some(ActorKind::Place);
-        }
+        head = (!t.poss).then_some(x);
     }
-    None
+    let t = toks[head?];
+    if t.has(PERSON_NOUN) {
+        Some(ActorKind::Person)
+    } else if t.has(ORG_NOUN) {
+        Some(ActorKind::Organization)
+    } else if t.has(PLACE_NOUN) {
+        Some(ActorKind::Place)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -61,6 +61,8 @@ pub(crate) mod class {
     pub const TEAM_LINKED: u64 = 1 << 35;
     /// Nouns before a name that make it a product ("the drug Wegovy").
     pub const PRODUCT: u64 = 1 << 36;
+    /// Nouns before "of" that make what follows a place ("residents of").
+    pub const OF_PLACE: u64 = 1 << 37;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -115,6 +117,7 @@ struct WordsFile {
     team_before: Vec<String>,
     team_linked: Vec<String>,
     product_nouns: Vec<String>,
+    of_place: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -195,7 +198,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 36] = [
+        let lists: [(&[String], u64); 37] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -232,6 +235,7 @@ impl Lexicon {
             (&words.team_before, TEAM_BEFORE),
             (&words.team_linked, TEAM_LINKED),
             (&words.product_nouns, PRODUCT),
+            (&words.of_place, OF_PLACE),
         ];
         for (list, flag) in lists {
             for w in list {

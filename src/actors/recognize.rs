@@ -440,7 +440,8 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             if m == 1 && p.toks[head[0]].has(GIVEN) && seg.len() <= 3 {
                 break;
             }
-            match after_place(p, rest) {
+            let city = p.lex.entry(g).is_some_and(|e| e.class == GazClass::City);
+            match after_place(p, rest, city) {
                 Rest::Proper => {
                     push_gaz(p, head, g, st, out);
                     let ctx = Ctx {

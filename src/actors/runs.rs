@@ -130,7 +130,10 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
     if !last.is_cap() {
         return None;
     }
-    let n = if p.is_word_ci(k + 1, "the") && toks[k + 1].shape == Shape::Lower {
+    // "of the", and "for a" after a body ("Committee for a Responsible Federal Budget").
+    let article = p.is_word_ci(k + 1, "the")
+        || (p.is_word_ci(k, "for") && last.has(BODY) && p.is_word_ci(k + 1, "a"));
+    let n = if article && toks[k + 1].shape == Shape::Lower {
         2
     } else {
         1
@@ -470,7 +473,7 @@ pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
 
 /// What follows a leading known place inside one segment; a national body
 /// ("Swedish Civil Contingencies Agency", "Sweden Democrats") keeps the place word.
-pub(crate) fn after_place(p: &Para, rest: &[usize]) -> Rest {
+pub(crate) fn after_place(p: &Para, rest: &[usize], city: bool) -> Rest {
     let caps = rest.iter().filter(|&&k| p.toks[k].is_cap()).count();
     let Some(&last) = rest.last() else {
         return Rest::Descriptive;
@@ -484,8 +487,12 @@ pub(crate) fn after_place(p: &Para, rest: &[usize]) -> Rest {
     if p.gaz(rest).is_some() {
         return Rest::Proper;
     }
+    // "Tokyo Electron", "Paris Hilton": a city before an unknown name is part
+    // of it; a country or nationality is not ("Iraqi | Wafa Movement").
+    let unknown = || rest.iter().all(|&k| p.gaz(&[k]).is_none());
     match rest_kind(p, rest) {
         Rest::Proper if last.has(BODY) && last.is_cap() => Rest::Tail,
+        Rest::Proper if city && unknown() => Rest::Tail,
         kind => kind,
     }
 }
