@@ -205,9 +205,15 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 Some(b).filter(|_| bt.has(PLACE_PREP))
             };
             if let Some(prep) = prep {
-                // "in" and "at" also take companies ("shares in Mowi").
+                // "in" and "at" also take companies; "shares in Mowi" is one.
                 let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(prep, w));
-                v[L] += if loose { 1 } else { 2 };
+                let stake = p.is_word_ci(prep, "in")
+                    && p.prev_word(prep).is_some_and(|c| toks[c].has(ORG_IN));
+                if stake {
+                    v[O] += 3;
+                } else {
+                    v[L] += if loose { 1 } else { 2 };
+                }
             }
             // "the coast of Trøndelag", "residents of Suðurnes".
             if p.is_word_ci(b, "of")
@@ -525,6 +531,55 @@ mod tests {
         );
     }
 
+    #[test]
+    fn kinds_from_new_cues() {
+        use ActorKind::*;
+        assert_eq!(
+            kind_of("rivers such as the Lærdal flooded", "Lærdal"),
+            Place
+        );
+        assert_eq!(
+            kind_of("rivals such as Brekkvik fell", "Brekkvik"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("state-owned Norrkraft cut power", "Norrkraft"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("shares in Brekke Nordisk rose", "Brekke Nordisk"),
+            Organization
+        );
+        assert_eq!(kind_of("residents of Myrdal left", "Myrdal"), Place);
+        assert_eq!(kind_of("a teacher from Hemsedal came", "Hemsedal"), Place);
+        assert_eq!(kind_of("Brekke, 31, from Tynset came", "Tynset"), Place);
+        assert_eq!(
+            kind_of("near Marlow Springs, Texas, rain fell", "Marlow Springs"),
+            Place
+        );
+        assert_eq!(kind_of("the Uddevik-based firm", "Uddevik"), Place);
+        assert_eq!(kind_of("in the Harpa concert hall", "Harpa"), Place);
+        assert_eq!(
+            kind_of("outside the Four Courts today", "Four Courts"),
+            Place
+        );
+        assert_eq!(kind_of("Solli's side lost", "Solli"), Organization);
+        // The noun describes the name after it: "Vattenholm" keeps its own hint.
+        assert_eq!(
+            kind_of("at Vattenholm operator Elvia said", "Vattenholm"),
+            Place
+        );
+        assert_eq!(
+            kind_of("Ola Rud, a fund manager at Nordvest, said", "Ola Rud"),
+            Person
+        );
+        assert_eq!(
+            kind_of("Kari Dahl, the agency's chief engineer, said", "Kari Dahl"),
+            Person
+        );
+        assert_eq!(kind_of("Tokyo Kogyo fell", "Tokyo Kogyo"), Organization);
+    }
+
     fn valid(text: &str, name: &str, sub_body: bool) -> Validity {
         with_para(text, |p| validity(p, &seg_of(p, name), false, sub_body))
     }
@@ -557,5 +612,13 @@ mod tests {
             Validity::Invalid
         );
         assert_eq!(valid("", "", false), Validity::Invalid);
+        assert_eq!(
+            valid("lobbied by Big Tech", "Big Tech", false),
+            Validity::Invalid
+        );
+        assert_eq!(
+            valid("the High North", "High North", false),
+            Validity::Valid
+        );
     }
 }

@@ -63,6 +63,8 @@ pub(crate) mod class {
     pub const PRODUCT: u64 = 1 << 36;
     /// Nouns before "of" that make what follows a place ("residents of").
     pub const OF_PLACE: u64 = 1 << 37;
+    /// Words before "in" that make what follows a company ("shares in").
+    pub const ORG_IN: u64 = 1 << 38;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -118,6 +120,7 @@ struct WordsFile {
     team_linked: Vec<String>,
     product_nouns: Vec<String>,
     of_place: Vec<String>,
+    org_in: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -198,7 +201,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 37] = [
+        let lists: [(&[String], u64); 38] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -236,6 +239,7 @@ impl Lexicon {
             (&words.team_linked, TEAM_LINKED),
             (&words.product_nouns, PRODUCT),
             (&words.of_place, OF_PLACE),
+            (&words.org_in, ORG_IN),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -427,6 +431,26 @@ mod tests {
             name("hashd shaabi", false),
             Some("Popular Mobilization Forces")
         );
+    }
+
+    #[test]
+    fn word_shapes_hint_at_kinds() {
+        let l = &*LEXICON;
+        assert_eq!(l.shape_kind("Vindeland"), Some(ActorKind::Place));
+        assert_eq!(l.shape_kind("Ballycarra"), Some(ActorKind::Place));
+        assert_eq!(l.shape_kind("Kristoffersson"), Some(ActorKind::Person));
+        assert_eq!(l.shape_kind("Folkebank"), Some(ActorKind::Organization));
+        assert_eq!(l.shape_kind("Vägverket"), Some(ActorKind::Organization));
+        // Too short to tell: the ending is most of the word.
+        assert_eq!(l.shape_kind("Land"), None);
+        assert_eq!(l.shape_kind("Bergen"), None);
+    }
+
+    #[test]
+    fn long_names_are_known_by_their_start() {
+        let l = &*LEXICON;
+        assert!(l.is_prefix("court of justice of"));
+        assert!(!l.is_prefix("court of nowhere"));
     }
 
     #[test]

@@ -432,8 +432,13 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
                 continue;
             }
             let Some(g) = p.gaz(head) else { continue };
-            // Only a place is peeled off: "Volvo Cars" is one name.
+            // Only a place is peeled off: "Volvo Cars" is one name; but a model
+            // number leaves the maker alone ("Airbus A321 XLR").
             if p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org) {
+                if p.word(rest[0]).chars().any(|c| c.is_ascii_digit()) {
+                    push_gaz(p, head, g, st, out);
+                    return;
+                }
                 continue;
             }
             // "Chad Smith", "Austin Powers": a given name, not a place.

@@ -218,7 +218,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             && lex.gaz(first, false).is_none();
         let lead = match cands[c].gaz.and_then(|g| lex.entry(g)) {
             Some(e) => (e.class == GazClass::Org).then(|| first.clone()),
-            None if inf.kind.0 == ActorKind::Organization => Some(inf.short.clone()),
+            None if inf.kind.0 == ActorKind::Organization => Some(first.clone()),
             None if inf.kind.0 == ActorKind::Place => {
                 let end = inf
                     .toks

@@ -175,12 +175,15 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 && named.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
         }
         // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
+        // "Ministry of Trade and Industry", "Department of Health and Outdoor Affairs".
         "and" => {
             n == 1
                 && ((left
                     .iter()
                     .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
-                    && next.has(GENERIC | ORG_TAIL))
+                    && (k + 1..toks.len().min(k + 4))
+                        .take_while(|&x| toks[x].is_cap() && !toks[x].sent_start)
+                        .any(|x| toks[x].has(GENERIC | ORG_TAIL)))
                     || p.gaz(&[left[0], k + 1]).is_some()
                     || p.gaz(&[k - 1, k + 1]).is_some()
                     || and_in_org(p, &left, k))
@@ -206,6 +209,7 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
             && !t.has(STOP)
             && p.gaz(&[*x]).is_none()
             && (t.has(GENERIC | ORG_TAIL | PLACE_TAIL)
+                || adjective(p.word(*x))
                 || p.seen.lower.contains(norm::fold(p.word(*x)).as_str()))
     };
     // "Swedish Meteorological and Hydrological Institute", "Limerick City and
@@ -235,6 +239,15 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
         x += 1;
     }
     false
+}
+
+/// An English adjective by its ending ("Coastal", "Hydrographic", "Cooperative").
+fn adjective(word: &str) -> bool {
+    let w = norm::fold(word);
+    w.len() > 5
+        && ["al", "ic", "ive", "ous", "ary", "ory"]
+            .iter()
+            .any(|end| w.ends_with(end))
 }
 
 /// Splits a run at days, months, inner sentence words and "of" before an
@@ -420,7 +433,13 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
             continue;
         }
         let (left, rest) = (&seg[..pos], &seg[pos + n..]);
-        let person = rest.len() >= 2 && rest.first().is_some_and(|&k| toks[k].has(GIVEN));
+        let name_like = |k: &usize| {
+            let t = toks[*k];
+            t.has(PARTICLE)
+                || (t.shape == Shape::Cap && !t.has(NOT_PROPER) && p.gaz(&[*k]).is_none())
+        };
+        let person = rest.len() >= 2
+            && (rest.first().is_some_and(|&k| toks[k].has(GIVEN)) || rest.iter().all(name_like));
         if org_headed && !person {
             return vec![(seg, false)];
         }
@@ -644,6 +663,79 @@ mod tests {
                 ("the Vanguard Movement".into(), false)
             ]
         );
+    }
+
+    #[test]
+    fn openers_common_words_and_irish_articles() {
+        assert_eq!(
+            names("Rivals Brekkvik rose.", "Rivals"),
+            [("Brekkvik".into(), false)]
+        );
+        assert_eq!(
+            names("Neighbouring Norway agreed.", "Neighbouring"),
+            [("Norway".into(), false)]
+        );
+        assert_eq!(
+            names("met An Bord Feasa today", "An"),
+            [("An Bord Feasa".into(), false)]
+        );
+        assert_eq!(
+            names("outside the Four Courts today", "Four"),
+            [("Four Courts".into(), false)]
+        );
+        assert_eq!(
+            names("Commission President Maren Solli spoke", "Commission"),
+            [("Commission".into(), false), ("Maren Solli".into(), true)]
+        );
+    }
+
+    #[test]
+    fn connectors_inside_bodies() {
+        assert_eq!(
+            run("the Kiel Institute for the World Economy said", "Kiel"),
+            "Kiel Institute for the World Economy"
+        );
+        assert_eq!(
+            run("the Committee for a Fair Budget said", "Committee"),
+            "Committee for a Fair Budget"
+        );
+        assert_eq!(
+            run("the Swedish Coastal and Hydrographic Institute", "Swedish"),
+            "Swedish Coastal and Hydrographic Institute"
+        );
+        assert_eq!(
+            run("the British and Irish Tigers won", "British"),
+            "British and Irish Tigers"
+        );
+        // Two names, not one: a proper name before "and".
+        assert_eq!(
+            run("Rivals Brekkvik and Fjellsand Seafood Group", "Brekkvik"),
+            "Brekkvik"
+        );
+    }
+
+    #[test]
+    fn national_bodies_and_city_names_keep_the_place_word() {
+        let kind = |t: &str, place: &str| {
+            with_para(t, |p| {
+                let i = at(p, place) + 1;
+                let j = run_end(p, at(p, place));
+                let rest: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
+                let city = p
+                    .gaz(&[at(p, place)])
+                    .and_then(|g| p.lex.entry(g))
+                    .is_some_and(|e| e.class == GazClass::City);
+                after_place(p, &rest, city)
+            })
+        };
+        assert_eq!(
+            kind("the Norwegian Skerry Council met", "Norwegian"),
+            Rest::Tail
+        );
+        assert_eq!(kind("Sweden Democrats won", "Sweden"), Rest::Tail);
+        assert_eq!(kind("Tokyo Kogyo fell", "Tokyo"), Rest::Tail);
+        assert_eq!(kind("the Iraqi Wafa Movement", "Iraqi"), Rest::Proper);
+        assert!(adjective("Coastal") && adjective("Hydrographic") && !adjective("SalMar"));
     }
 
     #[test]
