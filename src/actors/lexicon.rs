@@ -1,6 +1,6 @@
 //! Word classes, translation tables and the gazetteer, parsed once from `assets/actors/`.
 
-use std::collections::{HashMap, HashSet};
+use super::fast::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -183,10 +183,10 @@ pub(crate) struct Lexicon {
     /// Key -> (entry, alias written in capitals only).
     by_key: HashMap<String, Vec<(u32, bool)>>,
     /// Endings of place names and of surnames (lowercase), weak hints for single words.
-    place_suffixes: Vec<String>,
-    person_suffixes: Vec<String>,
-    place_prefixes: Vec<String>,
-    org_suffixes: Vec<String>,
+    place_suffixes: Vec<(String, usize)>,
+    person_suffixes: Vec<(String, usize)>,
+    place_prefixes: Vec<(String, usize)>,
+    org_suffixes: Vec<(String, usize)>,
     /// Starts of long gazetteer keys ("court of justice of"), so runs may cross connectors.
     prefixes: HashSet<String>,
 }
@@ -260,7 +260,11 @@ impl Lexicon {
             strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
             drop_leading: tr.drop.leading.iter().map(|w| norm::fold(w)).collect(),
         };
-        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+        let lower = |v: &[String]| {
+            v.iter()
+                .map(|w| (w.to_lowercase(), w.chars().count()))
+                .collect::<Vec<_>>()
+        };
         lex.place_suffixes = lower(&words.place_suffixes);
         lex.person_suffixes = lower(&words.person_suffixes);
         lex.place_prefixes = lower(&words.place_prefixes);
@@ -273,17 +277,22 @@ impl Lexicon {
     /// The kind a single word's shape hints at: "Jämtland", "Ballylongford" a
     /// place, "Kristersson" a person, "Nationalbank" an organisation.
     pub fn shape_kind(&self, word: &str) -> Option<ActorKind> {
-        let lower = word.to_lowercase();
-        let folded = norm::fold(word);
-        let n = lower.chars().count();
-        let fits = |s: &String| n >= s.chars().count() + 3;
-        let ends = |list: &[String]| {
+        let n = word.chars().count();
+        if n < 5 {
+            return None;
+        }
+        let ends = |list: &[(String, usize)]| {
             list.iter()
-                .any(|s| fits(s) && (lower.ends_with(s.as_str()) || folded.ends_with(s.as_str())))
+                .any(|(s, len)| n >= len + 3 && ends_with_ci(word, s))
         };
-        let starts = |list: &[String]| {
-            list.iter().any(|s| {
-                fits(s) && (lower.starts_with(s.as_str()) || folded.starts_with(s.as_str()))
+        let starts = |list: &[(String, usize)]| {
+            list.iter().any(|(s, len)| {
+                n >= len + 3
+                    && word
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .zip(s.chars())
+                        .all(|(a, b)| a == b)
             })
         };
         if ends(&self.org_suffixes) {
@@ -373,6 +382,12 @@ impl Lexicon {
     pub fn entry(&self, id: u32) -> Option<&GazEntry> {
         self.entries.get(id as usize)
     }
+}
+
+/// `word` ends with the lowercase `suffix`, ignoring case.
+fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    let mut w = word.chars().rev().flat_map(char::to_lowercase);
+    suffix.chars().rev().all(|c| w.next() == Some(c))
 }
 
 /// Lowercased keys and values.

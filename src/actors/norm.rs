@@ -1,6 +1,6 @@
 //! Normal forms of names, so that spellings of one name compare equal.
 
-use std::collections::{HashMap, HashSet};
+use super::fast::{HashMap, HashSet};
 
 /// Translation tables from `assets/actors/translations.toml` plus droppable tails.
 #[derive(Debug, Default)]

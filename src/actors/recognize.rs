@@ -6,7 +6,7 @@
 //! gazetteer entry or a rule-found name whose kind is voted from its words and
 //! its neighbours.
 
-use std::collections::HashSet;
+use super::fast::HashSet;
 
 use super::ActorKind;
 use super::evidence::{Validity, is_document, validity, votes};

@@ -3,8 +3,8 @@
 //! (same normal form, core form, transliteration, surname or acronym).
 //! Every lookup is a hash map keyed by a normal form, so the work is near-linear.
 
+use super::fast::HashMap;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use super::lexicon::class::{CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STOP};
 use super::lexicon::{GazClass, Lexicon};
@@ -171,7 +171,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             uf.union(a, b);
         }
     }
-    let mut acr: HashMap<&str, usize> = HashMap::new();
+    let mut acr: HashMap<&str, usize> = HashMap::default();
     for (letters, c) in &found.acronyms {
         acr.entry(letters.as_str()).or_insert(*c);
     }
@@ -182,13 +182,13 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut homed = vec![false; n];
     let mut use_gaz = vec![true; n];
     let mut surname = vec![false; n];
-    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
-    let mut by_full: HashMap<String, usize> = HashMap::new();
-    let mut by_core: HashMap<String, usize> = HashMap::new();
-    let mut by_translit: HashMap<String, usize> = HashMap::new();
-    let mut by_affix: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_gaz: HashMap<u32, usize> = HashMap::default();
+    let mut by_full: HashMap<String, usize> = HashMap::default();
+    let mut by_core: HashMap<String, usize> = HashMap::default();
+    let mut by_translit: HashMap<String, usize> = HashMap::default();
+    let mut by_affix: HashMap<String, Option<usize>> = HashMap::default();
     // Last word of an organisation name -> the earliest such organisation.
-    let mut by_head: HashMap<String, usize> = HashMap::new();
+    let mut by_head: HashMap<String, usize> = HashMap::default();
     let pos = |c: usize| (cands[c].para, cands[c].start);
     let head_word = |c: usize| -> Option<&String> {
         let inf = &infos[c];
@@ -207,7 +207,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     };
     // First word of a name -> the earliest name it can stand for: "Novo" for
     // "Novo Nordisk" (not the later "Novo Holdings"), "Foynes" for "Foynes Port".
-    let mut by_lead: HashMap<String, usize> = HashMap::new();
+    let mut by_lead: HashMap<String, usize> = HashMap::default();
     let lead_word = |c: usize| -> Option<String> {
         let inf = &infos[c];
         if inf.ntok() < 2 || cands[c].acronym {
@@ -231,7 +231,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         };
         lead.filter(|l| plain && l == first)
     };
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
@@ -371,7 +371,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         let r = uf.find(c);
         root_homed[r] = true;
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (c, inf) in infos.iter().enumerate() {
         if inf.full.is_empty() {
             continue;
@@ -387,7 +387,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     for key in keys {
         let members = &groups[&key];
         let mut votes = [0; 4];
-        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
+        let mut gaz_count: HashMap<u32, usize> = HashMap::default();
         for &c in members {
             if use_gaz[c] && !surname[c] {
                 for (v, add) in votes.iter_mut().zip(cands[c].votes) {
@@ -463,12 +463,12 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     let mut uf = UnionFind::new(m);
     let mut dropped = vec![false; m];
     let mut redefined = vec![false; m];
-    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
-    let mut by_full: HashMap<String, usize> = HashMap::new();
-    let mut by_core: HashMap<String, usize> = HashMap::new();
-    let mut by_translit: HashMap<String, usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
-    let mut by_short: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_gaz: HashMap<u32, usize> = HashMap::default();
+    let mut by_full: HashMap<String, usize> = HashMap::default();
+    let mut by_core: HashMap<String, usize> = HashMap::default();
+    let mut by_translit: HashMap<String, usize> = HashMap::default();
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_short: HashMap<String, Option<usize>> = HashMap::default();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -507,7 +507,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             claim(&mut by_short, s, i, &mut uf);
         }
     }
-    let mut by_acr: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_acr: HashMap<String, Option<usize>> = HashMap::default();
     for (letters, owner) in acronym_defs {
         claim(&mut by_acr, letters, *owner, &mut uf);
     }
@@ -621,7 +621,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     for (a, (paras, f)) in articles.iter().zip(found).enumerate() {
         let base = locals.len();
         let ls = local(a, paras, f, lex);
-        let mut owner: HashMap<usize, usize> = HashMap::new();
+        let mut owner: HashMap<usize, usize> = HashMap::default();
         for (i, l) in ls.iter().enumerate() {
             for &(c, _) in &l.cands {
                 owner.insert(c, base + i);
@@ -637,7 +637,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     let (mut uf, dropped, redefined) = global(&locals, &acronym_defs);
 
     // Groups in order of first mention.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in (0..locals.len()).filter(|&i| !dropped[i]) {
         let r = uf.find(i);
         groups.entry(r).or_default().push(i);
@@ -671,8 +671,8 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     for (id, &(_, _, _, root)) in ordered.iter().enumerate() {
         let members = &groups[&root];
         let mut votes = [0; 4];
-        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
-        let mut forms: HashMap<&str, Form> = HashMap::new();
+        let mut gaz_count: HashMap<u32, usize> = HashMap::default();
+        let mut forms: HashMap<&str, Form> = HashMap::default();
         for &i in members {
             let l = &locals[i];
             if !redefined[i] {
@@ -767,7 +767,7 @@ mod tests {
     #[test]
     fn claims_turn_ambiguous() {
         let mut uf = UnionFind::new(3);
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         claim(&mut m, "berg", 0, &mut uf);
         assert_eq!(m["berg"], Some(0));
         claim(&mut m, "berg", 0, &mut uf);
