@@ -15,7 +15,7 @@ use super::norm::{self, Initial};
 use super::runs::{
     Rest, acronym_after, after_place, run_end, split_run, strip_leading, title_split, trim,
 };
-use super::token::{Shape, Tok, is_close_quote, is_open_quote};
+use super::token::{NO_GAZ, Shape, Tok, UNKNOWN_GAZ, is_close_quote, is_open_quote};
 
 /// Kind evidence, indexed by [`kind_index`].
 pub(crate) type Votes = [i32; 4];
@@ -205,6 +205,12 @@ impl Para<'_> {
 
     /// Gazetteer entry named by exactly these words.
     pub(crate) fn gaz(&self, seg: &[usize]) -> Option<u32> {
+        if let [k] = seg
+            && let Some(t) = self.toks.get(*k)
+            && t.gaz != UNKNOWN_GAZ
+        {
+            return (t.gaz != NO_GAZ).then_some(t.gaz);
+        }
         let surface = self.surface(seg);
         if surface.is_empty() {
             return None;
@@ -849,6 +855,21 @@ mod tests {
                 assert_eq!(out.links.len(), 3, "{:?}", out.links);
             },
         );
+    }
+
+    #[test]
+    fn single_word_lookups_match_the_slow_path() {
+        let text = "US and Us, the UK, Oslo, Hizbollah, Al, The, Kurdistan, WHO, Who, \
+                    Equinor, Tromsø, Mohamad, Co, County, Labour, NATO, Nato, EU, E.ON";
+        with_para(text, |p| {
+            for k in (0..p.toks.len()).filter(|&k| p.toks[k].is_cap()) {
+                let surface = p.word(k);
+                let key = norm::key(surface, &p.lex.tables);
+                let caps = !surface.chars().any(char::is_lowercase);
+                let slow = (!key.is_empty()).then(|| p.lex.gaz(&key, caps)).flatten();
+                assert_eq!(p.gaz(&[k]), slow, "{surface}");
+            }
+        });
     }
 
     #[test]

@@ -36,7 +36,14 @@ pub(crate) struct Tok {
     pub quote_start: bool,
     /// Word classes from the lexicon.
     pub flags: u64,
+    /// The gazetteer entry this word names alone: [`NO_GAZ`], [`UNKNOWN_GAZ`] or an id.
+    pub gaz: u32,
 }
+
+/// The word alone names no gazetteer entry.
+pub(crate) const NO_GAZ: u32 = u32::MAX;
+/// Not worked out while tokenizing (odd characters, lowercase): ask the lexicon.
+pub(crate) const UNKNOWN_GAZ: u32 = u32::MAX - 1;
 
 impl Tok {
     /// A word of any case.
@@ -207,10 +214,21 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
             let word = &text[i..end];
             buf.clear();
             norm::fold_into(word, buf);
+            let shape = shape_of(word);
+            // Names are looked up alone again and again: do it once here.
+            let gaz = match shape {
+                Shape::Cap | Shape::Upper if buf.chars().all(char::is_alphanumeric) => {
+                    let caps = !word.chars().any(char::is_lowercase);
+                    norm::word_key(buf, &lex.tables)
+                        .and_then(|k| lex.gaz(k, caps))
+                        .unwrap_or(NO_GAZ)
+                }
+                _ => UNKNOWN_GAZ,
+            };
             out.push(Tok {
                 start: i,
                 end,
-                shape: shape_of(word),
+                shape,
                 ch: c,
                 joined: glue && !space,
                 poss,
@@ -218,6 +236,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
                 sent_start: false,
                 quote_start: false,
                 flags: lex.flags(buf),
+                gaz,
             });
             space = false;
             glue = false;
@@ -242,6 +261,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
             sent_start: false,
             quote_start: false,
             flags: 0,
+            gaz: NO_GAZ,
         });
         space = false;
         glue = false;
