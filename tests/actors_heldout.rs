@@ -2,6 +2,11 @@
 //! politics, football, the EU, tech, a storm, a court case), against the list a
 //! careful reader would make. Measures precision and recall per article.
 //!
+//! The lists were written with the articles, before running the extractor on
+//! them. The rules were tuned on the first eight; the next five and the last
+//! four were written later and first scored untouched (mean precision/recall
+//! 0.77/0.81, then 0.87/0.88) before their general lessons went into the rules.
+//!
 //! Matching: an extracted actor matches an expected one when its name or any
 //! alias is one of the expected spellings and the kinds agree. A second actor
 //! matching the same expected one is a split and counts as wrong; an actor
@@ -724,6 +729,8 @@ const CASES: &[Case] = &[
 /// Precision and recall every article must reach.
 const MIN_PRECISION: f64 = 0.85;
 const MIN_RECALL: f64 = 0.85;
+/// Mean precision and recall over all articles.
+const MIN_MEAN: f64 = 0.95;
 
 fn path(file: &str) -> PathBuf {
     PathBuf::from(format!("tests/fixtures/heldout/{file}.txt"))
@@ -844,8 +851,77 @@ fn heldout_articles_reach_precision_and_recall() {
         }
     }
     let n = CASES.len() as f64;
-    eprintln!("mean precision {:.2} recall {:.2}", p_sum / n, r_sum / n);
+    let (p_mean, r_mean) = (p_sum / n, r_sum / n);
+    eprintln!("mean precision {p_mean:.2} recall {r_mean:.2}");
+    if p_mean < MIN_MEAN || r_mean < MIN_MEAN {
+        failures.push(format!("mean precision {p_mean:.2} recall {r_mean:.2}"));
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Words that open sentences or name times and roles: never an actor's first word.
+const NEVER_FIRST: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "President",
+    "Prime",
+    "Minister",
+    "Taoiseach",
+    "Tánaiste",
+    "Chancellor",
+    "Councillor",
+    "Chief",
+    "Former",
+    "Substitute",
+    "Young",
+    "Rivals",
+    "Neighbouring",
+    "Shares",
+    "Analysts",
+    "Officials",
+    "Fans",
+    "Snow",
+    "Grid",
+    "Consumers",
+    "Voters",
+    "Investigators",
+    "Ports",
+];
+
+#[test]
+fn no_actor_starts_with_a_calendar_word_a_title_or_an_opener() {
+    let files: Vec<&str> = CASES.iter().map(|c| c.file).collect();
+    let corpus = load(&files);
+    let mut bad = Vec::new();
+    for a in corpus.actors.actors() {
+        for s in spellings(a) {
+            let first = s.split([' ', '-']).next().unwrap_or("");
+            if NEVER_FIRST.contains(&first) {
+                bad.push(format!("{s:?} in {} {:?}", a.name, a.aliases));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 /// The actor holding this spelling, with its index.
@@ -887,6 +963,26 @@ fn short_forms_and_acronyms_merge_within_articles() {
         ("city_villa", &["Darragh Ó Conchubhair", "Ó Conchubhair"]),
         ("eu_dma", &["Ursula von der Leyen", "Von der Leyen"]),
         ("nordic_summit", &["Kari Nordmann-Lie", "Nordmann-Lie"]),
+        ("city_villa", &["Manchester City", "City"]),
+        ("eu_dma", &["European Commission", "Commission"]),
+        (
+            "sweden_storm",
+            &["Swedish Transport Administration", "Trafikverket"],
+        ),
+        (
+            "finland_cable",
+            &["Finnish Security Intelligence Service", "Supo"],
+        ),
+        ("novo_earnings", &["Novo Nordisk", "Novo"]),
+        ("limerick_court", &["Foynes Port", "Foynes"]),
+        ("ireland_allblacks", &["Irish Rugby Football Union", "IRFU"]),
+        ("ireland_allblacks", &["British and Irish Lions", "Lions"]),
+        ("alcaraz_wimbledon", &["Lawn Tennis Association", "LTA"]),
+        ("asml_exports", &["Bureau of Industry and Security", "BIS"]),
+        (
+            "us_budget",
+            &["Federal Emergency Management Agency", "FEMA"],
+        ),
     ];
     let mut problems = Vec::new();
     for (file, names) in merges {
