@@ -55,7 +55,10 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
         .filter(|t| t.is_cap())
         .collect();
     let proper = content.iter().any(|t| !t.has(NOT_PROPER));
-    if content.is_empty() {
+    // "Big Tech", "Foreign Affairs": descriptive words with no word that makes a name.
+    let naming = ORG_TAIL | PLACE_TAIL | ORG_HEAD | PLACE_HEAD | CLUB;
+    let descriptive = !proper && !content.iter().any(|t| t.has(naming));
+    if content.is_empty() || (descriptive && !the_prefix) {
         Validity::Invalid
     } else if !proper && !the_prefix && sub_body {
         Validity::Weak
@@ -133,6 +136,23 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
+    // "Tokyo Electron": a city leading a name makes a company or a team.
+    let city_at = |k: usize| {
+        p.gaz(&[k])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class == GazClass::City)
+    };
+    if multi && !first.has(GIVEN) && city_at(first_k) {
+        v[O] += 2;
+    }
+    // "Cork South-Central", "Galway West": a known place and compass words.
+    if multi
+        && place_at(&seg[..1])
+        && seg[1..].iter().any(|&k| toks[k].has(PLACE_TAIL))
+        && !seg.iter().any(|&k| toks[k].has(ORG_TAIL | CLUB))
+    {
+        v[L] += 4;
+    }
     // An acronym word ("BT Sport"); dotted initials ("J.K. Rowling") are names.
     let dotted = |k: usize| p.word(k).contains('.');
     if multi
@@ -142,40 +162,92 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     {
         v[O] += 2;
     }
+    // "Jämtland", "Skellefteå", "Kristersson": what a lone word's shape suggests;
+    // "Danmarks Nationalbank": a compound organisation word anywhere.
+    if !multi
+        && first.shape == Shape::Cap
+        && let Some(kind) = p.lex.shape_kind(p.word(first_k))
+    {
+        v[kind_index(kind)] += 2;
+    }
+    if multi
+        && seg
+            .iter()
+            .any(|&k| p.lex.shape_kind(p.word(k)) == Some(ActorKind::Organization))
+    {
+        v[O] += 3;
+    }
     let internal = v;
 
     // The words before it.
     if let Some(b) = p.prev_word(first_k) {
         let bt = toks[b];
-        if bt.shape == Shape::Lower {
+        // A sentence may open with the cue: "In Cork, ...".
+        if bt.shape == Shape::Lower || (bt.sent_start && bt.has(PLACE_PREP)) {
             if bt.has(TITLE) {
                 v[P] += 5;
             }
             if bt.has(ORG_NOUN) {
                 v[O] += 3;
             }
-            if bt.has(PLACE_PREP) {
-                v[L] += 1;
+            // "rivals easyJet": a weak hint, a person's rival is a person.
+            if bt.has(ORG_BEFORE) {
+                v[O] += 2;
             }
+            // "state-owned Vattenfall", "Iran-backed X".
+            if bt.has(ORG_PARTICIPLE) && bt.joined {
+                v[O] += 2;
+            }
+            // "in the Shannon Estuary", "outside the Four Courts".
+            let prep = if p.is_word_ci(b, "the") {
+                p.prev_word(b).filter(|&c| toks[c].has(PLACE_PREP))
+            } else {
+                Some(b).filter(|_| bt.has(PLACE_PREP))
+            };
+            if let Some(prep) = prep {
+                // "in" and "at" also take companies; "shares in Mowi" is one.
+                let loose = ["in", "into", "at"].iter().any(|w| p.is_word_ci(prep, w));
+                let stake = p.is_word_ci(prep, "in")
+                    && p.prev_word(prep).is_some_and(|c| toks[c].has(ORG_IN));
+                if stake {
+                    v[O] += 3;
+                } else {
+                    v[L] += if loose { 1 } else { 2 };
+                }
+            }
+            // "the coast of Trøndelag", "residents of Suðurnes".
             if p.is_word_ci(b, "of")
-                && p.prev_word(b)
-                    .is_some_and(|c| toks[c].has(PLACE_NOUN) && toks[c].shape == Shape::Lower)
+                && p.prev_word(b).is_some_and(|c| {
+                    toks[c].has(PLACE_NOUN | OF_PLACE) && toks[c].shape == Shape::Lower
+                })
             {
                 v[L] += 4;
             }
-            // "Bergen and Voss": a list keeps one kind.
+            // "a teacher from Connemara", "Ó Murchú, 22, from Dingle": where a
+            // person comes from.
+            let aged = b >= 2 && toks[b - 1].is_punct(',') && toks[b - 2].shape == Shape::Digit;
+            if p.is_word_ci(b, "from")
+                && (aged
+                    || p.prev_word(b)
+                        .is_some_and(|c| noun_kind(p, c) == Some(ActorKind::Person)))
+            {
+                v[L] += 3;
+            }
+            // "Bergen and Voss", "the Orkla and the Gaula": a list keeps one kind.
+            let b = if p.is_word_ci(b, "the") {
+                p.prev_word(b).unwrap_or(b)
+            } else {
+                b
+            };
             if (p.is_word_ci(b, "and") || p.is_word_ci(b, "or"))
                 && let Some((c, after)) = st.last
                 && after == b
                 && let Some(cand) = out.cands.get(c)
             {
-                let (kind, strength) = leading_kind(&cand.votes);
-                if strength >= 3 {
-                    v[kind_index(kind)] += 2;
-                }
+                v[kind_index(leading_kind(&cand.votes).0)] += list_share(&cand.votes);
             }
         }
-        if let Some(kind) = naming_cue(p, first_k) {
+        if let Some(kind) = naming_cue(p, first_k).or_else(|| such_as(p, first_k)) {
             v[kind_index(kind)] += 3;
         }
     }
@@ -190,22 +262,26 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         && after == first_k - 1
         && let Some(cand) = out.cands.get(c)
     {
-        let (kind, strength) = leading_kind(&cand.votes);
-        if strength >= 3 {
-            v[kind_index(kind)] += 2;
-        }
+        v[kind_index(leading_kind(&cand.votes).0)] += list_share(&cand.votes);
     }
 
-    // The words after it.
-    if let Some(a) = p.next_tok(last_k) {
+    // The words after it; after a possessive they name something it has
+    // ("Emery's side"), not what it is.
+    if let Some(a) = p.next_tok(last_k).filter(|_| !last.poss) {
         let at = toks[a];
         if at.shape == Shape::Lower {
-            let air_base =
-                p.is_word_ci(a, "air") && p.next_tok(a).is_some_and(|n| p.is_word_ci(n, "base"));
-            if at.has(PLACE_CUE) || air_base {
+            // "Harpa concert hall", "Ain Zarqa air base": a place cue one word on.
+            let cue_next = p
+                .next_tok(a)
+                .is_some_and(|n| toks[n].shape == Shape::Lower && toks[n].has(PLACE_CUE));
+            let two_word_cue = !at.has(STOP | SAY | ORG_NOUN) && cue_next;
+            // "the Veldhoven-based company".
+            let based = at.joined && p.is_word_ci(a, "based");
+            if at.has(PLACE_CUE) || two_word_cue || based {
                 v[L] += 5;
             }
-            if at.has(ORG_NOUN) {
+            // "Grid operator Ellevio": the noun describes the name after it.
+            if at.has(ORG_NOUN) && !p.cap_follows(a) {
                 v[O] += 4;
             }
             if at.has(PERSON_AFTER) {
@@ -226,6 +302,8 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             && let Some(kind) = appositive(p, a)
         {
             v[kind_index(kind)] += if kind == ActorKind::Place { 3 } else { 4 };
+        } else if at.is_punct(',') && in_region(p, a) {
+            v[L] += 4;
         }
     }
     let cued = v != internal;
@@ -248,10 +326,76 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if !multi && first.shape == Shape::Upper {
         v[O] += 1;
     }
+    // A proper name with no hint at all is most often a company or a body.
     if v == [0; 4] {
-        v[X] += 1;
+        v[O] += 1;
     }
     (v, cued)
+}
+
+/// What the item before passes on in a list: its kind, strongly if it was sure.
+fn list_share(before: &Votes) -> i32 {
+    match leading_kind(before) {
+        (ActorKind::Other, _) => 0,
+        (_, s) if s >= 3 => 2,
+        (_, s) => i32::from(s > 0),
+    }
+}
+
+/// ", California" or ", Norway," after a name: a town in that region or country.
+fn in_region(p: &Para, comma: usize) -> bool {
+    let toks = p.toks;
+    let Some(k) = toks.get(comma + 1).map(|_| comma + 1) else {
+        return false;
+    };
+    let t = toks[k];
+    if !t.is_cap() || t.poss {
+        return false;
+    }
+    let region = p
+        .gaz(&[k])
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| matches!(e.class, GazClass::Country | GazClass::Region));
+    // The region must close the phrase: "Santa Clara, California-based", "Voss, Norway."
+    let closes = toks
+        .get(k + 1)
+        .is_none_or(|n| n.shape == Shape::Punct || (n.joined && n.shape == Shape::Lower));
+    region && closes && !p.word(k).chars().all(char::is_uppercase)
+}
+
+/// "rivers such as the Orkla", "rivals such as Lufthansa": the kind of the noun before.
+fn such_as(p: &Para, k: usize) -> Option<ActorKind> {
+    let mut b = p.prev_word(k)?;
+    if p.is_word_ci(b, "the") {
+        b = p.prev_word(b)?;
+    }
+    if !p.is_word_ci(b, "as") {
+        return None;
+    }
+    let such = p.prev_word(b)?;
+    if !p.is_word_ci(such, "such") {
+        return None;
+    }
+    let noun = p.prev_word(such)?;
+    noun_kind(p, noun)
+}
+
+/// The kind a lowercase noun (singular or plural) names, if any.
+pub(crate) fn noun_kind(p: &Para, k: usize) -> Option<ActorKind> {
+    let t = p.toks.get(k)?;
+    if t.shape != Shape::Lower {
+        return None;
+    }
+    let flags = p.noun_flags(k);
+    if flags & PERSON_NOUN != 0 {
+        Some(ActorKind::Person)
+    } else if flags & (ORG_NOUN | ORG_BEFORE) != 0 {
+        Some(ActorKind::Organization)
+    } else if flags & PLACE_NOUN != 0 {
+        Some(ActorKind::Place)
+    } else {
+        None
+    }
 }
 
 /// "a group called X", "an alliance known as X": the kind of the noun before.
@@ -283,12 +427,13 @@ fn naming_cue(p: &Para, k: usize) -> Option<ActorKind> {
     None
 }
 
-/// ", who ..." or ", a member of ...": the kind the apposition gives.
+/// ", who ..." or ", a member of ...": the kind the apposition gives, read
+/// from its head noun, the last word before a preposition or punctuation
+/// ("a fund manager at", "the club's chief executive,").
 fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
     let toks = p.toks;
     let mut x = comma + 1;
-    let first = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-    let _ = first;
+    toks.get(x).filter(|t| t.shape == Shape::Lower)?;
     if p.is_word_ci(x, "who") {
         return Some(ActorKind::Person);
     }
@@ -298,20 +443,29 @@ fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
     if !determiners.iter().any(|d| p.is_word_ci(x, d)) {
         return None;
     }
-    for _ in 0..5 {
+    let mut head = None;
+    for _ in 0..6 {
         x += 1;
-        let t = toks.get(x).filter(|t| t.shape == Shape::Lower)?;
-        if t.has(PERSON_NOUN) {
-            return Some(ActorKind::Person);
+        let Some(t) = toks.get(x) else { break };
+        if t.shape == Shape::Punct || (t.shape == Shape::Lower && t.has(STOP)) {
+            break;
         }
-        if t.has(ORG_NOUN) {
-            return Some(ActorKind::Organization);
+        if t.shape != Shape::Lower {
+            // "the Sinn Féin leader": names inside the phrase modify its head.
+            continue;
         }
-        if t.has(PLACE_NOUN) {
-            return Some(ActorKind::Place);
-        }
+        head = (!t.poss).then_some(x);
     }
-    None
+    let t = toks[head?];
+    if t.has(PERSON_NOUN) {
+        Some(ActorKind::Person)
+    } else if t.has(ORG_NOUN) {
+        Some(ActorKind::Organization)
+    } else if t.has(PLACE_NOUN) {
+        Some(ActorKind::Place)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -377,6 +531,55 @@ mod tests {
         );
     }
 
+    #[test]
+    fn kinds_from_new_cues() {
+        use ActorKind::*;
+        assert_eq!(
+            kind_of("rivers such as the Lærdal flooded", "Lærdal"),
+            Place
+        );
+        assert_eq!(
+            kind_of("rivals such as Brekkvik fell", "Brekkvik"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("state-owned Norrkraft cut power", "Norrkraft"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("shares in Brekke Nordisk rose", "Brekke Nordisk"),
+            Organization
+        );
+        assert_eq!(kind_of("residents of Myrdal left", "Myrdal"), Place);
+        assert_eq!(kind_of("a teacher from Hemsedal came", "Hemsedal"), Place);
+        assert_eq!(kind_of("Brekke, 31, from Tynset came", "Tynset"), Place);
+        assert_eq!(
+            kind_of("near Marlow Springs, Texas, rain fell", "Marlow Springs"),
+            Place
+        );
+        assert_eq!(kind_of("the Uddevik-based firm", "Uddevik"), Place);
+        assert_eq!(kind_of("in the Harpa concert hall", "Harpa"), Place);
+        assert_eq!(
+            kind_of("outside the Four Courts today", "Four Courts"),
+            Place
+        );
+        assert_eq!(kind_of("Solli's side lost", "Solli"), Organization);
+        // The noun describes the name after it: "Vattenholm" keeps its own hint.
+        assert_eq!(
+            kind_of("at Vattenholm operator Elvia said", "Vattenholm"),
+            Place
+        );
+        assert_eq!(
+            kind_of("Ola Rud, a fund manager at Nordvest, said", "Ola Rud"),
+            Person
+        );
+        assert_eq!(
+            kind_of("Kari Dahl, the agency's chief engineer, said", "Kari Dahl"),
+            Person
+        );
+        assert_eq!(kind_of("Tokyo Kogyo fell", "Tokyo Kogyo"), Organization);
+    }
+
     fn valid(text: &str, name: &str, sub_body: bool) -> Validity {
         with_para(text, |p| validity(p, &seg_of(p, name), false, sub_body))
     }
@@ -409,5 +612,13 @@ mod tests {
             Validity::Invalid
         );
         assert_eq!(valid("", "", false), Validity::Invalid);
+        assert_eq!(
+            valid("lobbied by Big Tech", "Big Tech", false),
+            Validity::Invalid
+        );
+        assert_eq!(
+            valid("the High North", "High North", false),
+            Validity::Valid
+        );
     }
 }

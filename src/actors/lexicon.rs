@@ -1,6 +1,6 @@
 //! Word classes, translation tables and the gazetteer, parsed once from `assets/actors/`.
 
-use std::collections::HashMap;
+use super::fast::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -16,37 +16,57 @@ const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
 
 /// Word classes as bit flags (a word may have several).
 pub(crate) mod class {
-    pub const STOP: u32 = 1;
-    pub const DAY: u32 = 1 << 1;
-    pub const MONTH: u32 = 1 << 2;
-    pub const TITLE: u32 = 1 << 3;
-    pub const TITLE_MOD: u32 = 1 << 4;
-    pub const ORG_NOUN: u32 = 1 << 5;
-    pub const PERSON_NOUN: u32 = 1 << 6;
-    pub const PLACE_NOUN: u32 = 1 << 7;
-    pub const PLACE_CUE: u32 = 1 << 8;
-    pub const PLACE_PREP: u32 = 1 << 9;
-    pub const ORG_TAIL: u32 = 1 << 10;
-    pub const ORG_HEAD: u32 = 1 << 11;
-    pub const OF_HEAD: u32 = 1 << 12;
-    pub const PLACE_TAIL: u32 = 1 << 13;
-    pub const PLACE_HEAD: u32 = 1 << 14;
-    pub const GENERIC: u32 = 1 << 15;
-    pub const PARTICLE: u32 = 1 << 16;
-    pub const CONNECTOR: u32 = 1 << 17;
-    pub const PREFIX: u32 = 1 << 18;
-    pub const NON_ACTOR: u32 = 1 << 19;
-    pub const SAY: u32 = 1 << 20;
-    pub const DESIGNATE: u32 = 1 << 21;
-    pub const NAMING: u32 = 1 << 22;
-    pub const CREDIT: u32 = 1 << 23;
-    pub const ABBREV: u32 = 1 << 24;
-    pub const GIVEN: u32 = 1 << 25;
-    pub const DOCUMENT: u32 = 1 << 26;
-    pub const CLUB: u32 = 1 << 27;
-    pub const PERSON_AFTER: u32 = 1 << 28;
+    pub const STOP: u64 = 1;
+    pub const DAY: u64 = 1 << 1;
+    pub const MONTH: u64 = 1 << 2;
+    pub const TITLE: u64 = 1 << 3;
+    pub const TITLE_MOD: u64 = 1 << 4;
+    pub const ORG_NOUN: u64 = 1 << 5;
+    pub const PERSON_NOUN: u64 = 1 << 6;
+    pub const PLACE_NOUN: u64 = 1 << 7;
+    pub const PLACE_CUE: u64 = 1 << 8;
+    pub const PLACE_PREP: u64 = 1 << 9;
+    pub const ORG_TAIL: u64 = 1 << 10;
+    pub const ORG_HEAD: u64 = 1 << 11;
+    pub const OF_HEAD: u64 = 1 << 12;
+    pub const PLACE_TAIL: u64 = 1 << 13;
+    pub const PLACE_HEAD: u64 = 1 << 14;
+    pub const GENERIC: u64 = 1 << 15;
+    pub const PARTICLE: u64 = 1 << 16;
+    pub const CONNECTOR: u64 = 1 << 17;
+    pub const PREFIX: u64 = 1 << 18;
+    pub const NON_ACTOR: u64 = 1 << 19;
+    pub const SAY: u64 = 1 << 20;
+    pub const DESIGNATE: u64 = 1 << 21;
+    pub const NAMING: u64 = 1 << 22;
+    pub const CREDIT: u64 = 1 << 23;
+    pub const ABBREV: u64 = 1 << 24;
+    pub const GIVEN: u64 = 1 << 25;
+    pub const DOCUMENT: u64 = 1 << 26;
+    pub const CLUB: u64 = 1 << 27;
+    pub const PERSON_AFTER: u64 = 1 << 28;
+    /// Common words that open sentences and never start a name ("Rivals", "Former").
+    pub const COMMON: u64 = 1 << 29;
+    /// Organisation words that keep a leading national adjective ("Council", "Agency").
+    pub const BODY: u64 = 1 << 30;
+    /// Lowercase words before a name that hint weakly at a company ("rivals").
+    pub const ORG_BEFORE: u64 = 1 << 31;
+    /// Hyphenated participles before a name that make it an organisation ("state-owned").
+    pub const ORG_PARTICIPLE: u64 = 1 << 32;
+    /// Words after a city that make it a sports team ("manager", "beat").
+    pub const TEAM_AFTER: u64 = 1 << 33;
+    /// Words before a city that make it a sports team ("beat", "drew with").
+    pub const TEAM_BEFORE: u64 = 1 << 34;
+    /// Such words that need "with", "to", "over" or "against" ("drew with Leeds").
+    pub const TEAM_LINKED: u64 = 1 << 35;
+    /// Nouns before a name that make it a product ("the drug Wegovy").
+    pub const PRODUCT: u64 = 1 << 36;
+    /// Nouns before "of" that make what follows a place ("residents of").
+    pub const OF_PLACE: u64 = 1 << 37;
+    /// Words before "in" that make what follows a company ("shares in").
+    pub const ORG_IN: u64 = 1 << 38;
     /// Words that never make a name on their own.
-    pub const NOT_PROPER: u32 = STOP
+    pub const NOT_PROPER: u64 = STOP
         | DAY
         | MONTH
         | GENERIC
@@ -91,6 +111,20 @@ struct WordsFile {
     documents: Vec<String>,
     club_tails: Vec<String>,
     person_after: Vec<String>,
+    common: Vec<String>,
+    body_tails: Vec<String>,
+    org_before: Vec<String>,
+    org_participles: Vec<String>,
+    team_after: Vec<String>,
+    team_before: Vec<String>,
+    team_linked: Vec<String>,
+    product_nouns: Vec<String>,
+    of_place: Vec<String>,
+    org_in: Vec<String>,
+    place_suffixes: Vec<String>,
+    person_suffixes: Vec<String>,
+    place_prefixes: Vec<String>,
+    org_suffixes: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -143,11 +177,18 @@ impl GazEntry {
 /// Everything the recogniser knows before reading a word of news.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    words: HashMap<String, u32>,
+    words: HashMap<String, u64>,
     pub tables: Tables,
     pub entries: Vec<GazEntry>,
     /// Key -> (entry, alias written in capitals only).
     by_key: HashMap<String, Vec<(u32, bool)>>,
+    /// Endings of place names and of surnames (lowercase), weak hints for single words.
+    place_suffixes: Vec<(String, usize)>,
+    person_suffixes: Vec<(String, usize)>,
+    place_prefixes: Vec<(String, usize)>,
+    org_suffixes: Vec<(String, usize)>,
+    /// Starts of long gazetteer keys ("court of justice of"), so runs may cross connectors.
+    prefixes: HashSet<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -160,7 +201,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u32); 28] = [
+        let lists: [(&[String], u64); 38] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -189,6 +230,16 @@ impl Lexicon {
             (&words.documents, DOCUMENT),
             (&words.club_tails, CLUB),
             (&words.person_after, PERSON_AFTER),
+            (&words.common, COMMON),
+            (&words.body_tails, BODY),
+            (&words.org_before, ORG_BEFORE),
+            (&words.org_participles, ORG_PARTICIPLE),
+            (&words.team_after, TEAM_AFTER),
+            (&words.team_before, TEAM_BEFORE),
+            (&words.team_linked, TEAM_LINKED),
+            (&words.product_nouns, PRODUCT),
+            (&words.of_place, OF_PLACE),
+            (&words.org_in, ORG_IN),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -209,9 +260,50 @@ impl Lexicon {
             strip_tails: words.strip_tails.iter().map(|w| norm::fold(w)).collect(),
             drop_leading: tr.drop.leading.iter().map(|w| norm::fold(w)).collect(),
         };
+        let lower = |v: &[String]| {
+            v.iter()
+                .map(|w| (w.to_lowercase(), w.chars().count()))
+                .collect::<Vec<_>>()
+        };
+        lex.place_suffixes = lower(&words.place_suffixes);
+        lex.person_suffixes = lower(&words.person_suffixes);
+        lex.place_prefixes = lower(&words.place_prefixes);
+        lex.org_suffixes = lower(&words.org_suffixes);
         lex.add_gazetteer(PLACES, GazClass::Country);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);
         lex
+    }
+
+    /// The kind a single word's shape hints at: "Jämtland", "Ballylongford" a
+    /// place, "Kristersson" a person, "Nationalbank" an organisation.
+    pub fn shape_kind(&self, word: &str) -> Option<ActorKind> {
+        let n = word.chars().count();
+        if n < 5 {
+            return None;
+        }
+        let ends = |list: &[(String, usize)]| {
+            list.iter()
+                .any(|(s, len)| n >= len + 3 && ends_with_ci(word, s))
+        };
+        let starts = |list: &[(String, usize)]| {
+            list.iter().any(|(s, len)| {
+                n >= len + 3
+                    && word
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .zip(s.chars())
+                        .all(|(a, b)| a == b)
+            })
+        };
+        if ends(&self.org_suffixes) {
+            Some(ActorKind::Organization)
+        } else if ends(&self.person_suffixes) {
+            Some(ActorKind::Person)
+        } else if ends(&self.place_suffixes) || starts(&self.place_prefixes) {
+            Some(ActorKind::Place)
+        } else {
+            None
+        }
     }
 
     /// Adds `Name | alias ; demonym` lines; `[section]` lines set the class.
@@ -256,6 +348,10 @@ impl Lexicon {
                 // Short aliases in capitals ("US", "WHO") must not match "us", "who".
                 let caps = form.chars().filter(|c| c.is_alphabetic()).count() <= 5
                     && form.chars().all(|c| !c.is_lowercase());
+                let toks: Vec<&str> = key.split(' ').collect();
+                for n in 2..toks.len() {
+                    self.prefixes.insert(toks[..n].join(" "));
+                }
                 let slot = self.by_key.entry(key).or_default();
                 if !slot.iter().any(|&(e, _)| e == id) {
                     slot.push((id, caps));
@@ -265,7 +361,7 @@ impl Lexicon {
     }
 
     /// Classes of a folded word (0 when unknown).
-    pub fn flags(&self, folded: &str) -> u32 {
+    pub fn flags(&self, folded: &str) -> u64 {
         self.words.get(folded).copied().unwrap_or(0)
     }
 
@@ -277,10 +373,21 @@ impl Lexicon {
             .map(|&(id, _)| id)
     }
 
+    /// Some gazetteer name of three or more words starts with this key.
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
     /// The entry with this id.
     pub fn entry(&self, id: u32) -> Option<&GazEntry> {
         self.entries.get(id as usize)
     }
+}
+
+/// `word` ends with the lowercase `suffix`, ignoring case.
+fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    let mut w = word.chars().rev().flat_map(char::to_lowercase);
+    suffix.chars().rev().all(|c| w.next() == Some(c))
 }
 
 /// Lowercased keys and values.
@@ -339,6 +446,26 @@ mod tests {
             name("hashd shaabi", false),
             Some("Popular Mobilization Forces")
         );
+    }
+
+    #[test]
+    fn word_shapes_hint_at_kinds() {
+        let l = &*LEXICON;
+        assert_eq!(l.shape_kind("Vindeland"), Some(ActorKind::Place));
+        assert_eq!(l.shape_kind("Ballycarra"), Some(ActorKind::Place));
+        assert_eq!(l.shape_kind("Kristoffersson"), Some(ActorKind::Person));
+        assert_eq!(l.shape_kind("Folkebank"), Some(ActorKind::Organization));
+        assert_eq!(l.shape_kind("Vägverket"), Some(ActorKind::Organization));
+        // Too short to tell: the ending is most of the word.
+        assert_eq!(l.shape_kind("Land"), None);
+        assert_eq!(l.shape_kind("Bergen"), None);
+    }
+
+    #[test]
+    fn long_names_are_known_by_their_start() {
+        let l = &*LEXICON;
+        assert!(l.is_prefix("court of justice of"));
+        assert!(!l.is_prefix("court of nowhere"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! (gazetteer, word classes, translations) lives in `assets/actors/` ([`lexicon`]).
 
 mod evidence;
+mod fast;
 mod lexicon;
 mod norm;
 mod recognize;
@@ -576,6 +577,211 @@ mod tests {
         has(&e, "University of Bergen", Organization, &[]);
         has(&e, "Bank of Iceland", Organization, &[]);
         has(&e, "Iceland", Place, &[]);
+    }
+
+    #[test]
+    fn sentence_openers_that_are_common_words_drop_off() {
+        let (e, _) = run(&[
+            "Rivals Brekkvik and Fjellsand Seafood Group fell. Neighbouring Norway \
+             agreed. Former Finnish minister Aino Vaaranen spoke. Substitute Per Lunde \
+             scored. Grid operator Kraftnett said power was back.",
+        ]);
+        has(&e, "Fjellsand Seafood Group", Organization, &[]);
+        has(&e, "Norway", Place, &[]);
+        has(&e, "Finland", Place, &["Finnish"]);
+        has(&e, "Aino Vaaranen", Person, &[]);
+        has(&e, "Per Lunde", Person, &[]);
+        has(&e, "Kraftnett", Organization, &[]);
+        for w in ["Rivals", "Neighbouring", "Former", "Substitute", "Grid"] {
+            lacks(&e, w);
+        }
+    }
+
+    #[test]
+    fn national_bodies_keep_their_adjective() {
+        let (e, _) = run(&[
+            "The Danish Fjord Safety Agency (DFS) and the Swedish Coastal and \
+             Hydrographic Institute (SCHI) met the Norwegian Skerry Council and the \
+             Lappish Reindeer Board (SRB). Later the SRB and the DFS spoke. \
+             Sweden Democrats and the British and Irish Tigers watched.",
+        ]);
+        has(&e, "Danish Fjord Safety Agency", Organization, &["DFS"]);
+        has(
+            &e,
+            "Swedish Coastal and Hydrographic Institute",
+            Organization,
+            &["SCHI"],
+        );
+        has(&e, "Norwegian Skerry Council", Organization, &[]);
+        // An abbreviation in another language still names the body before it.
+        has(&e, "Lappish Reindeer Board", Organization, &["SRB"]);
+        has(&e, "Sweden Democrats", Organization, &[]);
+        has(&e, "British and Irish Tigers", Organization, &[]);
+        lacks(&e, "Democratic Party");
+    }
+
+    #[test]
+    fn lone_words_take_a_kind_from_shape_and_context() {
+        let (e, _) = run(&[
+            "Snow fell on Vindeland and Storvik, north of Kvarnholm. State-owned \
+             Norrkraft cut power, while rivals Elvia and Tensio coped. Salmon in rivers \
+             such as the Lærdal and the Aurlandselva suffered. Residents of Myrdal left. \
+             Kaia Brekke, 31, from Tynset, and a teacher from Hemsedal helped. \
+             The Uddevik-based firm Ranvik Kraft said Kristoffersson was right.",
+        ]);
+        for place in [
+            "Vindeland",
+            "Storvik",
+            "Kvarnholm",
+            "Lærdal",
+            "Aurlandselva",
+            "Myrdal",
+            "Tynset",
+            "Hemsedal",
+            "Uddevik",
+        ] {
+            has(&e, place, Place, &[]);
+        }
+        for org in ["Norrkraft", "Elvia", "Tensio", "Ranvik Kraft"] {
+            has(&e, org, Organization, &[]);
+        }
+        has(&e, "Kristoffersson", Person, &[]);
+    }
+
+    #[test]
+    fn irish_names_with_an_and_place_prefixes() {
+        let (e, _) = run(&[
+            "The ruling by An Bord Feasa was welcomed in Ballycarra, Glinsk and \
+             Kilmacallan. An Bord Feasa said little. Councillor Róisín Ní Dhuibhir of \
+             Carrickmore objected, and residents of Tullaghan agreed.",
+        ]);
+        has(&e, "An Bord Feasa", Organization, &[]);
+        has(&e, "Ballycarra", Place, &[]);
+        has(&e, "Kilmacallan", Place, &[]);
+        has(&e, "Róisín Ní Dhuibhir", Person, &[]);
+        has(&e, "Tullaghan", Place, &[]);
+        lacks(&e, "Councillor");
+        assert!(actor(&e, "Bord Feasa").is_none());
+    }
+
+    #[test]
+    fn capitalised_common_words_inside_a_sentence_start_names() {
+        let (e, _) = run(&[
+            "Fans gathered outside the Four Winds Hall before the All Greens played \
+             and Will Harlow sang.",
+        ]);
+        has(&e, "Four Winds Hall", Place, &[]);
+        has(&e, "All Greens", Organization, &[]);
+        has(&e, "Will Harlow", Person, &[]);
+    }
+
+    #[test]
+    fn products_laws_and_models_are_not_actors() {
+        let (e, _) = run(&[
+            "Fjordpharma said sales of its weight-loss drug Slimora doubled. Slimora \
+             sales beat the rival drug Trimexa. The Coastal Data Act (CDA) passed, and \
+             the CDA took effect. Budget airline Nordfly bought Airbus A321 XLR jets \
+             and its Skyline processors came from Chipnord.",
+        ]);
+        has(&e, "Fjordpharma", Organization, &[]);
+        has(&e, "Nordfly", Organization, &[]);
+        has(&e, "Airbus", Organization, &[]);
+        for w in [
+            "Slimora",
+            "Trimexa",
+            "CDA",
+            "Coastal Data Act",
+            "XLR",
+            "Skyline",
+        ] {
+            lacks(&e, w);
+        }
+    }
+
+    #[test]
+    fn short_forms_find_the_earliest_full_name() {
+        let (e, _) = run(&[
+            "Shares in Brekke Nordisk rose, and its parent Brekke Holdings agreed. \
+             Brekke said profit rose. The Nordic Shipping Commission backed it; the \
+             Commission said so. Westhaven Rovers beat Kirkby Athletic and Rovers \
+             stayed top. Rain hit Skarvik Harbour; Skarvik was shut.",
+        ]);
+        has(&e, "Brekke Nordisk", Organization, &["Brekke"]);
+        has(&e, "Brekke Holdings", Organization, &[]);
+        has(
+            &e,
+            "Nordic Shipping Commission",
+            Organization,
+            &["Commission"],
+        );
+        has(&e, "Westhaven Rovers", Organization, &["Rovers"]);
+        has(&e, "Skarvik Harbour", Place, &["Skarvik"]);
+    }
+
+    #[test]
+    fn surnames_follow_their_person_not_their_own_hints() {
+        let (e, _) = run(&[
+            "Brimo Tavaska fouled a rival. \"Tavaska touches the ball first,\" the coach said.",
+        ]);
+        has(&e, "Brimo Tavaska", Person, &["Tavaska"]);
+    }
+
+    #[test]
+    fn cities_that_play_are_clubs() {
+        let (e, _) = run(&[
+            "Leeds beat Bergen 2-0, and Leeds manager Tor Haug was pleased. Fans in \
+             Bergen were not.",
+            "Leeds is a city in England.",
+        ]);
+        let leeds: Vec<&Actor> = e.actors.iter().filter(|a| a.name == "Leeds").collect();
+        assert_eq!(leeds.len(), 2, "{:?}", e.actors);
+        assert!(leeds.iter().any(|a| a.kind == Organization));
+        assert!(leeds.iter().any(|a| a.kind == Place));
+    }
+
+    #[test]
+    fn appositions_and_second_names_join() {
+        let (e, _) = run(&[
+            "The Swedish Roads Board, Vägverket, closed the road. Kari Dahl, the \
+             agency's chief engineer, said Ola Rud, a fund manager at Nordvest, agreed. \
+             Commission President Maren Solli of the Fjord Commission spoke.",
+        ]);
+        has(&e, "Swedish Roads Board", Organization, &["Vägverket"]);
+        has(&e, "Kari Dahl", Person, &[]);
+        has(&e, "Ola Rud", Person, &[]);
+        has(&e, "Maren Solli", Person, &[]);
+        lacks(&e, "Commission President");
+    }
+
+    #[test]
+    fn descriptive_phrases_and_names_inside_long_known_names() {
+        let (e, _) = run(&[
+            "Big Tech lobbied the Court of Justice of the European Union and the \
+             Department of Health and Outdoor Affairs over Foreign Affairs.",
+        ]);
+        has(
+            &e,
+            "Court of Justice of the European Union",
+            Organization,
+            &[],
+        );
+        has(
+            &e,
+            "Department of Health and Outdoor Affairs",
+            Organization,
+            &[],
+        );
+        lacks(&e, "Big Tech");
+        lacks(&e, "Foreign Affairs");
+    }
+
+    #[test]
+    fn towns_in_regions_and_compass_places() {
+        let (e, _) =
+            run(&["Rain hit Marlow Springs, Texas, and the Far North, then Cork North-East."]);
+        has(&e, "Marlow Springs", Place, &[]);
+        has(&e, "Far North", Place, &[]);
+        has(&e, "Cork North-East", Place, &[]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Normal forms of names, so that spellings of one name compare equal.
 
-use std::collections::{HashMap, HashSet};
+use super::fast::{HashMap, HashSet};
 
 /// Translation tables from `assets/actors/translations.toml` plus droppable tails.
 #[derive(Debug, Default)]
@@ -124,6 +124,13 @@ pub(crate) fn key_tokens(surface: &str, t: &Tables) -> Vec<String> {
         toks.push(head);
     }
     toks
+}
+
+/// Key of one folded word made only of letters and digits, as [`key`] would
+/// give it; `None` for an article, which leaves no key.
+pub(crate) fn word_key<'a>(folded: &'a str, t: &'a Tables) -> Option<&'a str> {
+    let w = t.spelling.get(folded).map_or(folded, String::as_str);
+    (!is_article(w)).then_some(w)
 }
 
 /// Joined key of `surface` (see [`key_tokens`]).

@@ -6,16 +6,16 @@
 //! gazetteer entry or a rule-found name whose kind is voted from its words and
 //! its neighbours.
 
-use std::collections::HashSet;
+use super::fast::HashSet;
 
 use super::ActorKind;
 use super::evidence::{Validity, is_document, validity, votes};
 use super::lexicon::{GazClass, Lexicon, class::*};
 use super::norm::{self, Initial};
 use super::runs::{
-    Rest, acronym_after, rest_kind, run_end, split_run, strip_leading, title_split, trim,
+    Rest, acronym_after, after_place, run_end, split_run, strip_leading, title_split, trim,
 };
-use super::token::{Shape, Tok, is_close_quote, is_open_quote};
+use super::token::{NO_GAZ, Shape, Tok, UNKNOWN_GAZ, is_close_quote, is_open_quote};
 
 /// Kind evidence, indexed by [`kind_index`].
 pub(crate) type Votes = [i32; 4];
@@ -99,6 +99,8 @@ pub(crate) struct Cand {
     pub acronym: bool,
     /// Came after a title ("Mr", "Defense Secretary").
     pub titled: bool,
+    /// A city named as a sports team ("Liverpool, who play Everton").
+    pub team: bool,
 }
 
 /// Candidates of one article plus what ties them together.
@@ -109,6 +111,10 @@ pub(crate) struct Found {
     pub links: Vec<(usize, usize)>,
     /// Acronym letters (lowercase) -> the candidate it abbreviates.
     pub acronyms: Vec<(String, usize)>,
+    /// Acronym letters defined as a law or event ("DMA"): never actors.
+    pub ignored: Vec<String>,
+    /// Keys of names used as products ("the drug Wegovy"): never actors.
+    pub products: Vec<String>,
 }
 
 /// One tokenized paragraph and what the recogniser knows.
@@ -148,6 +154,8 @@ pub(crate) struct State {
     pub(crate) last_words: Vec<usize>,
     /// (candidate, token after it) of the last candidate pushed.
     pub(crate) last: Option<(usize, usize)>,
+    /// (candidate, index of ",") when a name is followed by a comma.
+    pub(crate) comma: Option<(usize, usize)>,
 }
 
 impl Para<'_> {
@@ -197,6 +205,12 @@ impl Para<'_> {
 
     /// Gazetteer entry named by exactly these words.
     pub(crate) fn gaz(&self, seg: &[usize]) -> Option<u32> {
+        if let [k] = seg
+            && let Some(t) = self.toks.get(*k)
+            && t.gaz != UNKNOWN_GAZ
+        {
+            return (t.gaz != NO_GAZ).then_some(t.gaz);
+        }
         let surface = self.surface(seg);
         if surface.is_empty() {
             return None;
@@ -258,6 +272,24 @@ impl Para<'_> {
             }
         }
         None
+    }
+
+    /// Word classes of a noun or of its singular ("rivers" as "river").
+    pub(crate) fn noun_flags(&self, k: usize) -> u64 {
+        let Some(t) = self.toks.get(k) else {
+            return 0;
+        };
+        if t.flags != 0 {
+            return t.flags;
+        }
+        let w = norm::fold(self.word(k));
+        let singular = [("ies", "y"), ("es", ""), ("s", "")];
+        singular
+            .iter()
+            .filter_map(|(end, add)| w.strip_suffix(end).map(|stem| format!("{stem}{add}")))
+            .map(|s| self.lex.flags(&s))
+            .find(|&f| f != 0)
+            .unwrap_or(0)
     }
 
     /// Word initials of a definition, for acronym matching.
@@ -379,6 +411,14 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     if seg.is_empty() {
         return;
     }
+    if let [k] = seg
+        && p.toks[*k].shape == Shape::Upper
+    {
+        let law = norm::acronym_letters(p.word(*k)).is_some_and(|l| out.ignored.contains(&l));
+        if law || model_name(p, *k) {
+            return;
+        }
+    }
     if !ctx.titled {
         if let Some(g) = p.gaz(seg) {
             // "The Iranian leadership": "The" belongs to the gazetteer name only if
@@ -398,15 +438,21 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
                 continue;
             }
             let Some(g) = p.gaz(head) else { continue };
-            // Only a place is peeled off: "Volvo Cars" is one name.
+            // Only a place is peeled off: "Volvo Cars" is one name; but a model
+            // number leaves the maker alone ("Airbus A321 XLR").
             if p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org) {
+                if p.word(rest[0]).chars().any(|c| c.is_ascii_digit()) {
+                    push_gaz(p, head, g, st, out);
+                    return;
+                }
                 continue;
             }
             // "Chad Smith", "Austin Powers": a given name, not a place.
             if m == 1 && p.toks[head[0]].has(GIVEN) && seg.len() <= 3 {
                 break;
             }
-            match rest_kind(p, rest) {
+            let city = p.lex.entry(g).is_some_and(|e| e.class == GazClass::City);
+            match after_place(p, rest, city) {
                 Rest::Proper => {
                     push_gaz(p, head, g, st, out);
                     let ctx = Ctx {
@@ -437,6 +483,13 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
+    if owned_thing(p, seg) || product(p, seg) {
+        let key = norm::key(p.surface(seg), &p.lex.tables);
+        if !out.products.contains(&key) {
+            out.products.push(key);
+        }
+        return;
+    }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
     if validity == Validity::Invalid {
         // "Battle of Mosul", "Iran-Iraq War": the event is no actor, its places are.
@@ -449,6 +502,38 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let weak = ctx.headline || validity == Validity::Weak || (ctx.weak && !cued);
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
+}
+
+/// "its Blackwell processors", "their Model Y cars": a product or brand that
+/// something owns, named before a common noun, is no actor.
+fn owned_thing(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let (Some(&first), Some(&last)) = (seg.first(), seg.last()) else {
+        return false;
+    };
+    let owner = p.prev_word(first).is_some_and(|b| {
+        ["its", "their", "his", "her", "our", "my", "your"]
+            .iter()
+            .any(|w| p.is_word_ci(b, w))
+    });
+    let noun = toks.get(last + 1).is_some_and(|n| {
+        n.shape == Shape::Lower && n.space_before && !n.has(STOP | SAY | CONNECTOR)
+    });
+    owner && noun && !toks[last].poss
+}
+
+/// "the drug Wegovy", "the film Oppenheimer": a name after a product noun.
+fn product(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    seg.first()
+        .and_then(|&k| p.prev_word(k))
+        .is_some_and(|b| toks[b].shape == Shape::Lower && toks[b].has(PRODUCT))
+}
+
+/// Capitals after a name and a number are a model: "Boeing 737 MAX".
+fn model_name(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    k >= 2 && toks[k - 1].shape == Shape::Digit && toks[k - 2].is_cap()
 }
 
 /// Emits the gazetteer names inside a run, longest first from each word.
@@ -476,6 +561,41 @@ fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     }
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, Some(g), votes, false, acronym, false, st, out);
+    // Cities and provinces field teams ("Liverpool", "Leinster"); countries'
+    // teams stay their country.
+    let city = p
+        .lex
+        .entry(g)
+        .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
+    if city
+        && team_cue(p, seg)
+        && let Some(c) = out.cands.last_mut()
+    {
+        c.team = true;
+    }
+}
+
+/// A city named as a sports team: "Liverpool, who play", "Liverpool manager
+/// Arne Slot", "beat Liverpool", "drew with Liverpool".
+fn team_cue(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let (Some(&first), Some(&last)) = (seg.first(), seg.last()) else {
+        return false;
+    };
+    let after = p.next_tok(last).filter(|_| !toks[last].poss);
+    let who = after.is_some_and(|a| toks[a].is_punct(',') && p.is_word_ci(a + 1, "who"));
+    let cue_after = after.is_some_and(|a| toks[a].shape == Shape::Lower && toks[a].has(TEAM_AFTER));
+    let before = p
+        .prev_word(first)
+        .filter(|&b| toks[b].shape == Shape::Lower);
+    let cue_before = before.is_some_and(|b| {
+        toks[b].has(TEAM_BEFORE)
+            || (["with", "to", "over", "against"]
+                .iter()
+                .any(|w| p.is_word_ci(b, w))
+                && p.prev_word(b).is_some_and(|c| toks[c].has(TEAM_LINKED)))
+    });
+    who || cue_after || cue_before
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -505,6 +625,7 @@ fn push(
         weak,
         acronym,
         titled,
+        team: false,
     });
 }
 
@@ -519,9 +640,28 @@ fn definitions(
 ) -> usize {
     let toks = p.toks;
     let pending = st.paren.take();
+    let pending_comma = st.comma.take();
     let Some(last) = out.cands.len().checked_sub(1).filter(|&c| c >= first) else {
+        // "Digital Markets Act (DMA)": the letters name a law, not an actor.
+        let words: Vec<usize> = (i..j).filter(|&k| toks[k].is_word()).collect();
+        if is_document(p, &words)
+            && let Some(letters) = acronym_after(p, j)
+        {
+            out.ignored.push(letters);
+        }
         return j;
     };
+    // "The Swedish Transport Administration, Trafikverket, closed ...": a
+    // second name for the organisation just named.
+    if let Some((before, comma)) = pending_comma
+        && comma + 1 == i
+        && out.cands.len() - first == 1
+        && apposed_name(p, i, j)
+        && out.cands.get(before).is_some_and(|c| org_like(p, c))
+        && out.cands[last].gaz.is_none()
+    {
+        out.links.push((before, last));
+    }
     // "X (Y)": this run filled the parentheses opened after X.
     if let Some((before, open)) = pending
         && open + 1 == i
@@ -552,19 +692,50 @@ fn definitions(
         push_acronym(p, j, last, letters, out);
         return j + 1;
     }
-    // "Harbour Pilots Union (HPU)".
+    // "Harbour Pilots Union (HPU)"; "Swedish Civil Contingencies Agency (MSB)"
+    // abbreviates the name in its own language.
     if toks.get(j).is_some_and(|t| t.is_punct('('))
         && toks.get(j + 1).is_some_and(|t| t.shape == Shape::Upper)
         && toks.get(j + 2).is_some_and(|t| t.is_punct(')'))
-        && let Some(letters) = spells(j + 1)
     {
-        push_acronym(p, j + 1, last, letters, out);
-        return j + 3;
+        let foreign = || {
+            let known = p.gaz(&[j + 1]).is_some();
+            let org = words.len() >= 2 && out.cands.get(last).is_some_and(|c| org_like(p, c));
+            (org && !known)
+                .then(|| norm::acronym_letters(p.word(j + 1)))
+                .flatten()
+        };
+        if let Some(letters) = spells(j + 1).or_else(foreign) {
+            push_acronym(p, j + 1, last, letters, out);
+            return j + 3;
+        }
     }
     if toks.get(j).is_some_and(|t| t.is_punct('(')) {
         st.paren = Some((last, j));
     }
+    if toks.get(j).is_some_and(|t| t.is_punct(',')) {
+        st.comma = Some((last, j));
+    }
     j
+}
+
+/// An organisation: known, or voted one with some certainty.
+fn org_like(p: &Para, c: &Cand) -> bool {
+    match c.gaz.and_then(|g| p.lex.entry(g)) {
+        Some(e) => e.class == GazClass::Org,
+        None => leading_kind(&c.votes).0 == ActorKind::Organization && c.votes[O] >= 4,
+    }
+}
+
+/// The run `i..j` is one word set off by commas before a verb: ", Trafikverket, closed".
+fn apposed_name(p: &Para, i: usize, j: usize) -> bool {
+    let toks = p.toks;
+    let one_word = j == i + 1 && toks[i].shape == Shape::Cap;
+    let closed = toks.get(j).is_some_and(|t| t.is_punct(','));
+    let verb_next = toks.get(j + 1).is_some_and(|t| {
+        t.shape == Shape::Lower && !t.has(STOP | CONNECTOR) && !t.has(PERSON_NOUN | ORG_NOUN)
+    });
+    one_word && closed && verb_next
 }
 
 /// Links "X (Y)" when X and Y can be one actor; "ACR (Long Name)" defines ACR.
@@ -614,6 +785,7 @@ fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Foun
         weak: false,
         acronym: true,
         titled: false,
+        team: false,
     });
     out.links.push((long, idx));
     out.acronyms.push((letters, long));
@@ -683,6 +855,21 @@ mod tests {
                 assert_eq!(out.links.len(), 3, "{:?}", out.links);
             },
         );
+    }
+
+    #[test]
+    fn single_word_lookups_match_the_slow_path() {
+        let text = "US and Us, the UK, Oslo, Hizbollah, Al, The, Kurdistan, WHO, Who, \
+                    Equinor, Tromsø, Mohamad, Co, County, Labour, NATO, Nato, EU, E.ON";
+        with_para(text, |p| {
+            for k in (0..p.toks.len()).filter(|&k| p.toks[k].is_cap()) {
+                let surface = p.word(k);
+                let key = norm::key(surface, &p.lex.tables);
+                let caps = !surface.chars().any(char::is_lowercase);
+                let slow = (!key.is_empty()).then(|| p.lex.gaz(&key, caps)).flatten();
+                assert_eq!(p.gaz(&[k]), slow, "{surface}");
+            }
+        });
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //! (same normal form, core form, transliteration, surname or acronym).
 //! Every lookup is a hash map keyed by a normal form, so the work is near-linear.
 
+use super::fast::HashMap;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
-use super::lexicon::class::{ORG_TAIL, PLACE_TAIL};
+use super::lexicon::class::{CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STOP};
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
 use super::recognize::{Cand, Found, Votes, kind_index, leading_kind};
@@ -155,17 +155,23 @@ fn push_unique(list: &mut Vec<String>, v: &str) {
 fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<Local> {
     let cands = &found.cands;
     let n = cands.len();
-    let infos: Vec<Info> = cands
+    let mut infos: Vec<Info> = cands
         .iter()
         .map(|c| Info::new(surface(paras, c), c, lex))
         .collect();
+    // Names the article calls products ("the drug Wegovy") are no actors anywhere in it.
+    for (inf, c) in infos.iter_mut().zip(cands) {
+        if c.gaz.is_none() && found.products.contains(&inf.full) {
+            inf.full.clear();
+        }
+    }
     let mut uf = UnionFind::new(n);
     for &(a, b) in &found.links {
         if a < n && b < n {
             uf.union(a, b);
         }
     }
-    let mut acr: HashMap<&str, usize> = HashMap::new();
+    let mut acr: HashMap<&str, usize> = HashMap::default();
     for (letters, c) in &found.acronyms {
         acr.entry(letters.as_str()).or_insert(*c);
     }
@@ -175,18 +181,75 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
 
     let mut homed = vec![false; n];
     let mut use_gaz = vec![true; n];
-    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
-    let mut by_full: HashMap<String, usize> = HashMap::new();
-    let mut by_core: HashMap<String, usize> = HashMap::new();
-    let mut by_translit: HashMap<String, usize> = HashMap::new();
-    let mut by_affix: HashMap<String, Option<usize>> = HashMap::new();
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
+    let mut surname = vec![false; n];
+    let mut by_gaz: HashMap<u32, usize> = HashMap::default();
+    let mut by_full: HashMap<String, usize> = HashMap::default();
+    let mut by_core: HashMap<String, usize> = HashMap::default();
+    let mut by_translit: HashMap<String, usize> = HashMap::default();
+    let mut by_affix: HashMap<String, Option<usize>> = HashMap::default();
+    // Last word of an organisation name -> the earliest such organisation.
+    let mut by_head: HashMap<String, usize> = HashMap::default();
+    let pos = |c: usize| (cands[c].para, cands[c].start);
+    let head_word = |c: usize| -> Option<&String> {
+        let inf = &infos[c];
+        let org = match cands[c].gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => e.class == GazClass::Org,
+            None => inf.kind.0 == ActorKind::Organization,
+        };
+        // "Manchester City", "European Commission"; not "Court of Justice".
+        let head_final = !inf
+            .toks
+            .iter()
+            .any(|t| lex.flags(t) & CONNECTOR != 0 && t != "and");
+        (org && head_final && inf.ntok() >= 2 && !cands[c].acronym)
+            .then(|| inf.toks.last())
+            .flatten()
+    };
+    // First word of a name -> the earliest name it can stand for: "Novo" for
+    // "Novo Nordisk" (not the later "Novo Holdings"), "Foynes" for "Foynes Port".
+    let mut by_lead: HashMap<String, usize> = HashMap::default();
+    let lead_word = |c: usize| -> Option<String> {
+        let inf = &infos[c];
+        if inf.ntok() < 2 || cands[c].acronym {
+            return None;
+        }
+        let first = &inf.toks[0];
+        let plain = lex.flags(first) & (GENERIC | ORG_HEAD | STOP | GIVEN) == 0
+            && lex.gaz(first, false).is_none();
+        let lead = match cands[c].gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => (e.class == GazClass::Org).then(|| first.clone()),
+            None if inf.kind.0 == ActorKind::Organization => Some(first.clone()),
+            None if inf.kind.0 == ActorKind::Place => {
+                let end = inf
+                    .toks
+                    .iter()
+                    .rposition(|t| lex.flags(t) & PLACE_TAIL == 0)
+                    .map_or(0, |e| e + 1);
+                (end < inf.ntok()).then(|| inf.toks[..end].join(" "))
+            }
+            None => None,
+        };
+        lead.filter(|l| plain && l == first)
+    };
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
         let inf = &infos[c];
         if inf.full.is_empty() {
             continue;
+        }
+        if let Some(w) = head_word(c) {
+            let slot = by_head.entry(w.clone()).or_insert(c);
+            if pos(c) < pos(*slot) {
+                *slot = c;
+            }
+        }
+        if let Some(w) = lead_word(c) {
+            let slot = by_lead.entry(w).or_insert(c);
+            if pos(c) < pos(*slot) {
+                *slot = c;
+            }
         }
         let mut home = None;
         if cand.acronym
@@ -222,32 +285,50 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             }
         }
         if home.is_none() && cand.gaz.is_none() {
-            home = by_full
-                .get(&inf.full)
-                .copied()
-                .or_else(|| {
-                    by_core
-                        .get(&inf.core)
-                        .copied()
-                        .filter(|&x| compatible(inf.kind, infos[x].kind))
-                })
-                .or_else(|| {
-                    // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name.
-                    let key = if cand.titled {
-                        inf.toks.last()?
-                    } else {
-                        &inf.full
-                    };
-                    let p = by_surname.get(key).copied().flatten()?;
-                    compatible(inf.kind, (ActorKind::Person, 10)).then_some(p)
-                })
-                .or_else(|| by_affix.get(&inf.full).copied().flatten())
-                .or_else(|| {
-                    by_translit
-                        .get(&inf.translit)
-                        .copied()
-                        .filter(|&x| translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind))
-                });
+            let lead = || {
+                let h = *by_lead.get(&inf.full)?;
+                let ok = inf.ntok() == 1
+                    && !cand.acronym
+                    && pos(h) < pos(c)
+                    && compatible(inf.kind, infos[h].kind);
+                ok.then_some(h)
+            };
+            home = by_full.get(&inf.full).copied().or_else(lead).or_else(|| {
+                by_core
+                    .get(&inf.core)
+                    .copied()
+                    .filter(|&x| compatible(inf.kind, infos[x].kind))
+            });
+            if home.is_none() {
+                // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name; its
+                // own weak hints ("Konsa touches") count for nothing then.
+                let key = if cand.titled {
+                    inf.toks.last()
+                } else {
+                    Some(&inf.full)
+                };
+                home = key
+                    .and_then(|k| by_surname.get(k).copied().flatten())
+                    .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
+                surname[c] = home.is_some();
+            }
+            home =
+                home.or_else(|| by_affix.get(&inf.full).copied().flatten())
+                    .or_else(|| {
+                        // "City" after "Manchester City", "the Commission" after
+                        // "the European Commission".
+                        let h = *by_head.get(&inf.full)?;
+                        let ok = inf.ntok() == 1
+                            && !cand.acronym
+                            && pos(h) < pos(c)
+                            && compatible(inf.kind, (ActorKind::Organization, 10));
+                        ok.then_some(h)
+                    })
+                    .or_else(|| {
+                        by_translit.get(&inf.translit).copied().filter(|&x| {
+                            translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind)
+                        })
+                    });
         }
         match home {
             Some(h) => {
@@ -290,7 +371,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         let r = uf.find(c);
         root_homed[r] = true;
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (c, inf) in infos.iter().enumerate() {
         if inf.full.is_empty() {
             continue;
@@ -306,9 +387,9 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     for key in keys {
         let members = &groups[&key];
         let mut votes = [0; 4];
-        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
+        let mut gaz_count: HashMap<u32, usize> = HashMap::default();
         for &c in members {
-            if use_gaz[c] {
+            if use_gaz[c] && !surname[c] {
                 for (v, add) in votes.iter_mut().zip(cands[c].votes) {
                     *v += add;
                 }
@@ -318,6 +399,14 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             } else {
                 votes[kind_index(ActorKind::Person)] += 1;
             }
+        }
+        // A city that plays ("Liverpool, who play Everton") is the club in this
+        // article: no longer the gazetteer's city.
+        let team = members.iter().any(|&c| cands[c].team);
+        if team {
+            votes = [0; 4];
+            votes[kind_index(ActorKind::Organization)] += 10;
+            gaz_count.clear();
         }
         let gaz = gaz_count
             .iter()
@@ -330,7 +419,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         };
         let mut l = Local {
             article,
-            cands: members.iter().map(|&c| (c, use_gaz[c])).collect(),
+            cands: members.iter().map(|&c| (c, use_gaz[c] && !team)).collect(),
             gaz,
             votes,
             weak: key >= n,
@@ -374,12 +463,12 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     let mut uf = UnionFind::new(m);
     let mut dropped = vec![false; m];
     let mut redefined = vec![false; m];
-    let mut by_gaz: HashMap<u32, usize> = HashMap::new();
-    let mut by_full: HashMap<String, usize> = HashMap::new();
-    let mut by_core: HashMap<String, usize> = HashMap::new();
-    let mut by_translit: HashMap<String, usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::new();
-    let mut by_short: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_gaz: HashMap<u32, usize> = HashMap::default();
+    let mut by_full: HashMap<String, usize> = HashMap::default();
+    let mut by_core: HashMap<String, usize> = HashMap::default();
+    let mut by_translit: HashMap<String, usize> = HashMap::default();
+    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_short: HashMap<String, Option<usize>> = HashMap::default();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -418,7 +507,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             claim(&mut by_short, s, i, &mut uf);
         }
     }
-    let mut by_acr: HashMap<String, Option<usize>> = HashMap::new();
+    let mut by_acr: HashMap<String, Option<usize>> = HashMap::default();
     for (letters, owner) in acronym_defs {
         claim(&mut by_acr, letters, *owner, &mut uf);
     }
@@ -532,7 +621,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     for (a, (paras, f)) in articles.iter().zip(found).enumerate() {
         let base = locals.len();
         let ls = local(a, paras, f, lex);
-        let mut owner: HashMap<usize, usize> = HashMap::new();
+        let mut owner: HashMap<usize, usize> = HashMap::default();
         for (i, l) in ls.iter().enumerate() {
             for &(c, _) in &l.cands {
                 owner.insert(c, base + i);
@@ -548,7 +637,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     let (mut uf, dropped, redefined) = global(&locals, &acronym_defs);
 
     // Groups in order of first mention.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in (0..locals.len()).filter(|&i| !dropped[i]) {
         let r = uf.find(i);
         groups.entry(r).or_default().push(i);
@@ -582,8 +671,8 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
     for (id, &(_, _, _, root)) in ordered.iter().enumerate() {
         let members = &groups[&root];
         let mut votes = [0; 4];
-        let mut gaz_count: HashMap<u32, usize> = HashMap::new();
-        let mut forms: HashMap<&str, Form> = HashMap::new();
+        let mut gaz_count: HashMap<u32, usize> = HashMap::default();
+        let mut forms: HashMap<&str, Form> = HashMap::default();
         for &i in members {
             let l = &locals[i];
             if !redefined[i] {
@@ -623,7 +712,12 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
             .and_then(|(g, _)| lex.entry(*g));
         let kind = match gaz {
             Some(e) => e.kind(),
-            None => leading_kind(&votes).0,
+            // A name whose only hint is that it spoke ("Klarna said") is most
+            // often a company or a body: people are named in full first.
+            None => match leading_kind(&votes).0 {
+                ActorKind::Other => ActorKind::Organization,
+                k => k,
+            },
         };
         let best = forms
             .iter()
@@ -673,7 +767,7 @@ mod tests {
     #[test]
     fn claims_turn_ambiguous() {
         let mut uf = UnionFind::new(3);
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         claim(&mut m, "berg", 0, &mut uf);
         assert_eq!(m["berg"], Some(0));
         claim(&mut m, "berg", 0, &mut uf);

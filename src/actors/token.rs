@@ -35,8 +35,15 @@ pub(crate) struct Tok {
     /// First word after an opening quote that starts a quoted sentence.
     pub quote_start: bool,
     /// Word classes from the lexicon.
-    pub flags: u32,
+    pub flags: u64,
+    /// The gazetteer entry this word names alone: [`NO_GAZ`], [`UNKNOWN_GAZ`] or an id.
+    pub gaz: u32,
 }
+
+/// The word alone names no gazetteer entry.
+pub(crate) const NO_GAZ: u32 = u32::MAX;
+/// Not worked out while tokenizing (odd characters, lowercase): ask the lexicon.
+pub(crate) const UNKNOWN_GAZ: u32 = u32::MAX - 1;
 
 impl Tok {
     /// A word of any case.
@@ -55,7 +62,7 @@ impl Tok {
     }
 
     /// Has any of the classes in `mask`.
-    pub fn has(&self, mask: u32) -> bool {
+    pub fn has(&self, mask: u64) -> bool {
         self.flags & mask != 0
     }
 }
@@ -128,6 +135,15 @@ fn scan_word(text: &str, i: usize) -> (usize, usize, bool) {
                     k += 2;
                 }
                 if k == end {
+                    // "E.ON": one capital, a period, then capitals to the end of the word.
+                    let caps = text[end + 1..]
+                        .bytes()
+                        .take_while(u8::is_ascii_uppercase)
+                        .count();
+                    let after = end + 1 + caps;
+                    if caps >= 2 && !char_at(text, after).is_some_and(is_word_char) {
+                        return (after, after, false);
+                    }
                     return (end, end, false);
                 }
                 return (k + 1, k + 1, false);
@@ -166,7 +182,12 @@ fn shape_of(word: &str) -> Shape {
             Shape::Cap
         }
     } else if first.is_lowercase() {
-        Shape::Lower
+        // "easyJet", "xAI": a capital after the first letter marks a brand name.
+        if word.chars().skip(1).any(char::is_uppercase) {
+            Shape::Cap
+        } else {
+            Shape::Lower
+        }
     } else if first.is_numeric() {
         Shape::Digit
     } else {
@@ -193,10 +214,21 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
             let word = &text[i..end];
             buf.clear();
             norm::fold_into(word, buf);
+            let shape = shape_of(word);
+            // Names are looked up alone again and again: do it once here.
+            let gaz = match shape {
+                Shape::Cap | Shape::Upper if buf.chars().all(char::is_alphanumeric) => {
+                    let caps = !word.chars().any(char::is_lowercase);
+                    norm::word_key(buf, &lex.tables)
+                        .and_then(|k| lex.gaz(k, caps))
+                        .unwrap_or(NO_GAZ)
+                }
+                _ => UNKNOWN_GAZ,
+            };
             out.push(Tok {
                 start: i,
                 end,
-                shape: shape_of(word),
+                shape,
                 ch: c,
                 joined: glue && !space,
                 poss,
@@ -204,6 +236,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
                 sent_start: false,
                 quote_start: false,
                 flags: lex.flags(buf),
+                gaz,
             });
             space = false;
             glue = false;
@@ -228,6 +261,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
             sent_start: false,
             quote_start: false,
             flags: 0,
+            gaz: NO_GAZ,
         });
         space = false;
         glue = false;
@@ -343,6 +377,7 @@ mod tests {
         );
         assert_eq!(toks("U.S.")[0].shape, Shape::Upper);
         assert_eq!(words("AT&T and H&M"), ["AT&T", "and", "H&M"]);
+        assert_eq!(words("E.ON and RWE. A.B"), ["E.ON", "and", "RWE", "A", "B"]);
     }
 
     #[test]
@@ -350,7 +385,9 @@ mod tests {
         assert_eq!(shape_of("Iraq"), Shape::Cap);
         assert_eq!(shape_of("PMF"), Shape::Upper);
         assert_eq!(shape_of("I"), Shape::Cap);
-        assert_eq!(shape_of("iPhone"), Shape::Lower);
+        assert_eq!(shape_of("easyJet"), Shape::Cap);
+        assert_eq!(shape_of("xAI"), Shape::Cap);
+        assert_eq!(shape_of("iphone"), Shape::Lower);
         assert_eq!(shape_of("47th"), Shape::Digit);
         assert_eq!(shape_of("北京"), Shape::Other);
     }
