@@ -1,0 +1,49 @@
+//! The `p` overlay: files that were skipped or repaired while loading, one wrapped entry each.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{centred, layout, theme};
+use crate::app::App;
+use crate::corpus::ProblemKind;
+
+/// Draws the problems overlay centred in `area`, starting at problem `scroll`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let problems = app.problems();
+    let r = centred(area, 100, area.height.saturating_sub(2).max(3));
+    frame.render_widget(Clear, r);
+    let n = problems.len();
+    let title = format!(
+        " {n} load problem{} · j/k scroll · Esc or q closes ",
+        if n == 1 { "" } else { "s" }
+    );
+    frame.render_widget(theme::block(title, true), r);
+    let inner = layout::inner(r);
+    if inner.is_empty() {
+        return;
+    }
+    let w = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for p in problems.iter().skip(scroll) {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
+        let style = match p.kind {
+            ProblemKind::Skipped => theme::error(),
+            ProblemKind::Warning => Style::new(),
+        };
+        // `Problem`'s Display sanitises the path and the reason; wrapped with a hanging
+        // indent so each problem reads as one entry.
+        let text = p.to_string();
+        let opts = textwrap::Options::new(w.max(1)).subsequent_indent("  ");
+        lines.extend(
+            textwrap::wrap(&text, opts)
+                .into_iter()
+                .map(|l| Line::styled(l.into_owned(), style)),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
