@@ -13,37 +13,40 @@ use crate::corpus::ProblemKind;
 /// Draws the problems overlay centred in `area`, starting at problem `scroll`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let problems = app.problems();
-    let r = centred(area, 100, area.height.saturating_sub(2).max(3));
-    frame.render_widget(Clear, r);
     let n = problems.len();
     let title = format!(
         " {n} load problem{} · j/k scroll · Esc or q closes ",
         if n == 1 { "" } else { "s" }
     );
-    frame.render_widget(theme::block(title, true), r);
-    let inner = layout::inner(r);
-    if inner.is_empty() {
-        return;
-    }
-    let w = inner.width as usize;
+    let width = area.width.min(100);
+    let text_w = (width as usize).saturating_sub(2).max(1);
+    let max_h = area.height.saturating_sub(2).max(3.min(area.height));
+    // Wrapped with a hanging indent so each problem reads as one entry; `Problem`'s Display
+    // sanitises the path and the reason. Only what can show is wrapped.
     let mut lines: Vec<Line> = Vec::new();
     for p in problems.iter().skip(scroll) {
-        if lines.len() >= inner.height as usize {
+        if lines.len() >= max_h as usize {
             break;
         }
         let style = match p.kind {
             ProblemKind::Skipped => theme::error(),
             ProblemKind::Warning => Style::new(),
         };
-        // `Problem`'s Display sanitises the path and the reason; wrapped with a hanging
-        // indent so each problem reads as one entry.
         let text = p.to_string();
-        let opts = textwrap::Options::new(w.max(1)).subsequent_indent("  ");
+        let opts = textwrap::Options::new(text_w).subsequent_indent("  ");
         lines.extend(
             textwrap::wrap(&text, opts)
                 .into_iter()
                 .map(|l| Line::styled(l.into_owned(), style)),
         );
+    }
+    let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
+    let r = centred(area, width, height);
+    frame.render_widget(Clear, r);
+    frame.render_widget(theme::block(title, true), r);
+    let inner = layout::inner(r);
+    if inner.is_empty() {
+        return;
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

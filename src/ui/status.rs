@@ -1,4 +1,4 @@
-//! The status bar: counts, errors and messages, filter, sort, problems, then key hints from
+//! The status bar: counts, errors and messages, problems, filter, sort, then key hints from
 //! the key table. The context's main key and `? help`, `q quit` keep their places; other
 //! hints fill what room is left, so narrowing the bar or setting a filter drops hints from
 //! the middle instead of moving the ones people look for.
@@ -105,7 +105,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The left part of the bar, most important first: counts, a filter error, the last
-/// message, the filter, sort, problems.
+/// message, load problems (the only sign of them), the filter, sort.
 fn left_pieces(app: &App) -> Vec<Piece> {
     let text = Style::new().fg(Color::White);
     let piece = |text: String, style: Style, may_cut: bool| Piece {
@@ -139,6 +139,14 @@ fn left_pieces(app: &App) -> Vec<Piece> {
             true,
         ));
     }
+    let n = app.problems.len();
+    if n > 0 {
+        out.push(piece(
+            format!(" · {n} load problem{} (p)", if n == 1 { "" } else { "s" }),
+            Style::new().fg(Color::Yellow),
+            false,
+        ));
+    }
     let chips = app.chip_names();
     let typed = app.input.trim();
     if !typed.is_empty() || !chips.is_empty() {
@@ -154,13 +162,5 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         format!(" · sort: {}", app.sort.label())
     };
     out.push(piece(sort, text, false));
-    let n = app.problems.len();
-    if n > 0 {
-        out.push(piece(
-            format!(" · {n} load problem{} (p)", if n == 1 { "" } else { "s" }),
-            Style::new().fg(Color::Yellow),
-            false,
-        ));
-    }
     out
 }
