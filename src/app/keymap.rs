@@ -21,7 +21,7 @@ impl Context {
     /// Heading for the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            Context::Global => "Everywhere (in the filter, letters and Space are typed)",
+            Context::Global => "Everywhere (in the filter, character keys are typed)",
             Context::List => "Article list",
             Context::Reader => "Reading view",
             Context::Actors => "Actor sidebar",
@@ -195,7 +195,7 @@ pub static KEYS: &[Binding] = &[
         context: C::List,
         keys: &[key(K::Esc)],
         action: Action::Back,
-        help: "clear the filter and actor chips",
+        help: "clear the filter and actor chips (u puts them back)",
         hint: None,
     },
     Binding {
@@ -447,7 +447,7 @@ pub enum HelpLine {
 pub const FILTER_SYNTAX: &[(&str, &str)] = &[
     (
         "word",
-        "word start in title, source or actor names (fuzzy), or in the text",
+        "fuzzy in title/source from a word start; actor/text words",
     ),
     (
         "@name",
