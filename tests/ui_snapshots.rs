@@ -187,7 +187,23 @@ fn load_problems_overlay_100x20() {
         .collect();
     assert!(bar.contains("2 load problems (p)"), "{bar}");
     press(&mut app, KeyCode::Char('p'));
+    for (w, h) in [(1, 1), (5, 3), (20, 5), (40, 4), (60, 8)] {
+        render_at(&app, w, h);
+    }
     insta::assert_snapshot!(render_at(&app, 100, 20));
+}
+
+#[test]
+fn single_pane_actors_say_how_to_go_back() {
+    let mut app = sample(50, 20);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.focus(), Focus::Actors);
+    let backend = render_at(&app, 50, 20);
+    let bar: String = (0..50u16)
+        .map(|x| backend.buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(bar.contains("Esc back"), "{bar}");
+    assert!(bar.trim_end().ends_with("? help  q quit"), "{bar}");
 }
 
 #[test]

@@ -240,19 +240,21 @@ pub static KEYS: &[Binding] = &[
         help: "previous filter match",
         hint: None,
     },
-    Binding {
-        context: C::Actors,
-        keys: &[key(K::Enter)],
-        action: Action::Activate,
-        help: "select or unselect the actor (filters the list)",
-        hint: Some("select"),
-    },
+    // Esc first: its hint keeps its place on a narrow bar, where the actors fill the screen
+    // and the way back is not visible.
     Binding {
         context: C::Actors,
         keys: &[key(K::Esc)],
         action: Action::Back,
         help: "back to the list (or close the actors when narrow)",
         hint: Some("back"),
+    },
+    Binding {
+        context: C::Actors,
+        keys: &[key(K::Enter)],
+        action: Action::Activate,
+        help: "select or unselect the actor (filters the list)",
+        hint: Some("select"),
     },
     Binding {
         context: C::Global,
