@@ -177,7 +177,7 @@ pub struct App {
     pub(crate) year: Option<i32>,
     pub(crate) rows: Vec<ListRow>,
     pub(crate) list: Cursor,
-    /// Articles opened at least once.
+    /// Articles opened, or selected for a while (see [`Action::Dwell`]).
     pub(crate) read: Vec<bool>,
     pub(crate) reader: ReaderView,
     pub(crate) sidebar: Vec<SideRow>,
@@ -463,6 +463,7 @@ impl App {
                     self.cursor = i;
                     self.refilter();
                 } else if self.input.is_empty() && self.chips.pop().is_some() {
+                    self.undo = None;
                     self.refilter_full();
                 }
             }
@@ -702,6 +703,7 @@ impl App {
             Focus::Actors => {
                 if let Some(SideRow::Actor { id, .. }) = self.sidebar.get(self.side.sel) {
                     let id = *id;
+                    self.undo = None;
                     if let Some(i) = self.chips.iter().position(|&c| c == id) {
                         self.chips.remove(i);
                     } else {
@@ -733,6 +735,8 @@ impl App {
     /// Notes that the input changed; the search runs in [`App::settle`] or before the next
     /// action that is not typing.
     fn refilter(&mut self) {
+        // A new filter is being made: `u` must not bring an old one back over it.
+        self.undo = None;
         self.search_pending = true;
     }
 

@@ -92,6 +92,13 @@ fn esc_leaves_the_filter_then_clears_it_and_u_undoes() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.message.as_deref(), Some("nothing to undo"));
     assert_eq!(app.shown(), 1);
+    // Once a new filter is typed, u does not bring the cleared one back over it.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "drone");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.input(), "drone");
 }
 
 #[test]
