@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::actors::{ActorId, ActorIndex};
+use crate::actors::ActorId;
 use crate::article::Article;
 use crate::corpus::Corpus;
 
@@ -51,39 +51,49 @@ pub enum TermKind {
     Before(NaiveDate),
 }
 
-/// A parsed filter line: terms to AND together, plus messages for terms that were ignored.
+/// A term that was not understood: where it is in the filter line and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    /// Byte range of the term in the filter line.
+    pub span: Range<usize>,
+    /// A short reason for the status bar.
+    pub reason: String,
+}
+
+/// A parsed filter line: terms to AND together, plus the terms that were not understood (they
+/// are left out of the search and shown as errors).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<Term>,
-    pub errors: Vec<String>,
+    pub errors: Vec<QueryError>,
 }
 
-/// Splits the line into tokens; `"..."` keeps spaces inside one token (quotes removed).
-fn tokenize(input: &str) -> Vec<String> {
+/// Splits the line into tokens with their byte ranges; `"..."` keeps spaces inside one token
+/// (quotes removed).
+fn tokenize(input: &str) -> Vec<(String, Range<usize>)> {
     let mut tokens = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;
-    let mut started = false;
-    for c in input.chars() {
+    let mut start: Option<usize> = None;
+    for (i, c) in input.char_indices() {
         match c {
             '"' => {
                 quoted = !quoted;
-                started = true;
+                start.get_or_insert(i);
             }
             c if c.is_whitespace() && !quoted => {
-                if started {
-                    tokens.push(std::mem::take(&mut cur));
-                    started = false;
+                if let Some(s) = start.take() {
+                    tokens.push((std::mem::take(&mut cur), s..i));
                 }
             }
             c => {
                 cur.push(c);
-                started = true;
+                start.get_or_insert(i);
             }
         }
     }
-    if started {
-        tokens.push(cur);
+    if let Some(s) = start {
+        tokens.push((cur, s..input.len()));
     }
     tokens
 }
@@ -106,29 +116,66 @@ fn parse_period_start(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// Whether `s` can begin a `YYYY-MM-DD` date (so `date:` with it can match something):
+/// `2024`, `2024-0`, `2024-08-3` are fine while typing; `2024-13`, `2024-02-30`, `24-08` not.
+fn is_date_prefix(s: &str) -> bool {
+    const SHAPE: &[u8] = b"dddd-dd-dd";
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > SHAPE.len() {
+        return false;
+    }
+    let shaped = b.iter().zip(SHAPE).all(|(&c, &want)| {
+        if want == b'd' {
+            c.is_ascii_digit()
+        } else {
+            c == want
+        }
+    });
+    if !shaped {
+        return false;
+    }
+    let num = |r: Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    match b.len() {
+        6 => b[5] <= b'1',
+        7 | 8 => num(5..7).is_some_and(|m| (1..=12).contains(&m)),
+        9 => num(5..7).is_some_and(|m| (1..=12).contains(&m)) && b[8] <= b'3',
+        10 => parse_period_start(s).is_some(),
+        _ => true,
+    }
+}
+
 impl Query {
-    /// Parses a filter line. Never fails: unusable terms are skipped and described in `errors`.
+    /// Parses a filter line. Never fails: terms it cannot use are left out and described in
+    /// `errors`, with their place in the line.
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
-        for token in tokenize(input) {
+        for (token, span) in tokenize(input) {
             let (negated, body) = match token.strip_prefix('-') {
                 Some(rest) if !rest.is_empty() => (true, rest),
                 _ => (false, token.as_str()),
             };
             let lower = body.to_lowercase();
+            let mut bad = |reason: String| {
+                q.errors.push(QueryError {
+                    span: span.clone(),
+                    reason,
+                });
+                None
+            };
             let kind = if let Some(name) = lower.strip_prefix('@') {
-                (!name.is_empty()).then(|| TermKind::Actor(name.to_string()))
+                (!name.trim().is_empty()).then(|| TermKind::Actor(name.trim().to_string()))
             } else if let Some((key, value)) = lower.split_once(':') {
                 match key {
                     "source" | "src" => {
                         (!value.is_empty()).then(|| TermKind::Source(value.to_string()))
                     }
                     "date" => {
-                        if value.chars().all(|c| c.is_ascii_digit() || c == '-') {
-                            (!value.is_empty()).then(|| TermKind::Date(value.to_string()))
-                        } else {
-                            q.errors.push(format!("date: wants digits, not {value:?}"));
+                        if value.is_empty() {
                             None
+                        } else if is_date_prefix(value) {
+                            Some(TermKind::Date(value.to_string()))
+                        } else {
+                            bad("date: wants the start of a date, like 2024-08".into())
                         }
                     }
                     "after" | "before" => {
@@ -141,10 +188,7 @@ impl Query {
                                 TermKind::Before(d)
                             })
                         } else {
-                            q.errors.push(format!(
-                                "{key}: wants a date like 2024-08-01, not {value:?}"
-                            ));
-                            None
+                            bad(format!("{key}: wants a date like 2024-08-01"))
                         }
                     }
                     // Not a known key: a word that happens to contain a colon.
@@ -280,6 +324,8 @@ pub struct Index {
     docs: Vec<Box<[u32]>>,
     sources: Vec<Box<str>>,
     source_of: Vec<u32>,
+    /// Per actor: its name and aliases, folded and split into words, for `@` terms.
+    actor_names: Vec<Vec<NameForm>>,
 }
 
 impl Index {
@@ -358,11 +404,23 @@ impl Index {
                 }),
             })
             .collect();
+        let actor_names = corpus
+            .actors
+            .actors()
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| NameForm::new(n))
+                    .collect()
+            })
+            .collect();
         Index {
             vocab,
             docs,
             sources,
             source_of,
+            actor_names,
         }
     }
 
@@ -422,6 +480,8 @@ enum Prepared {
         neg: bool,
         text: String,
         ranges: Vec<Range<u32>>,
+        /// The term's words when there are several: they must follow each other.
+        phrase: Vec<String>,
         exact: bool,
         actor_scores: Vec<i64>,
         source_scores: Vec<Option<i64>>,
@@ -475,37 +535,198 @@ fn good_enough(score: i64, pattern: &str) -> bool {
     score >= MIN_SCORE_PER_CHAR * pattern.chars().count() as i64
 }
 
+/// Whether the character at char index `i` of `text` begins a word (or is not a letter at
+/// all, for patterns that start with punctuation).
+fn begins_word(text: &str, i: usize) -> bool {
+    let mut prev = None;
+    for (n, c) in text.chars().enumerate() {
+        if n == i {
+            return !c.is_alphanumeric() || !prev.is_some_and(char::is_alphanumeric);
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Matched character indices and score of `pattern` in `text`, if it is a match worth
+/// showing: dense enough (not letters scattered over a title), and starting at a word, so
+/// "lami" does not find "Islamic" (typing a word means the start of a word, as in the body).
+fn fuzzy_match(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+    m.fuzzy_indices(text, pattern).filter(|(s, idx)| {
+        good_enough(*s, pattern) && idx.first().is_some_and(|&i| begins_word(text, i))
+    })
+}
+
 /// Fuzzy score of `pattern` in `text`, if it is a match worth showing.
 pub fn fuzzy_score(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<i64> {
-    m.fuzzy_match(text, pattern)
-        .filter(|&s| good_enough(s, pattern))
+    fuzzy_match(m, text, pattern).map(|(s, _)| s)
 }
 
 /// Matched character indices of `pattern` in `text`, if it is a match worth showing.
 pub fn fuzzy_indices(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<Vec<usize>> {
-    m.fuzzy_indices(text, pattern)
-        .filter(|(s, _)| good_enough(*s, pattern))
-        .map(|(_, idx)| idx)
+    fuzzy_match(m, text, pattern).map(|(_, idx)| idx)
 }
 
-/// Best fuzzy score of `pattern` over each actor's name and aliases (0: no match).
-fn actor_scores(m: &SkimMatcherV2, actors: &ActorIndex, pattern: &str) -> Vec<i64> {
-    actors
-        .actors()
+/// `c` lowercased with Latin diacritics removed, pushed onto `out`. Marks written as separate
+/// code points are dropped, so "é" and "e\u{301}" both become "e".
+fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0xFE20..=0xFE2F) {
+        return;
+    }
+    let base = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ð' | 'ð' | 'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'ß' => "ss",
+        'Ś'..='š' | 'Ș' | 'ș' => "s",
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(base);
+}
+
+/// Folded words of a name or an `@` query: split at spaces, hyphens and other punctuation;
+/// periods and apostrophes inside a word are dropped ("U.S." is "us", "O'Brien" "obrien").
+pub fn name_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if matches!(c, '.' | '\'' | '’') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            fold_char_into(c, &mut cur);
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// One spelling of an actor, ready for `@` matching.
+#[derive(Debug, Clone, Default)]
+struct NameForm {
+    /// Folded words ("Al-Lami" gives "al", "lami").
+    words: Vec<Box<str>>,
+    /// The words run together ("allami"), so `@allami` finds "Al-Lami".
+    compact: Box<str>,
+}
+
+impl NameForm {
+    fn new(name: &str) -> NameForm {
+        let words = name_words(name);
+        NameForm {
+            compact: words.concat().into(),
+            words: words.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// Score of an `@` query equal to a whole name or alias.
+const ACTOR_EXACT: i64 = 100;
+/// Score of query words that prefix name words in order (`@lami`, `@al lam`).
+const ACTOR_PREFIX: i64 = 50;
+/// Bonus when those query words are whole words of the name (`@lami` for "Al Lami").
+const ACTOR_WHOLE_WORDS: i64 = 20;
+/// Bonus when the match starts at the name's first word (`@haider` for "Haider Al Lami").
+const ACTOR_FIRST_WORD: i64 = 10;
+
+/// How well query `q` (folded words and their run-together form) matches one spelling:
+/// an exact name first, then whole words, then word prefixes. `None`: no match. Words must
+/// match from their start: `@lami` is not in "Islamic", so `@` stays a precision tool.
+fn name_score(q: &NameForm, name: &NameForm) -> Option<i64> {
+    if q.words.is_empty() {
+        return None;
+    }
+    if q.compact == name.compact {
+        return Some(ACTOR_EXACT);
+    }
+    // Each query word prefixes a later name word than the one before (earliest first, which
+    // finds an in-order match whenever one exists).
+    let mut next = 0;
+    let mut first = None;
+    let mut whole = true;
+    for qw in &q.words {
+        let found = name.words[next..]
+            .iter()
+            .position(|nw| nw.starts_with(&**qw))
+            .map(|i| next + i);
+        match found {
+            Some(i) => {
+                first.get_or_insert(i);
+                whole &= *name.words[i] == **qw;
+                next = i + 1;
+            }
+            None => {
+                first = None;
+                break;
+            }
+        }
+    }
+    if let Some(first) = first {
+        let mut score = ACTOR_PREFIX;
+        if whole {
+            score += ACTOR_WHOLE_WORDS;
+        }
+        if first == 0 {
+            score += ACTOR_FIRST_WORD;
+        }
+        return Some(score);
+    }
+    // "allami" for "Al-Lami", "haideral" for "Haider Al Lami".
+    name.compact
+        .starts_with(&*q.compact)
+        .then_some(ACTOR_PREFIX)
+}
+
+/// Best score of `pattern` over each actor's name and aliases (0: no match).
+fn actor_scores(index: &Index, pattern: &str) -> Vec<i64> {
+    let q = NameForm::new(pattern);
+    index
+        .actor_names
         .iter()
-        .map(|a| {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .filter_map(|n| fuzzy_score(m, n, pattern))
+        .map(|forms| {
+            forms
+                .iter()
+                .filter_map(|f| name_score(&q, f))
                 .max()
-                .map_or(0, |s| s.max(1))
+                .unwrap_or(0)
         })
         .collect()
 }
 
-/// Actors whose name or an alias fuzzy-matches `pattern`.
-pub fn matching_actors(actors: &ActorIndex, pattern: &str) -> Vec<ActorId> {
-    actor_scores(&matcher(), actors, pattern)
+/// Actors an `@pattern` term stands for: a query word prefixes a word of the name or of an
+/// alias (in order, for several words), or the name run together starts with the query.
+/// Case and Latin diacritics are ignored.
+pub fn matching_actors(index: &Index, pattern: &str) -> Vec<ActorId> {
+    actor_scores(index, pattern)
         .iter()
         .enumerate()
         .filter(|(_, s)| **s > 0)
@@ -513,7 +734,7 @@ pub fn matching_actors(actors: &ActorIndex, pattern: &str) -> Vec<ActorId> {
         .collect()
 }
 
-fn prepare(m: &SkimMatcherV2, corpus: &Corpus, index: &Index, term: &Term) -> Prepared {
+fn prepare(m: &SkimMatcherV2, index: &Index, term: &Term) -> Prepared {
     let neg = term.negated;
     match &term.kind {
         TermKind::Word(w) => {
@@ -524,11 +745,12 @@ fn prepare(m: &SkimMatcherV2, corpus: &Corpus, index: &Index, term: &Term) -> Pr
                 neg,
                 text: w.clone(),
                 ranges,
+                phrase: if tokens.len() > 1 { tokens } else { Vec::new() },
                 exact,
                 actor_scores: if neg {
                     Vec::new()
                 } else {
-                    actor_scores(m, &corpus.actors, w)
+                    actor_scores(index, w)
                 },
                 source_scores: if neg {
                     Vec::new()
@@ -539,7 +761,7 @@ fn prepare(m: &SkimMatcherV2, corpus: &Corpus, index: &Index, term: &Term) -> Pr
         }
         TermKind::Actor(p) => Prepared::Actor {
             neg,
-            actor_scores: actor_scores(m, &corpus.actors, p),
+            actor_scores: actor_scores(index, p),
         },
         TermKind::Source(needle) => Prepared::Source {
             neg,
@@ -570,12 +792,19 @@ fn eval(
 ) -> Option<i64> {
     let (hit, score) = match term {
         Prepared::Word {
-            neg: true, ranges, ..
-        } => (body_has(index, doc, ranges), 0),
+            neg: true,
+            ranges,
+            phrase,
+            ..
+        } => (
+            body_has(index, doc, ranges) && (phrase.is_empty() || has_phrase(a, phrase)),
+            0,
+        ),
         Prepared::Word {
             neg: false,
             text,
             ranges,
+            phrase,
             exact,
             actor_scores,
             source_scores,
@@ -597,7 +826,7 @@ fn eval(
             .into_iter()
             .flatten()
             .max();
-            let body = body_has(index, doc, ranges);
+            let body = body_has(index, doc, ranges) && (phrase.is_empty() || has_phrase(a, phrase));
             match (fuzzy, body) {
                 (Some(s), b) => (true, s.max(1) + if b { BODY_BONUS } else { 0 }),
                 (None, true) if *exact => (true, BODY_WORD_SCORE),
@@ -682,11 +911,7 @@ pub fn search(
     candidates: Option<&[usize]>,
 ) -> Vec<Hit> {
     let m = matcher();
-    let mut terms: Vec<Prepared> = query
-        .terms
-        .iter()
-        .map(|t| prepare(&m, corpus, index, t))
-        .collect();
+    let mut terms: Vec<Prepared> = query.terms.iter().map(|t| prepare(&m, index, t)).collect();
     terms.sort_by_key(Prepared::cost);
     let check = |doc: usize| -> Option<Hit> {
         let a = corpus.articles.get(doc)?;
@@ -746,36 +971,79 @@ pub fn fuzzy_highlights(m: &SkimMatcherV2, query: &Query, text: &str) -> Vec<usi
     out
 }
 
-/// Byte ranges of `text` where a word starts with one of the query's free words.
+/// Lowercase words of `text` with their byte ranges.
+fn lower_words(text: &str) -> Vec<(Range<usize>, String)> {
+    word_spans(text)
+        .map(|r| {
+            let w = text[r.clone()]
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            (r, w)
+        })
+        .collect()
+}
+
+/// Start indices in `words` where consecutive words start with the `tokens`, in order.
+fn phrase_starts<'a>(
+    words: &'a [(Range<usize>, String)],
+    tokens: &'a [String],
+) -> impl Iterator<Item = usize> + 'a {
+    let n = tokens.len();
+    (0..words.len().saturating_sub(n.saturating_sub(1))).filter(move |&i| {
+        n > 0
+            && tokens
+                .iter()
+                .zip(&words[i..])
+                .all(|(t, (_, w))| w.starts_with(t.as_str()))
+    })
+}
+
+/// Whether the article's title, subtitle, source or text has the phrase: consecutive words
+/// starting with `tokens` (the index only knows each word is somewhere in the article).
+fn has_phrase(a: &Article, tokens: &[String]) -> bool {
+    std::iter::once(a.title.as_str())
+        .chain(a.subtitle.as_deref())
+        .chain(a.source.as_deref())
+        .chain(a.paragraphs.iter().map(String::as_str))
+        .any(|text| phrase_starts(&lower_words(text), tokens).next().is_some())
+}
+
+/// Byte ranges of `text` matched by the query's free words: a word starting with the term,
+/// or for a phrase (`"two words"`), the run of consecutive words starting with its words.
 pub fn word_highlights(query: &Query, text: &str) -> Vec<Range<usize>> {
-    let tokens: Vec<String> = query.words().flat_map(term_tokens).collect();
-    if tokens.is_empty() {
+    let terms: Vec<Vec<String>> = query
+        .words()
+        .map(term_tokens)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if terms.is_empty() {
         return Vec::new();
     }
+    let words = lower_words(text);
     let mut out = Vec::new();
-    let mut lower = String::new();
-    for r in word_spans(text) {
-        let word = &text[r.clone()];
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        let best = tokens
-            .iter()
-            .filter(|t| lower.starts_with(t.as_str()))
-            .map(|t| t.chars().count())
-            .max();
-        if let Some(n) = best {
-            // Highlight as many characters of the original word as the token has.
-            let end = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
-            out.push(r.start..r.start + end);
+    for tokens in &terms {
+        for i in phrase_starts(&words, tokens) {
+            let (Some((first, _)), Some((last, _)), Some(t)) =
+                (words.get(i), words.get(i + tokens.len() - 1), tokens.last())
+            else {
+                continue;
+            };
+            // Highlight as many characters of the last word as the token has.
+            let word = &text[last.clone()];
+            let n = t.chars().count();
+            let end = word.char_indices().nth(n).map_or(word.len(), |(b, _)| b);
+            out.push(first.start..last.start + end);
         }
     }
+    out.sort_by_key(|r| (r.start, r.end));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actors::{Actor, ActorKind, Extraction, Mention};
+    use crate::actors::{Actor, ActorIndex, ActorKind, Extraction, Mention};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -808,7 +1076,8 @@ mod tests {
 
     #[test]
     fn quotes_keep_spaces_and_bad_dates_are_reported_not_fatal() {
-        let q = Query::parse("source:\"The National\" after:2024-13 - @ date:");
+        let line = "source:\"The National\" after:2024-13 - @ date:";
+        let q = Query::parse(line);
         assert_eq!(
             q.terms,
             vec![Term {
@@ -817,7 +1086,43 @@ mod tests {
             }]
         );
         assert_eq!(q.errors.len(), 1);
-        assert!(q.errors[0].starts_with("after:"));
+        assert!(q.errors[0].reason.starts_with("after: wants a date"));
+        assert_eq!(&line[q.errors[0].span.clone()], "after:2024-13");
+    }
+
+    #[test]
+    fn impossible_dates_are_errors_with_their_place_in_the_line() {
+        for (line, bad) in [
+            ("after:garbage", "after:garbage"),
+            ("truce date:2024-13", "date:2024-13"),
+            ("date:2024-02-30", "date:2024-02-30"),
+            ("date:24-08", "date:24-08"),
+            ("-before:soon x", "-before:soon"),
+        ] {
+            let q = Query::parse(line);
+            assert_eq!(q.errors.len(), 1, "{line}");
+            assert_eq!(&line[q.errors[0].span.clone()], bad, "{line}");
+        }
+        // Prefixes that are still being typed are fine.
+        for ok in [
+            "date:2",
+            "date:2024-",
+            "date:2024-1",
+            "date:2024-08-",
+            "date:2024-08-3",
+        ] {
+            assert!(Query::parse(ok).errors.is_empty(), "{ok}");
+            assert_eq!(Query::parse(ok).terms.len(), 1, "{ok}");
+        }
+    }
+
+    #[test]
+    fn token_spans_are_byte_ranges_of_the_line() {
+        let line = "é \"two words\"  -x";
+        let t = tokenize(line);
+        let spans: Vec<&str> = t.iter().map(|(_, r)| &line[r.clone()]).collect();
+        assert_eq!(spans, vec!["é", "\"two words\"", "-x"]);
+        assert_eq!(t[1].0, "two words");
     }
 
     #[test]
@@ -1008,9 +1313,147 @@ mod tests {
         assert!(fuzzy_score(&m, "Drone strike hits PMF base", "dsh").is_some());
     }
 
+    /// Actors for `@` tests: names that fuzzy matching mixed up.
+    fn actor_corpus() -> (Corpus, Index) {
+        let names: &[(&str, &[&str])] = &[
+            ("Haider Al Lami", &["Al-Lami", "Lami", "Haider Al-Lami"]),
+            ("Islamic Resistance in Iraq", &["IRI"]),
+            (
+                "Popular Mobilization Forces",
+                &["PMF", "al-Hashd al-Shaabi"],
+            ),
+            ("ISIS", &[]),
+            ("International Coalition against ISIS", &[]),
+            (
+                "Al Nujaba Movement",
+                &["Harakat Al-Nujaba", "Nujaba Movement"],
+            ),
+            ("José Müller", &[]),
+            ("Ali Hassan", &[]),
+            ("Salim Khalil", &[]),
+        ];
+        let actors = names
+            .iter()
+            .map(|(n, al)| Actor {
+                name: n.to_string(),
+                kind: ActorKind::Person,
+                aliases: al.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect();
+        // One article per actor, mentioning only it.
+        let mentions: Vec<Vec<Mention>> = (0..names.len())
+            .map(|i| {
+                vec![Mention {
+                    actor: i,
+                    paragraph: 0,
+                    start: 0,
+                    end: 1,
+                }]
+            })
+            .collect();
+        let articles = (0..names.len())
+            .map(|i| Article {
+                title: format!("Report {i}"),
+                paragraphs: vec!["x".into()],
+                mentions: mentions[i].clone(),
+                ..Article::default()
+            })
+            .collect();
+        let corpus = Corpus {
+            articles,
+            actors: ActorIndex::build(&Extraction { actors, mentions }),
+        };
+        let index = Index::build(&corpus);
+        (corpus, index)
+    }
+
+    fn actor_names(pattern: &str) -> Vec<String> {
+        let (c, idx) = actor_corpus();
+        matching_actors(&idx, pattern)
+            .into_iter()
+            .map(|i| c.actors.actors()[i].name.clone())
+            .collect()
+    }
+
     #[test]
-    fn matching_actors_is_fuzzy_over_aliases() {
-        let c = corpus();
-        assert_eq!(matching_actors(&c.actors, "nujaba"), vec![0]);
+    fn at_terms_match_the_start_of_name_words_not_letters_inside_them() {
+        assert_eq!(actor_names("lami"), vec!["Haider Al Lami"]);
+        assert_eq!(actor_names("LAMI"), vec!["Haider Al Lami"]);
+        assert_eq!(
+            actor_names("isis"),
+            vec!["ISIS", "International Coalition against ISIS"]
+        );
+        assert_eq!(actor_names("ali"), vec!["Ali Hassan"]);
+        assert_eq!(actor_names("hai"), vec!["Haider Al Lami"]);
+        assert!(actor_names("xyz").is_empty());
+    }
+
+    #[test]
+    fn at_terms_join_words_fold_accents_and_take_several_words_in_order() {
+        assert_eq!(actor_names("allami"), vec!["Haider Al Lami"]);
+        assert_eq!(actor_names("al-lami"), vec!["Haider Al Lami"]);
+        assert_eq!(actor_names("al lam"), vec!["Haider Al Lami"]);
+        assert!(actor_names("lami al").is_empty());
+        assert_eq!(actor_names("jose muller"), vec!["José Müller"]);
+        assert_eq!(actor_names("Müll"), vec!["José Müller"]);
+        // Every spelling of one actor.
+        assert_eq!(actor_names("nujaba"), vec!["Al Nujaba Movement"]);
+        assert_eq!(actor_names("harakat"), vec!["Al Nujaba Movement"]);
+        assert_eq!(actor_names("hashd"), vec!["Popular Mobilization Forces"]);
+    }
+
+    #[test]
+    fn exact_names_rank_first() {
+        let (c, idx) = actor_corpus();
+        let hits = search(&c, &idx, &Query::parse("@isis"), &[], None);
+        let best = hits.iter().max_by_key(|h| h.score).map(|h| h.article);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(best, Some(3), "the article mentioning ISIS itself");
+        let q = NameForm::new("lami");
+        let exact = name_score(&q, &NameForm::new("Lami"));
+        let word = name_score(&q, &NameForm::new("Haider Al Lami"));
+        let prefix = name_score(&NameForm::new("lam"), &NameForm::new("Haider Al Lami"));
+        assert!(
+            exact > word && word > prefix,
+            "{exact:?} {word:?} {prefix:?}"
+        );
+    }
+
+    #[test]
+    fn name_words_split_at_spaces_and_hyphens_and_drop_dots() {
+        assert_eq!(name_words("Al-Lami"), vec!["al", "lami"]);
+        assert_eq!(name_words("U.S. Army"), vec!["us", "army"]);
+        assert_eq!(name_words("Ḥaydar Çelik"), vec!["ḥaydar", "celik"]);
+        assert_eq!(name_words("Zoë"), vec!["zoe"]);
+        assert_eq!(name_words("Zoe\u{308}"), vec!["zoe"]);
+    }
+
+    #[test]
+    fn free_words_find_actors_by_word_start_too() {
+        let (c, idx) = actor_corpus();
+        let hits = search(&c, &idx, &Query::parse("lami"), &[], None);
+        let arts: Vec<usize> = hits.iter().map(|h| h.article).collect();
+        assert_eq!(arts, vec![0]);
+    }
+
+    #[test]
+    fn phrases_need_their_words_together() {
+        assert_eq!(ids("\"truce is over\"", &[]), vec![0]);
+        assert!(ids("\"over truce\"", &[]).is_empty());
+        assert_eq!(ids("-\"no ceasefire\"", &[]), vec![0, 1]);
+        let q = Query::parse("\"said the\"");
+        let text = "Al Nujaba Movement said the truce; the said";
+        let r = word_highlights(&q, text);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&text[r[0].clone()], "said the");
+    }
+
+    #[test]
+    fn fuzzy_title_matches_start_at_a_word() {
+        let m = matcher();
+        assert!(fuzzy_score(&m, "Islamic Resistance claims attack", "lami").is_none());
+        assert!(fuzzy_score(&m, "Al-Lami speaks", "lami").is_some());
+        assert!(begins_word("a-b", 2));
+        assert!(!begins_word("ab", 1));
     }
 }

@@ -1,12 +1,13 @@
 //! Terminal setup and restore, the event loop, and background loading.
 //!
-//! Two producer threads feed one channel: terminal input, and the loader (progress, then the
-//! indexed corpus). The loop blocks on the channel, applies everything pending, then draws
-//! once, so a burst of events costs one frame.
+//! Three producer threads feed one channel: terminal input, the loader (progress, then the
+//! indexed corpus) and signals (TERM, HUP, INT become a quit, so the terminal is restored on
+//! the way out). The loop blocks on the channel, applies everything pending, then draws once,
+//! so a burst of events costs one frame.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -57,13 +58,40 @@ fn install_panic_hook() {
     }));
 }
 
+/// Turns SIGTERM, SIGHUP (the terminal went away) and SIGINT into a quit through the loop,
+/// so the guard restores the terminal. A second signal means the loop is stuck: restore and
+/// leave at once.
+#[cfg(unix)]
+fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        let mut seen = false;
+        for sig in signals.forever() {
+            if seen || tx.send(Msg::Action(Action::Quit)).is_err() {
+                restore_terminal();
+                std::process::exit(128 + sig);
+            }
+            seen = true;
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn spawn_signals(_tx: Sender<Msg>) -> anyhow::Result<()> {
+    Ok(())
+}
+
 fn spawn_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         while let Ok(ev) = crossterm::event::read() {
             if tx.send(Msg::Term(ev)).is_err() {
-                break;
+                return;
             }
         }
+        // The terminal cannot be read any more (it went away): nothing left to do but leave.
+        let _ = tx.send(Msg::Action(Action::Quit));
     });
 }
 
@@ -104,16 +132,37 @@ fn apply(app: &mut App, msg: Msg) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How long the list selection must stay on an unread article to count it as read.
+const DWELL: Duration = Duration::from_secs(1);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     rx: &Receiver<Msg>,
 ) -> anyhow::Result<()> {
+    // The unread article under the selection and since when it has been there.
+    let mut dwell: Option<(usize, Instant)> = None;
     loop {
         terminal.draw(|f| crate::ui::draw(app, f))?;
-        // Block for the next event, then take everything already queued: one frame per burst.
-        let Ok(first) = rx.recv() else {
-            return Ok(());
+        let unread = app.selected_article().filter(|&a| !app.is_read(a));
+        if dwell.map(|(a, _)| a) != unread {
+            dwell = unread.map(|a| (a, Instant::now()));
+        }
+        // Block for the next event (or until the selection has stayed long enough), then take
+        // everything already queued: one frame per burst.
+        let first = match dwell {
+            Some((_, since)) => match rx.recv_timeout(DWELL.saturating_sub(since.elapsed())) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.update(Action::Dwell);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            },
+            None => match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
+            },
         };
         apply(app, first)?;
         while let Ok(more) = rx.try_recv() {
@@ -139,6 +188,9 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
         return crate::cli::list(paths, false);
     }
     install_panic_hook();
+    let (tx, rx) = mpsc::channel();
+    // Before the screen is taken over, so no signal can leave it behind.
+    spawn_signals(tx.clone())?;
     enable_raw_mode()?;
     let guard = Guard;
     execute!(
@@ -150,7 +202,6 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(size.width, size.height);
-    let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
     let result = event_loop(&mut terminal, &mut app, &rx);

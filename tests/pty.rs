@@ -173,28 +173,80 @@ fn filter_open_select_actor_quit_and_restore() {
         "chip for {picked}: {filter_line}"
     );
 
-    s.send("q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = s.child.try_wait().expect("wait") {
-            break st;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = s.child.kill();
-            panic!("dossier did not quit; screen:\n{}", s.screen());
-        }
-        thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
-    // Let the reader thread drain the last bytes.
-    thread::sleep(Duration::from_millis(200));
-    let parser = s.parser.lock().expect("parser");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor still hidden");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture still on"
+    // Esc steps back without losing the filter: actors -> list; only then does Esc clear it,
+    // and u brings it back.
+    s.send("\x1b");
+    s.wait_until("the list to take focus back", |s| s.contains("┏ Articles"));
+    assert!(
+        s.screen().contains("[@"),
+        "the chip survives leaving the actors"
     );
+    s.send("\x1b");
+    let cleared = s.wait_for("u to undo");
+    assert_eq!(counts(&cleared), Some((5, 5)), "{cleared}");
+    s.send("u");
+    let restored = s.wait_for("filter restored");
+    assert_eq!(counts(&restored), Some((m, 5)), "{restored}");
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+impl Session {
+    /// Waits for the child to exit; kills it and panics with the screen on timeout.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(st) = self.child.try_wait().expect("wait") {
+                return st;
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("dossier did not quit; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Asserts the terminal was given back: main screen, cursor shown, mouse reporting off.
+    fn assert_restored(&self) {
+        // Let the reader thread drain the last bytes.
+        thread::sleep(Duration::from_millis(200));
+        let parser = self.parser.lock().expect("parser");
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture still on"
+        );
+    }
+}
+
+#[test]
+fn term_hup_and_int_restore_the_terminal() {
+    for sig in ["TERM", "HUP", "INT"] {
+        let mut s = Session::start();
+        s.wait_for("5/5 articles");
+        {
+            // The screen really was taken over, so the checks below mean something.
+            let parser = s.parser.lock().expect("parser");
+            assert!(
+                parser.screen().alternate_screen(),
+                "{sig}: no alternate screen"
+            );
+            assert!(parser.screen().hide_cursor(), "{sig}: cursor shown");
+        }
+        let pid = s.child.process_id().expect("child pid");
+        let sent = std::process::Command::new("kill")
+            .args(["-s", sig, &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -s {sig} {pid}");
+        s.wait_exit();
+        s.assert_restored();
+    }
 }

@@ -4,7 +4,7 @@
 //! seeds and will change when the cleaner and recogniser land.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::app::{Action, App, Focus, fixture};
+use dossier::app::{Action, App, Focus, Loaded, fixture};
 use dossier::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -153,6 +153,95 @@ fn reader_colours_mentions_by_kind() {
 }
 
 #[test]
+fn wide_200x50_caps_the_reading_line() {
+    let app = sample(200, 50);
+    insta::assert_snapshot!(render_at(&app, 200, 50));
+}
+
+#[test]
+fn narrow_100x30_keeps_a_roomy_reader() {
+    let app = sample(100, 30);
+    insta::assert_snapshot!(render_at(&app, 100, 30));
+}
+
+#[test]
+fn load_problems_overlay_100x20() {
+    let mut loaded = Loaded::from_corpus(fixture::sample());
+    loaded.problems = vec![
+        dossier::Problem {
+            path: "notes/scan\u{1b}[31m.txt".into(),
+            kind: dossier::ProblemKind::Skipped,
+            reason: "binary content".into(),
+        },
+        dossier::Problem {
+            path: "old/a-very-long-folder-name/with/many/levels/of/nesting/caf.txt".into(),
+            kind: dossier::ProblemKind::Warning,
+            reason: "not valid UTF-8 (byte 3); decoded as Windows-1252".into(),
+        },
+    ];
+    let mut app = App::new(100, 20);
+    app.update(Action::Loaded(Box::new(loaded)));
+    let status = render_at(&app, 100, 20);
+    let bar: String = (0..100u16)
+        .map(|x| status.buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(bar.contains("2 load problems (p)"), "{bar}");
+    press(&mut app, KeyCode::Char('p'));
+    for (w, h) in [(1, 1), (5, 3), (20, 5), (40, 4), (60, 8)] {
+        render_at(&app, w, h);
+    }
+    insta::assert_snapshot!(render_at(&app, 100, 20));
+}
+
+#[test]
+fn single_pane_actors_say_how_to_go_back() {
+    let mut app = sample(50, 20);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.focus(), Focus::Actors);
+    let backend = render_at(&app, 50, 20);
+    let bar: String = (0..50u16)
+        .map(|x| backend.buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(bar.contains("Esc back"), "{bar}");
+    assert!(bar.trim_end().ends_with("? help  q quit"), "{bar}");
+}
+
+#[test]
+fn bad_filter_term_is_marked_with_a_reason() {
+    let mut app = sample(120, 12);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "truce after:garbage");
+    let backend = render_at(&app, 120, 12);
+    let buf = backend.buffer();
+    // The bad term is drawn in the error colour on the filter line.
+    let red: String = (0..120u16)
+        .filter(|&x| buf[(x, 10)].fg == Color::LightRed)
+        .map(|x| buf[(x, 10)].symbol().to_string())
+        .collect();
+    assert_eq!(red, "after:garbage");
+    insta::assert_snapshot!(backend);
+}
+
+#[test]
+fn current_match_is_drawn_apart_from_the_others() {
+    let mut app = sample(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "washington");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    let backend = render_at(&app, 120, 40);
+    let buf = backend.buffer();
+    let reversed = (0..40u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .filter(|&p| buf[p].modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert_eq!(reversed, "Washington".len(), "only the current match");
+    insta::assert_snapshot!(backend);
+}
+
+#[test]
 fn no_size_panics_down_to_1x1() {
     for (w, h) in [
         (1, 1),
@@ -170,6 +259,8 @@ fn no_size_panics_down_to_1x1() {
             KeyCode::Enter,
             KeyCode::Char('a'),
             KeyCode::Enter,
+            KeyCode::Char('n'),
+            KeyCode::Char('p'),
             KeyCode::Char('?'),
         ] {
             render_at(&app, w.max(1), h.max(1));

@@ -26,8 +26,11 @@ pub enum Action {
     PrevPane,
     /// Enter: open the article, toggle the actor, or leave the filter for the list.
     Activate,
-    /// Esc: close an overlay, leave the filter, or clear the filter.
+    /// Esc: close an overlay, leave the filter, go back to the list, or (in the list) clear
+    /// the filter.
     Back,
+    /// Put back the filter and chips that Esc cleared.
+    Undo,
     /// Focus the filter line.
     FocusFilter,
     /// Focus (or, when narrow, show) the actor sidebar; again to hide it.
@@ -36,6 +39,12 @@ pub enum Action {
     CycleSort,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Show or hide the list of load problems.
+    ToggleProblems,
+    /// Reverse the sort order.
+    ReverseSort,
+    /// The list selection has stayed on one article for a while: count it as read.
+    Dwell,
     /// Scroll the reading view to the next filter match.
     NextMatch,
     /// Scroll the reading view to the previous filter match.

@@ -13,19 +13,20 @@ pub enum Context {
     Reader,
     Actors,
     Filter,
-    Help,
+    /// The help or problems overlay.
+    Overlay,
 }
 
 impl Context {
     /// Heading for the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            Context::Global => "Everywhere",
+            Context::Global => "Everywhere (in the filter, character keys are typed)",
             Context::List => "Article list",
             Context::Reader => "Reading view",
             Context::Actors => "Actor sidebar",
             Context::Filter => "Filter line",
-            Context::Help => "This help",
+            Context::Overlay => "Help and problems",
         }
     }
 }
@@ -112,12 +113,12 @@ use KeyCode as K;
 
 /// The key table. Order matters only for display.
 pub static KEYS: &[Binding] = &[
-    // Help first so that `q` and Esc close it instead of quitting or clearing.
+    // Overlays first so that `q` and Esc close them instead of quitting or clearing.
     Binding {
-        context: C::Help,
-        keys: &[key(K::Esc), ch('?'), ch('q')],
-        action: Action::ToggleHelp,
-        help: "close the help",
+        context: C::Overlay,
+        keys: &[key(K::Esc), ch('q')],
+        action: Action::Back,
+        help: "close (? and p switch between help and problems)",
         hint: Some("close"),
     },
     Binding {
@@ -131,7 +132,7 @@ pub static KEYS: &[Binding] = &[
         context: C::Filter,
         keys: &[key(K::Esc)],
         action: Action::Back,
-        help: "leave the filter (Esc again clears it)",
+        help: "go to the list (Esc there clears the filter)",
         hint: Some("leave"),
     },
     Binding {
@@ -192,6 +193,20 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         context: C::List,
+        keys: &[key(K::Esc)],
+        action: Action::Back,
+        help: "clear the filter and actor chips (u puts them back)",
+        hint: None,
+    },
+    Binding {
+        context: C::List,
+        keys: &[ch('u')],
+        action: Action::Undo,
+        help: "undo clearing the filter",
+        hint: None,
+    },
+    Binding {
+        context: C::List,
         keys: &[ch('n')],
         action: Action::NextMatch,
         help: "next filter match in the article",
@@ -206,6 +221,13 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         context: C::Reader,
+        keys: &[key(K::Esc)],
+        action: Action::Back,
+        help: "back to the list",
+        hint: Some("list"),
+    },
+    Binding {
+        context: C::Reader,
         keys: &[ch('n')],
         action: Action::NextMatch,
         help: "next filter match",
@@ -217,6 +239,15 @@ pub static KEYS: &[Binding] = &[
         action: Action::PrevMatch,
         help: "previous filter match",
         hint: None,
+    },
+    // Esc first: its hint keeps its place on a narrow bar, where the actors fill the screen
+    // and the way back is not visible.
+    Binding {
+        context: C::Actors,
+        keys: &[key(K::Esc)],
+        action: Action::Back,
+        help: "back to the list (or close the actors when narrow)",
+        hint: Some("back"),
     },
     Binding {
         context: C::Actors,
@@ -304,9 +335,16 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         context: C::Global,
-        keys: &[key(K::Esc)],
-        action: Action::Back,
-        help: "close the overlay, go back, or clear the filter",
+        keys: &[ch('S')],
+        action: Action::ReverseSort,
+        help: "reverse the sort order",
+        hint: None,
+    },
+    Binding {
+        context: C::Global,
+        keys: &[ch('p')],
+        action: Action::ToggleProblems,
+        help: "files that could not be read, or were repaired",
         hint: None,
     },
     Binding {
@@ -320,7 +358,7 @@ pub static KEYS: &[Binding] = &[
         context: C::Global,
         keys: &[ch('q'), ctrl('c')],
         action: Action::Quit,
-        help: "quit",
+        help: "quit (in the filter q is typed: use Ctrl-c)",
         hint: Some("quit"),
     },
 ];
@@ -365,15 +403,37 @@ pub fn lookup(context: Context, ev: KeyEvent) -> Option<Action> {
     find(Context::Global, k).map(|b| b.action.clone())
 }
 
-/// `(keys, word)` pairs for the status bar in `context`: its own hints, then global ones.
+/// Whether `k` does something in `context` (in the filter, plain characters are typed).
+fn usable(context: Context, k: &Key) -> bool {
+    !(context == Context::Filter && matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty())
+}
+
+/// Hints that always close the status bar, in this order, so they never move.
+const TAIL_HINTS: [&str; 2] = ["help", "quit"];
+
+/// `(key, word)` pairs for the status bar in `context`: its own hints, then global ones, with
+/// `help` and `quit` last. Each shows the first key that works there (`Ctrl-c` in the filter).
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     let own = KEYS.iter().filter(|b| b.context == context);
-    let global = KEYS.iter().filter(|b| {
-        b.context == Context::Global && context != Context::Filter && context != Context::Help
-    });
-    own.chain(global)
-        .filter_map(|b| b.hint.map(|h| (b.keys_label(), h)))
-        .collect()
+    let global = KEYS
+        .iter()
+        .filter(|b| b.context == Context::Global && context != Context::Overlay);
+    let mut out: Vec<(String, &'static str)> = own
+        .chain(global)
+        .filter_map(|b| {
+            let word = b.hint?;
+            let k = b.keys.iter().find(|k| usable(context, k))?;
+            Some((k.label(), word))
+        })
+        .collect();
+    // Stable positions: help and quit move to the end.
+    for word in TAIL_HINTS {
+        if let Some(i) = out.iter().position(|(_, w)| *w == word) {
+            let h = out.remove(i);
+            out.push(h);
+        }
+    }
+    out
 }
 
 /// One line of the help overlay.
@@ -384,6 +444,25 @@ pub enum HelpLine {
     Text(String),
     Blank,
 }
+
+/// The filter language for the help overlay, `(term, what it keeps)`.
+pub const FILTER_SYNTAX: &[(&str, &str)] = &[
+    (
+        "word",
+        "fuzzy in title/source from a word start; actor/text words",
+    ),
+    (
+        "@name",
+        "mentions an actor: a name word starts with it (any spelling)",
+    ),
+    ("@\"al lami\"", "actor whose name words start with al, lami"),
+    ("\"two words\"", "the phrase"),
+    ("source:NAME", "source contains NAME (quote spaces: \"…\")"),
+    ("date:2024-08", "date starts with 2024-08"),
+    ("after:D", "dated on or after D (2024, 2024-08, 2024-08-01)"),
+    ("before:D", "dated before D"),
+    ("-term", "exclude articles matching the term"),
+];
 
 /// The help overlay's content: the key table by context, then mouse and filter syntax.
 pub fn help_lines() -> Vec<HelpLine> {
@@ -412,18 +491,7 @@ pub fn help_lines() -> Vec<HelpLine> {
     out.push(HelpLine::Heading(
         "Filter syntax (terms combine with AND)".into(),
     ));
-    for (keys, help) in [
-        (
-            "word",
-            "fuzzy in title, source, actor names; word prefix in body",
-        ),
-        ("@actor", "articles mentioning an actor (any spelling)"),
-        ("source:NAME", "source contains NAME (quote spaces: \"…\")"),
-        ("date:2024-08", "date starts with 2024-08"),
-        ("after:D", "dated on or after D (2024, 2024-08, 2024-08-01)"),
-        ("before:D", "dated before D"),
-        ("-term", "exclude articles matching the term"),
-    ] {
+    for &(keys, help) in FILTER_SYNTAX {
         out.push(HelpLine::Key {
             keys: keys.into(),
             help: help.into(),
@@ -459,7 +527,13 @@ mod tests {
     #[test]
     fn ctrl_c_quits_everywhere_and_shift_is_folded() {
         let c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for ctx in [Context::List, Context::Filter, Context::Help] {
+        for ctx in [
+            Context::List,
+            Context::Reader,
+            Context::Actors,
+            Context::Filter,
+            Context::Overlay,
+        ] {
             assert!(matches!(lookup(ctx, c), Some(Action::Quit)), "{ctx:?}");
         }
         let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -474,12 +548,15 @@ mod tests {
     #[test]
     fn context_bindings_win_over_global_ones() {
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert!(matches!(
-            lookup(Context::Help, esc),
-            Some(Action::ToggleHelp)
-        ));
+        assert!(matches!(lookup(Context::Overlay, esc), Some(Action::Back)));
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert!(matches!(lookup(Context::Help, q), Some(Action::ToggleHelp)));
+        assert!(matches!(lookup(Context::Overlay, q), Some(Action::Back)));
+        let u = press(KeyCode::Char('u'), KeyModifiers::NONE);
+        assert!(matches!(lookup(Context::List, u), Some(Action::Undo)));
+        assert!(matches!(
+            lookup(Context::Filter, u),
+            Some(Action::Insert('u'))
+        ));
         let home = press(KeyCode::Home, KeyModifiers::NONE);
         assert!(matches!(
             lookup(Context::Filter, home),
@@ -511,7 +588,7 @@ mod tests {
     #[test]
     fn help_lists_every_binding_and_hints_come_from_the_table() {
         let lines = help_lines();
-        for b in KEYS.iter().filter(|b| b.context != Context::Help) {
+        for b in KEYS.iter().filter(|b| b.context != Context::Overlay) {
             assert!(
                 lines
                     .iter()
@@ -521,8 +598,29 @@ mod tests {
                 b.help
             );
         }
-        let hints = hints(Context::List);
-        assert_eq!(hints[0], ("Enter".to_string(), "open"));
-        assert!(hints.contains(&("q/Ctrl-c".to_string(), "quit")));
+        let list = hints(Context::List);
+        assert_eq!(list[0], ("Enter".to_string(), "open"));
+        assert!(
+            lines
+                .iter()
+                .any(|l| matches!(l, HelpLine::Key { keys, .. } if keys == "\"two words\""))
+        );
+    }
+
+    #[test]
+    fn help_and_quit_hints_close_the_bar_with_keys_that_work_there() {
+        for ctx in [Context::List, Context::Reader, Context::Actors] {
+            let h = hints(ctx);
+            let tail: Vec<_> = h[h.len() - 2..]
+                .iter()
+                .map(|(k, w)| (k.as_str(), *w))
+                .collect();
+            assert_eq!(tail, vec![("?", "help"), ("q", "quit")], "{ctx:?}");
+        }
+        // In the filter q and ? are typed: only Ctrl-c quits, and no help hint.
+        let f = hints(Context::Filter);
+        assert_eq!(f.last(), Some(&("Ctrl-c".to_string(), "quit")));
+        assert!(!f.iter().any(|(_, w)| *w == "help"));
+        assert!(hints(Context::Reader).contains(&("Esc".to_string(), "list")));
     }
 }

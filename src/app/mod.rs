@@ -80,6 +80,15 @@ impl SortKey {
     }
 }
 
+/// A window drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key table and filter syntax.
+    Help,
+    /// Files that could not be read or were repaired while loading.
+    Problems,
+}
+
 /// Whether the corpus has arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadState {
@@ -150,8 +159,8 @@ pub struct App {
     pub(crate) focus: Focus,
     /// Pane to return to from the filter or an overlay.
     pub(crate) last_pane: Focus,
-    /// Help overlay scroll offset, when shown.
-    pub(crate) help: Option<usize>,
+    /// The overlay shown, with its scroll offset (lines of help, or problems).
+    pub(crate) overlay: Option<(Overlay, usize)>,
     pub(crate) input: String,
     /// Byte offset of the cursor in `input`, on a char boundary.
     pub(crate) cursor: usize,
@@ -159,9 +168,16 @@ pub struct App {
     /// Selected actors (chips): listed articles mention all of them.
     pub(crate) chips: Vec<ActorId>,
     pub(crate) sort: SortKey,
+    /// The sort order is reversed (`S`).
+    pub(crate) reverse: bool,
+    /// The filter text and chips Esc last cleared, for `u`.
+    undo: Option<(String, Vec<ActorId>)>,
+    /// The one year every dated article is in, if there is one: the list then shows dates
+    /// without it ("Aug 21"), leaving the room for titles.
+    pub(crate) year: Option<i32>,
     pub(crate) rows: Vec<ListRow>,
     pub(crate) list: Cursor,
-    /// Articles opened at least once.
+    /// Articles opened, or selected for a while (see [`Action::Dwell`]).
     pub(crate) read: Vec<bool>,
     pub(crate) reader: ReaderView,
     pub(crate) sidebar: Vec<SideRow>,
@@ -176,6 +192,18 @@ pub struct App {
     /// typed, and its results come from here instead of a full search.
     recent: Vec<(Query, Vec<Hit>)>,
     quit: bool,
+}
+
+/// The year all dated articles share, if they share one (and some are dated).
+fn single_year(corpus: &Corpus) -> Option<i32> {
+    use chrono::Datelike;
+    let mut years = corpus
+        .articles
+        .iter()
+        .filter_map(|a| a.date)
+        .map(|d| d.year());
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 /// How many recent searches are kept for Backspace.
@@ -200,12 +228,15 @@ impl App {
             height,
             focus: Focus::List,
             last_pane: Focus::List,
-            help: None,
+            overlay: None,
             input: String::new(),
             cursor: 0,
             query: Query::default(),
             chips: Vec::new(),
             sort: SortKey::Relevance,
+            reverse: false,
+            undo: None,
+            year: None,
             rows: Vec::new(),
             list: Cursor::default(),
             read: Vec::new(),
@@ -281,8 +312,8 @@ impl App {
 
     /// Which key-table context is active.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            return Context::Help;
+        if self.overlay.is_some() {
+            return Context::Overlay;
         }
         match self.focus {
             Focus::List => Context::List,
@@ -375,7 +406,7 @@ impl App {
         if user_input {
             self.message = None;
         }
-        if self.help.is_some() && self.update_help(&action) {
+        if self.overlay.is_some() && self.update_overlay(&action) {
             return;
         }
         match action {
@@ -384,8 +415,12 @@ impl App {
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.page() as isize)),
             Action::PageDown => self.move_by(self.page() as isize),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Top | Action::Bottom => {
+                let down = matches!(action, Action::Bottom);
+                self.move_by(if down { isize::MAX / 2 } else { isize::MIN / 2 });
+                // `n` then starts from the new view, not from the match left behind.
+                self.reader.current = None;
+            }
             Action::NextPane => self.set_focus(self.focus.step(true)),
             Action::PrevPane => self.set_focus(self.focus.step(false)),
             Action::Activate => self.activate(),
@@ -402,12 +437,19 @@ impl App {
                 };
                 self.set_focus(f);
             }
+            // The status bar shows the order; no message needed.
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.apply_sort();
-                self.message = Some(format!("sorted by {}", self.sort.label()));
             }
-            Action::ToggleHelp => self.help = Some(0),
+            Action::ReverseSort => {
+                self.reverse = !self.reverse;
+                self.apply_sort();
+            }
+            Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
+            Action::ToggleProblems => self.show_problems(),
+            Action::Undo => self.undo_clear(),
+            Action::Dwell => self.mark_selected_read(),
             Action::NextMatch => self.jump_match(true),
             Action::PrevMatch => self.jump_match(false),
             Action::Insert(c) => {
@@ -421,6 +463,7 @@ impl App {
                     self.cursor = i;
                     self.refilter();
                 } else if self.input.is_empty() && self.chips.pop().is_some() {
+                    self.undo = None;
                     self.refilter_full();
                 }
             }
@@ -469,6 +512,7 @@ impl App {
                     problems,
                 } = *loaded;
                 self.read = vec![false; corpus.articles.len()];
+                self.year = single_year(&corpus);
                 self.corpus = corpus;
                 self.index = index;
                 self.problems = problems;
@@ -486,31 +530,107 @@ impl App {
         }
     }
 
-    /// Handles an action while the help overlay is open; false lets it through.
-    fn update_help(&mut self, action: &Action) -> bool {
-        let len = keymap::help_lines().len();
-        let page = self.height.saturating_sub(4).max(1) as usize;
-        let Some(scroll) = self.help.as_mut() else {
+    /// Lines (help) or entries (problems) an overlay scrolls over.
+    fn overlay_len(&self, which: Overlay) -> usize {
+        match which {
+            Overlay::Help => keymap::help_lines().len(),
+            Overlay::Problems => self.problems.len(),
+        }
+    }
+
+    /// Handles an action while an overlay is open; false lets it through.
+    fn update_overlay(&mut self, action: &Action) -> bool {
+        let Some((which, scroll)) = self.overlay else {
             return false;
         };
-        let max = len.saturating_sub(page);
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
-            Action::ToggleHelp | Action::Back => self.help = None,
-            // Quit, terminal and loader events still apply; other keys wait for the help to close.
+        let page = self.height.saturating_sub(4).max(1) as usize;
+        let max = match which {
+            Overlay::Help => self.overlay_len(which).saturating_sub(page),
+            // Problems wrap to several lines each: let the last one reach the top.
+            Overlay::Problems => self.overlay_len(which).saturating_sub(1),
+        };
+        let scroll = match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => (scroll + 1).min(max),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => (scroll + page).min(max),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Back => {
+                self.overlay = None;
+                return true;
+            }
+            Action::ToggleHelp | Action::ToggleProblems => {
+                let want = if matches!(action, Action::ToggleHelp) {
+                    Overlay::Help
+                } else {
+                    Overlay::Problems
+                };
+                self.overlay = (want != which).then_some((want, 0));
+                return true;
+            }
+            // Quit, terminal and loader events still apply; other keys wait for the overlay.
             Action::Quit
             | Action::Resize { .. }
             | Action::Progress { .. }
             | Action::Loaded(_)
-            | Action::LoadFailed(_) => return false,
-            _ => {}
-        }
+            | Action::LoadFailed(_)
+            | Action::Dwell => return false,
+            _ => scroll,
+        };
+        self.overlay = Some((which, scroll));
         true
+    }
+
+    /// Opens the problems overlay, or says there is nothing to show.
+    fn show_problems(&mut self) {
+        if self.problems.is_empty() {
+            self.message = Some(if matches!(self.load, LoadState::Ready) {
+                "no load problems".into()
+            } else {
+                "still loading".into()
+            });
+        } else {
+            self.overlay = Some((Overlay::Problems, 0));
+        }
+    }
+
+    /// Marks the article under the list selection read.
+    fn mark_selected_read(&mut self) {
+        if let Some(art) = self.selected_article()
+            && let Some(r) = self.read.get_mut(art)
+        {
+            *r = true;
+        }
+    }
+
+    /// Whether an article has been read (opened, or selected for a while).
+    pub fn is_read(&self, article: usize) -> bool {
+        self.read.get(article).copied().unwrap_or(false)
+    }
+
+    /// Clears the filter text and chips, keeping them for `u`.
+    fn clear_filter(&mut self) {
+        let input = std::mem::take(&mut self.input);
+        let chips = std::mem::take(&mut self.chips);
+        self.undo = Some((input, chips));
+        self.cursor = 0;
+        self.refilter_full();
+        self.message = Some("filter cleared — u to undo".into());
+    }
+
+    /// Puts back what the last Esc cleared.
+    fn undo_clear(&mut self) {
+        match self.undo.take() {
+            Some((input, chips)) => {
+                self.cursor = input.len();
+                self.input = input;
+                self.chips = chips;
+                self.refilter_full();
+                self.message = Some("filter restored".into());
+            }
+            None => self.message = Some("nothing to undo".into()),
+        }
     }
 
     fn set_focus(&mut self, f: Focus) {
@@ -583,6 +703,7 @@ impl App {
             Focus::Actors => {
                 if let Some(SideRow::Actor { id, .. }) = self.sidebar.get(self.side.sel) {
                     let id = *id;
+                    self.undo = None;
                     if let Some(i) = self.chips.iter().position(|&c| c == id) {
                         self.chips.remove(i);
                     } else {
@@ -595,26 +716,27 @@ impl App {
         }
     }
 
+    /// Esc: one step back, never losing work without a way back. The filter and the reader
+    /// go to the list; the actors go to the list (or, as an overlay, close); only in the list
+    /// does Esc clear the filter, and `u` undoes that.
     fn back(&mut self) {
         let mode = Mode::for_width(self.width);
         match self.focus {
-            Focus::Filter => self.focus = self.last_pane,
-            Focus::Actors if mode != Mode::Wide => self.focus = self.last_pane,
-            Focus::Reader | Focus::Actors if mode == Mode::Single => self.focus = Focus::List,
-            _ if !self.input.is_empty() || !self.chips.is_empty() => {
-                self.input.clear();
-                self.cursor = 0;
-                self.chips.clear();
-                self.refilter_full();
-                self.message = Some("filter cleared".into());
+            Focus::Filter | Focus::Reader => self.set_focus(Focus::List),
+            Focus::Actors if mode == Mode::Narrow => self.set_focus(self.last_pane),
+            Focus::Actors => self.set_focus(Focus::List),
+            Focus::List if !self.input.is_empty() || !self.chips.is_empty() => {
+                self.clear_filter();
             }
-            _ => {}
+            Focus::List => {}
         }
     }
 
     /// Notes that the input changed; the search runs in [`App::settle`] or before the next
     /// action that is not typing.
     fn refilter(&mut self) {
+        // A new filter is being made: `u` must not bring an old one back over it.
+        self.undo = None;
         self.search_pending = true;
     }
 
@@ -714,6 +836,9 @@ impl App {
             };
             ord.then(a.cmp(&b))
         });
+        if self.reverse {
+            self.rows.reverse();
+        }
         self.list.sel = keep
             .and_then(|k| self.rows.iter().position(|r| r.article() == k))
             .unwrap_or(0);
@@ -776,6 +901,14 @@ impl App {
         }
     }
 
+    /// Height of the reading view in lines.
+    fn reader_height(&self) -> usize {
+        layout::inner(self.panes().reader).height as usize
+    }
+
+    /// `n`/`N`: scrolls to the next or previous filter match. Steps from the current match
+    /// while it is on screen; otherwise (after scrolling, `g`/`G`, another article) starts
+    /// from the first match at or below the top of the view (or the last above it, for `N`).
     fn jump_match(&mut self, forward: bool) {
         let n = self.reader.matches.len();
         if n == 0 {
@@ -787,26 +920,21 @@ impl App {
             return;
         }
         let top = self.reader.scroll;
-        let next = match (self.reader.current, forward) {
+        let bottom = top + self.reader_height().max(1);
+        let lines = &self.reader.matches;
+        let on_screen = self
+            .reader
+            .current
+            .filter(|&c| lines.get(c).is_some_and(|&l| l >= top && l < bottom));
+        let next = match (on_screen, forward) {
             (Some(c), true) => (c + 1) % n,
             (Some(c), false) => (c + n - 1) % n,
-            // First jump: the first match below (or above) the top of the view.
-            (None, true) => self
-                .reader
-                .matches
-                .iter()
-                .position(|&l| l > top)
-                .unwrap_or(0),
-            (None, false) => self
-                .reader
-                .matches
-                .iter()
-                .rposition(|&l| l < top)
-                .unwrap_or(n - 1),
+            (None, true) => lines.iter().position(|&l| l >= top).unwrap_or(0),
+            (None, false) => lines.iter().rposition(|&l| l < top).unwrap_or(n - 1),
         };
         self.reader.current = Some(next);
         // One line of context above the match.
-        self.reader.scroll = self.reader.matches[next].saturating_sub(1);
+        self.reader.scroll = lines[next].saturating_sub(1);
         self.message = Some(format!("match {}/{n}", next + 1));
     }
 
@@ -875,8 +1003,11 @@ impl App {
         self.side
             .fit(self.sidebar.len(), layout::inner(p.actors).height as usize);
         let inner = layout::inner(p.reader);
-        // One column of padding on each side of the text.
-        let width = (inner.width as usize).saturating_sub(2).max(1);
+        // One column of padding on each side of the text; lines longer than this are hard
+        // to follow.
+        let width = (inner.width as usize)
+            .saturating_sub(2)
+            .clamp(1, layout::READ_WIDTH);
         match self.selected_article() {
             Some(art) => {
                 let r = &self.reader;
@@ -889,6 +1020,7 @@ impl App {
                     let scroll = r.scroll;
                     self.reader = reader::build(
                         &self.corpus,
+                        &self.index,
                         art,
                         &self.query,
                         &self.chips,

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::actors::{ActorId, ActorKind};
 use crate::corpus::Corpus;
-use crate::query::{self, Query};
+use crate::query::{self, Index, Query};
 use crate::sanitize;
 
 /// What a piece of text is, for the theme to colour.
@@ -25,12 +25,13 @@ pub enum Tone {
     Actor(ActorKind),
 }
 
-/// A run of text with one look; `mark` is a filter match.
+/// A run of text with one look; `mark` is the filter match it is part of (an index into
+/// [`ReaderView::matches`]), so the current match can be drawn apart from the others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seg {
     pub text: String,
     pub tone: Tone,
-    pub mark: bool,
+    pub mark: Option<usize>,
 }
 
 /// One wrapped line of the reading view.
@@ -47,7 +48,8 @@ pub struct ReaderView {
     /// Filter generation the highlights were computed for.
     pub generation: u64,
     pub lines: Vec<RLine>,
-    /// Indices of lines holding a filter match, ascending.
+    /// One entry per filter match in the text (not per wrapped line, so the count does not
+    /// depend on the width): the line the match starts on, ascending.
     pub matches: Vec<usize>,
     /// First visible line.
     pub scroll: usize,
@@ -127,13 +129,58 @@ struct Styling {
     base: Tone,
     tones: Vec<(Range<usize>, Tone)>,
     marks: Vec<Range<usize>>,
+    /// All marks are one match (fuzzy title characters), not one match per marked run.
+    one_match: bool,
 }
 
-/// Wraps `text` and cuts each line into segments where tone or mark changes.
-fn layout_block(text: &str, width: usize, st: &Styling, out: &mut Vec<RLine>) {
-    for line in wrap_ranges(text, width) {
+/// Marks sorted and merged where they overlap or touch: one range per highlighted run.
+fn merge_marks(text: &str, marks: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted: Vec<Range<usize>> = marks
+        .iter()
+        .filter(|r| valid_range(text, r.start, r.end))
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Wraps `text` and cuts each line into segments where tone or mark changes. Each filter
+/// match is numbered once, however many lines it spans, and its first line is pushed onto
+/// `matches`.
+fn layout_block(
+    text: &str,
+    width: usize,
+    st: &Styling,
+    out: &mut Vec<RLine>,
+    matches: &mut Vec<usize>,
+) {
+    let wrapped = wrap_ranges(text, width);
+    let marks = merge_marks(text, &st.marks);
+    // Match number of each merged mark.
+    let mut ids = Vec::with_capacity(marks.len());
+    for (i, m) in marks.iter().enumerate() {
+        if st.one_match && i > 0 {
+            ids.push(matches.len() - 1);
+            continue;
+        }
+        // The line holding the match's first character (or the next one, past a gap).
+        let line = wrapped
+            .iter()
+            .position(|l| l.end > m.start)
+            .unwrap_or(wrapped.len().saturating_sub(1));
+        ids.push(matches.len());
+        matches.push(out.len() + line);
+    }
+    for line in wrapped {
         let mut cuts = vec![line.start, line.end];
-        for r in st.tones.iter().map(|(r, _)| r).chain(&st.marks) {
+        for r in st.tones.iter().map(|(r, _)| r).chain(&marks) {
             for p in [r.start, r.end] {
                 if p > line.start && p < line.end && text.is_char_boundary(p) {
                     cuts.push(p);
@@ -150,7 +197,10 @@ fn layout_block(text: &str, width: usize, st: &Styling, out: &mut Vec<RLine>) {
                 .iter()
                 .find(|(r, _)| r.start <= a && b <= r.end)
                 .map_or(st.base, |(_, t)| *t);
-            let mark = st.marks.iter().any(|r| r.start <= a && b <= r.end);
+            let mark = marks
+                .iter()
+                .position(|r| r.start <= a && b <= r.end)
+                .and_then(|i| ids.get(i).copied());
             let piece = sanitize::one_line(&text[a..b]);
             match segs.last_mut() {
                 Some(last) if last.tone == tone && last.mark == mark => last.text.push_str(&piece),
@@ -188,6 +238,7 @@ fn valid_range(text: &str, start: usize, end: usize) -> bool {
 /// Lays out article `article` at `width` columns with highlights for `query` and `chips`.
 pub fn build(
     corpus: &Corpus,
+    index: &Index,
     article: usize,
     query: &Query,
     chips: &[ActorId],
@@ -195,20 +246,22 @@ pub fn build(
     generation: u64,
 ) -> ReaderView {
     let mut lines = Vec::new();
+    let mut matches = Vec::new();
     let Some(a) = corpus.articles.get(article) else {
         return ReaderView::default();
     };
     let actors = corpus.actors.actors();
-    // Actors whose mentions count as filter matches: selected chips and `@` terms.
+    // Actors whose mentions count as filter matches: selected chips and those `@` terms name.
     let mut marked: Vec<ActorId> = chips.to_vec();
     for p in query.actor_patterns() {
-        marked.extend(query::matching_actors(&corpus.actors, p));
+        marked.extend(query::matching_actors(index, p));
     }
     let m = query::matcher();
     let plain = |base| Styling {
         base,
         tones: Vec::new(),
         marks: Vec::new(),
+        one_match: false,
     };
     let title_marks =
         char_indices_to_ranges(&a.title, &query::fuzzy_highlights(&m, query, &a.title));
@@ -217,22 +270,25 @@ pub fn build(
         width,
         &Styling {
             marks: title_marks,
+            one_match: true,
             ..plain(Tone::Title)
         },
         &mut lines,
+        &mut matches,
     );
     if let Some(sub) = a.subtitle.as_deref().filter(|s| !s.is_empty()) {
         let st = Styling {
             marks: query::word_highlights(query, sub),
             ..plain(Tone::Subtitle)
         };
-        layout_block(sub, width, &st, &mut lines);
+        layout_block(sub, width, &st, &mut lines, &mut matches);
     }
     layout_block(
         &crate::report::meta_line(a),
         width,
         &plain(Tone::Meta),
         &mut lines,
+        &mut matches,
     );
     for (pi, p) in a.paragraphs.iter().enumerate() {
         lines.push(RLine::default());
@@ -253,26 +309,27 @@ pub fn build(
                 st.marks.push(mention.start..mention.end);
             }
         }
-        layout_block(p, width, &st, &mut lines);
+        layout_block(p, width, &st, &mut lines, &mut matches);
     }
     if !a.links.is_empty() {
         lines.push(RLine::default());
-        layout_block("References", width, &plain(Tone::Heading), &mut lines);
+        layout_block(
+            "References",
+            width,
+            &plain(Tone::Heading),
+            &mut lines,
+            &mut matches,
+        );
         for (n, url) in a.links.iter().enumerate() {
             layout_block(
                 &format!("[{}] {url}", n + 1),
                 width,
                 &plain(Tone::Link),
                 &mut lines,
+                &mut matches,
             );
         }
     }
-    let matches = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.segs.iter().any(|s| s.mark))
-        .map(|(i, _)| i)
-        .collect();
     ReaderView {
         article,
         width,
@@ -322,20 +379,23 @@ mod tests {
             base: Tone::Body,
             tones: vec![(0..18, Tone::Actor(ActorKind::Organization))],
             marks: std::iter::once(3..6).collect(),
+            one_match: false,
         };
         let mut out = Vec::new();
-        layout_block(text, 16, &st, &mut out);
-        let shape: Vec<Vec<(&str, bool)>> = out
+        let mut matches = Vec::new();
+        layout_block(text, 16, &st, &mut out, &mut matches);
+        let shape: Vec<Vec<(&str, Option<usize>)>> = out
             .iter()
             .map(|l| l.segs.iter().map(|s| (s.text.as_str(), s.mark)).collect())
             .collect();
         assert_eq!(
             shape,
             vec![
-                vec![("Al ", false), ("Nuj", true), ("aba", false)],
-                vec![("Movement", false), (" said so", false)],
+                vec![("Al ", None), ("Nuj", Some(0)), ("aba", None)],
+                vec![("Movement", None), (" said so", None)],
             ]
         );
+        assert_eq!(matches, vec![0]);
         assert_eq!(out[1].segs[0].tone, Tone::Actor(ActorKind::Organization));
         assert_eq!(out[1].segs[1].tone, Tone::Body);
     }
@@ -351,8 +411,10 @@ mod tests {
                 base: Tone::Body,
                 tones: vec![],
                 marks: vec![],
+                one_match: false,
             },
             &mut out,
+            &mut Vec::new(),
         );
         let all: String = out
             .iter()
@@ -360,6 +422,49 @@ mod tests {
             .map(|s| s.text.as_str())
             .collect();
         assert!(!all.chars().any(sanitize::is_forbidden), "{all:?}");
+    }
+
+    #[test]
+    fn a_match_split_over_two_lines_counts_once_at_any_width() {
+        let text = "The commander Fouad Shukr was killed in Beirut";
+        let at = text.find("Fouad").unwrap_or(0);
+        let st = Styling {
+            base: Tone::Body,
+            tones: vec![],
+            // A mention and a word match on the same name: one run, one match.
+            marks: vec![at..at + 11, at..at + 5],
+            one_match: false,
+        };
+        for width in [10, 16, 19, 25, 80] {
+            let mut out = Vec::new();
+            let mut matches = Vec::new();
+            layout_block(text, width, &st, &mut out, &mut matches);
+            assert_eq!(matches.len(), 1, "width {width}");
+            let first = out
+                .iter()
+                .position(|l| l.segs.iter().any(|s| s.mark.is_some()));
+            assert_eq!(first, Some(matches[0]), "width {width}");
+        }
+        // Separate runs are separate matches; title characters are one.
+        let mut matches = Vec::new();
+        let st = Styling {
+            marks: vec![0..3, 14..19],
+            ..st
+        };
+        layout_block(text, 80, &st, &mut Vec::new(), &mut matches);
+        assert_eq!(matches.len(), 2);
+        let mut matches = Vec::new();
+        layout_block(
+            text,
+            80,
+            &Styling {
+                one_match: true,
+                ..st
+            },
+            &mut Vec::new(),
+            &mut matches,
+        );
+        assert_eq!(matches.len(), 1);
     }
 
     #[test]

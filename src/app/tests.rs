@@ -67,16 +67,70 @@ fn typing_filters_at_once_and_q_is_text_in_the_filter() {
 }
 
 #[test]
-fn esc_leaves_the_filter_then_clears_it() {
+fn esc_leaves_the_filter_then_clears_it_and_u_undoes() {
     let mut app = app();
+    app.chips.push(actor_id(&app, "Kataib Hezbollah"));
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "babel");
+    assert_eq!(app.shown(), 1);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::List);
-    assert_eq!(app.shown(), 2);
+    assert_eq!(app.shown(), 1);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.input(), "");
+    assert!(app.chips.is_empty());
     assert_eq!(app.shown(), 6);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("u to undo"))
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.input(), "babel");
+    assert_eq!(app.chip_names(), vec!["Kataib Hezbollah"]);
+    assert_eq!(app.shown(), 1);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    assert_eq!(app.shown(), 1);
+    // Once a new filter is typed, u does not bring the cleared one back over it.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "drone");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.input(), "drone");
+}
+
+#[test]
+fn esc_in_the_reader_or_actors_goes_back_to_the_list_keeping_the_filter() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@lami");
+    let shown = app.shown();
+    assert!(shown > 0 && shown < 6);
+    // The reported sequence: filter, Enter (list), Enter (open), Esc.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Reader);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!((app.input(), app.shown()), ("@lami", shown));
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.input(), "@lami");
+}
+
+#[test]
+fn at_terms_keep_only_articles_naming_the_actor() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "@lami");
+    // Haider Al Lami is in two articles; "Islamic" and "Mobilization" do not count.
+    assert_eq!(app.shown(), 2);
+    key(&mut app, KeyCode::Char('w'));
+    typed(&mut app, "x");
+    assert_eq!(app.shown(), 0);
 }
 
 #[test]
@@ -247,11 +301,17 @@ fn n_jumps_between_matches_in_the_reader() {
 fn help_is_modal_and_closes_with_q_or_esc() {
     let mut app = app();
     key(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.context(), Context::Overlay);
     key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.focus(), Focus::List);
     key(&mut app, KeyCode::Char('q'));
-    assert!(app.help.is_none());
+    assert!(app.overlay.is_none());
+    key(&mut app, KeyCode::Char('?'));
+    key(&mut app, KeyCode::Char('?'));
+    assert!(app.overlay.is_none());
+    key(&mut app, KeyCode::Char('?'));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
     assert!(!app.should_quit());
     key(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
@@ -363,11 +423,17 @@ fn resize_rewraps_the_reading_view() {
     let mut app = app();
     let before = app.reader.lines.len();
     app.update(Action::Resize {
-        width: 82,
+        width: 60,
         height: 40,
     });
     assert!(app.reader.lines.len() > before);
-    assert!(app.reader.width < 60);
+    assert!(app.reader.width < 40);
+    // Very wide: lines stop at 80 columns.
+    app.update(Action::Resize {
+        width: 250,
+        height: 40,
+    });
+    assert_eq!(app.reader.width, layout::READ_WIDTH);
 }
 
 #[test]
@@ -430,4 +496,150 @@ fn a_burst_of_typing_searches_once_but_other_keys_see_fresh_results() {
     app.apply(Action::Insert('x'));
     app.settle();
     assert_eq!(app.shown(), 0);
+}
+
+/// The fixture with load problems.
+fn app_with_problems(n: usize) -> App {
+    let mut app = App::new(120, 40);
+    let problems = (0..n)
+        .map(|i| Problem {
+            path: format!("notes/bad{i}\u{1b}[2J.txt").into(),
+            kind: crate::corpus::ProblemKind::Skipped,
+            reason: "binary content".into(),
+        })
+        .collect();
+    let mut loaded = Loaded::from_corpus(fixture::sample());
+    loaded.problems = problems;
+    app.update(Action::Loaded(Box::new(loaded)));
+    app
+}
+
+#[test]
+fn p_shows_the_load_problems_in_a_scrolling_overlay() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    assert!(app.overlay.is_none());
+    assert_eq!(app.message.as_deref(), Some("no load problems"));
+    let mut app = app_with_problems(3);
+    key(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.overlay, Some((Overlay::Problems, 0)));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.overlay, Some((Overlay::Problems, 2)));
+    // Keys for the panes wait; ? switches to the help; Esc closes.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::List);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Some((Overlay::Help, 0)));
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn n_counts_matches_not_lines_and_restarts_from_the_view_after_g() {
+    let mut app = App::with_corpus(fixture::sample(), 120, 12);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "washington");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let n = app.reader.matches.len();
+    assert!(n >= 2, "{n}");
+    // The count is per match in the text: the same at any width.
+    for w in [101, 130, 200, 70, 50] {
+        app.update(Action::Resize {
+            width: w,
+            height: 12,
+        });
+        assert_eq!(app.reader.matches.len(), n, "width {w}");
+    }
+    app.update(Action::Resize {
+        width: 120,
+        height: 12,
+    });
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.reader.current, Some(1));
+    // After G the view is at the end: n starts from the view, not from match 2.
+    key(&mut app, KeyCode::Char('G'));
+    let top = app.reader.scroll;
+    key(&mut app, KeyCode::Char('n'));
+    let c = app.reader.current.unwrap_or(usize::MAX);
+    let first_below = app
+        .reader
+        .matches
+        .iter()
+        .position(|&l| l >= top)
+        .unwrap_or(0);
+    assert_eq!(c, first_below);
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.reader.current, Some(0));
+}
+
+#[test]
+fn another_article_starts_jumping_from_its_first_match() {
+    let mut app = App::with_corpus(fixture::sample(), 120, 12);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "washington");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.reader.current, None);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.reader.current, Some(0));
+}
+
+#[test]
+fn capital_s_reverses_the_order() {
+    let mut app = app();
+    let before = titles(&app)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    key(&mut app, KeyCode::Char('S'));
+    assert!(app.reverse);
+    let mut after = titles(&app)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    after.reverse();
+    assert_eq!(before, after);
+    // Cycling keeps the direction; no message repeats what the status bar says.
+    key(&mut app, KeyCode::Char('s'));
+    assert!(app.reverse);
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn an_article_selected_for_a_while_counts_as_read() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('j'));
+    let art = app.selected_article().unwrap_or(usize::MAX);
+    assert!(!app.is_read(art));
+    app.update(Action::Dwell);
+    assert!(app.is_read(art));
+    // The list keeps the focus: reading is only marked, nothing opens.
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn bad_filter_terms_are_reported_and_left_out() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "after:garbage");
+    assert_eq!(app.query.errors.len(), 1);
+    // Left out of the search (so everything is listed), but not silently.
+    assert_eq!(app.shown(), 6);
+    key(&mut app, KeyCode::Char('w'));
+    app.update(Action::ClearInput);
+    typed(&mut app, "date:2024-13");
+    assert_eq!(app.query.errors.len(), 1);
+}
+
+#[test]
+fn compact_dates_when_the_corpus_has_one_year() {
+    let app = app();
+    assert_eq!(app.year, Some(2024));
 }

@@ -38,25 +38,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
-    let text: String = app.input.chars().map(safe_char).collect();
     let before_cursor: String = app.input[..app.cursor.min(app.input.len())]
         .chars()
         .map(safe_char)
         .collect();
     let cursor_col = col + str_width(&before_cursor);
-    if text.is_empty() && app.chips.is_empty() && !has_focus {
+    if app.input.is_empty() && app.chips.is_empty() && !has_focus {
         spans.push(Span::styled(
             "filter: words @actor source: date: after: before: -term",
             theme::dim(),
         ));
     } else {
-        spans.push(Span::raw(text));
-    }
-    for e in &app.query.errors {
-        spans.push(Span::styled(
-            format!("  ⚠ {}", crate::sanitize::one_line(e)),
-            theme::error(),
-        ));
+        spans.extend(text_spans(app));
     }
     // Scroll sideways so the cursor stays visible on long filters.
     let w = area.width as usize;
@@ -67,4 +60,32 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let x = area.x as usize + cursor_col - shift;
         frame.set_cursor_position(Position::new(u16::try_from(x).unwrap_or(area.x), area.y));
     }
+}
+
+/// The typed text, with terms the parser could not use in the error style (the reason is in
+/// the status bar).
+fn text_spans(app: &App) -> Vec<Span<'static>> {
+    let input = app.input.as_str();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut errors: Vec<_> = app.query.errors.iter().map(|e| e.span.clone()).collect();
+    errors.sort_by_key(|r| r.start);
+    let clean = |s: &str| -> String { s.chars().map(safe_char).collect() };
+    for r in errors {
+        // The query may lag the input by a keystroke: skip spans that no longer fit.
+        if r.start < pos || r.end > input.len() || !input.is_char_boundary(r.start) {
+            continue;
+        }
+        if !input.is_char_boundary(r.end) {
+            continue;
+        }
+        out.push(Span::raw(clean(&input[pos..r.start])));
+        out.push(Span::styled(
+            clean(&input[r.clone()]),
+            theme::error().add_modifier(Modifier::UNDERLINED),
+        ));
+        pos = r.end;
+    }
+    out.push(Span::raw(clean(&input[pos..])));
+    out
 }

@@ -6,26 +6,18 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{fit, layout, theme};
-use crate::app::App;
+use super::{centred, fit, layout, theme};
 use crate::app::keymap::{HelpLine, help_lines};
 
-/// Draws the help overlay centred in `area`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the help overlay centred in `area`, scrolled down `scroll` lines.
+pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
     let lines = help_lines();
-    let w = area.width.min(78);
-    let h = area.height.min(lines.len() as u16 + 2);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let r = centred(area, 78, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, r);
-    let title = if (lines.len() as u16) + 2 > area.height {
-        " Keys · j/k scroll · ? or Esc closes "
+    let title = if lines.len() + 2 > area.height as usize {
+        " Keys · j/k scroll · Esc, q or ? closes "
     } else {
-        " Keys · ? or Esc closes "
+        " Keys · Esc, q or ? closes "
     };
     frame.render_widget(theme::block(title.into(), true), r);
     let inner = layout::inner(r);
@@ -34,7 +26,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let iw = inner.width as usize;
     let keys_w = 16.min(iw / 2);
-    let scroll = app.help.unwrap_or(0);
     let shown: Vec<Line> = lines
         .iter()
         .skip(scroll)

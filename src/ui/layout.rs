@@ -5,12 +5,22 @@ use ratatui::layout::Rect;
 
 use crate::app::Focus;
 
+/// Longest reading line in columns: longer lines are hard to follow back to their start.
+pub const READ_WIDTH: usize = 80;
+/// Widest reading pane: the text, a column of padding each side, the borders.
+const READER_MAX: u16 = READ_WIDTH as u16 + 4;
+/// Narrowest reading pane in the wide layout (40 columns of text, a newspaper column).
+const READER_MIN: u16 = 44;
+/// What the list would like in the wide layout: date, source and a useful title.
+const LIST_WANT: u16 = 60;
+
 /// How many panes fit side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// More than 80 columns: list, reader and actor sidebar.
+    /// More than 100 columns: list, reader and actor sidebar.
     Wide,
-    /// 60 to 80 columns: list and reader; the actors are an overlay.
+    /// 60 to 100 columns: list and reader; the actors are an overlay. (Three panes in 100
+    /// columns leave a cramped reader or a list without titles.)
     Narrow,
     /// Fewer than 60 columns: one pane at a time.
     Single,
@@ -19,7 +29,7 @@ pub enum Mode {
 impl Mode {
     /// The mode for a terminal width.
     pub fn for_width(width: u16) -> Mode {
-        if width > 80 {
+        if width > 100 {
             Mode::Wide
         } else if width >= 60 {
             Mode::Narrow
@@ -85,13 +95,18 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
     let split = |x: u16, width: u16| Rect { x, width, ..body };
     let (list, reader, actors) = match mode {
         Mode::Wide => {
-            let side = (w / 5).clamp(20, 32);
+            let side = (w.saturating_sub(10) / 5).clamp(20, 30);
             let rest = w - side;
-            // Half of what the sidebar leaves: room for date, source and a readable title.
-            let list_w = (rest / 2).clamp(30, 64).min(rest);
+            // The reader gets what the list can spare, at most a comfortable line; anything
+            // wider goes to the list, whose titles can use it.
+            let reader_w = rest
+                .saturating_sub(LIST_WANT)
+                .clamp(READER_MIN, READER_MAX)
+                .min(rest);
+            let list_w = rest - reader_w;
             (
                 split(area.x, list_w),
-                split(area.x + list_w, rest - list_w),
+                split(area.x + list_w, reader_w),
                 split(area.x + rest, side),
             )
         }
@@ -148,6 +163,32 @@ mod tests {
     }
 
     #[test]
+    fn wide_caps_the_reading_line_and_gives_the_rest_to_the_list() {
+        for w in [101, 120, 150, 200, 300] {
+            let p = panes(area(w, 40), Focus::List);
+            assert_eq!(p.mode, Mode::Wide, "{w}");
+            let text = inner(p.reader).width as usize - 2;
+            assert!((40..=READ_WIDTH).contains(&text), "{w}: reader text {text}");
+            assert_eq!(p.list.width + p.reader.width + p.actors.width, w);
+        }
+        // 120 columns: date, source and 30 columns of title in the list.
+        assert!(inner(panes(area(120, 40), Focus::List).list).width >= 52);
+        // 200 columns: lines of 80, and the list takes the spare room.
+        let p = panes(area(200, 50), Focus::List);
+        assert_eq!(inner(p.reader).width as usize - 2, READ_WIDTH);
+        assert!(p.list.width > p.reader.width);
+    }
+
+    #[test]
+    fn up_to_100_columns_the_reader_is_not_cramped() {
+        for w in [81, 90, 100] {
+            let p = panes(area(w, 30), Focus::List);
+            assert_eq!(p.mode, Mode::Narrow);
+            assert!(inner(p.reader).width >= 45, "{w}: {}", p.reader.width);
+        }
+    }
+
+    #[test]
     fn narrow_folds_the_sidebar_into_an_overlay() {
         let p = panes(area(80, 24), Focus::List);
         assert_eq!(p.mode, Mode::Narrow);
@@ -166,7 +207,16 @@ mod tests {
 
     #[test]
     fn tiny_sizes_do_not_underflow() {
-        for (w, h) in [(0, 0), (1, 1), (1, 2), (2, 3), (20, 5), (59, 1), (81, 2)] {
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (1, 2),
+            (2, 3),
+            (20, 5),
+            (59, 1),
+            (81, 2),
+            (101, 3),
+        ] {
             let p = panes(area(w, h), Focus::Actors);
             assert!(p.status.bottom() <= h);
             assert!(inner(p.list).width <= w);

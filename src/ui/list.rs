@@ -13,7 +13,11 @@ use crate::query;
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let has_focus = focused(app, Focus::List);
-    let title = format!(" Articles {}/{} ", app.shown(), app.total());
+    // Dates in the rows leave out the year when there is only one: it is said here instead.
+    let title = match app.year {
+        Some(y) => format!(" Articles {}/{} · {y} ", app.shown(), app.total()),
+        None => format!(" Articles {}/{} ", app.shown(), app.total()),
+    };
     frame.render_widget(theme::block(title, has_focus), area);
     let inner = layout::inner(area);
     if inner.is_empty() {
@@ -41,18 +45,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let w = inner.width as usize;
-    // Columns; date and source drop out as the pane narrows: markers(3) date(11) source(11-15) title.
+    // Columns: markers(3) date(7 or 11) source(12-15) title. The title keeps at least 16
+    // columns: the source goes first as the pane narrows, then the date.
     let end = (app.list.offset + inner.height as usize).min(app.rows.len());
     let visible = &app.rows[app.list.offset..end];
     let article = |r: &crate::app::ListRow| app.corpus.articles.get(r.article());
+    let date_w = if app.year.is_some() { 6 } else { 10 };
     // Columns only when some visible row fills them: undated, unsourced corpora get the room.
-    let show_date = w >= 36 && visible.iter().filter_map(article).any(|a| a.date.is_some());
-    let show_source = w >= 44
+    let show_date =
+        w >= 3 + date_w + 1 + 16 && visible.iter().filter_map(article).any(|a| a.date.is_some());
+    let source_w = if w >= 70 { 14 } else { 11 };
+    let show_source = w >= 3 + (date_w + 1) + (source_w + 1) + 24
         && visible
             .iter()
             .filter_map(article)
             .any(|a| a.source.is_some());
-    let source_w = if w >= 60 { 14 } else { 10 };
     let m = query::matcher();
     let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
     let mut lines = Vec::with_capacity(inner.height as usize);
@@ -63,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         };
         let selected = idx == app.list.sel;
-        let unread = !app.read.get(art).copied().unwrap_or(false);
+        let unread = !app.is_read(art);
         let base = if selected {
             theme::selected(row_focus)
         } else {
@@ -79,11 +86,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let mut used = 3;
         if show_date {
             let style = if selected { base } else { theme::dim() };
-            spans.push(Span::styled(
-                format!("{} ", fit(&a.date_label(), 10)),
-                style,
-            ));
-            used += 11;
+            let label = match (a.date, app.year) {
+                (Some(d), Some(_)) => d.format("%b %d").to_string(),
+                _ => a.date_label(),
+            };
+            spans.push(Span::styled(format!("{} ", fit(&label, date_w)), style));
+            used += date_w + 1;
         }
         if show_source {
             let src = a.source.as_deref().unwrap_or("");

@@ -6,6 +6,7 @@ mod filter;
 mod help;
 pub mod layout;
 mod list;
+mod problems;
 mod reader;
 mod status;
 pub mod theme;
@@ -17,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::reader::char_width;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Overlay};
 use crate::sanitize;
 
 /// Draws the whole screen for `app`.
@@ -34,8 +35,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     filter::draw(app, frame, p.filter);
     status::draw(app, frame, p.status);
-    if app.help.is_some() {
-        help::draw(app, frame, frame.area());
+    match app.overlay {
+        Some((Overlay::Help, scroll)) => help::draw(frame, frame.area(), scroll),
+        Some((Overlay::Problems, scroll)) => problems::draw(app, frame, frame.area(), scroll),
+        None => {}
     }
 }
 
@@ -102,6 +105,17 @@ fn fit_spans(
         used += 1;
     }
     (spans, used)
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (area.width.min(width), area.height.min(height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 /// `text` cut to `width` columns and padded to exactly `width`.

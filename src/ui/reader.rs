@@ -58,7 +58,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Line::from(
                 l.segs
                     .iter()
-                    .map(|s| Span::styled(s.text.as_str(), theme::tone(s.tone, s.mark)))
+                    .map(|s| {
+                        let current = s.mark.is_some() && s.mark == r.current;
+                        Span::styled(
+                            s.text.as_str(),
+                            theme::tone(s.tone, s.mark.is_some(), current),
+                        )
+                    })
                     .collect::<Vec<_>>(),
             )
         })

@@ -1,4 +1,7 @@
-//! The status bar: counts, sort, active filter, problems, then key hints from the key table.
+//! The status bar: counts, errors and messages, problems, filter, sort, then key hints from
+//! the key table. The context's main key and `? help`, `q quit` keep their places; other
+//! hints fill what room is left, so narrowing the bar or setting a filter drops hints from
+//! the middle instead of moving the ones people look for.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,13 +13,107 @@ use super::fit;
 use crate::app::reader::str_width;
 use crate::app::{App, LoadState, keymap};
 
+/// One piece of the left part: text, style, and whether it may be cut short (otherwise it
+/// is left out when it does not fit).
+struct Piece {
+    text: String,
+    style: Style,
+    may_cut: bool,
+}
+
+/// Columns between the left part and the hints.
+const GAP: usize = 2;
+
 /// Draws the status bar into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
     let bar = Style::new().bg(Color::Black).fg(Color::Gray);
-    let mut left = match &app.load {
+    let w = area.width as usize;
+    let all = keymap::hints(app.context());
+    let piece_w = |(k, word): &(String, &str)| str_width(k) + 1 + str_width(word) + 2;
+    let tail_n = all
+        .iter()
+        .rev()
+        .take_while(|(_, word)| matches!(*word, "help" | "quit"))
+        .count();
+    let (head, tail) = all.split_at(all.len() - tail_n);
+    let pieces = left_pieces(app);
+    // The counts, cut to this, always show; the fixed hints give way below it.
+    let counts_min = pieces.first().map_or(0, |p| str_width(&p.text)).min(14);
+    // Fixed hints: the context's main key and the tail, else the tail, else just help.
+    let first: Vec<&(String, &str)> = head.iter().take(1).collect();
+    let help: Vec<&(String, &str)> = tail.iter().filter(|(_, w)| *w == "help").collect();
+    let choices: [Vec<&(String, &str)>; 3] = [
+        first.iter().copied().chain(tail).collect(),
+        tail.iter().collect(),
+        help,
+    ];
+    let fixed: Vec<&(String, &str)> = choices
+        .into_iter()
+        .find(|c| counts_min + GAP + c.iter().map(|h| piece_w(h)).sum::<usize>() <= w)
+        .unwrap_or_default();
+    let fixed_w: usize = fixed.iter().map(|h| piece_w(h)).sum();
+    // The left part gets what the fixed hints leave.
+    let room = w.saturating_sub(fixed_w + if fixed.is_empty() { 0 } else { GAP });
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (i, p) in pieces.into_iter().enumerate() {
+        let pw = str_width(&p.text);
+        let text = if used + pw <= room {
+            p.text
+        } else if (i == 0 || p.may_cut) && room > used + 1 {
+            fit(&p.text, room - used).trim_end().to_string()
+        } else {
+            continue;
+        };
+        used += str_width(&text);
+        spans.push(Span::styled(text, bar.patch(p.style)));
+    }
+    // Other hints fill the room between, in table order.
+    let has_first = fixed.first().is_some_and(|f| head.first() == Some(*f));
+    let mut spare = w.saturating_sub(used + GAP + fixed_w);
+    let mut middle: Vec<&(String, &str)> = Vec::new();
+    for h in head.iter().skip(usize::from(has_first)) {
+        let pw = piece_w(h);
+        if pw > spare {
+            break;
+        }
+        spare -= pw;
+        middle.push(h);
+    }
+    let middle_w: usize = middle.iter().map(|h| piece_w(h)).sum();
+    let mut hints: Vec<&(String, &str)> = Vec::new();
+    if has_first {
+        hints.push(fixed[0]);
+    }
+    hints.extend(middle);
+    hints.extend(fixed.iter().skip(usize::from(has_first)));
+    spans.push(Span::styled(
+        " ".repeat(w.saturating_sub(used + fixed_w + middle_w)),
+        bar,
+    ));
+    for (keys, word) in hints {
+        spans.push(Span::styled(
+            keys.clone(),
+            bar.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::styled(format!(" {word}  "), bar));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// The left part of the bar, most important first: counts, a filter error, the last
+/// message, load problems (the only sign of them), the filter, sort.
+fn left_pieces(app: &App) -> Vec<Piece> {
+    let text = Style::new().fg(Color::White);
+    let piece = |text: String, style: Style, may_cut: bool| Piece {
+        text,
+        style,
+        may_cut,
+    };
+    let counts = match &app.load {
         LoadState::Loading { done, total } if *total > 0 && done == total => {
             format!(" Preparing {total} files…")
         }
@@ -27,55 +124,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         LoadState::Failed(_) => " Load failed".to_string(),
         LoadState::Ready => format!(" {}/{} articles", app.shown(), app.total()),
     };
-    left.push_str(&format!(" · sort: {}", app.sort.label()));
-    let chips = app.chip_names();
-    if !app.input.trim().is_empty() || !chips.is_empty() {
-        let mut parts: Vec<String> = chips.iter().map(|n| format!("@{n}")).collect();
-        if !app.input.trim().is_empty() {
-            parts.push(app.input.trim().to_string());
-        }
-        left.push_str(&format!(" · filter: {}", parts.join(" ")));
-    }
-    if !app.problems.is_empty() {
-        left.push_str(&format!(" · {} load problems", app.problems.len()));
+    let mut out = vec![piece(counts, text, true)];
+    if let Some(e) = app.query.errors.first() {
+        out.push(piece(
+            format!(" · ⚠ {}", e.reason),
+            Style::new().fg(Color::LightRed),
+            true,
+        ));
     }
     if let Some(m) = &app.message {
-        left.push_str(&format!(" · {m}"));
-    }
-    let w = area.width as usize;
-    // Keep room for the help hint on narrow terminals: it is the way to learn everything else.
-    let reserve = if w >= 30 { 8 } else { 0 };
-    let left = fit(&left, w.saturating_sub(reserve));
-    let left_trim = left.trim_end();
-    let used = str_width(left_trim);
-    // Hints from the key table, as many as fit after the counts.
-    let mut hints: Vec<Span> = Vec::new();
-    let mut hint_w = 0;
-    let mut all = keymap::hints(app.context());
-    if used + 50 > w
-        && let Some(i) = all.iter().position(|(_, word)| *word == "help")
-    {
-        // Too narrow for all hints: the help hint goes first.
-        let help = all.remove(i);
-        all.insert(0, help);
-    }
-    for (keys, word) in all {
-        let piece_w = str_width(&keys) + 1 + str_width(word) + 2;
-        if used + 2 + hint_w + piece_w > w {
-            break;
-        }
-        hint_w += piece_w;
-        hints.push(Span::styled(
-            keys,
-            bar.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        out.push(piece(
+            format!(" · {m}"),
+            text.add_modifier(Modifier::BOLD),
+            true,
         ));
-        hints.push(Span::styled(format!(" {word}  "), bar));
     }
-    let gap = w.saturating_sub(used + hint_w);
-    let mut spans = vec![
-        Span::styled(left_trim.to_string(), bar.fg(Color::White)),
-        Span::styled(" ".repeat(gap), bar),
-    ];
-    spans.extend(hints);
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+    let n = app.problems.len();
+    if n > 0 {
+        out.push(piece(
+            format!(" · {n} load problem{} (p)", if n == 1 { "" } else { "s" }),
+            Style::new().fg(Color::Yellow),
+            false,
+        ));
+    }
+    let chips = app.chip_names();
+    let typed = app.input.trim();
+    if !typed.is_empty() || !chips.is_empty() {
+        let mut parts: Vec<String> = chips.iter().map(|n| format!("@{n}")).collect();
+        if !typed.is_empty() {
+            parts.push(typed.to_string());
+        }
+        out.push(piece(format!(" · filter: {}", parts.join(" ")), text, true));
+    }
+    let sort = if app.reverse {
+        format!(" · sort: {}, reversed", app.sort.label())
+    } else {
+        format!(" · sort: {}", app.sort.label())
+    };
+    out.push(piece(sort, text, false));
+    out
 }

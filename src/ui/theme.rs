@@ -53,8 +53,14 @@ pub fn selected(focused: bool) -> Style {
     }
 }
 
-/// The style of a reading-view segment.
-pub fn tone(t: Tone, marked: bool) -> Style {
+/// The match `n`/`N` went to: reversed and underlined on top of the mark, so it stands out
+/// from the other matches with or without colour.
+pub fn current(marked: Style) -> Style {
+    marked.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+}
+
+/// The style of a reading-view segment; `current` is the match `n`/`N` went to.
+pub fn tone(t: Tone, marked: bool, current_match: bool) -> Style {
     let base = match t {
         Tone::Title => Style::new().add_modifier(Modifier::BOLD),
         Tone::Subtitle => Style::new().add_modifier(Modifier::ITALIC),
@@ -64,7 +70,7 @@ pub fn tone(t: Tone, marked: bool) -> Style {
         Tone::Link => Style::new().fg(Color::Blue),
         Tone::Actor(k) => Style::new().fg(kind_color(k)),
     };
-    match (marked, t) {
+    let style = match (marked, t) {
         (false, _) => base,
         // A matched mention keeps its kind colour as the background.
         (true, Tone::Actor(k)) => Style::new()
@@ -72,6 +78,11 @@ pub fn tone(t: Tone, marked: bool) -> Style {
             .bg(kind_color(k))
             .add_modifier(Modifier::BOLD),
         (true, _) => mark(),
+    };
+    if marked && current_match {
+        current(style)
+    } else {
+        style
     }
 }
 

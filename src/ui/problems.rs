@@ -1,0 +1,52 @@
+//! The `p` overlay: files that were skipped or repaired while loading, one wrapped entry each.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{centred, layout, theme};
+use crate::app::App;
+use crate::corpus::ProblemKind;
+
+/// Draws the problems overlay centred in `area`, starting at problem `scroll`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let problems = app.problems();
+    let n = problems.len();
+    let title = format!(
+        " {n} load problem{} · j/k scroll · Esc or q closes ",
+        if n == 1 { "" } else { "s" }
+    );
+    let width = area.width.min(100);
+    let text_w = (width as usize).saturating_sub(2).max(1);
+    let max_h = area.height.saturating_sub(2).max(3.min(area.height));
+    // Wrapped with a hanging indent so each problem reads as one entry; `Problem`'s Display
+    // sanitises the path and the reason. Only what can show is wrapped.
+    let mut lines: Vec<Line> = Vec::new();
+    for p in problems.iter().skip(scroll) {
+        if lines.len() >= max_h as usize {
+            break;
+        }
+        let style = match p.kind {
+            ProblemKind::Skipped => theme::error(),
+            ProblemKind::Warning => Style::new(),
+        };
+        let text = p.to_string();
+        let opts = textwrap::Options::new(text_w).subsequent_indent("  ");
+        lines.extend(
+            textwrap::wrap(&text, opts)
+                .into_iter()
+                .map(|l| Line::styled(l.into_owned(), style)),
+        );
+    }
+    let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
+    let r = centred(area, width, height);
+    frame.render_widget(Clear, r);
+    frame.render_widget(theme::block(title, true), r);
+    let inner = layout::inner(r);
+    if inner.is_empty() {
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
