@@ -15,6 +15,7 @@ mod resolve;
 mod runs;
 mod token;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use lexicon::LEXICON;
@@ -61,33 +62,44 @@ pub struct Extraction {
 /// Finds and resolves the actors of every article (paragraphs per article).
 pub fn extract(articles: &[&[String]]) -> Extraction {
     let lex = &*LEXICON;
-    let mut toks = Vec::new();
-    let mut buf = String::new();
     // First pass: which words the corpus writes in lowercase, or capitalised
     // inside sentences; this tells "Calls for..." from "Fjordline said".
-    let mut seen = Seen::default();
-    for paras in articles {
-        for p in paras.iter() {
-            token::tokenize(p, lex, &mut buf, &mut toks);
-            seen.observe(p, &toks);
-        }
-    }
-    let mut found = Vec::with_capacity(articles.len());
-    for paras in articles {
-        let mut f = Found::default();
-        for (index, text) in paras.iter().enumerate() {
-            token::tokenize(text, lex, &mut buf, &mut toks);
-            let para = Para {
-                text,
-                toks: &toks,
-                index,
-                lex,
-                seen: &seen,
-            };
-            recognize::recognize(&para, &mut f);
-        }
-        found.push(f);
-    }
+    // Articles are independent until resolution, so both passes run on all cores.
+    let seen = articles
+        .par_iter()
+        .fold(
+            || (Seen::default(), String::new(), Vec::new()),
+            |(mut seen, mut buf, mut toks), paras| {
+                for p in paras.iter() {
+                    token::tokenize(p, lex, &mut buf, &mut toks);
+                    seen.observe(p, &toks);
+                }
+                (seen, buf, toks)
+            },
+        )
+        .map(|(seen, _, _)| seen)
+        .reduce(Seen::default, Seen::merge);
+    let found: Vec<Found> = articles
+        .par_iter()
+        .map_init(
+            || (String::new(), Vec::new()),
+            |(buf, toks), paras| {
+                let mut f = Found::default();
+                for (index, text) in paras.iter().enumerate() {
+                    token::tokenize(text, lex, buf, toks);
+                    let para = Para {
+                        text,
+                        toks,
+                        index,
+                        lex,
+                        seen: &seen,
+                    };
+                    recognize::recognize(&para, &mut f);
+                }
+                f
+            },
+        )
+        .collect();
     resolve::resolve(articles, &found, lex)
 }
 

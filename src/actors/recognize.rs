@@ -65,6 +65,19 @@ pub(crate) struct Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
+    /// Both observations in one (for corpora observed in parallel parts).
+    pub fn merge(mut self, mut other: Seen<'a>) -> Seen<'a> {
+        if self.lower.len() < other.lower.len() {
+            std::mem::swap(&mut self.lower, &mut other.lower);
+        }
+        self.lower.extend(other.lower);
+        if self.cap_mid.len() < other.cap_mid.len() {
+            std::mem::swap(&mut self.cap_mid, &mut other.cap_mid);
+        }
+        self.cap_mid.extend(other.cap_mid);
+        self
+    }
+
     /// Records the words of one tokenized paragraph.
     pub fn observe(&mut self, text: &'a str, toks: &[Tok]) {
         let headline = is_headline(toks);
