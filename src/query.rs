@@ -567,48 +567,6 @@ pub fn fuzzy_indices(m: &SkimMatcherV2, text: &str, pattern: &str) -> Option<Vec
     fuzzy_match(m, text, pattern).map(|(_, idx)| idx)
 }
 
-/// `c` lowercased with Latin diacritics removed, pushed onto `out`. Marks written as separate
-/// code points are dropped, so "é" and "e\u{301}" both become "e".
-fn fold_char_into(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    if matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0xFE20..=0xFE2F) {
-        return;
-    }
-    let base = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
-        'Æ' | 'æ' => "ae",
-        'Ç' | 'ç' | 'Ć'..='č' => "c",
-        'Ð' | 'ð' | 'Ď'..='đ' => "d",
-        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
-        'Ĝ'..='ģ' => "g",
-        'Ĥ'..='ħ' => "h",
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
-        'Ĵ' | 'ĵ' => "j",
-        'Ķ' | 'ķ' => "k",
-        'Ĺ'..='ł' => "l",
-        'Ñ' | 'ñ' | 'Ń'..='ň' => "n",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
-        'Œ' | 'œ' => "oe",
-        'Ŕ'..='ř' => "r",
-        'ß' => "ss",
-        'Ś'..='š' | 'Ș' | 'ș' => "s",
-        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
-        'Þ' | 'þ' => "th",
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
-        'Ŵ' | 'ŵ' => "w",
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
-        'Ź'..='ž' => "z",
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
-    };
-    out.push_str(base);
-}
-
 /// Folded words of a name or an `@` query: split at spaces, hyphens and other punctuation;
 /// periods and apostrophes inside a word are dropped ("U.S." is "us", "O'Brien" "obrien").
 pub fn name_words(text: &str) -> Vec<String> {
@@ -619,7 +577,7 @@ pub fn name_words(text: &str) -> Vec<String> {
             continue;
         }
         if c.is_alphanumeric() {
-            fold_char_into(c, &mut cur);
+            crate::actors::fold_char_into(c, &mut cur);
         } else if !cur.is_empty() {
             words.push(std::mem::take(&mut cur));
         }

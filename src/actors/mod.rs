@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use lexicon::LEXICON;
+pub use norm::fold_char_into;
 use recognize::{Found, Para, Seen};
 
 /// Index of an actor in the corpus' actor table.
