@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use dossier::app::fixture::Rng;
+
 const PEOPLE: &[&str] = &[
     "Anna Lindqvist",
     "Siobhan O'Brien",
@@ -66,21 +68,6 @@ const OBJECTS: &[&str] = &[
     "the merger talks",
     "the tax deal",
 ];
-
-/// A tiny deterministic generator (xorshift), so runs are repeatable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 fn sentence(rng: &mut Rng) -> String {
     let (who, org, place, verb, what) = (

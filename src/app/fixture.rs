@@ -216,18 +216,20 @@ pub fn sample() -> Corpus {
     corpus_from(articles, actors)
 }
 
-/// xorshift64: cheap and reproducible across platforms.
-struct Rng(u64);
+/// xorshift64: cheap and reproducible across platforms (also used by `examples/gen_corpus`).
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn pick(&mut self, list: &[&'static str]) -> &'static str {
+    /// A pseudo-random item of `list`.
+    pub fn pick(&mut self, list: &[&'static str]) -> &'static str {
         list[(self.next() % list.len() as u64) as usize]
     }
 }
