@@ -77,7 +77,7 @@ fn sentence(rng: &mut Rng) -> String {
         rng.pick(VERBS),
         rng.pick(OBJECTS),
     );
-    match rng.next() % 4 {
+    match rng.next_u64() % 4 {
         0 => format!("{who}, a spokesperson for the {org}, {verb} {what} in {place} on Monday."),
         1 => format!("“We will not accept {what},” {who} told reporters in {place}."),
         2 => format!("The {org} {verb} {what}, according to officials in {place}."),
@@ -94,7 +94,7 @@ fn main() -> std::io::Result<()> {
     std::fs::create_dir_all(&dir)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for i in 0..n {
-        let day = rng.next() % 730;
+        let day = rng.next_u64() % 730;
         let date = chrono_like_date(day);
         let path = dir.join(format!("{:06}.txt", i));
         let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -104,9 +104,9 @@ fn main() -> std::io::Result<()> {
             rng.pick(SOURCES),
             sentence(&mut rng)
         )?;
-        for _ in 0..(3 + rng.next() % 6) {
+        for _ in 0..(3 + rng.next_u64() % 6) {
             writeln!(f)?;
-            let para: Vec<String> = (0..(2 + rng.next() % 3))
+            let para: Vec<String> = (0..(2 + rng.next_u64() % 3))
                 .map(|_| sentence(&mut rng))
                 .collect();
             writeln!(f, "{}", para.join(" "))?;

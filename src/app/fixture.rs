@@ -221,7 +221,7 @@ pub struct Rng(pub u64);
 
 impl Rng {
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -230,7 +230,7 @@ impl Rng {
 
     /// A pseudo-random item of `list`.
     pub fn pick(&mut self, list: &[&'static str]) -> &'static str {
-        list[(self.next() % list.len() as u64) as usize]
+        list[(self.next_u64() % list.len() as u64) as usize]
     }
 }
 
@@ -307,7 +307,7 @@ pub fn synthetic(n: usize, body_bytes: usize) -> Corpus {
                     p.push(' ');
                 }
                 if k % 17 == 3 {
-                    let actor = (rng.next() % NAMES.len() as u64) as usize;
+                    let actor = (rng.next_u64() % NAMES.len() as u64) as usize;
                     mentions.push(Mention {
                         actor,
                         paragraph: paragraphs.len(),
@@ -322,7 +322,7 @@ pub fn synthetic(n: usize, body_bytes: usize) -> Corpus {
             size += p.len();
             paragraphs.push(p);
         }
-        let day = (rng.next() % 365) as u32;
+        let day = (rng.next_u64() % 365) as u32;
         articles.push(Article {
             id: format!("syn-{i}"),
             path: format!("synthetic/{i}.txt"),
