@@ -9,27 +9,33 @@ pub fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{FFF9}'..='\u{FFFB}')
 }
 
-/// A path for messages, with anything unsafe replaced by `?`.
-pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy()
-        .chars()
-        .map(|c| {
-            if is_forbidden(c) || c == '\n' || c == '\t' {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect()
+/// The character as shown on one line: line breaks and tabs a space, anything unsafe `?`.
+pub fn safe_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        c if is_forbidden(c) => '?',
+        c => c,
+    }
 }
 
-/// Text for a single message line: controls and newlines become `?`/spaces.
+/// A path for messages, with anything unsafe replaced (see [`safe_char`]).
+pub fn display_path(path: &Path) -> String {
+    one_line(&path.to_string_lossy())
+}
+
+/// Text for a single message line (see [`safe_char`]).
 pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => ' ',
-            c if is_forbidden(c) => '?',
-            c => c,
-        })
-        .collect()
+    text.chars().map(safe_char).collect()
+}
+
+/// Text with every forbidden character removed (newlines and tabs kept).
+pub fn strip_forbidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_forbidden) {
+        text.chars()
+            .filter(|&c| !is_forbidden(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }

@@ -469,10 +469,13 @@ impl App {
             }
             Action::DeleteWord => {
                 let before = &self.input[..self.cursor];
+                // Whitespace may be wider than a byte (a no-break space).
                 let start = before
                     .trim_end()
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 self.input.replace_range(start..self.cursor, "");
                 self.cursor = start;
                 self.refilter();

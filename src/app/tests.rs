@@ -479,6 +479,17 @@ fn cursor_editing_handles_multibyte_text() {
 }
 
 #[test]
+fn delete_word_after_a_wide_space_keeps_char_boundaries() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq\u{a0}x");
+    app.update(Action::DeleteWord);
+    assert_eq!(app.input(), "iraq\u{a0}");
+    app.update(Action::DeleteWord);
+    assert_eq!(app.input(), "");
+}
+
+#[test]
 fn a_burst_of_typing_searches_once_but_other_keys_see_fresh_results() {
     let mut app = app();
     app.apply(Action::FocusFilter);

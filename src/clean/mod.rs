@@ -152,17 +152,19 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         text::shorten(&strip_refs(sentence), TITLE_CHARS)
     });
     let words = body.iter().map(|p| count_words(&strip_refs(p))).sum();
+    // Entities decoded by html2text (`&#x202e;`) can bring back what decoding removed.
+    let safe = |s: String| crate::sanitize::strip_forbidden(&s).into_owned();
     let article = Article {
         id: doc.id,
         path: doc.path,
-        title,
-        subtitle,
-        source,
+        title: safe(title),
+        subtitle: subtitle.map(safe),
+        source: source.map(safe),
         date,
         url: url.map(|u| crate::sanitize::one_line(&u)),
-        author,
-        paragraphs: body,
-        links,
+        author: author.map(safe),
+        paragraphs: body.into_iter().map(safe).collect(),
+        links: links.into_iter().map(safe).collect(),
         words,
         mentions: Vec::new(),
     };
@@ -174,7 +176,7 @@ fn record_label(doc: &RawDoc) -> String {
     let stem = Path::new(&doc.path)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned());
-    if stem.as_deref() == Some(doc.id.as_str()) || doc.path.starts_with("seeds/") {
+    if stem.as_deref() == Some(doc.id.as_str()) {
         String::new()
     } else {
         format!("record {}: ", doc.id)
@@ -343,6 +345,20 @@ mod tests {
             a.paragraphs[1],
             "The ministry said bids would open in the spring."
         );
+    }
+
+    #[test]
+    fn bidi_controls_from_entities_are_removed_everywhere() {
+        let page = "<html><head><title>Evil &#x202e;title</title></head><body><article>\
+                    <p>Body &#x2066;text&#x2069; with <a href=\"https://x.example/&#x202e;\">link</a>.</p>\
+                    <p>More.</p></article></body></html>";
+        let a = clean(RawDoc::new("p", "p.html", Format::Html, page.to_string()))
+            .0
+            .expect("article");
+        let all = format!("{}{:?}{:?}", a.title, a.paragraphs, a.links);
+        assert!(!all.chars().any(crate::sanitize::is_forbidden), "{all}");
+        assert_eq!(a.title, "Evil title");
+        assert_eq!(a.paragraphs[0], "Body text with link [1].");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::reader::char_width;
 use crate::app::{App, Focus, Overlay};
-use crate::sanitize;
+use crate::sanitize::{self, safe_char};
 
 /// Draws the whole screen for `app`.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -49,15 +49,6 @@ fn message(frame: &mut Frame, area: Rect, text: &str, style: Style) {
         .map(|l| Line::styled(l.into_owned(), style))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The character as drawn: unsafe ones become `?`, tabs and newlines a space.
-fn safe_char(c: char) -> char {
-    match c {
-        '\t' | '\n' | '\r' => ' ',
-        c if sanitize::is_forbidden(c) => '?',
-        c => c,
-    }
 }
 
 /// `text` cut to `width` columns (ending in `…` when cut), terminal-safe, with the characters

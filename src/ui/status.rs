@@ -154,7 +154,8 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         if !typed.is_empty() {
             parts.push(typed.to_string());
         }
-        out.push(piece(format!(" · filter: {}", parts.join(" ")), text, true));
+        let shown = crate::sanitize::one_line(&parts.join(" "));
+        out.push(piece(format!(" · filter: {shown}"), text, true));
     }
     let sort = if app.reverse {
         format!(" · sort: {}, reversed", app.sort.label())
