@@ -284,9 +284,18 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Lowercase words of a query term (what body matching looks for as prefixes).
+/// Folded words of a query term (what body matching looks for as prefixes).
 fn term_tokens(term: &str) -> Vec<String> {
-    word_spans(term).map(|r| term[r].to_lowercase()).collect()
+    word_spans(term).map(|r| fold(&term[r])).collect()
+}
+
+/// Lowercase without Latin accents, as the word index stores words ("Café" and "cafe" meet).
+fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        crate::actors::fold_char_into(c, &mut out);
+    }
+    out
 }
 
 /// A fast non-cryptographic hasher for the vocabulary map (the keys are our own words, not
@@ -350,7 +359,8 @@ impl Index {
                         buf.push_str(word);
                         buf.make_ascii_lowercase();
                     } else {
-                        buf.extend(word.chars().flat_map(char::to_lowercase));
+                        word.chars()
+                            .for_each(|c| crate::actors::fold_char_into(c, &mut buf));
                     }
                     let id = match ids.get(buf.as_str()) {
                         Some(&id) => id,
@@ -929,14 +939,11 @@ pub fn fuzzy_highlights(m: &SkimMatcherV2, query: &Query, text: &str) -> Vec<usi
     out
 }
 
-/// Lowercase words of `text` with their byte ranges.
+/// Folded words of `text` with their byte ranges.
 fn lower_words(text: &str) -> Vec<(Range<usize>, String)> {
     word_spans(text)
         .map(|r| {
-            let w = text[r.clone()]
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect();
+            let w = fold(&text[r.clone()]);
             (r, w)
         })
         .collect()
@@ -1176,6 +1183,23 @@ mod tests {
             .iter()
             .map(|h| h.article)
             .collect()
+    }
+
+    #[test]
+    fn body_words_match_without_accents_either_way() {
+        let c = Corpus::from_articles(vec![
+            article("One", "X", "2024-01-01", &["The Café Rouge reopened."]),
+            article("Two", "X", "2024-01-02", &["Nothing here."]),
+        ]);
+        let idx = Index::build(&c);
+        for q in ["cafe", "café", "CAFÉ"] {
+            let hits = search(&c, &idx, &Query::parse(q), &[], None);
+            assert_eq!(
+                hits.iter().map(|h| h.article).collect::<Vec<_>>(),
+                [0],
+                "{q}"
+            );
+        }
     }
 
     #[test]
