@@ -31,6 +31,26 @@ pub enum ProblemKind {
     Warning,
 }
 
+impl Problem {
+    /// A file (or record) that was not loaded, and why.
+    pub fn skipped(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            kind: ProblemKind::Skipped,
+            reason: reason.into(),
+        }
+    }
+
+    /// A file loaded with a repair, and what was repaired.
+    pub fn warning(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            kind: ProblemKind::Warning,
+            reason: reason.into(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = crate::sanitize::display_path(&self.path);
@@ -191,11 +211,10 @@ fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
             n += 1;
         }
         let new = format!("{}~{n}", a.id);
-        problems.push(Problem {
-            path: PathBuf::from(&a.path),
-            kind: ProblemKind::Warning,
-            reason: format!("id {} already used; this one is {new}", a.id),
-        });
+        problems.push(Problem::warning(
+            &a.path,
+            format!("id {} already used; this one is {new}", a.id),
+        ));
         seen.insert(new.clone());
         a.id = new;
     }

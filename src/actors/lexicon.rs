@@ -106,7 +106,6 @@ struct WordsFile {
     designate: Vec<String>,
     naming: Vec<String>,
     credit: Vec<String>,
-    abbreviations: Vec<String>,
     strip_tails: Vec<String>,
     documents: Vec<String>,
     club_tails: Vec<String>,
@@ -201,7 +200,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 38] = [
+        let lists: [(&[String], u64); 37] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -226,7 +225,6 @@ impl Lexicon {
             (&words.designate, DESIGNATE),
             (&words.naming, NAMING),
             (&words.credit, CREDIT),
-            (&words.abbreviations, ABBREV),
             (&words.documents, DOCUMENT),
             (&words.club_tails, CLUB),
             (&words.person_after, PERSON_AFTER),
@@ -245,6 +243,9 @@ impl Lexicon {
             for w in list {
                 *lex.words.entry(norm::fold(w)).or_default() |= flag;
             }
+        }
+        for w in crate::clean::text::abbreviations() {
+            *lex.words.entry(norm::fold(w)).or_default() |= ABBREV;
         }
         for w in GIVEN_NAMES
             .lines()

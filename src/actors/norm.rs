@@ -140,7 +140,7 @@ pub(crate) fn key(surface: &str, t: &Tables) -> String {
     key_tokens(surface, t).join(" ")
 }
 
-/// Key tokens without droppable tails ("shafaq news agency" -> "fjord news").
+/// Key tokens without droppable tails ("fjord news agency" -> "fjord news").
 pub(crate) fn core<'t>(toks: &'t [String], t: &Tables) -> &'t [String] {
     let mut end = toks.len();
     while end > 1 && t.strip_tails.contains(&toks[end - 1]) {

@@ -455,7 +455,7 @@ pub const FILTER_SYNTAX: &[(&str, &str)] = &[
         "@name",
         "mentions an actor: a name word starts with it (any spelling)",
     ),
-    ("@\"al lami\"", "actor whose name words start with al, lami"),
+    ("@\"van der\"", "actor whose name words start with van, der"),
     ("\"two words\"", "the phrase"),
     ("source:NAME", "source contains NAME (quote spaces: \"…\")"),
     ("date:2024-08", "date starts with 2024-08"),

@@ -4,6 +4,7 @@
 //! filter, the list rows, the selection, the laid-out article. Drawing reads it through `&App`.
 
 mod action;
+#[doc(hidden)]
 pub mod fixture;
 pub mod keymap;
 pub mod reader;

@@ -47,19 +47,17 @@ pub fn render_inline(paragraphs: &[String]) -> Rendered {
         html.push_str(p);
         html.push_str("</p>\n");
     }
-    render(&html, "")
+    render(&html)
 }
 
 /// Renders an HTML fragment or page body, hiding chrome elements listed in the assets.
-pub fn render(html: &str, extra_css: &str) -> Rendered {
+pub fn render(html: &str) -> Rendered {
+    static HIDDEN_CSS: LazyLock<String> =
+        LazyLock::new(|| format!("{} {{ display: none }}", RULES.hidden_html.join(", ")));
     if nesting_depth(html) > MAX_DEPTH {
         return strip_tags(html);
     }
-    let css = format!(
-        "{} {{ display: none }} {extra_css}",
-        RULES.hidden_html.join(", ")
-    );
-    let config = match html2text::config::rich().add_css(&css) {
+    let config = match html2text::config::rich().add_css(&HIDDEN_CSS) {
         Ok(c) => c.no_link_wrapping(),
         Err(_) => html2text::config::rich().no_link_wrapping(),
     };
@@ -409,7 +407,6 @@ mod tests {
     fn chrome_elements_are_hidden() {
         let r = render(
             "<nav>Home News</nav><p>Body text.</p><div class=\"share\">Share</div><footer>© Site</footer><script>x=1</script>",
-            "",
         );
         assert_eq!(r.paragraphs, ["Body text."]);
     }
@@ -436,7 +433,7 @@ mod tests {
     fn deep_nesting_falls_back_to_plain_text() {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
         assert!(nesting_depth(&html) > MAX_DEPTH);
-        assert_eq!(render(&html, "").paragraphs, ["deep text"]);
+        assert_eq!(render(&html).paragraphs, ["deep text"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod rules;
 pub mod text;
 
 use crate::article::{Article, count_words};
-use crate::corpus::{Problem, ProblemKind};
+use crate::corpus::Problem;
 use crate::load::{Format, RawDoc};
 use html::Rendered;
 use meta::DateMark;
@@ -27,13 +27,8 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     let mut problems = Vec::new();
     let path = PathBuf::from(&doc.path);
     let label = record_label(&doc);
-    let mut warn = |reason: String| {
-        problems.push(Problem {
-            path: path.clone(),
-            kind: ProblemKind::Warning,
-            reason: format!("{label}{reason}"),
-        })
-    };
+    let mut warn =
+        |reason: String| problems.push(Problem::warning(&path, format!("{label}{reason}")));
 
     if doc.control_chars_removed > 0 {
         warn(format!(
@@ -89,7 +84,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
                     date = parse_date(raw);
                 }
             }
-            html::render(html::page_content(&doc.body), "")
+            html::render(html::page_content(&doc.body))
         }
     };
 
@@ -122,11 +117,10 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     body.retain(|p| !p.trim().is_empty());
     let body = text::split_walls(body);
     if body.is_empty() && title.is_none() {
-        problems.push(Problem {
+        problems.push(Problem::skipped(
             path,
-            kind: ProblemKind::Skipped,
-            reason: format!("{label}no article text left after cleaning"),
-        });
+            format!("{label}no article text left after cleaning"),
+        ));
         return (None, problems);
     }
     let (body, links) = renumber_links(body, &rendered.links);
@@ -232,6 +226,7 @@ fn majority_outlet(links: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::ProblemKind;
 
     fn text_doc(body: &str) -> RawDoc {
         RawDoc::new("doc", "dir/doc.txt", Format::Text, body.to_string())

@@ -3,14 +3,16 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// Words that end with a period without ending a sentence, from `assets/abbreviations.txt`.
+pub fn abbreviations() -> impl Iterator<Item = &'static str> {
     include_str!("../../assets/abbreviations.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
+}
+
+static ABBREVIATIONS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| abbreviations().map(str::to_lowercase).collect());
 
 /// Paragraphs longer than this (bytes) with no line breaks are split at sentence boundaries.
 const WALL_BYTES: usize = 900;

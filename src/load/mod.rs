@@ -5,7 +5,7 @@ mod records;
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{LoadError, Problem, ProblemKind};
+use crate::corpus::{LoadError, Problem};
 
 pub use decode::{Decoded, decode};
 
@@ -144,11 +144,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), 
                             .map(|e| e.to_string())
                             .unwrap_or_else(|| err.to_string())
                     };
-                    problems.push(Problem {
-                        path,
-                        kind: ProblemKind::Skipped,
-                        reason,
-                    });
+                    problems.push(Problem::skipped(path, reason));
                 }
             }
         }
@@ -160,19 +156,11 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), 
 }
 
 fn skip(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
-    problems.push(Problem {
-        path: path.to_path_buf(),
-        kind: ProblemKind::Skipped,
-        reason: reason.into(),
-    });
+    problems.push(Problem::skipped(path, reason));
 }
 
 fn warn(problems: &mut Vec<Problem>, path: &Path, reason: impl Into<String>) {
-    problems.push(Problem {
-        path: path.to_path_buf(),
-        kind: ProblemKind::Warning,
-        reason: reason.into(),
-    });
+    problems.push(Problem::warning(path, reason));
 }
 
 /// Reads one file into its documents (several for collections) and what went wrong.
