@@ -12,9 +12,13 @@ pub struct Article {
     pub id: String,
     /// Path the article was read from, as given (`seeds/NAME` for the bundled ones).
     pub path: String,
+    /// The headline, or the first sentence shortened when the article has none.
     pub title: String,
+    /// A standfirst or dek under the headline.
     pub subtitle: Option<String>,
+    /// The outlet, from metadata, a dateline, link hosts or the page's chrome.
     pub source: Option<String>,
+    /// Publication date, from metadata or a leading `date` line only (never from chrome).
     pub date: Option<NaiveDate>,
     /// Where the article was published, when the file says so.
     pub url: Option<String>,

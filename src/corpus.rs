@@ -12,15 +12,20 @@ use crate::{clean, load};
 /// Everything the reader and the CLI work on.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
+    /// The articles, in load order (files sorted by path).
     pub articles: Vec<Article>,
+    /// Actors of all articles and who mentions whom.
     pub actors: ActorIndex,
 }
 
 /// What went wrong (or was repaired) with one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file the problem is in.
     pub path: PathBuf,
+    /// Skipped, or loaded with a repair.
     pub kind: ProblemKind,
+    /// What happened, in a few words.
     pub reason: String,
 }
 

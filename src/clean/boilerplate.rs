@@ -174,6 +174,10 @@ mod tests {
     #[test]
     fn comment_policy_and_app_links_are_chrome() {
         for line in [
+            "Comments are moderated under our community guidelines.",
+            "Leave a comment",
+            "View all comments (12)",
+            "Please read our community guidelines before posting.",
             "0 Comments",
             "Do not send comments that include insults.",
             "Download on the App Store",
@@ -215,6 +219,12 @@ mod tests {
         );
         let (kept, _) = strip(input);
         assert_eq!(kept[0], "Bridge reopens after two years");
+    }
+
+    #[test]
+    fn a_story_about_guidelines_is_not_chrome() {
+        let line = "The regulator said the app had broken its own community guidelines.";
+        assert_eq!(classify(line), Line::Body);
     }
 
     #[test]
