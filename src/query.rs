@@ -9,7 +9,6 @@
 //! body matches almost anything, so bodies are never fuzzy-matched.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -298,26 +297,6 @@ fn fold(word: &str) -> String {
     out
 }
 
-/// A fast non-cryptographic hasher for the vocabulary map (the keys are our own words, not
-/// attacker-chosen in a way that matters for a one-off local index build).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Sentinel for "no source" in [`Index`].
 const NO_SOURCE: u32 = u32::MAX;
 
@@ -340,7 +319,7 @@ pub struct Index {
 impl Index {
     /// Indexes the words of every article's title, subtitle, source and paragraphs.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut ids: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut ids: crate::actors::fast::HashMap<Box<str>, u32> = Default::default();
         let mut names: Vec<Box<str>> = Vec::new();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles.len());
         let mut buf = String::new();
@@ -445,11 +424,6 @@ impl Index {
     /// A value per distinct source.
     fn per_source<T>(&self, f: impl FnMut(&str) -> T) -> Vec<T> {
         self.sources.iter().map(|s| &**s).map(f).collect()
-    }
-
-    /// Number of distinct words in the corpus.
-    pub fn vocabulary_len(&self) -> usize {
-        self.vocab.len()
     }
 
     /// Ids of all words starting with `prefix` (lowercase).

@@ -1,4 +1,4 @@
-//! Hash maps with a cheap hasher for the short keys the recogniser looks up
+//! Hash maps with a cheap hasher for the short keys the recogniser and the filter index use
 //! (words and name keys); they come from news text, not from an attacker.
 
 use std::hash::{BuildHasherDefault, Hasher};

@@ -7,7 +7,7 @@
 //! (gazetteer, word classes, translations) lives in `assets/actors/` ([`lexicon`]).
 
 mod evidence;
-mod fast;
+pub(crate) mod fast;
 mod lexicon;
 mod norm;
 mod recognize;
