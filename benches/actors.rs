@@ -4,9 +4,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::Corpus;
 
 fn extraction(c: &mut Criterion) {
-    let seeds = Corpus::load(&[], &mut |_| {})
-        .expect("bundled seeds load")
-        .corpus;
+    let seeds = Corpus::bundled().corpus;
     // 40 copies of the seeds: about 400 KB of cleaned text.
     let docs: Vec<Vec<String>> = (0..40)
         .flat_map(|_| seeds.articles.iter().map(|a| a.paragraphs.clone()))

@@ -7,7 +7,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::app::{App, fixture};
+use dossier::app::App;
+
+#[path = "../tests/common/fixture.rs"]
+mod fixture;
 use dossier::query::{self, Index, Query};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

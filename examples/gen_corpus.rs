@@ -6,7 +6,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use dossier::app::fixture::Rng;
+#[path = "../tests/common/fixture.rs"]
+mod fixture;
+
+use fixture::Rng;
 
 const PEOPLE: &[&str] = &[
     "Anna Lindqvist",

@@ -1,9 +1,30 @@
-//! The cleaned article, the unit every later stage works on.
+//! The cleaned article, the unit every later stage works on, and the actor mention types it
+//! carries (a leaf: every stage may use it, it uses none).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::actors::Mention;
+/// Index of an actor in the corpus' actor table.
+pub type ActorId = usize;
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+/// One mention: byte range `start..end` inside paragraph `paragraph` of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub actor: ActorId,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
 
 /// One cleaned article: metadata, readable paragraphs and numbered links.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -1,13 +1,13 @@
 //! The command line: the reader by default, and `list`, `show`, `entities` for scripts.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::corpus::{Corpus, LoadOutcome};
+use crate::corpus::{Corpus, LoadOutcome, Origin};
 use crate::sanitize;
 
 const AFTER_HELP: &str = "\
@@ -72,7 +72,7 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => crate::tui::run(&cli.paths),
+        None => read(&cli.paths),
         Some(Command::List { paths, json }) => list(&paths, json),
         Some(Command::Show {
             id,
@@ -87,7 +87,7 @@ pub fn main() -> ExitCode {
         // The reader of our output went away (`dossier list | head`): not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let code = if e.downcast_ref::<crate::corpus::LoadError>().is_some() {
+            let code = if e.downcast_ref::<crate::load::LoadError>().is_some() {
                 2
             } else {
                 1
@@ -108,9 +108,19 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// The reader on a terminal; piped, the article list (what a script wants from `dossier`).
+fn read(paths: &[PathBuf]) -> anyhow::Result<()> {
+    // Bad paths fail before the screen is taken over, with the CLI's exit code.
+    crate::load::check_paths(paths)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return list(paths, false);
+    }
+    crate::tui::run(Origin::from_args(paths))
+}
+
 /// Loads the corpus, printing one stderr line per problem.
 pub fn load_reporting(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
-    let LoadOutcome { corpus, problems } = Corpus::load(paths, &mut |_| {})?;
+    let LoadOutcome { corpus, problems } = Corpus::open(&Origin::from_args(paths), &mut |_| {})?;
     let mut err = std::io::stderr().lock();
     for p in &problems {
         let _ = writeln!(err, "dossier: {p}");

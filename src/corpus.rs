@@ -7,7 +7,9 @@ use rayon::prelude::*;
 
 use crate::actors::{self, ActorIndex};
 use crate::article::Article;
-use crate::{clean, load};
+use crate::clean;
+use crate::load::{self, LoadError};
+use crate::problem::Problem;
 
 /// Everything the reader and the CLI work on.
 #[derive(Debug, Clone, Default)]
@@ -18,77 +20,25 @@ pub struct Corpus {
     pub actors: ActorIndex,
 }
 
-/// What went wrong (or was repaired) with one input file.
+/// Where the articles of a session come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The file the problem is in.
-    pub path: PathBuf,
-    /// Skipped, or loaded with a repair.
-    pub kind: ProblemKind,
-    /// What happened, in a few words.
-    pub reason: String,
+pub enum Origin {
+    /// The sample articles built into the binary.
+    Bundled,
+    /// Files and folders named by the user.
+    Paths(Vec<PathBuf>),
 }
 
-/// Whether the file was skipped or loaded with a repair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProblemKind {
-    Skipped,
-    Warning,
-}
-
-impl Problem {
-    /// A file (or record) that was not loaded, and why.
-    pub fn skipped(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            kind: ProblemKind::Skipped,
-            reason: reason.into(),
-        }
-    }
-
-    /// A file loaded with a repair, and what was repaired.
-    pub fn warning(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
-        Problem {
-            path: path.into(),
-            kind: ProblemKind::Warning,
-            reason: reason.into(),
+impl Origin {
+    /// The command line's meaning: no paths reads the bundled samples.
+    pub fn from_args(paths: &[PathBuf]) -> Origin {
+        if paths.is_empty() {
+            Origin::Bundled
+        } else {
+            Origin::Paths(paths.to_vec())
         }
     }
 }
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::sanitize::display_path(&self.path);
-        let reason = crate::sanitize::one_line(&self.reason);
-        match self.kind {
-            ProblemKind::Skipped => write!(f, "skipped {path}: {reason}"),
-            ProblemKind::Warning => write!(f, "warning: {path}: {reason}"),
-        }
-    }
-}
-
-/// A load that could not start at all.
-#[derive(Debug)]
-pub enum LoadError {
-    /// A path given on the command line does not exist.
-    NotFound(PathBuf),
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotFound(p) => {
-                write!(
-                    f,
-                    "{}: no such file or directory",
-                    crate::sanitize::display_path(p)
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// Progress of a load, reported after each file.
 #[derive(Debug, Clone)]
@@ -119,39 +69,56 @@ impl Corpus {
         }
     }
 
-    /// Loads the given paths, or the bundled seeds when `paths` is empty.
+    /// The sample articles built into the binary (`seeds/`), cleaned and indexed.
+    pub fn bundled() -> LoadOutcome {
+        let mut articles = Vec::new();
+        let mut problems = Vec::new();
+        for doc in load::bundled() {
+            let (article, found) = clean::clean(doc);
+            articles.extend(article);
+            problems.extend(found);
+        }
+        Self::finish(articles, problems)
+    }
+
+    /// Loads the articles under `paths` (files and folders); none gives an empty corpus.
     pub fn load(
         paths: &[PathBuf],
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<LoadOutcome, LoadError> {
         let mut articles = Vec::new();
-        let mut problems = Vec::new();
-        if paths.is_empty() {
-            for doc in load::bundled() {
-                let (article, found) = clean::clean(doc);
-                articles.extend(article);
-                problems.extend(found);
+        let (files, mut problems) = load::collect_files(paths)?;
+        let total = files.len();
+        // Files are read and cleaned in parallel, in chunks so progress can be reported.
+        for (n, chunk) in files.chunks(LOAD_CHUNK).enumerate() {
+            let results: Vec<_> = chunk.par_iter().map(|path| read_and_clean(path)).collect();
+            for (found_articles, found_problems) in results {
+                articles.extend(found_articles);
+                problems.extend(found_problems);
             }
-        } else {
-            let (files, found) = load::collect_files(paths)?;
-            problems.extend(found);
-            let total = files.len();
-            // Files are read and cleaned in parallel, in chunks so progress can be reported.
-            for (n, chunk) in files.chunks(LOAD_CHUNK).enumerate() {
-                let results: Vec<_> = chunk.par_iter().map(|path| read_and_clean(path)).collect();
-                for (found_articles, found_problems) in results {
-                    articles.extend(found_articles);
-                    problems.extend(found_problems);
-                }
-                let done = (n * LOAD_CHUNK + chunk.len()).min(total);
-                progress(LoadProgress { done, total });
-            }
+            let done = (n * LOAD_CHUNK + chunk.len()).min(total);
+            progress(LoadProgress { done, total });
         }
+        Ok(Self::finish(articles, problems))
+    }
+
+    /// Loads what `origin` names: the bundled samples or the given paths.
+    pub fn open(
+        origin: &Origin,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<LoadOutcome, LoadError> {
+        match origin {
+            Origin::Bundled => Ok(Self::bundled()),
+            Origin::Paths(paths) => Self::load(paths, progress),
+        }
+    }
+
+    fn finish(mut articles: Vec<Article>, mut problems: Vec<Problem>) -> LoadOutcome {
         problems.extend(dedupe_ids(&mut articles));
-        Ok(LoadOutcome {
+        LoadOutcome {
             corpus: Corpus::from_articles(articles),
             problems,
-        })
+        }
     }
 
     /// The article with this id, or the only one whose id starts with it.
@@ -239,17 +206,6 @@ fn read_and_clean(path: &Path) -> (Vec<Article>, Vec<Problem>) {
         problems.extend(found);
     }
     (articles, problems)
-}
-
-/// Whether a path names something loadable (used before starting a background load).
-pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
-    match paths
-        .iter()
-        .find(|p| !Path::new(p).exists() && p.symlink_metadata().is_err())
-    {
-        Some(p) => Err(LoadError::NotFound(p.clone())),
-        None => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,7 @@
 //! the way out). The loop blocks on the channel, applies everything pending, then draws once,
 //! so a burst of events costs one frame.
 
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -20,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Loaded};
-use crate::corpus::{self, Corpus};
+use crate::corpus::{Corpus, Origin};
 
 /// What the producer threads send to the loop.
 enum Msg {
@@ -97,12 +96,12 @@ fn spawn_input(tx: Sender<Msg>) {
 
 /// Loads and indexes on a worker thread; progress at most every 50 ms so a 100k-file load
 /// does not flood the loop.
-fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
         let progress_tx = tx.clone();
         let work = std::panic::AssertUnwindSafe(|| {
-            Corpus::load(&paths, &mut |p| {
+            Corpus::open(&origin, &mut |p| {
                 if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
                     let _ = progress_tx.send(Msg::Action(Action::Progress {
@@ -178,15 +177,8 @@ fn event_loop(
     }
 }
 
-/// Runs the interactive reader on `paths` (the bundled seeds when empty).
-///
-/// When stdout is not a terminal (a pipe), prints the article list instead.
-pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
-    // Bad paths fail before the screen is taken over, with the CLI's exit code.
-    corpus::check_paths(paths)?;
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return crate::cli::list(paths, false);
-    }
+/// Runs the interactive reader on the articles `origin` names, on this terminal.
+pub fn run(origin: Origin) -> anyhow::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     // Before the screen is taken over, so no signal can leave it behind.
@@ -203,7 +195,7 @@ pub fn run(paths: &[PathBuf]) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(size.width, size.height);
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), tx);
+    spawn_loader(origin, tx);
     let result = event_loop(&mut terminal, &mut app, &rx);
     drop(terminal);
     drop(guard);

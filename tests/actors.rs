@@ -140,9 +140,7 @@ const ABSENT: &[&str] = &[
 ];
 
 fn seeds() -> Corpus {
-    Corpus::load(&[], &mut |_| {})
-        .expect("bundled seeds load")
-        .corpus
+    Corpus::bundled().corpus
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use dossier::{Article, Corpus};
 
 fn seeds() -> Corpus {
-    Corpus::load(&[], &mut |_| {})
-        .expect("the bundled seeds load")
-        .corpus
+    Corpus::bundled().corpus
 }
 
 fn by_prefix<'a>(corpus: &'a Corpus, prefix: &str) -> &'a Article {

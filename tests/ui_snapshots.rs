@@ -4,7 +4,10 @@
 //! seeds and will change when the cleaner and recogniser land.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::app::{Action, App, Focus, Loaded, fixture};
+use dossier::app::{Action, App, Focus, Loaded};
+
+#[path = "common/fixture.rs"]
+mod fixture;
 use dossier::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -131,7 +134,7 @@ fn loading_screen() {
 
 #[test]
 fn bundled_seeds_120x40() {
-    let outcome = dossier::Corpus::load(&[], &mut |_| {}).expect("seeds load");
+    let outcome = dossier::Corpus::bundled();
     let app = App::with_corpus(outcome.corpus, 120, 40);
     insta::assert_snapshot!(render_at(&app, 120, 40));
 }

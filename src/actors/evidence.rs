@@ -3,9 +3,9 @@
 //! "X, a member of").
 
 use super::ActorKind;
+use super::cand::{Ctx, Found, Para, State, Votes, kind_index, leading_kind};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
-use super::recognize::{Ctx, Found, Para, State, Votes, kind_index, leading_kind};
 use super::token::{Shape, Tok};
 
 const P: usize = 0;
@@ -471,7 +471,7 @@ fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actors::recognize::with_para;
+    use crate::actors::cand::with_para;
 
     /// Word indices of the first occurrence of `name` (a run of words).
     fn seg_of(p: &Para, name: &str) -> Vec<usize> {

@@ -6,11 +6,12 @@
 use super::fast::HashMap;
 use std::cmp::Reverse;
 
+use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
+use super::index::{Actor, Extraction};
 use super::lexicon::class::{CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STOP};
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
-use super::recognize::{Cand, Found, Votes, kind_index, leading_kind};
-use super::{Actor, ActorKind, Extraction, Mention};
+use crate::article::{ActorKind, Mention};
 
 /// Disjoint sets over `0..n`; the smaller index becomes the root (deterministic).
 #[derive(Debug)]

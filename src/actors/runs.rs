@@ -2,9 +2,9 @@
 //! cut into names (days, months, sentence openers, titles, "of" before another
 //! organisation).
 
+use super::cand::{MAX_RUN, Para};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
-use super::recognize::{MAX_RUN, Para};
 use super::token::Shape;
 
 /// What follows a known place at the start of a run.
@@ -542,7 +542,7 @@ pub(crate) fn rest_kind(p: &Para, rest: &[usize]) -> Rest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actors::recognize::with_para;
+    use crate::actors::cand::with_para;
 
     /// Index of the first word `w` of the paragraph.
     fn at(p: &Para, w: &str) -> usize {

@@ -1,6 +1,7 @@
 //! Everything that can change the app, as data: keys map to these, so do mouse and loader events.
 
-use crate::corpus::{Corpus, LoadOutcome, Problem};
+use crate::corpus::{Corpus, LoadOutcome};
+use crate::problem::Problem;
 use crate::query::Index;
 
 /// A change request for [`super::App::update`], the only way app state changes.

@@ -4,24 +4,23 @@
 //! filter, the list rows, the selection, the laid-out article. Drawing reads it through `&App`.
 
 mod action;
-#[doc(hidden)]
-pub mod fixture;
 pub mod keymap;
+pub mod layout;
 pub mod reader;
 
 use std::cmp::Ordering;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, Loaded};
 pub use keymap::Context;
 pub use reader::ReaderView;
 
 use crate::actors::{ActorId, ActorKind};
-use crate::corpus::{Corpus, Problem};
+use crate::corpus::Corpus;
+use crate::problem::Problem;
 use crate::query::{self, Hit, Index, Query};
-use crate::ui::layout::{self, Mode, Panes};
+use layout::{Mode, Panes, Rect};
 
 /// The pane that has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -944,16 +943,15 @@ impl App {
 
     fn click(&mut self, column: u16, row: u16) {
         let p = self.panes();
-        let at = Position::new(column, row);
-        if p.filter.contains(at) {
+        if p.filter.contains(column, row) {
             self.set_focus(Focus::Filter);
             self.cursor = self.input.len();
             return;
         }
-        if p.show_actors && p.actors.contains(at) {
+        if p.show_actors && p.actors.contains(column, row) {
             self.set_focus(Focus::Actors);
             let inner = layout::inner(p.actors);
-            if inner.contains(at) {
+            if inner.contains(column, row) {
                 let i = self.side.offset + (row - inner.y) as usize;
                 if matches!(self.sidebar.get(i), Some(SideRow::Actor { .. })) {
                     if i == self.side.sel {
@@ -965,10 +963,10 @@ impl App {
             }
             return;
         }
-        if p.show_list && p.list.contains(at) {
+        if p.show_list && p.list.contains(column, row) {
             self.set_focus(Focus::List);
             let inner = layout::inner(p.list);
-            if inner.contains(at) {
+            if inner.contains(column, row) {
                 let i = self.list.offset + (row - inner.y) as usize;
                 if i < self.rows.len() {
                     if i == self.list.sel {
@@ -980,20 +978,19 @@ impl App {
             }
             return;
         }
-        if p.show_reader && p.reader.contains(at) {
+        if p.show_reader && p.reader.contains(column, row) {
             self.set_focus(Focus::Reader);
         }
     }
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
         let p = self.panes();
-        let at = Position::new(column, row);
         let d: isize = if down { 3 } else { -3 };
-        if p.show_actors && p.actors.contains(at) {
+        if p.show_actors && p.actors.contains(column, row) {
             self.move_side(d);
-        } else if p.show_list && p.list.contains(at) {
+        } else if p.show_list && p.list.contains(column, row) {
             self.list.move_by(d, self.rows.len());
-        } else if p.show_reader && p.reader.contains(at) {
+        } else if p.show_reader && p.reader.contains(column, row) {
             self.reader.scroll = self.reader.scroll.saturating_add_signed(d);
         }
     }

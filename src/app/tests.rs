@@ -3,6 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::fixture;
 
 fn app() -> App {
     App::with_corpus(fixture::sample(), 120, 40)
@@ -515,7 +516,7 @@ fn app_with_problems(n: usize) -> App {
     let problems = (0..n)
         .map(|i| Problem {
             path: format!("notes/bad{i}\u{1b}[2J.txt").into(),
-            kind: crate::corpus::ProblemKind::Skipped,
+            kind: crate::problem::ProblemKind::Skipped,
             reason: "binary content".into(),
         })
         .collect();

@@ -8,8 +8,8 @@ mod rules;
 pub mod text;
 
 use crate::article::{Article, count_words};
-use crate::corpus::Problem;
 use crate::load::{Format, RawDoc};
+use crate::problem::Problem;
 use html::Rendered;
 use meta::DateMark;
 use rules::RULES;
@@ -226,7 +226,7 @@ fn majority_outlet(links: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::ProblemKind;
+    use crate::problem::ProblemKind;
 
     fn text_doc(body: &str) -> RawDoc {
         RawDoc::new("doc", "dir/doc.txt", Format::Text, body.to_string())

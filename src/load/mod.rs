@@ -1,61 +1,16 @@
 //! Finding input files, decoding them, and splitting collections into raw documents.
 
 mod decode;
+mod doc;
 mod records;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{LoadError, Problem};
+use crate::problem::Problem;
 
 pub use decode::{Decoded, decode};
-
-/// How a document's text is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text, possibly with inline HTML (`.txt`, `.md`, JSON bodies).
-    Text,
-    /// A whole HTML page.
-    Html,
-}
-
-/// One document before cleaning: its text and whatever metadata the container gave.
-#[derive(Debug, Clone)]
-pub struct RawDoc {
-    pub id: String,
-    pub path: String,
-    pub format: Format,
-    pub body: String,
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub author: Option<String>,
-    /// Control characters removed from fields after parsing (reported as a warning).
-    pub control_chars_removed: usize,
-}
-
-impl RawDoc {
-    /// A document with only a body.
-    pub fn new(
-        id: impl Into<String>,
-        path: impl Into<String>,
-        format: Format,
-        body: String,
-    ) -> Self {
-        RawDoc {
-            id: id.into(),
-            path: path.into(),
-            format,
-            body,
-            title: None,
-            date: None,
-            source: None,
-            url: None,
-            author: None,
-            control_chars_removed: 0,
-        }
-    }
-}
+pub use doc::{Format, RawDoc, looks_like_html_page};
 
 /// Files bigger than this are skipped rather than read into memory.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -117,7 +72,7 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 
 /// Every file under the given paths, folders walked recursively in name order.
 pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), LoadError> {
-    crate::corpus::check_paths(paths)?;
+    check_paths(paths)?;
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
@@ -250,16 +205,36 @@ fn read_into(path: &Path, docs: &mut Vec<RawDoc>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Whether text is a whole HTML page rather than text with inline tags.
-pub fn looks_like_html_page(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<head>")
-        || head.contains("<body")
+/// A load that could not start at all.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A path given on the command line does not exist.
+    NotFound(PathBuf),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound(p) => {
+                write!(
+                    f,
+                    "{}: no such file or directory",
+                    crate::sanitize::display_path(p)
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Whether a path names something loadable (used before starting a background load).
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
+    match paths
+        .iter()
+        .find(|p| !Path::new(p).exists() && p.symlink_metadata().is_err())
+    {
+        Some(p) => Err(LoadError::NotFound(p.clone())),
+        None => Ok(()),
+    }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Format, RawDoc, looks_like_html_page};
+use super::doc::{Format, RawDoc, looks_like_html_page};
 
 const TITLE: &[&str] = &["title", "headline", "name"];
 const DATE: &[&str] = &[

@@ -6,7 +6,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{fit, focused, layout, theme};
+use super::theme;
+use super::widgets::{fit, focused, inner};
 use crate::app::{App, Focus, SideRow};
 
 /// Draws the sidebar into `area`; `overlay` clears what is underneath first.
@@ -21,7 +22,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, overlay: bool) {
         .filter(|r| matches!(r, SideRow::Actor { .. }))
         .count();
     frame.render_widget(theme::block(format!(" Actors {n} "), has_focus), area);
-    let inner = layout::inner(area);
+    let inner = inner(area);
     if inner.is_empty() {
         return;
     }
@@ -31,7 +32,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, overlay: bool) {
         } else {
             "No actors in these articles."
         };
-        super::message(frame, inner, msg, theme::dim());
+        super::widgets::message(frame, inner, msg, theme::dim());
         return;
     }
     let w = inner.width as usize;

@@ -6,9 +6,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, safe_char, theme};
+use super::theme;
+use super::widgets::focused;
 use crate::app::reader::str_width;
 use crate::app::{App, Focus};
+use crate::sanitize::safe_char;
 
 /// Draws the filter line into `area` and places the cursor there when it has focus.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

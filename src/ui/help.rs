@@ -6,7 +6,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centred, fit, layout, theme};
+use super::theme;
+use super::widgets::{centred, fit, inner};
 use crate::app::keymap::{HelpLine, help_lines};
 
 /// Draws the help overlay centred in `area`, scrolled down `scroll` lines.
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
         " Keys · Esc, q or ? closes "
     };
     frame.render_widget(theme::block(title.into(), true), r);
-    let inner = layout::inner(r);
+    let inner = inner(r);
     if inner.is_empty() {
         return;
     }

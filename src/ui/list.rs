@@ -6,7 +6,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{fit, fit_spans, focused, layout, theme};
+use super::theme;
+use super::widgets::{fit, fit_spans, focused, inner};
 use crate::app::{App, Focus, LoadState};
 use crate::query;
 
@@ -19,7 +20,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         None => format!(" Articles {}/{} ", app.shown(), app.total()),
     };
     frame.render_widget(theme::block(title, has_focus), area);
-    let inner = layout::inner(area);
+    let inner = inner(area);
     if inner.is_empty() {
         return;
     }
@@ -41,7 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme::dim()
         };
-        super::message(frame, inner, &msg, style);
+        super::widgets::message(frame, inner, &msg, style);
         return;
     }
     let w = inner.width as usize;

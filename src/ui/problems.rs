@@ -6,9 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centred, layout, theme};
+use super::theme;
+use super::widgets::{centred, inner};
 use crate::app::App;
-use crate::corpus::ProblemKind;
+use crate::problem::ProblemKind;
 
 /// Draws the problems overlay centred in `area`, starting at problem `scroll`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
@@ -44,7 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let r = centred(area, width, height);
     frame.render_widget(Clear, r);
     frame.render_widget(theme::block(title, true), r);
-    let inner = layout::inner(r);
+    let inner = inner(r);
     if inner.is_empty() {
         return;
     }

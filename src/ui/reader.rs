@@ -5,13 +5,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, layout, theme};
+use super::theme;
+use super::widgets::{focused, inner};
 use crate::app::{App, Focus};
 
 /// Draws the reading pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let r = &app.reader;
-    let inner = layout::inner(area);
+    let inner = inner(area);
     let h = inner.height as usize;
     let mut title = String::from(" Reading ");
     if !r.lines.is_empty() {
@@ -48,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             "Nothing to read: no article is selected."
         };
-        super::message(frame, text, msg, theme::dim());
+        super::widgets::message(frame, text, msg, theme::dim());
         return;
     }
     let end = (r.scroll + h).min(r.lines.len());

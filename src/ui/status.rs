@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::fit;
+use super::widgets::fit;
 use crate::app::reader::str_width;
 use crate::app::{App, LoadState, keymap};
 

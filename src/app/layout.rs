@@ -1,9 +1,43 @@
-//! Where each pane goes for a terminal size. Pure geometry, shared by drawing and by `update`
-//! (which needs page heights, the reading width and mouse hit-testing).
+//! Where each pane goes for a terminal size. Pure geometry, computed by the app (which needs
+//! page heights, the reading width and mouse hit-testing) and handed to drawing.
 
-use ratatui::layout::Rect;
+use super::Focus;
 
-use crate::app::Focus;
+/// A rectangle of terminal cells (the app's own type: state knows no drawing library).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rect {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Rect {
+    /// A rectangle at `x`, `y` of `width` x `height` cells.
+    pub const fn new(x: u16, y: u16, width: u16, height: u16) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// The column just right of the rectangle.
+    pub fn right(self) -> u16 {
+        self.x.saturating_add(self.width)
+    }
+
+    /// The row just below the rectangle.
+    pub fn bottom(self) -> u16 {
+        self.y.saturating_add(self.height)
+    }
+
+    /// Whether the cell at `column`, `row` is inside.
+    pub fn contains(self, column: u16, row: u16) -> bool {
+        column >= self.x && column < self.right() && row >= self.y && row < self.bottom()
+    }
+}
 
 /// Longest reading line in columns: longer lines are hard to follow back to their start.
 pub const READ_WIDTH: usize = 80;

@@ -1,11 +1,12 @@
+#![allow(dead_code)] // each test, bench and example uses a different part
 //! Hand-made corpora for tests, benches and demos: deterministic, with actors and mentions,
 //! independent of the loader, cleaner and recogniser.
 
 use chrono::NaiveDate;
 
-use crate::actors::{Actor, ActorIndex, ActorKind, Extraction, Mention};
-use crate::article::{Article, count_words};
-use crate::corpus::Corpus;
+use dossier::actors::{Actor, ActorIndex, ActorKind, Extraction, Mention};
+use dossier::article::{Article, count_words};
+use dossier::corpus::Corpus;
 
 struct Spec {
     title: &'static str,

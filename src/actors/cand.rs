@@ -1,0 +1,350 @@
+//! What recognition works on and produces: a tokenised paragraph ([`Para`]), the state of a
+//! pass over it, candidate names with their kind votes, and the words a corpus writes in
+//! lower case ([`Seen`]). Shared by the recogniser, its rules and the resolver.
+
+use super::ActorKind;
+use super::fast::HashSet;
+use super::lexicon::{Lexicon, class::*};
+use super::norm::{self, Initial};
+use super::token::{NO_GAZ, Shape, Tok, UNKNOWN_GAZ, is_close_quote, is_open_quote};
+
+/// Kind evidence, indexed by [`kind_index`].
+pub(crate) type Votes = [i32; 4];
+
+pub(crate) const P: usize = 0;
+pub(crate) const O: usize = 1;
+pub(crate) const L: usize = 2;
+pub(crate) const X: usize = 3;
+
+/// Longest run of words read as one name; longer runs are cut (keeps work linear).
+pub(crate) const MAX_RUN: usize = 12;
+
+/// Index of a kind in [`Votes`].
+pub(crate) fn kind_index(k: ActorKind) -> usize {
+    match k {
+        ActorKind::Person => P,
+        ActorKind::Organization => O,
+        ActorKind::Place => L,
+        ActorKind::Other => X,
+    }
+}
+
+/// Kind with the most votes and that vote; ties go to organisation, place, person.
+pub(crate) fn leading_kind(v: &Votes) -> (ActorKind, i32) {
+    let order = [
+        (ActorKind::Organization, O),
+        (ActorKind::Place, L),
+        (ActorKind::Person, P),
+        (ActorKind::Other, X),
+    ];
+    let mut best = (ActorKind::Other, 0);
+    for (k, i) in order {
+        if v[i] > best.1 {
+            best = (k, v[i]);
+        }
+    }
+    best
+}
+
+/// Words seen across the corpus, to tell sentence-initial names from common words.
+#[derive(Debug, Default)]
+pub(crate) struct Seen<'a> {
+    /// Words written in lowercase somewhere.
+    pub lower: HashSet<&'a str>,
+    /// Capitalised words seen inside a sentence somewhere.
+    pub cap_mid: HashSet<&'a str>,
+}
+
+impl<'a> Seen<'a> {
+    /// Both observations in one (for corpora observed in parallel parts).
+    pub fn merge(mut self, mut other: Seen<'a>) -> Seen<'a> {
+        if self.lower.len() < other.lower.len() {
+            std::mem::swap(&mut self.lower, &mut other.lower);
+        }
+        self.lower.extend(other.lower);
+        if self.cap_mid.len() < other.cap_mid.len() {
+            std::mem::swap(&mut self.cap_mid, &mut other.cap_mid);
+        }
+        self.cap_mid.extend(other.cap_mid);
+        self
+    }
+
+    /// Records the words of one tokenized paragraph.
+    pub fn observe(&mut self, text: &'a str, toks: &[Tok]) {
+        let headline = is_headline(toks);
+        for t in toks {
+            let Some(w) = text.get(t.start..t.end) else {
+                continue;
+            };
+            match t.shape {
+                Shape::Lower if !w.chars().any(char::is_uppercase) => {
+                    self.lower.insert(w);
+                }
+                Shape::Cap if !headline && !t.sent_start && !t.quote_start => {
+                    self.cap_mid.insert(w);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A name found in a paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+    pub gaz: Option<u32>,
+    pub votes: Votes,
+    /// Kept only if it joins a name found with more certainty.
+    pub weak: bool,
+    /// A single word in capitals ("HPU").
+    pub acronym: bool,
+    /// Came after a title ("Mr", "Defense Secretary").
+    pub titled: bool,
+    /// A city named as a sports team ("Liverpool, who play Everton").
+    pub team: bool,
+}
+
+/// Candidates of one article plus what ties them together.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub cands: Vec<Cand>,
+    /// Pairs of candidates that name one actor (definitions, translations).
+    pub links: Vec<(usize, usize)>,
+    /// Acronym letters (lowercase) -> the candidate it abbreviates.
+    pub acronyms: Vec<(String, usize)>,
+    /// Acronym letters defined as a law or event ("DMA"): never actors.
+    pub ignored: Vec<String>,
+    /// Keys of names used as products ("the drug Wegovy"): never actors.
+    pub products: Vec<String>,
+}
+
+/// One tokenized paragraph and what the recogniser knows.
+pub(crate) struct Para<'x> {
+    pub text: &'x str,
+    pub toks: &'x [Tok],
+    pub index: usize,
+    pub lex: &'x Lexicon,
+    pub seen: &'x Seen<'x>,
+}
+
+/// How a segment was introduced.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ctx {
+    pub(crate) titled: bool,
+    pub(crate) the_prefix: bool,
+    pub(crate) weak: bool,
+    pub(crate) headline: bool,
+    /// An acronym after the run spells all of it.
+    pub(crate) defined: bool,
+    /// Named before "of <organisation>": a body of that organisation.
+    pub(crate) sub_body: bool,
+}
+
+/// Clause state while reading a paragraph.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    /// A designation verb was seen in this clause.
+    pub(crate) designate: bool,
+    /// Inside "designated ... as X": X is a designation, not an actor.
+    pub(crate) designation: bool,
+    /// Inside a photo credit.
+    pub(crate) credit: bool,
+    /// (candidate, index of "(") when a name is followed by a parenthesis.
+    pub(crate) paren: Option<(usize, usize)>,
+    /// Words of the last candidate pushed.
+    pub(crate) last_words: Vec<usize>,
+    /// (candidate, token after it) of the last candidate pushed.
+    pub(crate) last: Option<(usize, usize)>,
+    /// (candidate, index of ",") when a name is followed by a comma.
+    pub(crate) comma: Option<(usize, usize)>,
+}
+
+impl Para<'_> {
+    pub(crate) fn word(&self, k: usize) -> &str {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn is_word_ci(&self, k: usize, w: &str) -> bool {
+        self.toks.get(k).is_some_and(Tok::is_word) && self.word(k).eq_ignore_ascii_case(w)
+    }
+
+    /// The next token is a capitalised word of the same sentence.
+    pub(crate) fn cap_follows(&self, k: usize) -> bool {
+        self.toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_cap() && !n.sent_start)
+    }
+
+    /// Lowercase particles from `k` ("von der", "de la") followed by a capital in
+    /// the same sentence: how many particles, if so.
+    pub(crate) fn particles_before_cap(&self, k: usize) -> Option<usize> {
+        let mut n = 0;
+        while n < 3
+            && self
+                .toks
+                .get(k + n)
+                .is_some_and(|t| t.shape == Shape::Lower && t.has(PARTICLE))
+        {
+            n += 1;
+        }
+        (n > 0 && self.cap_follows(k + n - 1)).then_some(n)
+    }
+
+    /// Source text of a run of word tokens.
+    pub(crate) fn surface(&self, seg: &[usize]) -> &str {
+        match (seg.first(), seg.last()) {
+            (Some(&a), Some(&b)) => {
+                let (s, e) = (self.toks[a].start, self.toks[b].end);
+                self.text.get(s..e).unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+
+    /// Gazetteer entry named by exactly these words.
+    pub(crate) fn gaz(&self, seg: &[usize]) -> Option<u32> {
+        if let [k] = seg
+            && let Some(t) = self.toks.get(*k)
+            && t.gaz != UNKNOWN_GAZ
+        {
+            return (t.gaz != NO_GAZ).then_some(t.gaz);
+        }
+        let surface = self.surface(seg);
+        if surface.is_empty() {
+            return None;
+        }
+        let key = norm::key(surface, &self.lex.tables);
+        if key.is_empty() {
+            return None;
+        }
+        let caps = !surface.chars().any(char::is_lowercase);
+        self.lex.gaz(&key, caps)
+    }
+
+    /// Gazetteer entry named by these words without droppable tails ("Ericsson AB").
+    pub(crate) fn gaz_core(&self, seg: &[usize]) -> Option<u32> {
+        let toks = norm::key_tokens(self.surface(seg), &self.lex.tables);
+        let core = norm::core(&toks, &self.lex.tables);
+        (core.len() < toks.len())
+            .then(|| self.lex.gaz(&core.join(" "), false))
+            .flatten()
+    }
+
+    /// Some gazetteer entry starts at the first of these words.
+    pub(crate) fn gaz_prefix(&self, seg: &[usize]) -> bool {
+        (1..=seg.len()).any(|m| self.gaz(&seg[..m]).is_some())
+    }
+
+    /// Previous word, skipping opening quotes; none across other punctuation.
+    pub(crate) fn prev_word(&self, k: usize) -> Option<usize> {
+        let mut x = k;
+        while x > 0 {
+            x -= 1;
+            let t = self.toks[x];
+            if t.is_word() {
+                return Some(x);
+            }
+            if !is_open_quote(t.ch) && t.ch != '"' {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Next token after `k`, skipping closing quotes and link markers like `[3]`.
+    pub(crate) fn next_tok(&self, k: usize) -> Option<usize> {
+        let mut x = k + 1;
+        while let Some(t) = self.toks.get(x) {
+            if t.shape == Shape::Punct && is_close_quote(t.ch) {
+                x += 1;
+            } else if t.is_punct('[')
+                && self
+                    .toks
+                    .get(x + 1)
+                    .is_some_and(|d| d.shape == Shape::Digit)
+                && self.toks.get(x + 2).is_some_and(|c| c.is_punct(']'))
+            {
+                x += 3;
+            } else {
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    /// Word classes of a noun or of its singular ("rivers" as "river").
+    pub(crate) fn noun_flags(&self, k: usize) -> u64 {
+        let Some(t) = self.toks.get(k) else {
+            return 0;
+        };
+        if t.flags != 0 {
+            return t.flags;
+        }
+        let w = norm::fold(self.word(k));
+        let singular = [("ies", "y"), ("es", ""), ("s", "")];
+        singular
+            .iter()
+            .filter_map(|(end, add)| w.strip_suffix(end).map(|stem| format!("{stem}{add}")))
+            .map(|s| self.lex.flags(&s))
+            .find(|&f| f != 0)
+            .unwrap_or(0)
+    }
+
+    /// Word initials of a definition, for acronym matching.
+    pub(crate) fn initials(&self, seg: &[usize]) -> Vec<Initial> {
+        seg.iter()
+            .filter_map(|&k| {
+                let c = self.word(k).chars().next()?;
+                Some(Initial {
+                    letter: c.to_lowercase().next().unwrap_or(c),
+                    skippable: self.toks[k].shape == Shape::Lower,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Title-case or all-caps line: headline words, not sentences.
+pub(crate) fn is_headline(toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in toks
+        .iter()
+        .filter(|t| t.is_word() && t.shape != Shape::Digit)
+    {
+        if t.shape == Shape::Lower && t.has(CONNECTOR | STOP | PARTICLE) {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(t.is_cap());
+    }
+    let sentence = toks
+        .iter()
+        .rev()
+        .find(|t| !(t.shape == Shape::Punct && is_close_quote(t.ch)))
+        .is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
+    words >= 3 && caps * 10 >= words * 7 && !sentence
+}
+
+/// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).
+#[cfg(test)]
+pub(crate) fn with_para<R>(text: &str, f: impl FnOnce(&Para) -> R) -> R {
+    let lex = &*super::lexicon::LEXICON;
+    let mut toks = Vec::new();
+    super::token::tokenize(text, lex, &mut String::new(), &mut toks);
+    let mut seen = Seen::default();
+    seen.observe(text, &toks);
+    let para = Para {
+        text,
+        toks: &toks,
+        index: 0,
+        lex,
+        seen: &seen,
+    };
+    f(&para)
+}

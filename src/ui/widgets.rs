@@ -1,0 +1,127 @@
+//! Small drawing helpers every pane uses: cells from the app's geometry, text cut to a width,
+//! centred boxes, notices.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::layout::{self, Rect as Area};
+use crate::app::reader::char_width;
+use crate::app::{App, Focus};
+use crate::sanitize::{self, safe_char};
+
+/// A pane's rectangle as ratatui draws it.
+pub fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    rect(layout::inner(Area::new(r.x, r.y, r.width, r.height)))
+}
+
+/// A short notice wrapped into `area` (empty panes, loading, errors).
+pub fn message(frame: &mut Frame, area: Rect, text: &str, style: Style) {
+    let lines: Vec<Line> = textwrap::wrap(&sanitize::one_line(text), area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `text` cut to `width` columns (ending in `…` when cut), terminal-safe, with the characters
+/// at `marks` (char indices, ascending) in `mark` style. Returns the spans and the width used.
+pub fn fit_spans(
+    text: &str,
+    width: usize,
+    marks: &[usize],
+    base: Style,
+    mark: Style,
+) -> (Vec<Span<'static>>, usize) {
+    let total: usize = text.chars().map(char_width).sum();
+    let budget = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    let mut used = 0;
+    let mut marks = marks.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        let w = char_width(c);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        while marks.peek().is_some_and(|&&m| m < i) {
+            marks.next();
+        }
+        let marked = marks.peek() == Some(&&i);
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked { mark } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push(safe_char(c));
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    if total > width && width > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    (spans, used)
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (area.width.min(width), area.height.min(height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// `text` cut to `width` columns and padded to exactly `width`.
+pub fn fit(text: &str, width: usize) -> String {
+    let (spans, used) = fit_spans(text, width, &[], Style::new(), Style::new());
+    let mut s: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    s
+}
+
+/// Whether `pane` has focus (the filter counts as the list for highlighting rows).
+pub fn focused(app: &App, pane: Focus) -> bool {
+    app.focus == pane
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::theme;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_and_pads() {
+        assert_eq!(fit("hello world", 8), "hello w…");
+        assert_eq!(fit("hi", 4), "hi  ");
+        assert_eq!(fit("日本語", 5), "日本…");
+        assert_eq!(fit("anything", 0), "");
+        assert_eq!(fit("x\u{1b}y", 3), "x?y");
+    }
+
+    #[test]
+    fn fit_spans_marks_characters() {
+        let (spans, used) = fit_spans("Nujaba", 10, &[0, 1, 2], Style::new(), theme::mark());
+        assert_eq!(used, 6);
+        assert_eq!(spans[0].content, "Nuj");
+        assert_eq!(spans[0].style, theme::mark());
+        assert_eq!(spans[1].content, "aba");
+    }
+}
