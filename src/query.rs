@@ -319,7 +319,7 @@ pub struct Index {
 impl Index {
     /// Indexes the words of every article's title, subtitle, source and paragraphs.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut ids: crate::actors::fast::HashMap<Box<str>, u32> = Default::default();
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut names: Vec<Box<str>> = Vec::new();
         let mut docs: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles.len());
         let mut buf = String::new();
