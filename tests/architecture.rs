@@ -260,8 +260,6 @@ fn resolve_through_reexports(
 }
 
 struct Crate {
-    /// Module path -> file.
-    modules: BTreeMap<Vec<String>, PathBuf>,
     /// File module -> modules it imports (other files only).
     edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
     /// File module -> its shipped code.
@@ -297,11 +295,7 @@ fn read_crate() -> Crate {
         edges.insert(m.clone(), set);
         code.insert(m.clone(), shipped);
     }
-    Crate {
-        modules,
-        edges,
-        code,
-    }
+    Crate { edges, code }
 }
 
 fn name(m: &[String]) -> String {
