@@ -1,11 +1,14 @@
 //! Terminal setup and restore, the event loop, and background loading.
 //!
-//! Three producer threads feed one channel: terminal input, the loader (progress, then the
-//! indexed corpus) and signals (TERM, HUP, INT become a quit, so the terminal is restored on
-//! the way out). The loop blocks on the channel, applies everything pending, then draws once,
-//! so a burst of events costs one frame.
+//! Four producer threads feed one channel: terminal input, the loader (progress, then the
+//! indexed corpus), the search worker (results of the newest filter) and signals (TERM, HUP,
+//! INT become a quit, so the terminal is restored on the way out). The loop blocks on the
+//! channel, applies everything pending, hands the newest search request to the worker, then
+//! draws once, so a burst of events costs one frame and typing never waits for a search.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -18,7 +21,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, App, Loaded};
+use crate::app::{Action, App, Loaded, SearchRequest, search};
 use crate::corpus::{Corpus, Origin};
 
 /// What the producer threads send to the loop.
@@ -121,6 +124,48 @@ fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
     });
 }
 
+/// The search worker's end: requests go in; each supersedes the ones before it.
+struct Searcher {
+    tx: Sender<SearchRequest>,
+    /// Generation of the newest request: a search for an older one gives up.
+    latest: Arc<AtomicU64>,
+}
+
+impl Searcher {
+    fn send(&self, req: SearchRequest) {
+        self.latest.store(req.generation, Ordering::Relaxed);
+        let _ = self.tx.send(req);
+    }
+}
+
+/// Runs searches off the UI thread. Only the newest queued request is run, a running one
+/// stops when a newer one arrives, and results come back as [`Action::SearchDone`].
+fn spawn_searcher(out: Sender<Msg>) -> Searcher {
+    let (tx, rx) = mpsc::channel::<SearchRequest>();
+    let latest = Arc::new(AtomicU64::new(0));
+    let newest = Arc::clone(&latest);
+    thread::spawn(move || {
+        while let Ok(mut req) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                req = newer;
+            }
+            let stale = || newest.load(Ordering::Relaxed) != req.generation;
+            let work = std::panic::AssertUnwindSafe(|| search::run(&req, &stale));
+            let msg = match std::panic::catch_unwind(work) {
+                Ok(Some(results)) => Msg::Action(Action::SearchDone(Box::new(results))),
+                Ok(None) => continue,
+                Err(_) => {
+                    Msg::Fatal("internal error while searching (see the message above)".into())
+                }
+            };
+            if out.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+    Searcher { tx, latest }
+}
+
 /// Applies one message, leaving the search for `settle` so a burst of typing searches once.
 fn apply(app: &mut App, msg: Msg) -> anyhow::Result<()> {
     match msg {
@@ -138,10 +183,14 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     rx: &Receiver<Msg>,
+    searcher: &Searcher,
 ) -> anyhow::Result<()> {
     // The unread article under the selection and since when it has been there.
     let mut dwell: Option<(usize, Instant)> = None;
     loop {
+        if let Some(req) = app.take_search() {
+            searcher.send(req);
+        }
         terminal.draw(|f| crate::ui::draw(app, f))?;
         let unread = app.selected_article().filter(|&a| !app.is_read(a));
         if dwell.map(|(a, _)| a) != unread {
@@ -194,9 +243,11 @@ pub fn run(origin: Origin) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(size.width, size.height);
+    app.use_search_worker();
+    let searcher = spawn_searcher(tx.clone());
     spawn_input(tx.clone());
     spawn_loader(origin, tx);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
     drop(terminal);
     drop(guard);
     // Problems go to stderr once the screen is back, like the CLI reports them.

@@ -4,6 +4,8 @@ use crate::corpus::{Corpus, LoadOutcome};
 use crate::problem::Problem;
 use crate::query::Index;
 
+use super::search::SearchResults;
+
 /// A change request for [`super::App::update`], the only way app state changes.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -78,6 +80,8 @@ pub enum Action {
     Loaded(Box<Loaded>),
     /// Loading failed before any article was read.
     LoadFailed(String),
+    /// A search has finished (on the worker, or inline).
+    SearchDone(Box<SearchResults>),
 }
 
 /// A finished load with its search index, built off the UI thread.

@@ -1,7 +1,7 @@
 //! Where each pane goes for a terminal size. Pure geometry, computed by the app (which needs
 //! page heights, the reading width and mouse hit-testing) and handed to drawing.
 
-use super::Focus;
+use super::focus::Focus;
 
 /// A rectangle of terminal cells (the app's own type: state knows no drawing library).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,93 +1,43 @@
 //! Reader state and the only place it changes: `App::update(Action)`.
 //!
-//! The app holds the corpus (library state) beside what the reader shows (UI state): the
-//! filter, the list rows, the selection, the laid-out article. Drawing reads it through `&App`.
+//! Each pane's state and its handling live together ([`list`], [`reader`], [`sidebar`],
+//! [`filter`]); `App` holds them with the corpus and routes actions, which come from one key
+//! table ([`keymap`]) or from the loader and the search worker. Searching is a request the app
+//! sends and results it takes back ([`search`]), so typing never waits for a search. Drawing
+//! reads the app through `&App` and computes nothing: the rows' match positions, the laid-out
+//! article and the pane geometry ([`layout`]) are all made here.
 
 mod action;
+pub mod filter;
+pub mod focus;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod reader;
+pub mod search;
+pub mod sidebar;
 
-use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 pub use action::{Action, Loaded};
+pub use focus::{Focus, Overlay};
 pub use keymap::Context;
+pub use list::{Cursor, ListRow, SortKey};
 pub use reader::ReaderView;
+pub use search::{SearchRequest, SearchResults};
+pub use sidebar::SideRow;
 
-use crate::actors::{ActorId, ActorKind};
+use crate::actors::ActorId;
 use crate::corpus::Corpus;
 use crate::problem::Problem;
-use crate::query::{self, Hit, Index, Query};
+use crate::query::{Index, Query};
+use filter::{Edit, FilterLine};
 use layout::{Mode, Panes, Rect};
-
-/// The pane that has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Reader,
-    Actors,
-    Filter,
-}
-
-impl Focus {
-    const ORDER: [Focus; 4] = [Focus::List, Focus::Reader, Focus::Actors, Focus::Filter];
-
-    fn step(self, forward: bool) -> Focus {
-        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
-        let n = Self::ORDER.len();
-        Self::ORDER[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    }
-}
-
-/// Order of the article list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    /// Filter score, ties newest first; without a filter this is date order.
-    Relevance,
-    /// Newest first, undated last.
-    Date,
-    /// Source A-Z, then newest first.
-    Source,
-    /// Title A-Z.
-    Title,
-}
-
-impl SortKey {
-    /// The next order in the `s` cycle: date, source, title, relevance.
-    pub fn next(self) -> SortKey {
-        match self {
-            SortKey::Date => SortKey::Source,
-            SortKey::Source => SortKey::Title,
-            SortKey::Title => SortKey::Relevance,
-            SortKey::Relevance => SortKey::Date,
-        }
-    }
-
-    /// Name for the status bar.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Relevance => "relevance",
-            SortKey::Date => "date",
-            SortKey::Source => "source",
-            SortKey::Title => "title",
-        }
-    }
-}
-
-/// A window drawn over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// The key table and filter syntax.
-    Help,
-    /// Files that could not be read or were repaired while loading.
-    Problems,
-}
+use list::ListPane;
+use search::SearchState;
+use sidebar::Sidebar;
 
 /// Whether the corpus has arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,61 +47,11 @@ pub enum LoadState {
     Failed(String),
 }
 
-/// One row of the article list. An enum so that story group headers can join later.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListRow {
-    Article(Hit),
-}
-
-impl ListRow {
-    /// The article this row shows.
-    pub fn article(&self) -> usize {
-        match self {
-            ListRow::Article(h) => h.article,
-        }
-    }
-}
-
-/// One row of the actor sidebar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SideRow {
-    /// A kind heading with the number of actors under it.
-    Header { kind: ActorKind, actors: usize },
-    /// An actor with the number of listed articles that mention it.
-    Actor { id: ActorId, count: usize },
-}
-
-/// A selection in a scrolling list: selected row and first visible row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
-    pub sel: usize,
-    pub offset: usize,
-}
-
-impl Cursor {
-    /// Clamps to `len` rows and scrolls so the selection is inside a viewport of `height`.
-    fn fit(&mut self, len: usize, height: usize) {
-        let h = height.max(1);
-        self.sel = self.sel.min(len.saturating_sub(1));
-        if self.sel < self.offset {
-            self.offset = self.sel;
-        } else if self.sel >= self.offset + h {
-            self.offset = self.sel + 1 - h;
-        }
-        self.offset = self.offset.min(len.saturating_sub(h));
-    }
-
-    fn move_by(&mut self, delta: isize, len: usize) {
-        let last = len.saturating_sub(1);
-        self.sel = self.sel.saturating_add_signed(delta).min(last);
-    }
-}
-
 /// Everything the reader shows and remembers.
 #[derive(Debug)]
 pub struct App {
-    pub(crate) corpus: Corpus,
-    pub(crate) index: Index,
+    pub(crate) corpus: Arc<Corpus>,
+    pub(crate) index: Arc<Index>,
     pub(crate) problems: Vec<Problem>,
     pub(crate) load: LoadState,
     pub(crate) width: u16,
@@ -161,36 +61,13 @@ pub struct App {
     pub(crate) last_pane: Focus,
     /// The overlay shown, with its scroll offset (lines of help, or problems).
     pub(crate) overlay: Option<(Overlay, usize)>,
-    pub(crate) input: String,
-    /// Byte offset of the cursor in `input`, on a char boundary.
-    pub(crate) cursor: usize,
-    pub(crate) query: Query,
-    /// Selected actors (chips): listed articles mention all of them.
-    pub(crate) chips: Vec<ActorId>,
-    pub(crate) sort: SortKey,
-    /// The sort order is reversed (`S`).
-    pub(crate) reverse: bool,
-    /// The filter text and chips Esc last cleared, for `u`.
-    undo: Option<(String, Vec<ActorId>)>,
-    /// The one year every dated article is in, if there is one: the list then shows dates
-    /// without it ("Aug 21"), leaving the room for titles.
-    pub(crate) year: Option<i32>,
-    pub(crate) rows: Vec<ListRow>,
-    pub(crate) list: Cursor,
-    /// Articles opened, or selected for a while (see [`Action::Dwell`]).
-    pub(crate) read: Vec<bool>,
+    pub(crate) filter: FilterLine,
+    pub(crate) list: ListPane,
     pub(crate) reader: ReaderView,
-    pub(crate) sidebar: Vec<SideRow>,
-    pub(crate) side: Cursor,
+    pub(crate) side: Sidebar,
+    pub(crate) search: SearchState,
     /// One-shot note for the status bar (cleared by the next key).
     pub(crate) message: Option<String>,
-    /// Bumped whenever the filter changes, so the reading view knows to re-highlight.
-    generation: u64,
-    /// The input changed and the list has not been searched for it yet.
-    search_pending: bool,
-    /// Recent searches for the current chips, newest last: Backspace returns to a query just
-    /// typed, and its results come from here instead of a full search.
-    recent: Vec<(Query, Vec<Hit>)>,
     quit: bool,
 }
 
@@ -206,22 +83,16 @@ fn single_year(corpus: &Corpus) -> Option<i32> {
     years.all(|y| y == first).then_some(first)
 }
 
-/// How many recent searches are kept for Backspace.
-const RECENT_SEARCHES: usize = 8;
-
-/// Case-insensitive comparison without allocating.
-fn cmp_ci(a: &str, b: &str) -> Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
-}
+/// Rows beyond the list's height whose match positions come with the results (a page of
+/// scrolling without computing any on the UI thread).
+const MARK_WINDOW_EXTRA: usize = 64;
 
 impl App {
     /// An app for a terminal of `width` x `height`, waiting for its corpus.
     pub fn new(width: u16, height: u16) -> Self {
         App {
-            corpus: Corpus::default(),
-            index: Index::default(),
+            corpus: Arc::default(),
+            index: Arc::default(),
             problems: Vec::new(),
             load: LoadState::Loading { done: 0, total: 0 },
             width,
@@ -229,24 +100,12 @@ impl App {
             focus: Focus::List,
             last_pane: Focus::List,
             overlay: None,
-            input: String::new(),
-            cursor: 0,
-            query: Query::default(),
-            chips: Vec::new(),
-            sort: SortKey::Relevance,
-            reverse: false,
-            undo: None,
-            year: None,
-            rows: Vec::new(),
-            list: Cursor::default(),
-            read: Vec::new(),
+            filter: FilterLine::default(),
+            list: ListPane::default(),
             reader: ReaderView::default(),
-            sidebar: Vec::new(),
-            side: Cursor::default(),
+            side: Sidebar::default(),
+            search: SearchState::default(),
             message: None,
-            generation: 1,
-            search_pending: false,
-            recent: Vec::new(),
             quit: false,
         }
     }
@@ -256,6 +115,22 @@ impl App {
         let mut app = App::new(width, height);
         app.update(Action::Loaded(Box::new(Loaded::from_corpus(corpus))));
         app
+    }
+
+    /// Searches are run by a worker from now on: [`App::take_search`] hands them over and
+    /// their results come back as [`Action::SearchDone`].
+    pub fn use_search_worker(&mut self) {
+        self.search.worker = true;
+    }
+
+    /// The newest search request not yet handed to the worker.
+    pub fn take_search(&mut self) -> Option<SearchRequest> {
+        self.search.outbox.take()
+    }
+
+    /// Whether results are awaited.
+    pub fn searching(&self) -> bool {
+        self.search.in_flight.is_some() || self.search.pending
     }
 
     /// Whether the user asked to leave.
@@ -270,7 +145,7 @@ impl App {
 
     /// Number of articles in the list.
     pub fn shown(&self) -> usize {
-        self.rows.len()
+        self.list.rows.len()
     }
 
     /// Number of articles in the corpus.
@@ -280,12 +155,18 @@ impl App {
 
     /// The filter text.
     pub fn input(&self) -> &str {
-        &self.input
+        &self.filter.input
+    }
+
+    /// The query whose results the list shows (highlights follow it, not the typed text).
+    pub fn shown_query(&self) -> &Query {
+        &self.search.shown
     }
 
     /// Selected actors' canonical names.
     pub fn chip_names(&self) -> Vec<&str> {
-        self.chips
+        self.filter
+            .chips
             .iter()
             .filter_map(|&id| self.corpus.actors.actors().get(id))
             .map(|a| a.name.as_str())
@@ -294,15 +175,8 @@ impl App {
 
     /// The actor under the sidebar selection.
     pub fn selected_actor(&self) -> Option<&str> {
-        match self.sidebar.get(self.side.sel) {
-            Some(SideRow::Actor { id, .. }) => self
-                .corpus
-                .actors
-                .actors()
-                .get(*id)
-                .map(|a| a.name.as_str()),
-            _ => None,
-        }
+        let id = self.side.selected()?;
+        self.corpus.actors.actors().get(id).map(|a| a.name.as_str())
     }
 
     /// Problems met while loading.
@@ -330,7 +204,12 @@ impl App {
 
     /// The article under the list selection.
     pub fn selected_article(&self) -> Option<usize> {
-        self.rows.get(self.list.sel).map(ListRow::article)
+        self.list.selected_article()
+    }
+
+    /// Whether an article has been read (opened, or selected for a while).
+    pub fn is_read(&self, article: usize) -> bool {
+        self.list.is_read(article)
     }
 
     /// The action a terminal event means now (keys go through the key table).
@@ -381,27 +260,32 @@ impl App {
             action,
             Action::Insert(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput
         );
-        // Anything else may look at the list, so it must see fresh results.
-        if self.search_pending && !edits_text {
-            self.run_pending_search();
+        // Anything else may look at the list: ask for its results now (inline, they are
+        // there at once; with a worker, they follow).
+        if self.search.pending && !edits_text {
+            self.request_search(false, false);
         }
         self.apply_now(action);
         self.sync();
     }
 
-    /// Runs deferred work (a pending search); call before drawing.
+    /// Makes the request for a pending filter change (and, without a worker, runs it); call
+    /// before drawing.
     pub fn settle(&mut self) {
-        if self.search_pending {
-            self.run_pending_search();
-            self.sync();
+        if self.search.pending {
+            self.request_search(false, false);
         }
+        self.sync();
     }
 
     /// The state change an action stands for (search may be left pending).
     fn apply_now(&mut self, action: Action) {
         let user_input = !matches!(
             action,
-            Action::Progress { .. } | Action::Resize { .. } | Action::Loaded(_)
+            Action::Progress { .. }
+                | Action::Resize { .. }
+                | Action::Loaded(_)
+                | Action::SearchDone(_)
         );
         if user_input {
             self.message = None;
@@ -427,7 +311,7 @@ impl App {
             Action::Back => self.back(),
             Action::FocusFilter => {
                 self.set_focus(Focus::Filter);
-                self.cursor = self.input.len();
+                self.filter.cursor = self.filter.input.len();
             }
             Action::FocusActors => {
                 let f = if self.focus == Focus::Actors {
@@ -439,64 +323,35 @@ impl App {
             }
             // The status bar shows the order; no message needed.
             Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.apply_sort();
+                self.list.sort = self.list.sort.next();
+                self.list.resort(&self.corpus);
             }
             Action::ReverseSort => {
-                self.reverse = !self.reverse;
-                self.apply_sort();
+                self.list.reverse = !self.list.reverse;
+                self.list.resort(&self.corpus);
             }
             Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
             Action::ToggleProblems => self.show_problems(),
             Action::Undo => self.undo_clear(),
-            Action::Dwell => self.mark_selected_read(),
+            Action::Dwell => {
+                if let Some(art) = self.selected_article() {
+                    self.list.mark_read(art);
+                }
+            }
             Action::NextMatch => self.jump_match(true),
             Action::PrevMatch => self.jump_match(false),
-            Action::Insert(c) => {
-                self.input.insert(self.cursor, c);
-                self.cursor += c.len_utf8();
-                self.refilter();
-            }
-            Action::DeleteBack => {
-                if let Some((i, _)) = self.input[..self.cursor].char_indices().next_back() {
-                    self.input.replace_range(i..self.cursor, "");
-                    self.cursor = i;
-                    self.refilter();
-                } else if self.input.is_empty() && self.chips.pop().is_some() {
-                    self.undo = None;
-                    self.refilter_full();
-                }
-            }
-            Action::DeleteWord => {
-                let before = &self.input[..self.cursor];
-                // Whitespace may be wider than a byte (a no-break space).
-                let start = before
-                    .trim_end()
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                self.input.replace_range(start..self.cursor, "");
-                self.cursor = start;
-                self.refilter();
-            }
-            Action::ClearInput => {
-                self.input.clear();
-                self.cursor = 0;
-                self.refilter();
-            }
-            Action::CursorLeft => {
-                if let Some((i, _)) = self.input[..self.cursor].char_indices().next_back() {
-                    self.cursor = i;
-                }
-            }
-            Action::CursorRight => {
-                if let Some(c) = self.input[self.cursor..].chars().next() {
-                    self.cursor += c.len_utf8();
-                }
-            }
-            Action::CursorStart => self.cursor = 0,
-            Action::CursorEnd => self.cursor = self.input.len(),
+            Action::Insert(_)
+            | Action::DeleteBack
+            | Action::DeleteWord
+            | Action::ClearInput
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd => match self.filter.edit(&action) {
+                Edit::Text => self.search.pending = true,
+                Edit::Chips => self.refilter_full(),
+                Edit::None => {}
+            },
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -508,29 +363,144 @@ impl App {
                     self.load = LoadState::Loading { done, total };
                 }
             }
-            Action::Loaded(loaded) => {
-                let Loaded {
-                    corpus,
-                    index,
-                    problems,
-                } = *loaded;
-                self.read = vec![false; corpus.articles.len()];
-                self.year = single_year(&corpus);
-                self.corpus = corpus;
-                self.index = index;
-                self.problems = problems;
-                self.load = LoadState::Ready;
-                self.chips.clear();
-                self.list = Cursor::default();
-                self.reader = ReaderView::default();
-                self.query = Query::parse(&self.input);
-                self.search_pending = false;
-                self.recent.clear();
-                self.generation += 1;
-                self.run_search(None, false);
-            }
+            Action::Loaded(loaded) => self.arrive(*loaded),
             Action::LoadFailed(msg) => self.load = LoadState::Failed(msg),
+            Action::SearchDone(results) => self.apply_results(*results),
         }
+    }
+
+    /// A corpus has arrived: show it all (or what the filter typed meanwhile keeps).
+    fn arrive(&mut self, loaded: Loaded) {
+        let Loaded {
+            corpus,
+            index,
+            problems,
+        } = loaded;
+        self.list = ListPane {
+            read: vec![false; corpus.articles.len()],
+            year: single_year(&corpus),
+            sort: self.list.sort,
+            reverse: self.list.reverse,
+            ..ListPane::default()
+        };
+        self.corpus = Arc::new(corpus);
+        self.index = Arc::new(index);
+        self.problems = problems;
+        self.load = LoadState::Ready;
+        self.filter.chips.clear();
+        self.reader = ReaderView::default();
+        self.search.forget();
+        self.request_search(true, false);
+    }
+
+    /// Asks for the list of the current filter. `full` searches everything (chips or the
+    /// corpus changed); otherwise the shown results are reused when the query only narrowed
+    /// them, and Backspace's recent results are taken from the cache. `keep` keeps the
+    /// selected article selected when the results arrive.
+    fn request_search(&mut self, full: bool, keep: bool) {
+        self.search.pending = false;
+        let query = self.filter.query.clone();
+        let chips = self.filter.chips.clone();
+        let same_chips = chips == self.search.shown_chips;
+        let shown = query == self.search.shown && same_chips;
+        if !full {
+            let target = self.search.wanted.as_ref();
+            if target.is_some_and(|(q, c)| *q == query && *c == chips) {
+                return;
+            }
+            if shown {
+                // Back to what is on screen (typed and deleted): nothing to wait for.
+                self.search.in_flight = None;
+                self.search.wanted = None;
+                self.search.outbox = None;
+                return;
+            }
+            if same_chips && let Some(rows) = self.search.take_recent(&query) {
+                self.search.in_flight = None;
+                self.search.wanted = None;
+                self.search.outbox = None;
+                let keep = keep.then(|| self.selected_article()).flatten();
+                self.show_rows(query, chips, rows, keep);
+                return;
+            }
+        }
+        let ready = matches!(self.load, LoadState::Ready);
+        let candidates =
+            (!full && ready && same_chips && query.narrows(&self.search.shown)).then(|| {
+                let mut ids: Vec<usize> = self.list.rows.iter().map(ListRow::article).collect();
+                ids.sort_unstable();
+                Arc::<[usize]>::from(ids)
+            });
+        self.search.generation += 1;
+        let generation = self.search.generation;
+        self.search.in_flight = Some(generation);
+        self.search.wanted = Some((query.clone(), chips.clone()));
+        self.search.keep = keep.then(|| self.selected_article()).flatten();
+        let list_h = layout::inner(self.panes().list).height as usize;
+        self.search.outbox = Some(SearchRequest {
+            generation,
+            corpus: Arc::clone(&self.corpus),
+            index: Arc::clone(&self.index),
+            query,
+            chips,
+            candidates,
+            sort: self.list.sort,
+            reverse: self.list.reverse,
+            window: list_h + MARK_WINDOW_EXTRA,
+        });
+        // Without a worker the request runs here, so the next action sees its results.
+        if !self.search.worker
+            && let Some(req) = self.search.outbox.take()
+            && let Some(results) = search::run(&req, &|| false)
+        {
+            self.apply_results(results);
+        }
+    }
+
+    /// Results have come back: show them if they answer the newest request.
+    fn apply_results(&mut self, results: SearchResults) {
+        if self.search.in_flight != Some(results.generation) {
+            return;
+        }
+        self.search.in_flight = None;
+        self.search.wanted = None;
+        let keep = self.search.keep.take();
+        let SearchResults {
+            query,
+            chips,
+            mut rows,
+            marks,
+            ..
+        } = results;
+        // The order may have changed while the search ran.
+        list::sort_rows(&self.corpus, &mut rows, self.list.sort, self.list.reverse);
+        self.show_rows(query, chips, rows, keep);
+        self.list.marks.extend(marks);
+    }
+
+    /// Puts rows for `query` and `chips` in the list and the sidebar.
+    fn show_rows(
+        &mut self,
+        query: Query,
+        chips: Vec<ActorId>,
+        rows: Vec<ListRow>,
+        keep: Option<usize>,
+    ) {
+        if query != self.search.shown || chips != self.search.shown_chips {
+            self.list.marks.clear();
+        }
+        if chips != self.search.shown_chips {
+            self.search.forget();
+        }
+        self.search.remember(query.clone(), rows.clone());
+        self.search.shown = query;
+        self.search.shown_chips = chips;
+        self.list.rows = rows;
+        self.list.cursor.offset = 0;
+        self.list.select_article(keep);
+        self.side.rebuild(&self.corpus, &self.list.rows);
+        // The reading view re-highlights for the new query.
+        self.search.shown_gen += 1;
     }
 
     /// Lines (help) or entries (problems) an overlay scrolls over.
@@ -572,12 +542,13 @@ impl App {
                 self.overlay = (want != which).then_some((want, 0));
                 return true;
             }
-            // Quit, terminal and loader events still apply; other keys wait for the overlay.
+            // Quit, terminal, loader and search events still apply; other keys wait.
             Action::Quit
             | Action::Resize { .. }
             | Action::Progress { .. }
             | Action::Loaded(_)
             | Action::LoadFailed(_)
+            | Action::SearchDone(_)
             | Action::Dwell => return false,
             _ => scroll,
         };
@@ -598,41 +569,20 @@ impl App {
         }
     }
 
-    /// Marks the article under the list selection read.
-    fn mark_selected_read(&mut self) {
-        if let Some(art) = self.selected_article()
-            && let Some(r) = self.read.get_mut(art)
-        {
-            *r = true;
-        }
-    }
-
-    /// Whether an article has been read (opened, or selected for a while).
-    pub fn is_read(&self, article: usize) -> bool {
-        self.read.get(article).copied().unwrap_or(false)
-    }
-
     /// Clears the filter text and chips, keeping them for `u`.
     fn clear_filter(&mut self) {
-        let input = std::mem::take(&mut self.input);
-        let chips = std::mem::take(&mut self.chips);
-        self.undo = Some((input, chips));
-        self.cursor = 0;
+        self.filter.clear();
         self.refilter_full();
         self.message = Some("filter cleared — u to undo".into());
     }
 
     /// Puts back what the last Esc cleared.
     fn undo_clear(&mut self) {
-        match self.undo.take() {
-            Some((input, chips)) => {
-                self.cursor = input.len();
-                self.input = input;
-                self.chips = chips;
-                self.refilter_full();
-                self.message = Some("filter restored".into());
-            }
-            None => self.message = Some("nothing to undo".into()),
+        if self.filter.undo() {
+            self.refilter_full();
+            self.message = Some("filter restored".into());
+        } else {
+            self.message = Some("nothing to undo".into());
         }
     }
 
@@ -664,35 +614,12 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         match self.focus {
-            Focus::List | Focus::Filter => self.list.move_by(delta, self.rows.len()),
+            Focus::List | Focus::Filter => self.list.cursor.move_by(delta, self.list.rows.len()),
             Focus::Reader => {
                 self.reader.scroll = self.reader.scroll.saturating_add_signed(delta);
             }
-            Focus::Actors => self.move_side(delta),
+            Focus::Actors => self.side.move_by(delta),
         }
-    }
-
-    /// Moves the sidebar selection, stepping over headings.
-    fn move_side(&mut self, delta: isize) {
-        let len = self.sidebar.len();
-        if len == 0 {
-            return;
-        }
-        let mut c = self.side;
-        c.move_by(delta, len);
-        let is_actor = |i: usize| matches!(self.sidebar.get(i), Some(SideRow::Actor { .. }));
-        let forward = delta > 0;
-        let find = |from: usize, fwd: bool| -> Option<usize> {
-            if fwd {
-                (from..len).find(|&i| is_actor(i))
-            } else {
-                (0..=from).rev().find(|&i| is_actor(i))
-            }
-        };
-        c.sel = find(c.sel, forward)
-            .or_else(|| find(c.sel, !forward))
-            .unwrap_or(c.sel);
-        self.side.sel = c.sel;
     }
 
     fn activate(&mut self) {
@@ -704,14 +631,8 @@ impl App {
             }
             Focus::Filter => self.set_focus(Focus::List),
             Focus::Actors => {
-                if let Some(SideRow::Actor { id, .. }) = self.sidebar.get(self.side.sel) {
-                    let id = *id;
-                    self.undo = None;
-                    if let Some(i) = self.chips.iter().position(|&c| c == id) {
-                        self.chips.remove(i);
-                    } else {
-                        self.chips.push(id);
-                    }
+                if let Some(id) = self.side.selected() {
+                    self.filter.toggle_chip(id);
                     self.refilter_full();
                 }
             }
@@ -728,180 +649,16 @@ impl App {
             Focus::Filter | Focus::Reader => self.set_focus(Focus::List),
             Focus::Actors if mode == Mode::Narrow => self.set_focus(self.last_pane),
             Focus::Actors => self.set_focus(Focus::List),
-            Focus::List if !self.input.is_empty() || !self.chips.is_empty() => {
-                self.clear_filter();
-            }
+            Focus::List if self.filter.is_active() => self.clear_filter(),
             Focus::List => {}
         }
     }
 
-    /// Notes that the input changed; the search runs in [`App::settle`] or before the next
-    /// action that is not typing.
-    fn refilter(&mut self) {
-        // A new filter is being made: `u` must not bring an old one back over it.
-        self.undo = None;
-        self.search_pending = true;
-    }
-
-    /// Re-runs the filter for the typed text, reusing the last results when it only narrowed.
-    fn run_pending_search(&mut self) {
-        self.search_pending = false;
-        let q = Query::parse(&self.input);
-        if q == self.query {
-            return;
-        }
-        let narrows = q.narrows(&self.query);
-        self.query = q;
-        self.generation += 1;
-        if narrows && matches!(self.load, LoadState::Ready) {
-            let mut prev: Vec<usize> = self.rows.iter().map(ListRow::article).collect();
-            prev.sort_unstable();
-            self.run_search(Some(&prev), false);
-        } else {
-            self.run_search(None, false);
-        }
-    }
-
-    /// Re-runs the filter from scratch (chips changed, or everything was cleared), keeping the
+    /// Searches again from scratch (chips changed, or everything was cleared), keeping the
     /// selected article when it is still listed.
     fn refilter_full(&mut self) {
-        self.search_pending = false;
-        // Cached results were for other chips.
-        self.recent.clear();
-        self.query = Query::parse(&self.input);
-        self.generation += 1;
-        self.run_search(None, true);
-    }
-
-    /// Searches and rebuilds the list and facets. `keep` keeps the selected article selected
-    /// (chip toggles, arrival); otherwise the best match is selected (typing: like fzf).
-    fn run_search(&mut self, candidates: Option<&[usize]>, keep: bool) {
-        let keep = if keep { self.selected_article() } else { None };
-        self.list.offset = 0;
-        let cached = self.recent.iter().rposition(|(q, _)| *q == self.query);
-        let hits = match cached {
-            Some(i) => self.recent.remove(i).1,
-            None => query::search(
-                &self.corpus,
-                &self.index,
-                &self.query,
-                &self.chips,
-                candidates,
-            ),
-        };
-        self.recent.push((self.query.clone(), hits.clone()));
-        if self.recent.len() > RECENT_SEARCHES {
-            self.recent.remove(0);
-        }
-        self.rows = hits.into_iter().map(ListRow::Article).collect();
-        self.apply_sort_keeping(keep);
-        self.build_sidebar();
-    }
-
-    fn apply_sort(&mut self) {
-        let keep = self.selected_article();
-        self.apply_sort_keeping(keep);
-    }
-
-    /// Sorts the rows and puts the selection back on `keep` if it is still listed.
-    fn apply_sort_keeping(&mut self, keep: Option<usize>) {
-        let arts = &self.corpus.articles;
-        let date_desc = |a: usize, b: usize| {
-            let da = arts.get(a).and_then(|x| x.date);
-            let db = arts.get(b).and_then(|x| x.date);
-            db.cmp(&da)
-        };
-        let sort = self.sort;
-        self.rows.sort_by(|x, y| {
-            let (a, b) = (x.article(), y.article());
-            let ord = match sort {
-                SortKey::Relevance => {
-                    let (ListRow::Article(hx), ListRow::Article(hy)) = (x, y);
-                    hy.score.cmp(&hx.score).then_with(|| date_desc(a, b))
-                }
-                SortKey::Date => date_desc(a, b),
-                SortKey::Source => {
-                    let sa = arts.get(a).and_then(|x| x.source.as_deref());
-                    let sb = arts.get(b).and_then(|x| x.source.as_deref());
-                    match (sa, sb) {
-                        (Some(p), Some(q)) => cmp_ci(p, q),
-                        (Some(_), None) => Ordering::Less,
-                        (None, Some(_)) => Ordering::Greater,
-                        (None, None) => Ordering::Equal,
-                    }
-                    .then_with(|| date_desc(a, b))
-                }
-                SortKey::Title => {
-                    let ta = arts.get(a).map_or("", |x| x.title.as_str());
-                    let tb = arts.get(b).map_or("", |x| x.title.as_str());
-                    cmp_ci(ta, tb).then_with(|| date_desc(a, b))
-                }
-            };
-            ord.then(a.cmp(&b))
-        });
-        if self.reverse {
-            self.rows.reverse();
-        }
-        self.list.sel = keep
-            .and_then(|k| self.rows.iter().position(|r| r.article() == k))
-            .unwrap_or(0);
-    }
-
-    /// Facets: actors of the listed articles, grouped by kind, counted over the list.
-    fn build_sidebar(&mut self) {
-        let keep = match self.sidebar.get(self.side.sel) {
-            Some(SideRow::Actor { id, .. }) => Some(*id),
-            _ => None,
-        };
-        let actors = self.corpus.actors.actors();
-        let mut counts = vec![0usize; actors.len()];
-        for r in &self.rows {
-            for &(id, _) in self.corpus.actors.actors_of(r.article()) {
-                if let Some(c) = counts.get_mut(id) {
-                    *c += 1;
-                }
-            }
-        }
-        let mut rows = Vec::new();
-        for kind in [
-            ActorKind::Person,
-            ActorKind::Organization,
-            ActorKind::Place,
-            ActorKind::Other,
-        ] {
-            let mut ids: Vec<ActorId> = (0..actors.len())
-                .filter(|&i| counts[i] > 0 && actors[i].kind == kind)
-                .collect();
-            if ids.is_empty() {
-                continue;
-            }
-            ids.sort_by(|&a, &b| {
-                counts[b]
-                    .cmp(&counts[a])
-                    .then_with(|| cmp_ci(&actors[a].name, &actors[b].name))
-            });
-            rows.push(SideRow::Header {
-                kind,
-                actors: ids.len(),
-            });
-            rows.extend(ids.into_iter().map(|id| SideRow::Actor {
-                id,
-                count: counts[id],
-            }));
-        }
-        self.sidebar = rows;
-        let found = keep.and_then(|k| {
-            self.sidebar
-                .iter()
-                .position(|r| matches!(r, SideRow::Actor { id, .. } if *id == k))
-        });
-        match found {
-            Some(i) => self.side.sel = i,
-            None => {
-                self.side.sel = self.side.sel.min(self.sidebar.len().saturating_sub(1));
-                self.move_side(0);
-            }
-        }
+        self.search.forget();
+        self.request_search(true, true);
     }
 
     /// Height of the reading view in lines.
@@ -909,55 +666,41 @@ impl App {
         layout::inner(self.panes().reader).height as usize
     }
 
-    /// `n`/`N`: scrolls to the next or previous filter match. Steps from the current match
-    /// while it is on screen; otherwise (after scrolling, `g`/`G`, another article) starts
-    /// from the first match at or below the top of the view (or the last above it, for `N`).
+    /// `n`/`N`: scrolls to the next or previous filter match (see [`ReaderView::jump`]).
     fn jump_match(&mut self, forward: bool) {
-        let n = self.reader.matches.len();
-        if n == 0 {
-            self.message = Some(if self.query.is_empty() && self.chips.is_empty() {
-                "no filter: nothing to jump to".into()
-            } else {
-                "no filter match in this article".into()
-            });
+        if self.reader.matches.is_empty() {
+            self.message = Some(
+                if self.search.shown.is_empty() && self.filter.chips.is_empty() {
+                    "no filter: nothing to jump to".into()
+                } else {
+                    "no filter match in this article".into()
+                },
+            );
             return;
         }
-        let top = self.reader.scroll;
-        let bottom = top + self.reader_height().max(1);
-        let lines = &self.reader.matches;
-        let on_screen = self
-            .reader
-            .current
-            .filter(|&c| lines.get(c).is_some_and(|&l| l >= top && l < bottom));
-        let next = match (on_screen, forward) {
-            (Some(c), true) => (c + 1) % n,
-            (Some(c), false) => (c + n - 1) % n,
-            (None, true) => lines.iter().position(|&l| l >= top).unwrap_or(0),
-            (None, false) => lines.iter().rposition(|&l| l < top).unwrap_or(n - 1),
-        };
-        self.reader.current = Some(next);
-        // One line of context above the match.
-        self.reader.scroll = lines[next].saturating_sub(1);
-        self.message = Some(format!("match {}/{n}", next + 1));
+        let h = self.reader_height();
+        if let Some((n, of)) = self.reader.jump(forward, h) {
+            self.message = Some(format!("match {n}/{of}"));
+        }
     }
 
     fn click(&mut self, column: u16, row: u16) {
         let p = self.panes();
         if p.filter.contains(column, row) {
             self.set_focus(Focus::Filter);
-            self.cursor = self.input.len();
+            self.filter.cursor = self.filter.input.len();
             return;
         }
         if p.show_actors && p.actors.contains(column, row) {
             self.set_focus(Focus::Actors);
             let inner = layout::inner(p.actors);
             if inner.contains(column, row) {
-                let i = self.side.offset + (row - inner.y) as usize;
-                if matches!(self.sidebar.get(i), Some(SideRow::Actor { .. })) {
-                    if i == self.side.sel {
+                let i = self.side.cursor.offset + (row - inner.y) as usize;
+                if matches!(self.side.rows.get(i), Some(SideRow::Actor { .. })) {
+                    if i == self.side.cursor.sel {
                         self.activate();
                     } else {
-                        self.side.sel = i;
+                        self.side.cursor.sel = i;
                     }
                 }
             }
@@ -967,12 +710,12 @@ impl App {
             self.set_focus(Focus::List);
             let inner = layout::inner(p.list);
             if inner.contains(column, row) {
-                let i = self.list.offset + (row - inner.y) as usize;
-                if i < self.rows.len() {
-                    if i == self.list.sel {
+                let i = self.list.cursor.offset + (row - inner.y) as usize;
+                if i < self.list.rows.len() {
+                    if i == self.list.cursor.sel {
                         self.activate();
                     } else {
-                        self.list.sel = i;
+                        self.list.cursor.sel = i;
                     }
                 }
             }
@@ -987,34 +730,41 @@ impl App {
         let p = self.panes();
         let d: isize = if down { 3 } else { -3 };
         if p.show_actors && p.actors.contains(column, row) {
-            self.move_side(d);
+            self.side.move_by(d);
         } else if p.show_list && p.list.contains(column, row) {
-            self.list.move_by(d, self.rows.len());
+            self.list.cursor.move_by(d, self.list.rows.len());
         } else if p.show_reader && p.reader.contains(column, row) {
             self.reader.scroll = self.reader.scroll.saturating_add_signed(d);
         }
     }
 
-    /// Restores invariants after any change: cursors in range and visible, the reading view
-    /// laid out for the selected article, width and filter, the open article marked read.
+    /// Restores invariants after any change: cursors in range and visible, the visible rows'
+    /// match positions known, the reading view laid out for the selected article, width and
+    /// filter, the open article marked read.
     fn sync(&mut self) {
         let p = self.panes();
+        let list_h = layout::inner(p.list).height as usize;
+        self.list.cursor.fit(self.list.rows.len(), list_h);
         self.list
-            .fit(self.rows.len(), layout::inner(p.list).height as usize);
-        self.side
-            .fit(self.sidebar.len(), layout::inner(p.actors).height as usize);
+            .mark_visible(&self.corpus, &self.search.shown, list_h);
+        self.side.cursor.fit(
+            self.side.rows.len(),
+            layout::inner(p.actors).height as usize,
+        );
         let inner = layout::inner(p.reader);
         // One column of padding on each side of the text; lines longer than this are hard
         // to follow.
         let width = (inner.width as usize)
             .saturating_sub(2)
             .clamp(1, layout::READ_WIDTH);
+        // Highlights follow the shown results.
+        let generation = self.search.shown_gen;
         match self.selected_article() {
             Some(art) => {
                 let r = &self.reader;
                 let stale = r.article != art
                     || r.width != width
-                    || r.generation != self.generation
+                    || r.generation != generation
                     || r.lines.is_empty();
                 if stale {
                     let same_article = r.article == art && !r.lines.is_empty();
@@ -1023,19 +773,17 @@ impl App {
                         &self.corpus,
                         &self.index,
                         art,
-                        &self.query,
-                        &self.chips,
+                        &self.search.shown,
+                        &self.search.shown_chips,
                         width,
-                        self.generation,
+                        generation,
                     );
                     if same_article {
                         self.reader.scroll = scroll;
                     }
                 }
-                if self.focus == Focus::Reader
-                    && let Some(r) = self.read.get_mut(art)
-                {
-                    *r = true;
+                if self.focus == Focus::Reader {
+                    self.list.mark_read(art);
                 }
             }
             None => self.reader = ReaderView::default(),

@@ -57,6 +57,35 @@ pub struct ReaderView {
     pub current: Option<usize>,
 }
 
+impl ReaderView {
+    /// `n`/`N`: scrolls to the next or previous filter match, with one line of context above;
+    /// `(match number from 1, matches)`, or `None` without matches. Steps from the current
+    /// match while it is on screen (a view of `height` lines); otherwise (after scrolling,
+    /// `g`/`G`, another article) starts from the first match at or below the top of the
+    /// view (or the last above it, for `N`).
+    pub fn jump(&mut self, forward: bool, height: usize) -> Option<(usize, usize)> {
+        let n = self.matches.len();
+        if n == 0 {
+            return None;
+        }
+        let top = self.scroll;
+        let bottom = top + height.max(1);
+        let lines = &self.matches;
+        let on_screen = self
+            .current
+            .filter(|&c| lines.get(c).is_some_and(|&l| l >= top && l < bottom));
+        let next = match (on_screen, forward) {
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+            (None, true) => lines.iter().position(|&l| l >= top).unwrap_or(0),
+            (None, false) => lines.iter().rposition(|&l| l < top).unwrap_or(n - 1),
+        };
+        self.current = Some(next);
+        self.scroll = lines[next].saturating_sub(1);
+        Some((next + 1, n))
+    }
+}
+
 /// Display width of a character as it will be drawn (unsafe characters become one `?`).
 pub fn char_width(c: char) -> usize {
     if sanitize::is_forbidden(c) || c == '\t' || c == '\n' {

@@ -3,6 +3,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::actors::ActorKind;
 use crate::fixture;
 
 fn app() -> App {
@@ -20,7 +21,8 @@ fn typed(app: &mut App, text: &str) {
 }
 
 fn titles(app: &App) -> Vec<&str> {
-    app.rows
+    app.list
+        .rows
         .iter()
         .map(|r| app.corpus.articles[r.article()].title.as_str())
         .collect()
@@ -39,7 +41,7 @@ fn actor_id(app: &App, name: &str) -> ActorId {
 fn starts_with_everything_newest_first() {
     let app = app();
     assert_eq!((app.shown(), app.total()), (6, 6));
-    assert_eq!(app.sort, SortKey::Relevance);
+    assert_eq!(app.list.sort, SortKey::Relevance);
     // Without a filter relevance is date order; the undated article comes last.
     assert_eq!(
         titles(&app)[0],
@@ -49,7 +51,7 @@ fn starts_with_everything_newest_first() {
         titles(&app)[5],
         "Baghdad and Washington near deal on coalition exit"
     );
-    assert!(app.read.iter().all(|r| !r));
+    assert!(app.list.read.iter().all(|r| !r));
 }
 
 #[test]
@@ -70,7 +72,7 @@ fn typing_filters_at_once_and_q_is_text_in_the_filter() {
 #[test]
 fn esc_leaves_the_filter_then_clears_it_and_u_undoes() {
     let mut app = app();
-    app.chips.push(actor_id(&app, "Kataib Hezbollah"));
+    app.filter.chips.push(actor_id(&app, "Kataib Hezbollah"));
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "babel");
     assert_eq!(app.shown(), 1);
@@ -79,7 +81,7 @@ fn esc_leaves_the_filter_then_clears_it_and_u_undoes() {
     assert_eq!(app.shown(), 1);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.input(), "");
-    assert!(app.chips.is_empty());
+    assert!(app.filter.chips.is_empty());
     assert_eq!(app.shown(), 6);
     assert!(
         app.message
@@ -141,7 +143,7 @@ fn enter_opens_and_marks_read() {
     let art = app.selected_article().unwrap();
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.focus(), Focus::Reader);
-    assert!(app.read[art]);
+    assert!(app.list.read[art]);
     assert_eq!(app.reader.article, art);
     // j now scrolls the reading view, not the list.
     key(&mut app, KeyCode::Char('j'));
@@ -155,20 +157,24 @@ fn selecting_actors_filters_to_articles_mentioning_all_of_them() {
     assert_eq!(app.focus(), Focus::Actors);
     // The first row is a heading; the selection starts on the first actor.
     assert!(matches!(
-        app.sidebar[0],
+        app.side.rows[0],
         SideRow::Header {
             kind: ActorKind::Person,
             ..
         }
     ));
-    assert!(matches!(app.sidebar[app.side.sel], SideRow::Actor { .. }));
+    assert!(matches!(
+        app.side.rows[app.side.cursor.sel],
+        SideRow::Actor { .. }
+    ));
     let lami = actor_id(&app, "Haider Al Lami");
     let i = app
-        .sidebar
+        .side
+        .rows
         .iter()
         .position(|r| matches!(r, SideRow::Actor { id, .. } if *id == lami))
         .unwrap();
-    while app.side.sel < i {
+    while app.side.cursor.sel < i {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
@@ -177,15 +183,18 @@ fn selecting_actors_filters_to_articles_mentioning_all_of_them() {
     // Facets follow the list: Babel is in neither article any more.
     let babel = actor_id(&app, "Babel");
     assert!(
-        !app.sidebar
+        !app.side
+            .rows
             .iter()
             .any(|r| matches!(r, SideRow::Actor { id, .. } if *id == babel))
     );
     // The selection stayed on the same actor, whose count is now the whole list.
-    assert!(matches!(app.sidebar[app.side.sel], SideRow::Actor { id, count: 2 } if id == lami));
+    assert!(
+        matches!(app.side.rows[app.side.cursor.sel], SideRow::Actor { id, count: 2 } if id == lami)
+    );
     // Enter again unselects.
     key(&mut app, KeyCode::Enter);
-    assert!(app.chips.is_empty());
+    assert!(app.filter.chips.is_empty());
     assert_eq!(app.shown(), 6);
 }
 
@@ -194,7 +203,7 @@ fn facet_counts_follow_the_filter() {
     let mut app = app();
     let count = |app: &App, name: &str| {
         let id = actor_id(app, name);
-        app.sidebar.iter().find_map(|r| match r {
+        app.side.rows.iter().find_map(|r| match r {
             SideRow::Actor { id: i, count } if *i == id => Some(*count),
             _ => None,
         })
@@ -209,12 +218,12 @@ fn facet_counts_follow_the_filter() {
 #[test]
 fn backspace_on_an_empty_filter_removes_the_last_chip() {
     let mut app = app();
-    app.chips.push(0);
+    app.filter.chips.push(0);
     app.refilter_full();
     assert_eq!(app.shown(), 3);
     key(&mut app, KeyCode::Char('/'));
     key(&mut app, KeyCode::Backspace);
-    assert!(app.chips.is_empty());
+    assert!(app.filter.chips.is_empty());
     assert_eq!(app.shown(), 6);
 }
 
@@ -224,7 +233,7 @@ fn sort_cycles_date_source_title_relevance() {
     let mut seen = Vec::new();
     for _ in 0..4 {
         key(&mut app, KeyCode::Char('s'));
-        seen.push(app.sort);
+        seen.push(app.list.sort);
     }
     assert_eq!(
         seen,
@@ -367,12 +376,12 @@ fn list_scrolls_to_keep_the_selection_visible() {
     let mut app = App::with_corpus(fixture::sample(), 120, 6);
     // 6 rows high: 2 bottom rows, 2 border rows, 2 list rows.
     key(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.list.sel, 5);
-    assert_eq!(app.list.offset, 4);
+    assert_eq!(app.list.cursor.sel, 5);
+    assert_eq!(app.list.cursor.offset, 4);
     key(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.list.offset, 0);
+    assert_eq!(app.list.cursor.offset, 0);
     key(&mut app, KeyCode::PageDown);
-    assert_eq!(app.list.sel, 2);
+    assert_eq!(app.list.cursor.sel, 2);
 }
 
 #[test]
@@ -385,7 +394,7 @@ fn clicks_focus_and_select_and_wheel_scrolls() {
         column: inner.x + 3,
         row: inner.y + 2,
     });
-    assert_eq!(app.list.sel, 2);
+    assert_eq!(app.list.cursor.sel, 2);
     // Clicking it again opens it.
     app.update(Action::Click {
         column: inner.x + 3,
@@ -397,7 +406,7 @@ fn clicks_focus_and_select_and_wheel_scrolls() {
         row: inner.y + 1,
         down: true,
     });
-    assert_eq!(app.list.sel, 5);
+    assert_eq!(app.list.cursor.sel, 5);
     app.update(Action::Click {
         column: p.filter.x + 5,
         row: p.filter.y,
@@ -499,12 +508,12 @@ fn a_burst_of_typing_searches_once_but_other_keys_see_fresh_results() {
     }
     // Not searched yet: the list is still everything.
     assert_eq!(app.shown(), 6);
-    assert!(app.search_pending);
+    assert!(app.search.pending);
     // Moving in the list must act on the new results.
     app.apply(Action::Down);
-    assert!(!app.search_pending);
+    assert!(!app.search.pending);
     assert_eq!(app.shown(), 2);
-    assert_eq!(app.list.sel, 1);
+    assert_eq!(app.list.cursor.sel, 1);
     app.apply(Action::Insert('x'));
     app.settle();
     assert_eq!(app.shown(), 0);
@@ -611,7 +620,7 @@ fn capital_s_reverses_the_order() {
         .map(String::from)
         .collect::<Vec<_>>();
     key(&mut app, KeyCode::Char('S'));
-    assert!(app.reverse);
+    assert!(app.list.reverse);
     let mut after = titles(&app)
         .into_iter()
         .map(String::from)
@@ -620,7 +629,7 @@ fn capital_s_reverses_the_order() {
     assert_eq!(before, after);
     // Cycling keeps the direction; no message repeats what the status bar says.
     key(&mut app, KeyCode::Char('s'));
-    assert!(app.reverse);
+    assert!(app.list.reverse);
     assert_eq!(app.message, None);
 }
 
@@ -641,17 +650,60 @@ fn bad_filter_terms_are_reported_and_left_out() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "after:garbage");
-    assert_eq!(app.query.errors.len(), 1);
+    assert_eq!(app.filter.query.errors.len(), 1);
     // Left out of the search (so everything is listed), but not silently.
     assert_eq!(app.shown(), 6);
     key(&mut app, KeyCode::Char('w'));
     app.update(Action::ClearInput);
     typed(&mut app, "date:2024-13");
-    assert_eq!(app.query.errors.len(), 1);
+    assert_eq!(app.filter.query.errors.len(), 1);
 }
 
 #[test]
 fn compact_dates_when_the_corpus_has_one_year() {
     let app = app();
-    assert_eq!(app.year, Some(2024));
+    assert_eq!(app.list.year, Some(2024));
+}
+
+#[test]
+fn with_a_worker_typing_shows_at_once_and_only_the_newest_results_land() {
+    let mut app = app();
+    app.use_search_worker();
+    app.update(Action::FocusFilter);
+    app.update(Action::Insert('b'));
+    // The keystroke is on the line before any search has run.
+    assert_eq!(app.input(), "b");
+    assert_eq!(app.shown(), 6);
+    assert!(app.searching());
+    let older = app.take_search().expect("a request for 'b'");
+    for c in "abel".chars() {
+        app.update(Action::Insert(c));
+    }
+    let newer = app.take_search().expect("a request for 'babel'");
+    assert!(newer.generation > older.generation);
+    assert!(app.take_search().is_none());
+    // The older search finishing late changes nothing.
+    let late = search::run(&older, &|| false).expect("runs");
+    app.update(Action::SearchDone(Box::new(late)));
+    assert_eq!(app.shown(), 6);
+    let done = search::run(&newer, &|| false).expect("runs");
+    app.update(Action::SearchDone(Box::new(done)));
+    assert_eq!(app.shown(), 2);
+    assert!(!app.searching());
+    // The rows in view came with their match positions: drawing computes none.
+    let first = app.list.rows[0].article();
+    assert!(!app.list.marks[&first].title.is_empty());
+}
+
+#[test]
+fn typing_back_to_the_shown_filter_cancels_the_wait() {
+    let mut app = app();
+    app.use_search_worker();
+    app.update(Action::FocusFilter);
+    app.update(Action::Insert('x'));
+    assert!(app.take_search().is_some());
+    app.update(Action::DeleteBack);
+    assert!(!app.searching());
+    assert!(app.take_search().is_none());
+    assert_eq!(app.shown(), 6);
 }

@@ -264,6 +264,23 @@ pub fn search(
     actors: &[ActorId],
     candidates: Option<&[usize]>,
 ) -> Vec<Hit> {
+    search_until(corpus, index, query, actors, candidates, &|| false).unwrap_or_default()
+}
+
+/// Articles checked between two looks at `stop`: often enough to give up within a
+/// millisecond, rarely enough to cost nothing.
+const STOP_EVERY: usize = 256;
+
+/// Like [`search`], but gives up (`None`) as soon as `stop` says the answer is no longer
+/// wanted: a newer keystroke has made a newer query.
+pub fn search_until(
+    corpus: &Corpus,
+    index: &Index,
+    query: &Query,
+    actors: &[ActorId],
+    candidates: Option<&[usize]>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
     let m = matcher();
     let mut terms: Vec<Prepared> = query.terms.iter().map(|t| prepare(&m, index, t)).collect();
     terms.sort_by_key(Prepared::cost);
@@ -281,6 +298,16 @@ pub fn search(
             score,
         })
     };
+    let scan = |part: &[usize]| -> Option<Vec<Hit>> {
+        let mut hits = Vec::new();
+        for block in part.chunks(STOP_EVERY) {
+            if stop() {
+                return None;
+            }
+            hits.extend(block.iter().filter_map(|&d| check(d)));
+        }
+        Some(hits)
+    };
     let all: Vec<usize>;
     let docs: &[usize] = match candidates {
         Some(c) => c,
@@ -292,23 +319,24 @@ pub fn search(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Free words cost a fuzzy match per article; big searches are split over the cores.
     if threads < 2 || docs.len() < PARALLEL_MIN || query.words().next().is_none() {
-        return docs.iter().filter_map(|&d| check(d)).collect();
+        return scan(docs);
     }
     let chunk = docs.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let parts: Vec<_> = docs
             .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().filter_map(|&d| check(d)).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || scan(part)))
             .collect();
         let mut hits = Vec::new();
         for p in parts {
             match p.join() {
-                Ok(mut v) => hits.append(&mut v),
+                Ok(Some(mut v)) => hits.append(&mut v),
+                Ok(None) => return None,
                 // A panic in a worker is a bug; re-raise it on this thread.
                 Err(e) => std::panic::resume_unwind(e),
             }
         }
-        hits
+        Some(hits)
     })
 }
 
@@ -459,5 +487,15 @@ mod tests {
         assert_eq!(actor_names("nujaba"), vec!["Al Nujaba Movement"]);
         assert_eq!(actor_names("harakat"), vec!["Al Nujaba Movement"]);
         assert_eq!(actor_names("hashd"), vec!["Popular Mobilization Forces"]);
+    }
+
+    #[test]
+    fn a_stopped_search_gives_up() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        let q = Query::parse("ceasefire");
+        assert!(search_until(&c, &idx, &q, &[], None, &|| true).is_none());
+        let all = search_until(&c, &idx, &q, &[], None, &|| false);
+        assert_eq!(all.map(|h| h.len()), Some(2));
     }
 }

@@ -17,7 +17,7 @@ pub mod parse;
 mod testdata;
 pub mod words;
 
-pub use eval::{Hit, matching_actors, search};
+pub use eval::{Hit, matching_actors, search, search_until};
 pub use fuzzy::{fuzzy_indices, fuzzy_score, matcher};
 pub use highlight::{fuzzy_highlights, word_highlights};
 pub use index::Index;

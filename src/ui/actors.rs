@@ -16,17 +16,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, overlay: bool) {
         frame.render_widget(Clear, area);
     }
     let has_focus = focused(app, Focus::Actors);
-    let n = app
-        .sidebar
-        .iter()
-        .filter(|r| matches!(r, SideRow::Actor { .. }))
-        .count();
+    let n = app.side.actor_count();
     frame.render_widget(theme::block(format!(" Actors {n} "), has_focus), area);
     let inner = inner(area);
     if inner.is_empty() {
         return;
     }
-    if app.sidebar.is_empty() {
+    if app.side.rows.is_empty() {
         let msg = if app.total() == 0 {
             ""
         } else {
@@ -37,10 +33,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, overlay: bool) {
     }
     let w = inner.width as usize;
     let actors = app.corpus.actors.actors();
-    let end = (app.side.offset + inner.height as usize).min(app.sidebar.len());
+    let end = (app.side.cursor.offset + inner.height as usize).min(app.side.rows.len());
     let mut lines = Vec::with_capacity(inner.height as usize);
-    for (i, row) in app.sidebar[app.side.offset..end].iter().enumerate() {
-        let idx = app.side.offset + i;
+    for (i, row) in app.side.rows[app.side.cursor.offset..end]
+        .iter()
+        .enumerate()
+    {
+        let idx = app.side.cursor.offset + i;
         match *row {
             SideRow::Header { kind, actors } => {
                 let text = fit(&format!("{} ({actors})", theme::kind_heading(kind)), w);
@@ -55,8 +54,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, overlay: bool) {
                 let Some(actor) = actors.get(id) else {
                     continue;
                 };
-                let selected = idx == app.side.sel;
-                let chip = app.chips.contains(&id);
+                let selected = idx == app.side.cursor.sel;
+                let chip = app.filter.chips.contains(&id);
                 let base = if selected {
                     theme::selected(has_focus)
                 } else {

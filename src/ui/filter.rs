@@ -26,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::styled("/ ", prompt_style)];
     let mut col = 2;
     let actors = app.corpus.actors.actors();
-    for &id in &app.chips {
+    for &id in &app.filter.chips {
         let Some(a) = actors.get(id) else { continue };
         let name: String = a.name.chars().map(safe_char).collect();
         let chip = format!("[@{name}]");
@@ -40,12 +40,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
-    let before_cursor: String = app.input[..app.cursor.min(app.input.len())]
+    let before_cursor: String = app.filter.input[..app.filter.cursor.min(app.filter.input.len())]
         .chars()
         .map(safe_char)
         .collect();
     let cursor_col = col + str_width(&before_cursor);
-    if app.input.is_empty() && app.chips.is_empty() && !has_focus {
+    if app.filter.input.is_empty() && app.filter.chips.is_empty() && !has_focus {
         spans.push(Span::styled(
             "filter: words @actor source: date: after: before: -term",
             theme::dim(),
@@ -67,10 +67,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// The typed text, with terms the parser could not use in the error style (the reason is in
 /// the status bar).
 fn text_spans(app: &App) -> Vec<Span<'static>> {
-    let input = app.input.as_str();
+    let input = app.filter.input.as_str();
     let mut out = Vec::new();
     let mut pos = 0;
-    let mut errors: Vec<_> = app.query.errors.iter().map(|e| e.span.clone()).collect();
+    let mut errors: Vec<_> = app
+        .filter
+        .query
+        .errors
+        .iter()
+        .map(|e| e.span.clone())
+        .collect();
     errors.sort_by_key(|r| r.start);
     let clean = |s: &str| -> String { s.chars().map(safe_char).collect() };
     for r in errors {

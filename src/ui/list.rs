@@ -9,13 +9,12 @@ use ratatui::widgets::Paragraph;
 use super::theme;
 use super::widgets::{fit, fit_spans, focused, inner};
 use crate::app::{App, Focus, LoadState};
-use crate::query;
 
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let has_focus = focused(app, Focus::List);
     // Dates in the rows leave out the year when there is only one: it is said here instead.
-    let title = match app.year {
+    let title = match app.list.year {
         Some(y) => format!(" Articles {}/{} · {y} ", app.shown(), app.total()),
         None => format!(" Articles {}/{} ", app.shown(), app.total()),
     };
@@ -24,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if inner.is_empty() {
         return;
     }
-    if app.rows.is_empty() {
+    if app.list.rows.is_empty() {
         let msg = match &app.load {
             LoadState::Loading { done, total } if *total > 0 && done == total => {
                 format!("Preparing {total} files…")
@@ -35,6 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             LoadState::Loading { .. } => "Loading…".to_string(),
             LoadState::Failed(e) => format!("Could not load: {e}"),
             LoadState::Ready if app.total() == 0 => "No articles found.".to_string(),
+            LoadState::Ready if app.searching() => "Searching…".to_string(),
             LoadState::Ready => "No article matches the filter. Esc clears it.".to_string(),
         };
         let style = if matches!(app.load, LoadState::Failed(_)) {
@@ -48,10 +48,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let w = inner.width as usize;
     // Columns: markers(3) date(7 or 11) source(12-15) title. The title keeps at least 16
     // columns: the source goes first as the pane narrows, then the date.
-    let end = (app.list.offset + inner.height as usize).min(app.rows.len());
-    let visible = &app.rows[app.list.offset..end];
+    let end = (app.list.cursor.offset + inner.height as usize).min(app.list.rows.len());
+    let visible = &app.list.rows[app.list.cursor.offset..end];
     let article = |r: &crate::app::ListRow| app.corpus.articles.get(r.article());
-    let date_w = if app.year.is_some() { 6 } else { 10 };
+    let date_w = if app.list.year.is_some() { 6 } else { 10 };
     // Columns only when some visible row fills them: undated, unsourced corpora get the room.
     let show_date =
         w >= 3 + date_w + 1 + 16 && visible.iter().filter_map(article).any(|a| a.date.is_some());
@@ -61,16 +61,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .filter_map(article)
             .any(|a| a.source.is_some());
-    let m = query::matcher();
     let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
     let mut lines = Vec::with_capacity(inner.height as usize);
     for (i, row) in visible.iter().enumerate() {
-        let idx = app.list.offset + i;
+        let idx = app.list.cursor.offset + i;
         let art = row.article();
         let Some(a) = app.corpus.articles.get(art) else {
             continue;
         };
-        let selected = idx == app.list.sel;
+        let selected = idx == app.list.cursor.sel;
         let unread = !app.is_read(art);
         let base = if selected {
             theme::selected(row_focus)
@@ -87,7 +86,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let mut used = 3;
         if show_date {
             let style = if selected { base } else { theme::dim() };
-            let label = match (a.date, app.year) {
+            let label = match (a.date, app.list.year) {
                 (Some(d), Some(_)) => d.format("%b %d").to_string(),
                 _ => a.date_label(),
             };
@@ -96,15 +95,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         if show_source {
             let src = a.source.as_deref().unwrap_or("");
-            let marks = query::fuzzy_highlights(&m, &app.query, src);
-            let (s, u) = fit_spans(src, source_w, &marks, base, base.patch(theme::mark()));
+            let marks = app.list.marks.get(&art).map_or(&[][..], |m| &m.source);
+            let (s, u) = fit_spans(src, source_w, marks, base, base.patch(theme::mark()));
             spans.extend(s);
             spans.push(Span::styled(" ".repeat(source_w + 1 - u), base));
             used += source_w + 1;
         }
         let title_w = w.saturating_sub(used);
-        // Fuzzy indices only for the rows on screen: computing them for every hit is wasted work.
-        let marks = query::fuzzy_highlights(&m, &app.query, &a.title);
+        // Match positions were computed with the results or when the row came into view.
+        let marks = app.list.marks.get(&art).map_or(&[][..], |m| &m.title);
         let title_style = if unread {
             base.add_modifier(Modifier::BOLD)
         } else {
@@ -113,7 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let (s, u) = fit_spans(
             &a.title,
             title_w,
-            &marks,
+            marks,
             title_style,
             base.patch(theme::mark()),
         );

@@ -125,7 +125,7 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         LoadState::Ready => format!(" {}/{} articles", app.shown(), app.total()),
     };
     let mut out = vec![piece(counts, text, true)];
-    if let Some(e) = app.query.errors.first() {
+    if let Some(e) = app.filter.query.errors.first() {
         out.push(piece(
             format!(" · ⚠ {}", e.reason),
             Style::new().fg(Color::LightRed),
@@ -148,7 +148,7 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         ));
     }
     let chips = app.chip_names();
-    let typed = app.input.trim();
+    let typed = app.filter.input.trim();
     if !typed.is_empty() || !chips.is_empty() {
         let mut parts: Vec<String> = chips.iter().map(|n| format!("@{n}")).collect();
         if !typed.is_empty() {
@@ -157,10 +157,10 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         let shown = crate::sanitize::one_line(&parts.join(" "));
         out.push(piece(format!(" · filter: {shown}"), text, true));
     }
-    let sort = if app.reverse {
-        format!(" · sort: {}, reversed", app.sort.label())
+    let sort = if app.list.reverse {
+        format!(" · sort: {}, reversed", app.list.sort.label())
     } else {
-        format!(" · sort: {}", app.sort.label())
+        format!(" · sort: {}", app.list.sort.label())
     };
     out.push(piece(sort, text, false));
     out
