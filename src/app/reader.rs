@@ -100,57 +100,31 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// Greedy word wrap: byte ranges of `text`, one per line, each at most `width` columns
-/// (a single character wider than the line gets a line of its own). Words longer than a line
-/// are split at character boundaries.
+/// Word wrap (textwrap's first-fit, words over-long for a line split at characters) as byte
+/// ranges of `text`, one per line, so styled ranges survive wrapping.
 pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    // Current line: byte range and width.
-    let mut cur: Option<(usize, usize, usize)> = None;
-    let mut pos = 0;
-    while pos < text.len() {
-        // Next token: a run of non-whitespace.
-        let rest = &text[pos..];
-        let Some(off) = rest.find(|c: char| !c.is_whitespace()) else {
-            break;
-        };
-        let start = pos + off;
-        let end = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |e| start + e);
-        pos = end;
-        let tw = str_width(&text[start..end]);
-        if let Some((ls, le, lw)) = cur {
-            let gap = str_width(&text[le..start]);
-            if lw + gap + tw <= width {
-                cur = Some((ls, end, lw + gap + tw));
-                continue;
+    let options = textwrap::Options::new(width.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let base = text.as_ptr() as usize;
+    let mut from = 0;
+    let mut out = Vec::new();
+    for line in textwrap::wrap(text, options) {
+        // Without indents or hyphens every line is a slice of `text`; search otherwise.
+        let start = match line {
+            std::borrow::Cow::Borrowed(s) => (s.as_ptr() as usize).wrapping_sub(base),
+            std::borrow::Cow::Owned(ref s) => {
+                text[from..].find(s.as_str()).map_or(from, |i| from + i)
             }
-            lines.push(ls..le);
-        }
-        if tw <= width {
-            cur = Some((start, end, tw));
+        };
+        let end = start + line.len();
+        if line.is_empty() || end > text.len() || !text.is_char_boundary(start) {
             continue;
         }
-        // Hard-split an over-long token; its tail may be joined by the next words.
-        let mut cs = start;
-        let mut cw = 0;
-        for (i, c) in text[start..end].char_indices() {
-            let w = char_width(c);
-            if cw + w > width && cw > 0 {
-                lines.push(cs..start + i);
-                cs = start + i;
-                cw = 0;
-            }
-            cw += w;
-        }
-        cur = Some((cs, end, cw));
+        from = end;
+        out.push(start..end);
     }
-    if let Some((ls, le, _)) = cur {
-        lines.push(ls..le);
-    }
-    lines
+    out
 }
 
 /// Styled ranges over one text: mentions (tone) and marks (filter matches).
