@@ -13,6 +13,7 @@ pub mod focus;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod mouse;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
@@ -36,6 +37,7 @@ use crate::query::{Index, Query};
 use filter::{Edit, FilterLine};
 use layout::{Mode, Panes, Rect};
 use list::ListPane;
+use mouse::Target;
 use search::SearchState;
 use sidebar::Sidebar;
 
@@ -685,18 +687,18 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        let p = self.panes();
-        if p.filter.contains(column, row) {
-            self.set_focus(Focus::Filter);
-            self.filter.cursor = self.filter.input.len();
-            return;
-        }
-        if p.show_actors && p.actors.contains(column, row) {
-            self.set_focus(Focus::Actors);
-            let inner = layout::inner(p.actors);
-            if inner.contains(column, row) {
-                let i = self.side.cursor.offset + (row - inner.y) as usize;
-                if matches!(self.side.rows.get(i), Some(SideRow::Actor { .. })) {
+        match mouse::target(&self.panes(), column, row) {
+            Target::Filter => {
+                self.set_focus(Focus::Filter);
+                self.filter.cursor = self.filter.input.len();
+            }
+            Target::Actors(at) => {
+                self.set_focus(Focus::Actors);
+                let i = at.map(|r| self.side.cursor.offset + r);
+                if let Some(i) =
+                    i.filter(|&i| matches!(self.side.rows.get(i), Some(SideRow::Actor { .. })))
+                {
+                    // A second click on the selected actor selects it as a chip.
                     if i == self.side.cursor.sel {
                         self.activate();
                     } else {
@@ -704,14 +706,11 @@ impl App {
                     }
                 }
             }
-            return;
-        }
-        if p.show_list && p.list.contains(column, row) {
-            self.set_focus(Focus::List);
-            let inner = layout::inner(p.list);
-            if inner.contains(column, row) {
-                let i = self.list.cursor.offset + (row - inner.y) as usize;
-                if i < self.list.rows.len() {
+            Target::List(at) => {
+                self.set_focus(Focus::List);
+                let i = at.map(|r| self.list.cursor.offset + r);
+                if let Some(i) = i.filter(|&i| i < self.list.rows.len()) {
+                    // A second click on the selected row opens it.
                     if i == self.list.cursor.sel {
                         self.activate();
                     } else {
@@ -719,22 +718,20 @@ impl App {
                     }
                 }
             }
-            return;
-        }
-        if p.show_reader && p.reader.contains(column, row) {
-            self.set_focus(Focus::Reader);
+            Target::Reader => self.set_focus(Focus::Reader),
+            Target::Nothing => {}
         }
     }
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let p = self.panes();
         let d: isize = if down { 3 } else { -3 };
-        if p.show_actors && p.actors.contains(column, row) {
-            self.side.move_by(d);
-        } else if p.show_list && p.list.contains(column, row) {
-            self.list.cursor.move_by(d, self.list.rows.len());
-        } else if p.show_reader && p.reader.contains(column, row) {
-            self.reader.scroll = self.reader.scroll.saturating_add_signed(d);
+        match mouse::target(&self.panes(), column, row) {
+            Target::Actors(_) => self.side.move_by(d),
+            Target::List(_) => self.list.cursor.move_by(d, self.list.rows.len()),
+            Target::Reader => {
+                self.reader.scroll = self.reader.scroll.saturating_add_signed(d);
+            }
+            Target::Filter | Target::Nothing => {}
         }
     }
 
