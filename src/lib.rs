@@ -13,6 +13,7 @@ pub mod load;
 pub mod query;
 pub mod report;
 pub mod sanitize;
+pub mod stories;
 pub mod tui;
 pub mod ui;
 
