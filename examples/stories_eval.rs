@@ -3,7 +3,8 @@
 //! then `python3 ../shared/eval/stories/score_stories.py GOLD OUT.json`.
 //!
 //! Grouping knobs can be overridden for tuning through `STORIES_CUT`, `STORIES_NGRAM`,
-//! `STORIES_SPAN` and `STORIES_MAX_DF` (environment variables).
+//! `STORIES_SPAN` and `STORIES_MAX_DF` (environment variables); `STORIES_DUMP=1` lists
+//! every article with its story and leading actors on stderr.
 
 use std::path::PathBuf;
 
@@ -42,6 +43,9 @@ fn main() -> anyhow::Result<()> {
         max_ngram: env("STORIES_NGRAM", d.max_ngram),
         span_days: env("STORIES_SPAN", d.span_days),
         max_df_share: env("STORIES_MAX_DF", d.max_df_share),
+        strict_cut: env("STORIES_STRICT", d.strict_cut),
+        lead_presence: env("STORIES_PRESENCE", d.lead_presence),
+        sublinear_tf: env("STORIES_SUBLINEAR", d.sublinear_tf),
         ..d
     };
     let started = std::time::Instant::now();
@@ -53,6 +57,19 @@ fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64() * 1e3
     );
     let names = corpus.actors.actors();
+    if std::env::var_os("STORIES_DUMP").is_some() {
+        // One line per article for error analysis: story, date, id, leading actors, title.
+        for (i, a) in corpus.articles.iter().enumerate() {
+            eprintln!(
+                "{}\t{}\t{}\t{}\t{}",
+                found.story_of(i).unwrap_or(0),
+                a.date_label(),
+                a.id,
+                corpus.actor_names(i).iter().take(4).copied().collect::<Vec<_>>().join("; "),
+                a.title
+            );
+        }
+    }
     let rows: Vec<Row> = found
         .stories
         .iter()

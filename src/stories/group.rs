@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::text;
+use crate::actors::ActorKind;
 use crate::article::Article;
+use crate::corpus::Corpus;
 
 /// The knobs of grouping; [`Params::default`] is what the dev set was tuned to.
 #[derive(Debug, Clone)]
@@ -28,13 +30,22 @@ pub struct Params {
     pub min_df: u32,
     /// A term in more than this share of the articles says nothing about events.
     pub max_df_share: f32,
-    /// Dated articles more than this many days apart never share a story.
+    /// Dated articles more than this many days apart never share a story (a month-apart
+    /// look-alike stays apart; 25 rather than a week because dates from metadata are often
+    /// off by a few weeks, e.g. a month-precision date read as its first day).
     pub span_days: i64,
     /// Terms in more articles than this do not propose candidate pairs (they still count in
     /// the cosine of pairs proposed by rarer terms); keeps the cost near linear.
     pub posting_cap: usize,
     /// Pairs whose cosine is below this are treated as unrelated (zero) in the averages.
     pub floor: f32,
+    /// Term frequency as `1 + ln tf` instead of the raw count.
+    pub sublinear_tf: bool,
+    /// Merges at or above this average cosine need no agreement on people; below it (down to
+    /// `cut`) two groups merge only when each one's leading person appears in the other.
+    pub strict_cut: f32,
+    /// Share of a group's articles that must name the other group's leading person.
+    pub lead_presence: f32,
 }
 
 impl Default for Params {
@@ -44,9 +55,12 @@ impl Default for Params {
             max_ngram: 3,
             min_df: 2,
             max_df_share: 0.5,
-            span_days: 10,
+            span_days: 25,
             posting_cap: 400,
             floor: 0.02,
+            sublinear_tf: true,
+            strict_cut: 0.15,
+            lead_presence: 0.2,
         }
     }
 }
@@ -55,11 +69,62 @@ impl Default for Params {
 pub(crate) type Vector = Vec<(u32, f32)>;
 
 /// Groups articles into events; each group lists article indices in ascending order.
-pub fn cluster(articles: &[Article], p: &Params) -> Vec<Vec<usize>> {
-    let vectors = vectors(articles, p);
+pub fn cluster(corpus: &Corpus, p: &Params) -> Vec<Vec<usize>> {
+    let vectors = vectors(&corpus.articles, p);
     let edges = similar_pairs(&vectors, p);
-    let dates: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.date).collect();
-    average_linkage(articles.len(), edges, &dates, p)
+    average_linkage(&facts(corpus), edges, p)
+}
+
+/// What linkage knows of an article besides its text: its date and the people it names.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Facts {
+    date: Option<NaiveDate>,
+    /// The person the article mentions most (by surname key), if any.
+    lead: Option<u64>,
+    /// Every person the article mentions (surname keys, sorted, distinct).
+    people: Vec<u64>,
+}
+
+/// Dates and people of every article.
+///
+/// People are keyed by the last word of their name, lowercased: the actor index may keep
+/// "Charger Vincent Jackson" and "Vincent Jackson" apart, and both are Jackson.
+pub(crate) fn facts(corpus: &Corpus) -> Vec<Facts> {
+    let actors = corpus.actors.actors();
+    (0..corpus.articles.len())
+        .map(|i| {
+            let mut people: Vec<(u64, u32)> = corpus
+                .actors
+                .actors_of(i)
+                .iter()
+                .filter_map(|&(id, count)| {
+                    let actor = actors.get(id)?;
+                    if actor.kind != ActorKind::Person {
+                        return None;
+                    }
+                    let last = actor.name.split_whitespace().last()?;
+                    Some((text::word_hash(last), count))
+                })
+                .collect();
+            people.sort_unstable();
+            people.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            let lead = people
+                .iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|x| x.0);
+            Facts {
+                date: corpus.articles[i].date,
+                lead,
+                people: people.into_iter().map(|x| x.0).collect(),
+            }
+        })
+        .collect()
 }
 
 /// TF-IDF vectors of all articles (empty for an article with no informative term).
@@ -80,10 +145,14 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
                 .iter()
                 .filter_map(|&(h, tf)| {
                     let &(id, df) = vocab.get(h)?;
-                    // Smoothed idf as in common TF-IDF tools; sublinear tf so a word repeated
-                    // by one long article does not outweigh the rest.
+                    // Smoothed idf as in common TF-IDF tools.
                     let idf = ((1.0 + n_f) / (1.0 + df as f32)).ln() + 1.0;
-                    Some((id, (1.0 + (tf as f32).ln()) * idf))
+                    let tf = if p.sublinear_tf {
+                        1.0 + (tf as f32).ln()
+                    } else {
+                        tf as f32
+                    };
+                    Some((id, tf * idf))
                 })
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
@@ -365,24 +434,62 @@ struct Group {
     last: Option<NaiveDate>,
     /// Sum of cosines to each neighbouring group (pairs not listed count as zero).
     links: FxHashMap<u32, f32>,
+    /// How many members have each person as their lead.
+    leads: FxHashMap<u64, u32>,
+    /// How many members name each person.
+    people: FxHashMap<u64, u32>,
     alive: bool,
+}
+
+impl Group {
+    fn dead() -> Self {
+        Group {
+            members: Vec::new(),
+            first: None,
+            last: None,
+            links: FxHashMap::default(),
+            leads: FxHashMap::default(),
+            people: FxHashMap::default(),
+            alive: false,
+        }
+    }
+
+    /// The person most members lead with (ties to the smaller key, for reproducibility), when
+    /// at least two members and a third of them do: one article's focus is not the group's.
+    fn lead(&self) -> Option<u64> {
+        self.leads
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .filter(|x| *x.1 >= 2 && *x.1 as usize * 3 >= self.members.len())
+            .map(|x| *x.0)
+    }
+
+    /// Whether this group's leading person is named by enough of `other`'s members.
+    fn lead_known_to(&self, other: &Group, share: f32) -> bool {
+        match self.lead() {
+            None => true,
+            Some(lead) => {
+                let named = other.people.get(&lead).copied().unwrap_or(0);
+                named as f32 >= share * other.members.len() as f32
+            }
+        }
+    }
 }
 
 /// Average linkage over the sparse similarity graph: repeatedly merges the two groups with the
 /// highest average cosine until it falls below the cut; a merge whose dated articles would span
 /// more than `span_days` is refused (look-alike events weeks apart stay apart).
-pub(crate) fn average_linkage(
-    n: usize,
-    edges: Vec<Edge>,
-    dates: &[Option<NaiveDate>],
-    p: &Params,
-) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Group> = (0..n)
-        .map(|i| Group {
+pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Group> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Group {
             members: vec![i],
-            first: dates.get(i).copied().flatten(),
-            last: dates.get(i).copied().flatten(),
+            first: f.date,
+            last: f.date,
             links: FxHashMap::default(),
+            leads: f.lead.into_iter().map(|l| (l, 1)).collect(),
+            people: f.people.iter().map(|&k| (k, 1)).collect(),
             alive: true,
         })
         .collect();
@@ -408,23 +515,28 @@ pub(crate) fn average_linkage(
         if !within_span(&groups[a], &groups[b], p.span_days) {
             continue;
         }
+        // Look-alike events (two arrests of one team's players) share most words; below the
+        // strict cut they must also share their protagonist.
+        if avg < p.strict_cut
+            && !(groups[a].lead_known_to(&groups[b], p.lead_presence)
+                && groups[b].lead_known_to(&groups[a], p.lead_presence))
+        {
+            continue;
+        }
         // Merge the smaller group into the larger, so each article moves O(log n) times.
         let (keep, gone) = if groups[a].members.len() >= groups[b].members.len() {
             (a, b)
         } else {
             (b, a)
         };
-        let gone_group = std::mem::replace(
-            &mut groups[gone],
-            Group {
-                members: Vec::new(),
-                first: None,
-                last: None,
-                links: FxHashMap::default(),
-                alive: false,
-            },
-        );
+        let gone_group = std::mem::replace(&mut groups[gone], Group::dead());
         let k = &mut groups[keep];
+        for (&l, &c) in &gone_group.leads {
+            *k.leads.entry(l).or_insert(0) += c;
+        }
+        for (&l, &c) in &gone_group.people {
+            *k.people.entry(l).or_insert(0) += c;
+        }
         k.members.extend(gone_group.members);
         k.first = min_date(k.first, gone_group.first);
         k.last = max_date(k.last, gone_group.last);
