@@ -45,6 +45,9 @@ fn main() -> anyhow::Result<()> {
         max_df_share: env("STORIES_MAX_DF", d.max_df_share),
         strict_cut: env("STORIES_STRICT", d.strict_cut),
         lead_presence: env("STORIES_PRESENCE", d.lead_presence),
+        top_terms: env("STORIES_TOP", d.top_terms),
+        neighbours: env("STORIES_NEIGHBOURS", d.neighbours),
+        posting_cap: env("STORIES_CAP", d.posting_cap),
         sublinear_tf: env("STORIES_SUBLINEAR", d.sublinear_tf),
         ..d
     };
@@ -65,7 +68,13 @@ fn main() -> anyhow::Result<()> {
                 found.story_of(i).unwrap_or(0),
                 a.date_label(),
                 a.id,
-                corpus.actor_names(i).iter().take(4).copied().collect::<Vec<_>>().join("; "),
+                corpus
+                    .actor_names(i)
+                    .iter()
+                    .take(4)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 a.title
             );
         }

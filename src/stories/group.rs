@@ -30,13 +30,16 @@ pub struct Params {
     pub min_df: u32,
     /// A term in more than this share of the articles says nothing about events.
     pub max_df_share: f32,
-    /// Dated articles more than this many days apart never share a story (a month-apart
-    /// look-alike stays apart; 25 rather than a week because dates from metadata are often
-    /// off by a few weeks, e.g. a month-precision date read as its first day).
+    /// Dated articles more than this many days apart never share a story: a look-alike event
+    /// a month later, or an earlier statement of one side, stays apart.
     pub span_days: i64,
-    /// Terms in more articles than this do not propose candidate pairs (they still count in
-    /// the cosine of pairs proposed by rarer terms); keeps the cost near linear.
+    /// An article proposes candidates through this many of its heaviest terms.
+    pub top_terms: usize,
+    /// Terms that are among the heaviest of more articles than this propose no candidates
+    /// (they still count in the cosine); keeps the cost near linear.
     pub posting_cap: usize,
+    /// Full cosines computed per article, with the candidates sharing the most weight.
+    pub neighbours: usize,
     /// Pairs whose cosine is below this are treated as unrelated (zero) in the averages.
     pub floor: f32,
     /// Term frequency as `1 + ln tf` instead of the raw count.
@@ -55,8 +58,10 @@ impl Default for Params {
             max_ngram: 3,
             min_df: 2,
             max_df_share: 0.5,
-            span_days: 25,
-            posting_cap: 400,
+            span_days: 14,
+            top_terms: 50,
+            posting_cap: 300,
+            neighbours: 60,
             floor: 0.02,
             sublinear_tf: true,
             strict_cut: 0.15,
@@ -64,6 +69,9 @@ impl Default for Params {
         }
     }
 }
+
+/// The ceiling on document frequency is never below this many articles.
+const MIN_MAX_DF: u32 = 30;
 
 /// One article's sparse, L2-normalised TF-IDF vector: (term id, weight) sorted by term id.
 pub(crate) type Vector = Vec<(u32, f32)>;
@@ -135,7 +143,9 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
         .map(|a| article_terms(a, &shared, p.max_ngram))
         .collect();
     let n = articles.len();
-    let max_df = ((n as f32 * p.max_df_share).floor() as u32).max(p.min_df);
+    // In a handful of articles most of which tell one event, "in half of them" is that event's
+    // own vocabulary, not noise: the share applies only once it means a few dozen articles.
+    let max_df = ((n as f32 * p.max_df_share).floor() as u32).max(MIN_MAX_DF);
     let vocab = Vocabulary::build(&terms, p.min_df, max_df);
     let n_f = n as f32;
     terms
@@ -231,8 +241,8 @@ fn boilerplate(articles: &[Article]) -> FxHashSet<u64> {
 
 /// The n-gram terms of an article with their counts, sorted by hash.
 ///
-/// Paragraphs shared with other articles are left out, unless they make up most of the
-/// article: then it is a wire copy or a rewrite, and its shared text is what it reports.
+/// Paragraphs shared with other articles are left out, unless they make up four fifths of the
+/// article: then it is a wire copy, and its shared text is what it reports.
 fn article_terms(a: &Article, shared: &FxHashSet<u64>, max_n: usize) -> Vec<(u64, u32)> {
     let mut buf = Vec::new();
     let mut paras: Vec<(Vec<u64>, bool)> = Vec::with_capacity(a.paragraphs.len() + 1);
@@ -250,7 +260,8 @@ fn article_terms(a: &Article, shared: &FxHashSet<u64>, max_n: usize) -> Vec<(u64
         }
         paras.push((std::mem::take(&mut buf), is_shared));
     }
-    let keep_shared = common > own;
+    // A wire copy shares nearly everything; an article under a shared footer keeps its own text.
+    let keep_shared = common >= 4 * own;
     let mut out: Vec<u64> = Vec::new();
     for (words, is_shared) in &paras {
         if *is_shared && !keep_shared {
@@ -329,24 +340,43 @@ impl Vocabulary {
 /// Hash range `lo..hi` of shard `s` (`hi` None for the last one).
 fn shard_range(s: u64) -> (u64, Option<u64>) {
     let width = 1u64 << (64 - SHARD_BITS);
-    (s * width, (s + 1).checked_mul(width).filter(|_| s + 1 < 1 << SHARD_BITS))
+    (
+        s * width,
+        (s + 1)
+            .checked_mul(width)
+            .filter(|_| s + 1 < 1 << SHARD_BITS),
+    )
 }
 
 /// A pair of articles `(i, j)`, `i < j`, and their cosine.
 pub(crate) type Edge = (u32, u32, f32);
 
-/// Pairs with a cosine of at least `floor`, found through an inverted index over the terms
-/// shared by at most `posting_cap` articles: each article meets only those sharing a rare term.
+/// Pairs with a cosine of at least `floor`, without comparing all pairs.
+///
+/// Each article is indexed under its `top_terms` heaviest terms; it meets the articles that
+/// share one of them (terms held by more than `posting_cap` articles are skipped), ranks them
+/// by the weight of what they share, and computes the full cosine with the best `neighbours`
+/// only. Reports of one event share their heaviest terms (names, places, the thing that
+/// happened), so they find each other; the cost grows with the corpus, not with its square.
 pub(crate) fn similar_pairs(vectors: &[Vector], p: &Params) -> Vec<Edge> {
+    let tops: Vec<Vector> = vectors
+        .par_iter()
+        .map(|v| {
+            let mut top = v.clone();
+            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(p.top_terms);
+            top
+        })
+        .collect();
     let n_terms = vectors
         .iter()
         .flat_map(|v| v.last())
         .map(|x| x.0 as usize + 1)
         .max()
         .unwrap_or(0);
-    // Postings as one flat array (CSR): articles of term t at offsets[t]..offsets[t + 1].
+    // Postings as one flat array (CSR): (article, weight) of term t at offsets[t]..offsets[t + 1].
     let mut offsets = vec![0u32; n_terms + 1];
-    for v in vectors {
+    for v in &tops {
         for &(t, _) in v {
             offsets[t as usize + 1] += 1;
         }
@@ -359,46 +389,69 @@ pub(crate) fn similar_pairs(vectors: &[Vector], p: &Params) -> Vec<Edge> {
         offsets[t + 1] += offsets[t];
     }
     let mut fill = offsets.clone();
-    let mut postings = vec![0u32; offsets[n_terms] as usize];
-    for (i, v) in vectors.iter().enumerate() {
-        for &(t, _) in v {
+    let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
+    for (i, v) in tops.iter().enumerate() {
+        for &(t, w) in v {
             let t = t as usize;
             if offsets[t + 1] > offsets[t] {
-                postings[fill[t] as usize] = i as u32;
+                postings[fill[t] as usize] = (i as u32, w);
                 fill[t] += 1;
             }
         }
     }
     let n = vectors.len();
-    (0..n)
+    let mut edges: Vec<Edge> = (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![false; n], Vec::new()),
-            |(seen, touched), i| {
-                let mut out = Vec::new();
-                for &(t, _) in &vectors[i] {
+            || (vec![0f32; n], Vec::new(), vec![0f32; n_terms]),
+            |(acc, touched, dense), i| {
+                for &(t, w) in &tops[i] {
                     let t = t as usize;
-                    for &j in &postings[offsets[t] as usize..offsets[t + 1] as usize] {
+                    for &(j, wj) in &postings[offsets[t] as usize..offsets[t + 1] as usize] {
                         let j = j as usize;
-                        if j > i && !seen[j] {
-                            seen[j] = true;
-                            touched.push(j);
+                        if j != i {
+                            if acc[j] == 0.0 {
+                                touched.push(j);
+                            }
+                            acc[j] += w * wj;
                         }
                     }
                 }
+                let mut ranked: Vec<(f32, usize)> = touched.iter().map(|&j| (acc[j], j)).collect();
                 for &j in touched.iter() {
-                    seen[j] = false;
-                    let sim = cosine(&vectors[i], &vectors[j]);
-                    if sim >= p.floor {
-                        out.push((i as u32, j as u32, sim));
-                    }
+                    acc[j] = 0.0;
                 }
                 touched.clear();
+                if ranked.len() > p.neighbours {
+                    ranked.select_nth_unstable_by(p.neighbours, |a, b| {
+                        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+                    });
+                    ranked.truncate(p.neighbours);
+                }
+                // Full cosines against a dense copy of this article's vector: one lookup per
+                // term of the other article, no merge of two sorted lists.
+                for &(t, w) in &vectors[i] {
+                    dense[t as usize] = w;
+                }
+                let out: Vec<Edge> = ranked
+                    .iter()
+                    .filter_map(|&(_, j)| {
+                        let sim: f32 = vectors[j].iter().map(|&(t, w)| dense[t as usize] * w).sum();
+                        (sim >= p.floor).then(|| (i.min(j) as u32, i.max(j) as u32, sim))
+                    })
+                    .collect();
+                for &(t, _) in &vectors[i] {
+                    dense[t as usize] = 0.0;
+                }
                 out
             },
         )
         .flatten()
-        .collect()
+        .collect();
+    // A pair found from both ends is kept once.
+    edges.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    edges
 }
 
 /// A candidate merge in the heap: the average cosine between two groups.
@@ -498,7 +551,11 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
         groups[i as usize].links.insert(j, sim);
         groups[j as usize].links.insert(i, sim);
         if sim >= p.cut {
-            heap.push(Merge { avg: sim, a: i, b: j });
+            heap.push(Merge {
+                avg: sim,
+                a: i,
+                b: j,
+            });
         }
     }
     while let Some(Merge { avg, a, b }) = heap.pop() {

@@ -60,8 +60,8 @@ impl Stories {
         self.of_article.get(article).copied()
     }
 
-    /// The other reports of the story that holds `article`.
-    pub fn others(&self, article: usize) -> &[usize] {
+    /// All reports of the story that holds `article`, itself included.
+    pub fn members(&self, article: usize) -> &[usize] {
         self.story_of(article)
             .map_or(&[][..], |s| self.stories[s].articles.as_slice())
     }

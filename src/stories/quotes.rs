@@ -49,8 +49,7 @@ static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// After a quote: `," said Al Lami`.
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,]*(?:{VERBS})\s+(?P<who>{NAME}|{ROLE})"))
-        .expect("static regex")
+    Regex::new(&format!(r"^[\s,]*(?:{VERBS})\s+(?P<who>{NAME}|{ROLE})")).expect("static regex")
 });
 /// Before a quote: `Al Lami, a member of the council, told The National: "`.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -209,10 +208,7 @@ mod tests {
     }
 
     fn pairs(a: &Article) -> Vec<(Option<String>, String)> {
-        quotes(a)
-            .into_iter()
-            .map(|q| (q.speaker, q.text))
-            .collect()
+        quotes(a).into_iter().map(|q| (q.speaker, q.text)).collect()
     }
 
     #[test]
@@ -238,7 +234,10 @@ mod tests {
         let got = pairs(&a);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0.as_deref(), Some("Haider Al-Lami"));
-        assert_eq!(got[0].1, "The resistance factions in Iraq have ended this truce.");
+        assert_eq!(
+            got[0].1,
+            "The resistance factions in Iraq have ended this truce."
+        );
     }
 
     #[test]

@@ -9,23 +9,161 @@ use std::ops::Range;
 use rustc_hash::{FxHashSet, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
-
 /// Function words that carry no event: dropped before n-grams are built, so "the police said"
 /// and "police said" make the same bigram.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
-    "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me",
-    "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
-    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
-    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "you", "your", "yours", "yourself", "s", "t", "said", "says", "say",
-    "told", "mr", "mrs", "ms", "according", "also", "one", "two", "new", "last", "year", "years",
-    "it's", "would", "may", "might", "must", "shall", "get", "got", "like", "make", "made",
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "s",
+    "t",
+    "said",
+    "says",
+    "say",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+    "according",
+    "also",
+    "one",
+    "two",
+    "new",
+    "last",
+    "year",
+    "years",
+    "it's",
+    "would",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "get",
+    "got",
+    "like",
+    "make",
+    "made",
 ];
 
 /// Hashes of the stopwords, as [`word_hash`] computes them.
@@ -59,7 +197,10 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         .scan(0usize, |pos, part| {
             let at = *pos;
             // Every separator that split the text is one char; find its width from the text.
-            let sep = text[at + part.len()..].chars().next().map_or(0, char::len_utf8);
+            let sep = text[at + part.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
             *pos = at + part.len() + sep;
             Some((at, part))
         })
@@ -126,7 +267,9 @@ mod tests {
 
     #[test]
     fn words_split_possessives_and_abbreviations() {
-        let w: Vec<&str> = words("Iraq's U.S. forces, 2,500 troops").map(|x| x.1).collect();
+        let w: Vec<&str> = words("Iraq's U.S. forces, 2,500 troops")
+            .map(|x| x.1)
+            .collect();
         assert_eq!(w, ["Iraq", "s", "U", "S", "forces", "2", "500", "troops"]);
         let text = "Al-Lami said";
         for (at, w) in words(text) {
@@ -154,7 +297,11 @@ mod tests {
         let got: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
         assert_eq!(
             got,
-            ["Mr. Al Tamimi spoke.", "He left on Monday.", "Then it rained hard."]
+            [
+                "Mr. Al Tamimi spoke.",
+                "He left on Monday.",
+                "Then it rained hard."
+            ]
         );
     }
 }

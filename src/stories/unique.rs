@@ -125,7 +125,9 @@ mod tests {
     #[test]
     fn an_article_alone_has_nothing_to_compare_with() {
         let corpus = Corpus {
-            articles: vec![art("A long sentence about the harbour strike in Cork today.")],
+            articles: vec![art(
+                "A long sentence about the harbour strike in Cork today.",
+            )],
             ..Corpus::default()
         };
         assert!(unique_sentences(&corpus, &[0], 0).is_empty());
