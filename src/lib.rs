@@ -17,6 +17,7 @@ pub mod problem;
 pub mod query;
 pub mod report;
 pub mod sanitize;
+pub mod stories;
 
 #[cfg(feature = "tui")]
 pub mod app;

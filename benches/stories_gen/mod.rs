@@ -1,0 +1,302 @@
+//! A generator of events retold by several outlets, shared by the stories bench and the
+//! `stories_gen` example.
+//!
+//! The generator makes events (a kind of incident, a named person, a place, an organisation, a
+//! count, a day) and retells each by one to eight outlets: every retelling picks some of the
+//! event's facts, rewords them with synonyms, and pads them with background sentences drawn
+//! from a Zipf-like vocabulary of 20k words, for 250-450 words an article.
+
+use chrono::NaiveDate;
+#[path = "../../tests/common/fixture.rs"]
+mod fixture;
+use dossier::{Article, Corpus};
+use fixture::Rng;
+
+const FIRST: &[&str] = &[
+    "Anna", "Mehdi", "Jonas", "Aoife", "Lars", "Fatima", "Pierre", "Maria", "Kenji", "Olga", "Ali",
+    "Haider", "Mohammed", "Grace", "Tomas", "Ingrid", "Samuel", "Leila", "Victor", "Nadia", "Hugo",
+    "Sofia", "Ravi", "Elena", "Kwame", "Yusuf", "Marta", "Daniel", "Chen", "Amara",
+];
+const LAST: &[&str] = &[
+    "Lindqvist",
+    "Karimi",
+    "Berg",
+    "Murphy",
+    "Nilsen",
+    "Haddad",
+    "Dubois",
+    "Gonzalez",
+    "Watanabe",
+    "Petrova",
+    "Hassan",
+    "Al Lami",
+    "Tamimi",
+    "Okafor",
+    "Novak",
+    "Halvorsen",
+    "Mensah",
+    "Rahimi",
+    "Costa",
+    "Ivanova",
+    "Brennan",
+    "Schulz",
+    "Moreau",
+    "Kowalski",
+    "Singh",
+    "Ferreira",
+    "Osei",
+    "Larsen",
+    "Tanaka",
+    "Reyes",
+    "Duarte",
+    "Kaya",
+    "Fischer",
+    "Romano",
+];
+const PLACES: &[&str] = &[
+    "Oslo",
+    "Dublin",
+    "Stockholm",
+    "Helsinki",
+    "Cork",
+    "Bergen",
+    "Gothenburg",
+    "Galway",
+    "Tampere",
+    "Baghdad",
+    "Basra",
+    "Erbil",
+    "Mosul",
+    "Lagos",
+    "Accra",
+    "Porto",
+    "Lyon",
+    "Gdansk",
+    "Kyoto",
+    "Manila",
+    "Quito",
+    "Tunis",
+    "Izmir",
+    "Leeds",
+    "Malmo",
+    "Turku",
+    "Aarhus",
+    "Split",
+];
+const ORGS: &[&str] = &[
+    "Nordic Energy Group",
+    "Harbour Workers Union",
+    "European Commission",
+    "Atlas Capital",
+    "Green Party",
+    "Coastal Authority",
+    "Federation of Farmers",
+    "Red Crescent",
+    "National Police",
+    "Ministry of Health",
+    "Central Bank",
+    "Port Authority",
+    "Teachers Union",
+];
+const SOURCES: &[&str] = &[
+    "Nordic Wire",
+    "Harbour Times",
+    "Daily Ledger",
+    "Coast Post",
+    "Evening Star",
+    "The National",
+    "Shafaq News",
+    "Metro Herald",
+    "City Gazette",
+    "Morning Review",
+    "Reuters",
+    "AP",
+];
+
+/// A kind of event: its nouns and verbs, each with synonyms a retelling picks from.
+struct Kind {
+    what: &'static [&'static str],
+    act: &'static [&'static str],
+    hurt: &'static [&'static str],
+}
+
+const KINDS: &[Kind] = &[
+    Kind {
+        what: &["earthquake", "quake", "tremor"],
+        act: &["struck", "hit", "shook"],
+        hurt: &["killed", "left dead", "claimed the lives of"],
+    },
+    Kind {
+        what: &["fire", "blaze", "inferno"],
+        act: &["broke out in", "tore through", "engulfed"],
+        hurt: &["injured", "hurt", "sent to hospital"],
+    },
+    Kind {
+        what: &["strike", "walkout", "stoppage"],
+        act: &["paralysed", "shut down", "halted work in"],
+        hurt: &["involved", "drew", "mobilised"],
+    },
+    Kind {
+        what: &["arrest", "detention", "raid"],
+        act: &["took place in", "was carried out in", "happened in"],
+        hurt: &["detained", "held", "questioned"],
+    },
+    Kind {
+        what: &["flood", "flash flood", "deluge"],
+        act: &["swamped", "inundated", "submerged parts of"],
+        hurt: &["displaced", "forced from their homes", "left homeless"],
+    },
+    Kind {
+        what: &["merger", "takeover", "acquisition"],
+        act: &["was announced in", "was unveiled in", "was agreed in"],
+        hurt: &["affects", "concerns", "covers"],
+    },
+];
+
+/// Background vocabulary: pseudo-words from syllables, drawn with a Zipf-like skew.
+struct Vocabulary {
+    words: Vec<String>,
+}
+
+impl Vocabulary {
+    fn new(rng: &mut Rng) -> Self {
+        const SYL: &[&str] = &[
+            "ka", "lo", "ri", "sen", "ta", "mar", "vel", "dor", "pi", "ne", "sto", "gra", "lu",
+            "fen", "os", "tri", "ba", "mel", "cor", "di", "an", "ves", "qui", "ro", "hal", "te",
+        ];
+        let words = (0..20_000)
+            .map(|_| {
+                let n = 2 + rng.next_u64() % 3;
+                (0..n).map(|_| rng.pick(SYL)).collect::<String>()
+            })
+            .collect();
+        Vocabulary { words }
+    }
+
+    fn word(&self, rng: &mut Rng) -> &str {
+        // Squaring a uniform draw skews toward the front: a few words are very common.
+        let u = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
+        &self.words[((u * u * u) * self.words.len() as f64) as usize]
+    }
+}
+
+const FUNCTION: &[&str] = &[
+    "the", "of", "and", "to", "in", "a", "that", "for", "on", "with", "was", "as", "by", "at",
+];
+
+/// One event every retelling draws on.
+struct Event {
+    kind: usize,
+    person: String,
+    place: &'static str,
+    org: &'static str,
+    count: u64,
+    day: NaiveDate,
+}
+
+fn fact(e: &Event, k: usize, rng: &mut Rng) -> String {
+    let kind = &KINDS[e.kind];
+    let (what, act, hurt) = (rng.pick(kind.what), rng.pick(kind.act), rng.pick(kind.hurt));
+    let weekday = e.day.format("%A");
+    match k % 6 {
+        0 => format!("A {what} {act} {} on {weekday}, officials said.", e.place),
+        1 => format!(
+            "The {what} {hurt} at least {} people, according to the {}.",
+            e.count, e.org
+        ),
+        2 => format!(
+            "“We are doing everything we can,” {} told reporters in {}.",
+            e.person, e.place
+        ),
+        3 => format!(
+            "{} of the {} said the {what} was the worst in years.",
+            e.person, e.org
+        ),
+        4 => format!(
+            "Residents of {} described scenes of chaos after the {what}.",
+            e.place
+        ),
+        _ => format!(
+            "The {} promised an inquiry into the {what} in {}.",
+            e.org, e.place
+        ),
+    }
+}
+
+fn filler(vocab: &Vocabulary, rng: &mut Rng) -> String {
+    let n = 12 + rng.next_u64() % 14;
+    let mut s: Vec<String> = (0..n)
+        .map(|i| {
+            if i % 3 == 1 {
+                rng.pick(FUNCTION).to_string()
+            } else {
+                vocab.word(rng).to_string()
+            }
+        })
+        .collect();
+    if let Some(first) = s.first_mut() {
+        let mut c = first.chars();
+        if let Some(f) = c.next() {
+            *first = f.to_uppercase().chain(c).collect();
+        }
+    }
+    format!("{}.", s.join(" "))
+}
+
+/// About `n` articles: events retold by 1-8 outlets. Returns the corpus and the event count.
+pub fn generate(n: usize) -> (Corpus, usize) {
+    let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
+    let vocab = Vocabulary::new(&mut rng);
+    let start = NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date");
+    let mut articles = Vec::with_capacity(n);
+    let mut events = 0;
+    while articles.len() < n {
+        let e = Event {
+            kind: (rng.next_u64() % KINDS.len() as u64) as usize,
+            person: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
+            place: rng.pick(PLACES),
+            org: rng.pick(ORGS),
+            count: 3 + rng.next_u64() % 200,
+            day: start + chrono::Days::new(rng.next_u64() % 730),
+        };
+        events += 1;
+        let tellings = 1 + rng.next_u64() % 8;
+        for t in 0..tellings {
+            let mut paragraphs = Vec::new();
+            let mut words = 0;
+            while words < 250 + (rng.next_u64() % 200) as usize {
+                let mut para = Vec::new();
+                for _ in 0..(2 + rng.next_u64() % 3) {
+                    let s = if rng.next_u64() % 3 == 0 {
+                        fact(&e, (rng.next_u64() % 6) as usize, &mut rng)
+                    } else {
+                        filler(&vocab, &mut rng)
+                    };
+                    words += s.split_whitespace().count();
+                    para.push(s);
+                }
+                paragraphs.push(para.join(" "));
+            }
+            let i = articles.len();
+            articles.push(Article {
+                id: format!("gen-{i}"),
+                path: format!("gen/{i}.txt"),
+                title: fact(&e, 0, &mut rng),
+                source: Some(rng.pick(SOURCES).to_string()),
+                date: Some(e.day + chrono::Days::new(t.min(3))),
+                words,
+                paragraphs,
+                ..Article::default()
+            });
+        }
+    }
+    articles.truncate(n);
+    // Actor extraction is its own stage with its own bench; grouping runs here without actors.
+    (
+        Corpus {
+            articles,
+            ..Corpus::default()
+        },
+        events,
+    )
+}

@@ -1,0 +1,290 @@
+//! Quotes and the people they are attributed to.
+//!
+//! News English attributes quotes in a few fixed shapes: `"...," Al Lami said`,
+//! `"...," said Al Lami`, `Al Lami told The National: "..."`, `"...," he added` (the last
+//! named speaker), and reported speech `..., according to Iraqi sources`. Quotes of fewer than
+//! four words are scare quotes or titles ("The National"), not speech.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::text;
+use crate::actors::ActorId;
+use crate::article::Article;
+
+/// A quote or a piece of reported speech in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Who said it, as the article writes it; None when the article does not say.
+    pub speaker: Option<String>,
+    /// The speaker as an actor of the corpus, when a recognised mention covers the name.
+    pub actor: Option<ActorId>,
+    /// The quoted words (for reported speech, the sentence).
+    pub text: String,
+    /// Paragraph of the article.
+    pub paragraph: usize,
+    /// Byte range of `text` in the paragraph.
+    pub range: Range<usize>,
+}
+
+/// Fewer words than this between quote marks is a scare quote or a title.
+const MIN_WORDS: usize = 4;
+
+/// A capitalised name of up to six words, allowing "al", "bin", "de"... particles.
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep)\.?\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:al|el|bin|ibn|de|del|da|di|van|von|der|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*){0,5}";
+const VERBS: &str = r"said|says|told|tells|added|adds|stated|explained|noted|warned|wrote|declared|insisted|argued|stressed|emphasi[sz]ed|confirmed|announced|asked|replied|continued|recalled";
+const PRONOUNS: &str = r"he|she|they|He|She|They";
+/// A lowercase description of the speaker ("the official", "a senior government official").
+const ROLE: &str = r"(?:the|a|an)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}";
+
+/// After a quote: `," Al Lami said`, `," he added`, `," the official said`.
+static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<who>{NAME}|{PRONOUNS}|{ROLE})(?:,[^,.!?]{{1,120}},)?\s+(?:{VERBS})\b"
+    ))
+    .expect("static regex")
+});
+/// After a quote: `," said Al Lami`.
+static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[\s,]*(?:{VERBS})\s+(?P<who>{NAME}|{ROLE})")).expect("static regex")
+});
+/// Before a quote: `Al Lami, a member of the council, told The National: "`.
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<who>{NAME}|{PRONOUNS}|{ROLE})(?:,[^.!?]{{1,160}}?,)?\s+(?:{VERBS})\b[^.!?]{{0,80}}?[:,]\s*$"
+    ))
+    .expect("static regex")
+});
+/// Reported speech: `according to Iraqi sources`.
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b[Aa]ccording to (?P<who>(?:the\s+)?{NAME}(?:\s+[a-z]+)?|{ROLE})"
+    ))
+    .expect("static regex")
+});
+
+/// Every quote of the article, in reading order, with its speaker when the text names one.
+pub fn quotes(article: &Article) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_named: Option<(String, Option<ActorId>)> = None;
+    for (p, para) in article.paragraphs.iter().enumerate() {
+        let mut found: Vec<Quote> = Vec::new();
+        for (outer, inner) in quote_spans(para) {
+            let text = para[inner.clone()].trim_end_matches([',', ' ']);
+            if text::words(text).count() < MIN_WORDS {
+                continue;
+            }
+            let range = inner.start..inner.start + text.len();
+            let who = speaker_after(para, outer.end).or_else(|| speaker_before(para, outer.start));
+            let (speaker, actor) = match who {
+                Some(r) if is_pronoun(&para[r.clone()]) => match &last_named {
+                    Some((name, actor)) => (Some(name.clone()), *actor),
+                    None => (None, None),
+                },
+                Some(r) => {
+                    let name = clean_name(&para[r.clone()]);
+                    let actor = actor_at(article, p, &r);
+                    last_named = Some((name.clone(), actor));
+                    (Some(name), actor)
+                }
+                None => (None, None),
+            };
+            found.push(Quote {
+                speaker,
+                actor,
+                text: text.to_string(),
+                paragraph: p,
+                range,
+            });
+        }
+        for c in ACCORDING.captures_iter(para) {
+            let (Some(all), Some(who)) = (c.get(0), c.name("who")) else {
+                continue;
+            };
+            // Reported speech inside a quote is the speaker's, not the article's.
+            if found.iter().any(|q| q.range.contains(&all.start())) {
+                continue;
+            }
+            let sentence = text::sentences(para)
+                .into_iter()
+                .find(|s| s.contains(&all.start()))
+                .unwrap_or(0..para.len());
+            let r = who.range();
+            found.push(Quote {
+                speaker: Some(clean_name(&para[r.clone()])),
+                actor: actor_at(article, p, &r),
+                text: para[sentence.clone()].to_string(),
+                paragraph: p,
+                range: sentence,
+            });
+        }
+        found.sort_by_key(|q| q.range.start);
+        out.extend(found);
+    }
+    out
+}
+
+/// Quote spans of a paragraph: (with the marks, inside the marks). Curly quotes pair as
+/// opening and closing; straight ones alternate. An unclosed quote (one running on into the
+/// next paragraph) is left out.
+fn quote_spans(para: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, c) in para.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some((i, i + c.len_utf8())),
+            ('”' | '"', Some((start, inner))) => {
+                out.push((start..i + c.len_utf8(), inner..i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The speaker named right after a quote's closing mark, as a byte range of the paragraph.
+fn speaker_after(para: &str, from: usize) -> Option<Range<usize>> {
+    let rest = para.get(from..)?;
+    let c = AFTER_SUBJECT
+        .captures(rest)
+        .or_else(|| AFTER_VERB.captures(rest))?;
+    let who = c.name("who")?;
+    Some(from + who.start()..from + who.end())
+}
+
+/// The speaker of `Name said: "` in the sentence that leads up to a quote.
+fn speaker_before(para: &str, to: usize) -> Option<Range<usize>> {
+    let head = para.get(..to)?;
+    let start = text::sentences(head)
+        .last()
+        .map_or(0, |s| s.start)
+        .min(head.len());
+    let lead = &head[start..];
+    let c = BEFORE.captures(lead)?;
+    let who = c.name("who")?;
+    Some(start + who.start()..start + who.end())
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(s, "he" | "she" | "they" | "He" | "She" | "They")
+}
+
+/// Drops a leading capitalised function word a name run swallowed ("Then Smith" -> "Smith").
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    match s.split_once(char::is_whitespace) {
+        Some((first, rest))
+            if text::is_stopword(first) && first.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            rest.trim().to_string()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// The actor whose mention overlaps `range` of paragraph `p`.
+fn actor_at(article: &Article, p: usize, range: &Range<usize>) -> Option<ActorId> {
+    article
+        .mentions
+        .iter()
+        .find(|m| m.paragraph == p && m.start < range.end && range.start < m.end)
+        .map(|m| m.actor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::Mention;
+
+    fn art(text: &str) -> Article {
+        Article {
+            paragraphs: text.split("\n\n").map(String::from).collect(),
+            ..Article::default()
+        }
+    }
+
+    fn pairs(a: &Article) -> Vec<(Option<String>, String)> {
+        quotes(a).into_iter().map(|q| (q.speaker, q.text)).collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let a = art("“These discussions are a mere lie and illusion,” Mohammed Al Tamimi said.");
+        assert_eq!(
+            pairs(&a),
+            [(
+                Some("Mohammed Al Tamimi".to_string()),
+                "These discussions are a mere lie and illusion".to_string()
+            )]
+        );
+        let b = art("\"We will rebuild every house,\" said Governor Maria Lopez on Monday.");
+        assert_eq!(pairs(&b)[0].0.as_deref(), Some("Governor Maria Lopez"));
+    }
+
+    #[test]
+    fn speaker_before_the_quote_with_an_apposition_and_a_title_in_quotes() {
+        let a = art(
+            "Haider Al-Lami, a member of the Political Council of the Nujaba Movement, told \
+             “The National” newspaper: “The resistance factions in Iraq have ended this truce.”",
+        );
+        let got = pairs(&a);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0.as_deref(), Some("Haider Al-Lami"));
+        assert_eq!(
+            got[0].1,
+            "The resistance factions in Iraq have ended this truce."
+        );
+    }
+
+    #[test]
+    fn pronouns_take_the_last_named_speaker_and_roles_are_kept() {
+        let a = art(
+            "“There are no genuine discussions regarding the withdrawal,” Al Tamimi said.\n\n\
+             “These discussions are a mere lie,” he said.\n\n\
+             “We had almost finished everything,” the official said.",
+        );
+        let got = pairs(&a);
+        assert_eq!(got[1].0.as_deref(), Some("Al Tamimi"));
+        assert_eq!(got[2].0.as_deref(), Some("the official"));
+    }
+
+    #[test]
+    fn reported_speech_and_unattributed_quotes() {
+        let a = art(
+            "The coalition would end its mission by September 2025, according to Iraqi sources. \
+             A sign read “no more war in our country” at the gate.",
+        );
+        let got = quotes(&a);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].speaker.as_deref(), Some("Iraqi sources"));
+        assert!(got[0].text.starts_with("The coalition would end"));
+        assert_eq!(got[1].speaker, None);
+        let p = &a.paragraphs[0];
+        for q in &got {
+            assert_eq!(&p[q.range.clone()], q.text);
+        }
+    }
+
+    #[test]
+    fn short_scare_quotes_are_not_speech() {
+        let a = art("He criticised what he called “procrastination and stalling” in the talks.");
+        assert!(quotes(&a).is_empty());
+    }
+
+    #[test]
+    fn a_mention_under_the_name_resolves_the_actor() {
+        let mut a = art("“We will respond within days, not weeks,” Haider Al Lami said.");
+        let start = a.paragraphs[0].find("Haider").expect("name in text");
+        a.mentions = vec![Mention {
+            actor: 7,
+            paragraph: 0,
+            start,
+            end: start + "Haider Al Lami".len(),
+        }];
+        assert_eq!(quotes(&a)[0].actor, Some(7));
+    }
+}

@@ -1,0 +1,307 @@
+//! Words, stopwords and sentences as the stories module sees them.
+//!
+//! Grouping works on hashes of lowercased words so 100k articles never allocate a string per
+//! word; sentence comparison works on crude stems so "negotiations" meets "negotiating".
+
+use std::hash::Hasher;
+use std::ops::Range;
+
+use rustc_hash::{FxHashSet, FxHasher};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Function words that carry no event: dropped before n-grams are built, so "the police said"
+/// and "police said" make the same bigram.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "s",
+    "t",
+    "said",
+    "says",
+    "say",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+    "according",
+    "also",
+    "one",
+    "two",
+    "new",
+    "last",
+    "year",
+    "years",
+    "it's",
+    "would",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "get",
+    "got",
+    "like",
+    "make",
+    "made",
+];
+
+/// Hashes of the stopwords, as [`word_hash`] computes them.
+fn stopword_hashes() -> &'static FxHashSet<u64> {
+    static SET: std::sync::OnceLock<FxHashSet<u64>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().map(|w| word_hash(w)).collect())
+}
+
+/// Whether `word` (any case) is a stopword.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    stopword_hashes().contains(&word_hash(word))
+}
+
+/// A case-insensitive hash of a word, stable across runs (FxHasher is seedless).
+pub(crate) fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            h.write_u32(l as u32);
+        }
+    }
+    h.finish()
+}
+
+/// Words of `text`: runs of letters or digits, with their byte offsets.
+///
+/// Apostrophes and dots split ("Iraq's" gives "Iraq", "s"; "U.S." gives "U", "S"), which the
+/// stopword list and the one-letter rule then drop.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .scan(0usize, |pos, part| {
+            let at = *pos;
+            // Every separator that split the text is one char; find its width from the text.
+            let sep = text[at + part.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            *pos = at + part.len() + sep;
+            Some((at, part))
+        })
+        .filter(|(_, p)| !p.is_empty())
+}
+
+/// Content-word hashes of `text` in order: lowercased, stopwords and one-letter words dropped.
+pub(crate) fn content_hashes(text: &str, out: &mut Vec<u64>) {
+    let stop = stopword_hashes();
+    for (_, w) in words(text) {
+        if w.len() < 2 && !w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let h = word_hash(w);
+        if !stop.contains(&h) {
+            out.push(h);
+        }
+    }
+}
+
+/// A crude stem: the lowercased word cut to six characters, so inflections and derived forms
+/// ("procrastination", "procrastinating") compare equal in sentence matching.
+pub(crate) fn stem_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase).take(6) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+/// Sentences of a paragraph as trimmed byte ranges.
+///
+/// Unicode sentence bounds break after "Mr." before a capital; such a piece of fewer than
+/// three words is joined to the next one so a name is not cut off its sentence.
+pub(crate) fn sentences(paragraph: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut pending: Option<usize> = None;
+    for (start, s) in paragraph.split_sentence_bound_indices() {
+        let trimmed = s.trim_end();
+        let lead = s.len() - s.trim_start().len();
+        if trimmed.trim().is_empty() {
+            continue;
+        }
+        let begin = pending.take().unwrap_or(start + lead);
+        let end = start + trimmed.len();
+        if words(trimmed).count() < 3 && trimmed.ends_with('.') {
+            pending = Some(begin);
+            continue;
+        }
+        out.push(begin..end);
+    }
+    if let Some(begin) = pending {
+        let end = paragraph.trim_end().len();
+        if end > begin {
+            out.push(begin..end);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_possessives_and_abbreviations() {
+        let w: Vec<&str> = words("Iraq's U.S. forces, 2,500 troops")
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(w, ["Iraq", "s", "U", "S", "forces", "2", "500", "troops"]);
+        let text = "Al-Lami said";
+        for (at, w) in words(text) {
+            assert_eq!(&text[at..at + w.len()], w);
+        }
+    }
+
+    #[test]
+    fn content_hashes_ignore_case_and_stopwords() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        content_hashes("The POLICE said that the suspect fled", &mut a);
+        content_hashes("police suspect fled", &mut b);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        assert_eq!(stem_hash("Procrastination"), stem_hash("procrastinating"));
+        assert_ne!(stem_hash("truce"), stem_hash("troops"));
+    }
+
+    #[test]
+    fn sentences_keep_titles_with_their_names() {
+        let p = "Mr. Al Tamimi spoke. He left on Monday. Then it rained hard.";
+        let got: Vec<&str> = sentences(p).into_iter().map(|r| &p[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Al Tamimi spoke.",
+                "He left on Monday.",
+                "Then it rained hard."
+            ]
+        );
+    }
+}
