@@ -15,6 +15,7 @@ Examples:
   dossier                      read the bundled sample articles
   dossier ~/news/iraq          read every article under a folder
   dossier list --json a.jsonl  the articles as a JSON array
+  dossier stories              the reports grouped by event
   dossier show 004_67bd2be4dfef0818 --width 72";
 
 /// A terminal reader for following a news story across many reports.
@@ -57,6 +58,15 @@ pub enum Command {
         #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
         width: u16,
     },
+    /// The stories (events) of the corpus: reports of one event grouped, largest first.
+    #[command(after_help = "Examples:\n  dossier stories\n  dossier stories ~/news --json")]
+    Stories {
+        /// Files or folders of articles; none: the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// Print a JSON array of {id, label, articles, sources, first, last, actors}.
+        #[arg(long)]
+        json: bool,
+    },
     /// The actors of the corpus, by number of articles then mentions.
     #[command(after_help = "Examples:\n  dossier entities\n  dossier entities ~/news --json")]
     Entities {
@@ -81,6 +91,7 @@ pub fn main() -> ExitCode {
             width,
         }) => show(&id, &paths, json, width as usize),
         Some(Command::Entities { paths, json }) => entities(&paths, json),
+        Some(Command::Stories { paths, json }) => stories(&paths, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -145,8 +156,9 @@ fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     let corpus = load_reporting(paths)?;
     if json {
+        let stories = crate::stories::group(&corpus);
         let rows: Vec<_> = (0..corpus.articles.len())
-            .map(|i| crate::report::ListEntry::new(&corpus, i))
+            .map(|i| crate::report::ListEntry::new(&corpus, &stories, i))
             .collect();
         return print_json(&rows);
     }
@@ -176,5 +188,17 @@ pub fn entities(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     }
     let mut out = std::io::stdout().lock();
     out.write_all(crate::report::entities_text(&rows).as_bytes())?;
+    Ok(())
+}
+
+/// `dossier stories`.
+pub fn stories(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths)?;
+    let stories = crate::stories::group(&corpus);
+    if json {
+        return print_json(&crate::report::story_entries(&corpus, &stories));
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(crate::report::stories_text(&corpus, &stories).as_bytes())?;
     Ok(())
 }

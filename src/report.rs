@@ -6,6 +6,7 @@ use crate::actors::{ActorId, ActorKind, Mention};
 use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::sanitize;
+use crate::stories::Stories;
 
 /// An article for `list --json`: everything but the paragraphs, plus its actors.
 #[derive(Debug, Serialize)]
@@ -21,11 +22,13 @@ pub struct ListEntry<'a> {
     pub links: &'a [String],
     pub words: usize,
     pub actors: Vec<&'a str>,
+    /// Id of the story (event) the article reports, shared by its other reports.
+    pub story: Option<&'a str>,
 }
 
 impl<'a> ListEntry<'a> {
-    /// The entry for article `i`.
-    pub fn new(corpus: &'a Corpus, i: usize) -> Self {
+    /// The entry for article `i`, with its story from `stories`.
+    pub fn new(corpus: &'a Corpus, stories: &'a Stories, i: usize) -> Self {
         let a = &corpus.articles[i];
         ListEntry {
             id: &a.id,
@@ -39,8 +42,82 @@ impl<'a> ListEntry<'a> {
             links: &a.links,
             words: a.words,
             actors: corpus.actor_names(i),
+            story: stories
+                .story_of(i)
+                .and_then(|s| stories.stories.get(s))
+                .map(|s| s.id.as_str()),
         }
     }
+}
+
+/// A story for `stories --json`: its reports by id and its leading actors by name.
+#[derive(Debug, Serialize)]
+pub struct StoryEntry<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub articles: Vec<&'a str>,
+    pub sources: &'a [String],
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub actors: Vec<&'a str>,
+}
+
+/// Every story, largest first (a story of one article included).
+pub fn story_entries<'a>(corpus: &'a Corpus, stories: &'a Stories) -> Vec<StoryEntry<'a>> {
+    let names = corpus.actors.actors();
+    stories
+        .stories
+        .iter()
+        .map(|s| StoryEntry {
+            id: &s.id,
+            label: &s.label,
+            articles: s
+                .articles
+                .iter()
+                .filter_map(|&a| corpus.articles.get(a))
+                .map(|a| a.id.as_str())
+                .collect(),
+            sources: &s.sources,
+            first: s.first.map(|d| d.to_string()),
+            last: s.last.map(|d| d.to_string()),
+            actors: s
+                .actors
+                .iter()
+                .filter_map(|&id| names.get(id))
+                .map(|a| a.name.as_str())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Stories as text: one line per story (reports, date span, label), then its reports.
+pub fn stories_text(corpus: &Corpus, stories: &Stories) -> String {
+    let mut out = String::new();
+    for s in &stories.stories {
+        let span = match (s.first, s.last) {
+            (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => "undated".to_string(),
+        };
+        let n = s.articles.len();
+        out.push_str(&sanitize::one_line(&format!(
+            "{} · {n} report{} · {span} · {}",
+            s.id,
+            if n == 1 { "" } else { "s" },
+            s.label
+        )));
+        out.push('\n');
+        for a in s.articles.iter().filter_map(|&a| corpus.articles.get(a)) {
+            out.push_str(&sanitize::one_line(&format!(
+                "    {}  {:<10}  {}",
+                a.id,
+                a.source.as_deref().unwrap_or("-"),
+                a.title
+            )));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A mention for `show --json`, with the actor's name and the text it covers.
