@@ -97,8 +97,8 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads and indexes on a worker thread; progress at most every 50 ms so a 100k-file load
-/// does not flood the loop.
+/// Loads and indexes on a worker thread, then groups the stories; progress at most every
+/// 50 ms so a 100k-file load does not flood the loop.
 fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
@@ -115,10 +115,33 @@ fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
             })
             .map(Loaded::new)
         });
-        let msg = match std::panic::catch_unwind(work) {
-            Ok(Ok(loaded)) => Msg::Action(Action::Loaded(Box::new(loaded))),
-            Ok(Err(e)) => Msg::Action(Action::LoadFailed(e.to_string())),
-            Err(_) => Msg::Fatal("internal error while loading (see the message above)".into()),
+        let corpus = match std::panic::catch_unwind(work) {
+            Ok(Ok(loaded)) => {
+                let corpus = Arc::clone(&loaded.corpus);
+                if tx
+                    .send(Msg::Action(Action::Loaded(Box::new(loaded))))
+                    .is_err()
+                {
+                    return;
+                }
+                corpus
+            }
+            Ok(Err(e)) => {
+                let _ = tx.send(Msg::Action(Action::LoadFailed(e.to_string())));
+                return;
+            }
+            Err(_) => {
+                let _ = tx.send(Msg::Fatal(
+                    "internal error while loading (see the message above)".into(),
+                ));
+                return;
+            }
+        };
+        // The reader is usable meanwhile; `t` waits for this.
+        let grouping = std::panic::AssertUnwindSafe(|| crate::stories::group(&corpus));
+        let msg = match std::panic::catch_unwind(grouping) {
+            Ok(stories) => Msg::Action(Action::StoriesReady(Arc::new(stories))),
+            Err(_) => Msg::Fatal("internal error while grouping stories (see above)".into()),
         };
         let _ = tx.send(msg);
     });

@@ -281,3 +281,21 @@ fn no_size_panics_down_to_1x1() {
     }
     insta::assert_snapshot!(render_at(&sample(1, 1), 1, 1));
 }
+
+#[test]
+fn stories_of_the_bundled_seeds_120x40() {
+    let mut app = App::with_corpus(dossier::Corpus::bundled().corpus, 120, 40);
+    press(&mut app, KeyCode::Char('t'));
+    insta::assert_snapshot!("stories_list", render_at(&app, 120, 40));
+    // Enter opens the story onto its reports, the first selected, with what only it carries
+    // marked in the reader's margin.
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("story_opened", render_at(&app, 120, 40));
+}
+
+#[test]
+fn quotes_window_100x30() {
+    let mut app = App::with_corpus(dossier::Corpus::bundled().corpus, 100, 30);
+    press(&mut app, KeyCode::Char('"'));
+    insta::assert_snapshot!(render_at(&app, 100, 30));
+}

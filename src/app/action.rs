@@ -1,8 +1,11 @@
 //! Everything that can change the app, as data: keys map to these, so do mouse and loader events.
 
+use std::sync::Arc;
+
 use crate::corpus::{Corpus, LoadOutcome};
 use crate::problem::Problem;
 use crate::query::Index;
+use crate::stories::Stories;
 
 use super::search::SearchResults;
 
@@ -82,12 +85,22 @@ pub enum Action {
     LoadFailed(String),
     /// A search has finished (on the worker, or inline).
     SearchDone(Box<SearchResults>),
+    /// The corpus' stories are grouped (after the corpus arrived).
+    StoriesReady(Arc<Stories>),
+    /// Show the list as stories (reports of one event together) or as articles.
+    ToggleStories,
+    /// Scroll the reading view to the next passage only this report carries.
+    NextUnique,
+    /// Scroll the reading view to the previous such passage.
+    PrevUnique,
+    /// Show or hide who said what in the article (or its story).
+    ToggleQuotes,
 }
 
 /// A finished load with its search index, built off the UI thread.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
     pub index: Index,
     pub problems: Vec<Problem>,
 }
@@ -97,7 +110,7 @@ impl Loaded {
     pub fn new(outcome: LoadOutcome) -> Self {
         let index = Index::build(&outcome.corpus);
         Loaded {
-            corpus: outcome.corpus,
+            corpus: Arc::new(outcome.corpus),
             index,
             problems: outcome.problems,
         }

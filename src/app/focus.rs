@@ -31,6 +31,8 @@ pub enum Overlay {
     Help,
     /// Files that could not be read or were repaired while loading.
     Problems,
+    /// Who said what in the article or its story.
+    Quotes,
 }
 
 #[cfg(test)]

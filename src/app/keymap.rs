@@ -240,6 +240,20 @@ pub static KEYS: &[Binding] = &[
         help: "previous filter match",
         hint: None,
     },
+    Binding {
+        context: C::Reader,
+        keys: &[ch(']')],
+        action: Action::NextUnique,
+        help: "next passage only this report carries (marked ▌)",
+        hint: None,
+    },
+    Binding {
+        context: C::Reader,
+        keys: &[ch('[')],
+        action: Action::PrevUnique,
+        help: "previous passage only this report carries",
+        hint: None,
+    },
     // Esc first: its hint keeps its place on a narrow bar, where the actors fill the screen
     // and the way back is not visible.
     Binding {
@@ -325,6 +339,20 @@ pub static KEYS: &[Binding] = &[
         action: Action::FocusActors,
         help: "go to the actors (show/hide them when narrow)",
         hint: Some("actors"),
+    },
+    Binding {
+        context: C::Global,
+        keys: &[ch('t')],
+        action: Action::ToggleStories,
+        help: "list stories (reports of one event together) or articles",
+        hint: Some("stories"),
+    },
+    Binding {
+        context: C::Global,
+        keys: &[ch('"')],
+        action: Action::ToggleQuotes,
+        help: "quotes of the article (or its story) by speaker",
+        hint: None,
     },
     Binding {
         context: C::Global,

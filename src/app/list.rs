@@ -3,10 +3,11 @@
 
 use std::cmp::Ordering;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::Corpus;
 use crate::query::{self, Hit, Query};
+use crate::stories::Stories;
 
 /// Order of the article list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,25 +44,45 @@ impl SortKey {
     }
 }
 
-/// One row of the article list. An enum so that story group headers can join later.
+/// One row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListRow {
+    /// An article (the list of articles).
     Article(Hit),
+    /// A story (the list of stories): `listed` of its reports pass the filter; `lead` is the
+    /// first of them in the list's order, the one the reading view shows.
+    Story {
+        story: usize,
+        listed: usize,
+        lead: usize,
+    },
+    /// A report of an opened story, drawn under it.
+    Member(Hit),
 }
 
 impl ListRow {
-    /// The article this row shows.
+    /// The article this row shows (a story shows its lead report).
     pub fn article(&self) -> usize {
         match self {
-            ListRow::Article(h) => h.article,
+            ListRow::Article(h) | ListRow::Member(h) => h.article,
+            ListRow::Story { lead, .. } => *lead,
         }
     }
 
     fn score(&self) -> i64 {
         match self {
-            ListRow::Article(h) => h.score,
+            ListRow::Article(h) | ListRow::Member(h) => h.score,
+            ListRow::Story { .. } => 0,
         }
     }
+}
+
+/// Whether the list shows articles or stories.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListMode {
+    #[default]
+    Articles,
+    Stories,
 }
 
 /// A selection in a scrolling list: selected row and first visible row.
@@ -122,7 +143,13 @@ impl RowMarks {
 /// The list pane's state.
 #[derive(Debug, Clone)]
 pub struct ListPane {
+    /// The articles that pass the filter, in the list's order (what counts and facets use).
+    pub articles: Vec<ListRow>,
+    /// What is drawn: the articles, or their stories with opened ones' reports under them.
     pub rows: Vec<ListRow>,
+    pub mode: ListMode,
+    /// Stories opened with Enter (story indices).
+    pub opened: FxHashSet<usize>,
     pub cursor: Cursor,
     pub sort: SortKey,
     /// The sort order is reversed (`S`).
@@ -139,7 +166,10 @@ pub struct ListPane {
 impl Default for ListPane {
     fn default() -> Self {
         ListPane {
+            articles: Vec::new(),
             rows: Vec::new(),
+            mode: ListMode::Articles,
+            opened: FxHashSet::default(),
             cursor: Cursor::default(),
             sort: SortKey::Relevance,
             reverse: false,
@@ -168,18 +198,65 @@ impl ListPane {
         }
     }
 
-    /// Re-sorts the rows, keeping the selected article selected.
-    pub fn resort(&mut self, corpus: &Corpus) {
-        let keep = self.selected_article();
-        sort_rows(corpus, &mut self.rows, self.sort, self.reverse);
+    /// Re-sorts the articles, keeping the selected row selected.
+    pub fn resort(&mut self, corpus: &Corpus, stories: Option<&Stories>) {
+        sort_rows(corpus, &mut self.articles, self.sort, self.reverse);
+        self.rebuild(stories);
+    }
+
+    /// Puts `articles` (sorted) in the list, selecting `keep` if it is listed.
+    pub fn show(&mut self, articles: Vec<ListRow>, stories: Option<&Stories>, keep: Option<usize>) {
+        self.articles = articles;
+        self.cursor.offset = 0;
+        self.rows.clear();
+        self.rebuild(stories);
         self.select_article(keep);
     }
 
-    /// Selects `keep` if it is listed, else the first row.
+    /// Rebuilds the drawn rows from `articles` for the mode, keeping the selection on the
+    /// same article (or, between modes, on its story or its story's lead).
+    pub fn rebuild(&mut self, stories: Option<&Stories>) {
+        let keep = self.rows.get(self.cursor.sel).copied();
+        self.rows = match (self.mode, stories) {
+            (ListMode::Stories, Some(s)) => story_rows(&self.articles, s, &self.opened),
+            _ => self.articles.clone(),
+        };
+        let story_of = |a: usize| stories.and_then(|s| s.story_of(a));
+        let found = keep.and_then(|k| {
+            let exact = self.rows.iter().position(|r| *r == k);
+            let same_article = || {
+                self.rows
+                    .iter()
+                    .position(|r| !matches!(r, ListRow::Story { .. }) && r.article() == k.article())
+            };
+            let same_story = || {
+                let s = story_of(k.article())?;
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, ListRow::Story { story, .. } if *story == s))
+            };
+            exact.or_else(same_article).or_else(same_story)
+        });
+        self.cursor.sel = found.unwrap_or(0);
+    }
+
+    /// Selects `keep`'s row if it is listed, else the first row.
     pub fn select_article(&mut self, keep: Option<usize>) {
         self.cursor.sel = keep
             .and_then(|k| self.rows.iter().position(|r| r.article() == k))
             .unwrap_or(0);
+    }
+
+    /// Opens or closes the story under the selection; true when it was a story row.
+    pub fn toggle_open(&mut self, stories: Option<&Stories>) -> bool {
+        let Some(&ListRow::Story { story, .. }) = self.rows.get(self.cursor.sel) else {
+            return false;
+        };
+        if !self.opened.remove(&story) {
+            self.opened.insert(story);
+        }
+        self.rebuild(stories);
+        true
     }
 
     /// Computes match positions for the rows in a viewport of `height` that lack them.
@@ -192,6 +269,38 @@ impl ListPane {
                 .or_insert_with(|| RowMarks::compute(corpus, query, art));
         }
     }
+}
+
+/// Stories in the order of their first listed report, each with its listed reports under it
+/// when opened.
+fn story_rows(articles: &[ListRow], stories: &Stories, opened: &FxHashSet<usize>) -> Vec<ListRow> {
+    let mut members: FxHashMap<usize, Vec<Hit>> = FxHashMap::default();
+    let mut order = Vec::new();
+    for r in articles {
+        let ListRow::Article(h) = *r else { continue };
+        let Some(s) = stories.story_of(h.article) else {
+            continue;
+        };
+        let list = members.entry(s).or_default();
+        if list.is_empty() {
+            order.push(s);
+        }
+        list.push(h);
+    }
+    let mut rows = Vec::with_capacity(order.len());
+    for s in order {
+        let hits = members.remove(&s).unwrap_or_default();
+        let Some(lead) = hits.first() else { continue };
+        rows.push(ListRow::Story {
+            story: s,
+            listed: hits.len(),
+            lead: lead.article,
+        });
+        if opened.contains(&s) {
+            rows.extend(hits.into_iter().map(ListRow::Member));
+        }
+    }
+    rows
 }
 
 /// Case-insensitive comparison without allocating.

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 pub mod mouse;
+pub mod quotes;
 pub mod reader;
 pub mod search;
 pub mod sidebar;
@@ -34,9 +35,10 @@ use crate::actors::ActorId;
 use crate::corpus::Corpus;
 use crate::problem::Problem;
 use crate::query::{Index, Query};
+use crate::stories::Stories;
 use filter::{Edit, FilterLine};
 use layout::{Mode, Panes, Rect};
-use list::ListPane;
+use list::{ListMode, ListPane};
 use mouse::Target;
 use search::SearchState;
 use sidebar::Sidebar;
@@ -54,6 +56,10 @@ pub enum LoadState {
 pub struct App {
     pub(crate) corpus: Arc<Corpus>,
     pub(crate) index: Arc<Index>,
+    /// The corpus grouped into stories, once grouped (it follows the corpus' arrival).
+    pub(crate) stories: Option<Arc<Stories>>,
+    /// Who said what, by speaker, while the quotes window is open.
+    pub(crate) quotes: Vec<quotes::QuoteLine>,
     pub(crate) problems: Vec<Problem>,
     pub(crate) load: LoadState,
     pub(crate) width: u16,
@@ -95,6 +101,8 @@ impl App {
         App {
             corpus: Arc::default(),
             index: Arc::default(),
+            stories: None,
+            quotes: Vec::new(),
             problems: Vec::new(),
             load: LoadState::Loading { done: 0, total: 0 },
             width,
@@ -112,10 +120,13 @@ impl App {
         }
     }
 
-    /// An app already showing `corpus` (tests, benches).
+    /// An app already showing `corpus` and its stories (tests, benches).
     pub fn with_corpus(corpus: Corpus, width: u16, height: u16) -> Self {
         let mut app = App::new(width, height);
-        app.update(Action::Loaded(Box::new(Loaded::from_corpus(corpus))));
+        let loaded = Loaded::from_corpus(corpus);
+        let stories = Arc::new(crate::stories::group(&loaded.corpus));
+        app.update(Action::Loaded(Box::new(loaded)));
+        app.update(Action::StoriesReady(stories));
         app
     }
 
@@ -145,9 +156,9 @@ impl App {
         self.focus
     }
 
-    /// Number of articles in the list.
+    /// Number of articles in the list (whether shown as articles or as stories).
     pub fn shown(&self) -> usize {
-        self.list.rows.len()
+        self.list.articles.len()
     }
 
     /// Number of articles in the corpus.
@@ -288,6 +299,7 @@ impl App {
                 | Action::Resize { .. }
                 | Action::Loaded(_)
                 | Action::SearchDone(_)
+                | Action::StoriesReady(_)
         );
         if user_input {
             self.message = None;
@@ -326,12 +338,30 @@ impl App {
             // The status bar shows the order; no message needed.
             Action::CycleSort => {
                 self.list.sort = self.list.sort.next();
-                self.list.resort(&self.corpus);
+                self.list.resort(&self.corpus, self.stories.as_deref());
             }
             Action::ReverseSort => {
                 self.list.reverse = !self.list.reverse;
-                self.list.resort(&self.corpus);
+                self.list.resort(&self.corpus, self.stories.as_deref());
             }
+            Action::ToggleStories => self.toggle_stories(),
+            Action::StoriesReady(stories) => {
+                self.stories = Some(stories);
+                self.list.rebuild(self.stories.as_deref());
+                // The reading view gains the other reports and what only this one says.
+                self.search.shown_gen += 1;
+            }
+            Action::NextUnique | Action::PrevUnique => {
+                let forward = matches!(action, Action::NextUnique);
+                self.message = Some(match self.reader.jump_unique(forward) {
+                    Some((n, of)) => format!("only in this report: passage {n}/{of}"),
+                    None if self.reader.others.is_empty() => {
+                        "no other report of this story: nothing to compare".into()
+                    }
+                    None => "every passage is in another report too".into(),
+                });
+            }
+            Action::ToggleQuotes => self.show_quotes(),
             Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
             Action::ToggleProblems => self.show_problems(),
             Action::Undo => self.undo_clear(),
@@ -383,9 +413,11 @@ impl App {
             year: single_year(&corpus),
             sort: self.list.sort,
             reverse: self.list.reverse,
+            mode: self.list.mode,
             ..ListPane::default()
         };
-        self.corpus = Arc::new(corpus);
+        self.stories = None;
+        self.corpus = corpus;
         self.index = Arc::new(index);
         self.problems = problems;
         self.load = LoadState::Ready;
@@ -429,7 +461,7 @@ impl App {
         let ready = matches!(self.load, LoadState::Ready);
         let candidates =
             (!full && ready && same_chips && query.narrows(&self.search.shown)).then(|| {
-                let mut ids: Vec<usize> = self.list.rows.iter().map(ListRow::article).collect();
+                let mut ids: Vec<usize> = self.list.articles.iter().map(ListRow::article).collect();
                 ids.sort_unstable();
                 Arc::<[usize]>::from(ids)
             });
@@ -497,10 +529,8 @@ impl App {
         self.search.remember(query.clone(), rows.clone());
         self.search.shown = query;
         self.search.shown_chips = chips;
-        self.list.rows = rows;
-        self.list.cursor.offset = 0;
-        self.list.select_article(keep);
-        self.side.rebuild(&self.corpus, &self.list.rows);
+        self.list.show(rows, self.stories.as_deref(), keep);
+        self.side.rebuild(&self.corpus, &self.list.articles);
         // The reading view re-highlights for the new query.
         self.search.shown_gen += 1;
     }
@@ -510,6 +540,7 @@ impl App {
         match which {
             Overlay::Help => keymap::help_lines().len(),
             Overlay::Problems => self.problems.len(),
+            Overlay::Quotes => self.quotes.len(),
         }
     }
 
@@ -521,8 +552,8 @@ impl App {
         let page = self.height.saturating_sub(4).max(1) as usize;
         let max = match which {
             Overlay::Help => self.overlay_len(which).saturating_sub(page),
-            // Problems wrap to several lines each: let the last one reach the top.
-            Overlay::Problems => self.overlay_len(which).saturating_sub(1),
+            // Problems and quotes wrap to several lines each: let the last reach the top.
+            Overlay::Problems | Overlay::Quotes => self.overlay_len(which).saturating_sub(1),
         };
         let scroll = match action {
             Action::Up => scroll.saturating_sub(1),
@@ -535,13 +566,20 @@ impl App {
                 self.overlay = None;
                 return true;
             }
-            Action::ToggleHelp | Action::ToggleProblems => {
-                let want = if matches!(action, Action::ToggleHelp) {
-                    Overlay::Help
-                } else {
-                    Overlay::Problems
+            Action::ToggleHelp | Action::ToggleProblems | Action::ToggleQuotes => {
+                let want = match action {
+                    Action::ToggleHelp => Overlay::Help,
+                    Action::ToggleProblems => Overlay::Problems,
+                    _ => Overlay::Quotes,
                 };
-                self.overlay = (want != which).then_some((want, 0));
+                self.overlay = None;
+                if want != which {
+                    match want {
+                        Overlay::Problems => self.show_problems(),
+                        Overlay::Quotes => self.show_quotes(),
+                        Overlay::Help => self.overlay = Some((Overlay::Help, 0)),
+                    }
+                }
                 return true;
             }
             // Quit, terminal, loader and search events still apply; other keys wait.
@@ -551,6 +589,7 @@ impl App {
             | Action::Loaded(_)
             | Action::LoadFailed(_)
             | Action::SearchDone(_)
+            | Action::StoriesReady(_)
             | Action::Dwell => return false,
             _ => scroll,
         };
@@ -568,6 +607,51 @@ impl App {
             });
         } else {
             self.overlay = Some((Overlay::Problems, 0));
+        }
+    }
+
+    /// `t`: the list as stories or as articles.
+    fn toggle_stories(&mut self) {
+        if self.stories.is_none() {
+            self.message = Some(if matches!(self.load, LoadState::Ready) {
+                "grouping stories…".into()
+            } else {
+                "still loading".into()
+            });
+            return;
+        }
+        self.list.mode = match self.list.mode {
+            ListMode::Articles => ListMode::Stories,
+            ListMode::Stories => ListMode::Articles,
+        };
+        self.list.rebuild(self.stories.as_deref());
+        self.message = Some(match self.list.mode {
+            ListMode::Stories => "stories: Enter opens one, t lists articles".into(),
+            ListMode::Articles => "articles: t groups them by story".into(),
+        });
+    }
+
+    /// `"`: who said what in the selected article, or across its story.
+    fn show_quotes(&mut self) {
+        let Some(art) = self.selected_article() else {
+            self.message = Some("no article selected".into());
+            return;
+        };
+        let members = self
+            .stories
+            .as_deref()
+            .map(|s| s.members(art).to_vec())
+            .filter(|m| m.len() > 1)
+            .unwrap_or_else(|| vec![art]);
+        self.quotes = quotes::lines(&self.corpus, &members);
+        if self.quotes.is_empty() {
+            self.message = Some(if members.len() > 1 {
+                "no quotes in this story".into()
+            } else {
+                "no quotes in this article".into()
+            });
+        } else {
+            self.overlay = Some((Overlay::Quotes, 0));
         }
     }
 
@@ -627,7 +711,15 @@ impl App {
     fn activate(&mut self) {
         match self.focus {
             Focus::List => {
-                if self.selected_article().is_some() {
+                if self.list.toggle_open(self.stories.as_deref()) {
+                    // Opened: step onto its first report.
+                    if matches!(
+                        self.list.rows.get(self.list.cursor.sel + 1),
+                        Some(ListRow::Member(_))
+                    ) {
+                        self.list.cursor.sel += 1;
+                    }
+                } else if self.selected_article().is_some() {
                     self.set_focus(Focus::Reader);
                 }
             }
@@ -767,8 +859,11 @@ impl App {
                     let same_article = r.article == art && !r.lines.is_empty();
                     let scroll = r.scroll;
                     self.reader = reader::build(
-                        &self.corpus,
-                        &self.index,
+                        &reader::Sources {
+                            corpus: &self.corpus,
+                            index: &self.index,
+                            stories: self.stories.as_deref(),
+                        },
                         art,
                         &self.search.shown,
                         &self.search.shown_chips,

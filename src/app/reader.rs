@@ -12,6 +12,7 @@ use crate::actors::{ActorId, ActorKind};
 use crate::corpus::Corpus;
 use crate::query::{self, Index, Query};
 use crate::sanitize;
+use crate::stories::{self, Stories};
 
 /// What a piece of text is, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub struct Seg {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RLine {
     pub segs: Vec<Seg>,
+    /// The line is part of a passage no other report of the story carries.
+    pub only_here: bool,
 }
 
 /// An article laid out for one width and one filter.
@@ -55,9 +58,33 @@ pub struct ReaderView {
     pub scroll: usize,
     /// Index into `matches` of the last match jumped to.
     pub current: Option<usize>,
+    /// Other reports of the article's story.
+    pub others: Vec<usize>,
+    /// First line of each passage only this report carries, ascending.
+    pub uniques: Vec<usize>,
 }
 
 impl ReaderView {
+    /// `]`/`[`: scrolls to the next or previous passage only this report carries;
+    /// `(passage number from 1, passages)`, or `None` when there is none.
+    pub fn jump_unique(&mut self, forward: bool) -> Option<(usize, usize)> {
+        let n = self.uniques.len();
+        if n == 0 {
+            return None;
+        }
+        let top = self.scroll;
+        // The passage at the top of the view is the current one.
+        let here = self.uniques.iter().position(|&l| l == top + 1 || l == top);
+        let next = match (here, forward) {
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+            (None, true) => self.uniques.iter().position(|&l| l > top).unwrap_or(0),
+            (None, false) => self.uniques.iter().rposition(|&l| l < top).unwrap_or(n - 1),
+        };
+        self.scroll = self.uniques[next].saturating_sub(1);
+        Some((next + 1, n))
+    }
+
     /// `n`/`N`: scrolls to the next or previous filter match, with one line of context above;
     /// `(match number from 1, matches)`, or `None` without matches. Steps from the current
     /// match while it is on screen (a view of `height` lines); otherwise (after scrolling,
@@ -134,6 +161,8 @@ struct Styling {
     marks: Vec<Range<usize>>,
     /// All marks are one match (fuzzy title characters), not one match per marked run.
     one_match: bool,
+    /// Passages only this report of its story carries (byte ranges), for the margin.
+    only_here: Vec<Range<usize>>,
 }
 
 /// Marks sorted and merged where they overlap or touch: one range per highlighted run.
@@ -163,8 +192,14 @@ fn layout_block(
     st: &Styling,
     out: &mut Vec<RLine>,
     matches: &mut Vec<usize>,
+    uniques: &mut Vec<usize>,
 ) {
     let wrapped = wrap_ranges(text, width);
+    for p in &st.only_here {
+        if let Some(line) = wrapped.iter().position(|l| l.end > p.start) {
+            uniques.push(out.len() + line);
+        }
+    }
     let marks = merge_marks(text, &st.marks);
     // Match number of each merged mark.
     let mut ids = Vec::with_capacity(marks.len());
@@ -214,7 +249,11 @@ fn layout_block(
                 }),
             }
         }
-        out.push(RLine { segs });
+        let only_here = st
+            .only_here
+            .iter()
+            .any(|p| p.start < line.end && line.start < p.end);
+        out.push(RLine { segs, only_here });
     }
 }
 
@@ -238,18 +277,66 @@ fn valid_range(text: &str, start: usize, end: usize) -> bool {
     start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
 
-/// Lays out article `article` at `width` columns with highlights for `query` and `chips`.
+/// What the reading view is laid out from.
+pub struct Sources<'a> {
+    pub corpus: &'a Corpus,
+    pub index: &'a Index,
+    /// The corpus' stories, once grouped.
+    pub stories: Option<&'a Stories>,
+}
+
+/// "Also reported by: The National (2024-08-20), JFeed, ..." for the other reports.
+fn also_reported(corpus: &Corpus, others: &[usize]) -> Option<String> {
+    if others.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = others
+        .iter()
+        .filter_map(|&o| corpus.articles.get(o))
+        .map(|o| {
+            let name = o.source.clone().unwrap_or_else(|| o.id.clone());
+            match o.date {
+                Some(d) => format!("{name} ({d})"),
+                None => name,
+            }
+        })
+        .collect();
+    Some(format!("Also reported by: {}", names.join(", ")))
+}
+
+/// The output of one layout pass: lines, and where matches and unique passages start.
+#[derive(Default)]
+struct Laid {
+    lines: Vec<RLine>,
+    matches: Vec<usize>,
+    uniques: Vec<usize>,
+}
+
+impl Laid {
+    fn block(&mut self, text: &str, width: usize, st: &Styling) {
+        layout_block(
+            text,
+            width,
+            st,
+            &mut self.lines,
+            &mut self.matches,
+            &mut self.uniques,
+        );
+    }
+}
+
+/// Lays out article `article` at `width` columns with highlights for `query` and `chips`,
+/// the other reports of its story, and a margin mark on what only it carries.
 pub fn build(
-    corpus: &Corpus,
-    index: &Index,
+    src: &Sources,
     article: usize,
     query: &Query,
     chips: &[ActorId],
     width: usize,
     generation: u64,
 ) -> ReaderView {
-    let mut lines = Vec::new();
-    let mut matches = Vec::new();
+    let corpus = src.corpus;
+    let mut out = Laid::default();
     let Some(a) = corpus.articles.get(article) else {
         return ReaderView::default();
     };
@@ -257,7 +344,17 @@ pub fn build(
     // Actors whose mentions count as filter matches: selected chips and those `@` terms name.
     let mut marked: Vec<ActorId> = chips.to_vec();
     for p in query.actor_patterns() {
-        marked.extend(query::matching_actors(index, p));
+        marked.extend(query::matching_actors(src.index, p));
+    }
+    let members: &[usize] = src.stories.map_or(&[], |s| s.members(article));
+    let others: Vec<usize> = members.iter().copied().filter(|&m| m != article).collect();
+    let mut only_here: Vec<Vec<Range<usize>>> = vec![Vec::new(); a.paragraphs.len()];
+    if !others.is_empty() {
+        for p in stories::unique_sentences(corpus, members, article) {
+            if let Some(v) = only_here.get_mut(p.paragraph) {
+                v.push(p.range);
+            }
+        }
     }
     let m = query::matcher();
     let plain = |base| Styling {
@@ -265,10 +362,11 @@ pub fn build(
         tones: Vec::new(),
         marks: Vec::new(),
         one_match: false,
+        only_here: Vec::new(),
     };
     let title_marks =
         char_indices_to_ranges(&a.title, &query::fuzzy_highlights(&m, query, &a.title));
-    layout_block(
+    out.block(
         &a.title,
         width,
         &Styling {
@@ -276,27 +374,26 @@ pub fn build(
             one_match: true,
             ..plain(Tone::Title)
         },
-        &mut lines,
-        &mut matches,
     );
     if let Some(sub) = a.subtitle.as_deref().filter(|s| !s.is_empty()) {
         let st = Styling {
             marks: query::word_highlights(query, sub),
             ..plain(Tone::Subtitle)
         };
-        layout_block(sub, width, &st, &mut lines, &mut matches);
+        out.block(sub, width, &st);
     }
-    layout_block(
-        &crate::report::meta_line(a),
-        width,
-        &plain(Tone::Meta),
-        &mut lines,
-        &mut matches,
-    );
+    out.block(&crate::report::meta_line(a), width, &plain(Tone::Meta));
+    if let Some(also) = also_reported(corpus, &others) {
+        out.block(&also, width, &plain(Tone::Meta));
+    }
     for (pi, p) in a.paragraphs.iter().enumerate() {
-        lines.push(RLine::default());
+        out.lines.push(RLine::default());
         let mut st = Styling {
             marks: query::word_highlights(query, p),
+            only_here: only_here
+                .get_mut(pi)
+                .map(std::mem::take)
+                .unwrap_or_default(),
             ..plain(Tone::Body)
         };
         for mention in a.mentions.iter().filter(|mm| mm.paragraph == pi) {
@@ -312,35 +409,25 @@ pub fn build(
                 st.marks.push(mention.start..mention.end);
             }
         }
-        layout_block(p, width, &st, &mut lines, &mut matches);
+        out.block(p, width, &st);
     }
     if !a.links.is_empty() {
-        lines.push(RLine::default());
-        layout_block(
-            "References",
-            width,
-            &plain(Tone::Heading),
-            &mut lines,
-            &mut matches,
-        );
+        out.lines.push(RLine::default());
+        out.block("References", width, &plain(Tone::Heading));
         for (n, url) in a.links.iter().enumerate() {
-            layout_block(
-                &format!("[{}] {url}", n + 1),
-                width,
-                &plain(Tone::Link),
-                &mut lines,
-                &mut matches,
-            );
+            out.block(&format!("[{}] {url}", n + 1), width, &plain(Tone::Link));
         }
     }
     ReaderView {
         article,
         width,
         generation,
-        lines,
-        matches,
+        lines: out.lines,
+        matches: out.matches,
         scroll: 0,
         current: None,
+        others,
+        uniques: out.uniques,
     }
 }
 
@@ -383,10 +470,11 @@ mod tests {
             tones: vec![(0..18, Tone::Actor(ActorKind::Organization))],
             marks: std::iter::once(3..6).collect(),
             one_match: false,
+            only_here: Vec::new(),
         };
         let mut out = Vec::new();
         let mut matches = Vec::new();
-        layout_block(text, 16, &st, &mut out, &mut matches);
+        layout_block(text, 16, &st, &mut out, &mut matches, &mut Vec::new());
         let shape: Vec<Vec<(&str, Option<usize>)>> = out
             .iter()
             .map(|l| l.segs.iter().map(|s| (s.text.as_str(), s.mark)).collect())
@@ -415,8 +503,10 @@ mod tests {
                 tones: vec![],
                 marks: vec![],
                 one_match: false,
+                only_here: Vec::new(),
             },
             &mut out,
+            &mut Vec::new(),
             &mut Vec::new(),
         );
         let all: String = out
@@ -437,11 +527,12 @@ mod tests {
             // A mention and a word match on the same name: one run, one match.
             marks: vec![at..at + 11, at..at + 5],
             one_match: false,
+            only_here: Vec::new(),
         };
         for width in [10, 16, 19, 25, 80] {
             let mut out = Vec::new();
             let mut matches = Vec::new();
-            layout_block(text, width, &st, &mut out, &mut matches);
+            layout_block(text, width, &st, &mut out, &mut matches, &mut Vec::new());
             assert_eq!(matches.len(), 1, "width {width}");
             let first = out
                 .iter()
@@ -454,7 +545,14 @@ mod tests {
             marks: vec![0..3, 14..19],
             ..st
         };
-        layout_block(text, 80, &st, &mut Vec::new(), &mut matches);
+        layout_block(
+            text,
+            80,
+            &st,
+            &mut Vec::new(),
+            &mut matches,
+            &mut Vec::new(),
+        );
         assert_eq!(matches.len(), 2);
         let mut matches = Vec::new();
         layout_block(
@@ -466,6 +564,7 @@ mod tests {
             },
             &mut Vec::new(),
             &mut matches,
+            &mut Vec::new(),
         );
         assert_eq!(matches.len(), 1);
     }

@@ -707,3 +707,131 @@ fn typing_back_to_the_shown_filter_cancels_the_wait() {
     assert!(app.take_search().is_none());
     assert_eq!(app.shown(), 6);
 }
+
+/// The bundled seeds: four retellings of one event and a statement from another day.
+fn seeds_app() -> App {
+    App::with_corpus(crate::corpus::Corpus::bundled().corpus, 120, 40)
+}
+
+fn press(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c));
+}
+
+#[test]
+fn t_lists_stories_and_enter_opens_one_onto_its_reports() {
+    let mut app = seeds_app();
+    assert_eq!(app.list.rows.len(), 5);
+    press(&mut app, 't');
+    let stories: Vec<_> = app
+        .list
+        .rows
+        .iter()
+        .filter(|r| matches!(r, ListRow::Story { .. }))
+        .collect();
+    assert_eq!(app.list.rows.len(), stories.len());
+    assert!(stories.len() < 5, "some reports share a story");
+    // Counts and facets are still over articles.
+    assert_eq!(app.shown(), 5);
+    let big = app
+        .list
+        .rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Story { listed, .. } if *listed > 1))
+        .expect("a story of several reports");
+    app.list.cursor.sel = big;
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.list.rows[app.list.cursor.sel],
+        ListRow::Member(_)
+    ));
+    assert_eq!(app.focus(), Focus::List);
+    // The reading view names the other reports.
+    assert!(!app.reader.others.is_empty());
+    let text: String = app.reader.lines[..6]
+        .iter()
+        .flat_map(|l| &l.segs)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(text.contains("Also reported by"), "{text}");
+    // Enter on a report opens it; t goes back to articles with the same article selected.
+    let art = app.selected_article();
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Reader);
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, 't');
+    assert!(
+        app.list
+            .rows
+            .iter()
+            .all(|r| matches!(r, ListRow::Article(_)))
+    );
+    assert_eq!(app.selected_article(), art);
+}
+
+#[test]
+fn filters_apply_to_stories_too() {
+    let mut app = seeds_app();
+    press(&mut app, 't');
+    press(&mut app, '/');
+    typed(&mut app, "washington");
+    key(&mut app, KeyCode::Enter);
+    let listed: usize = app
+        .list
+        .rows
+        .iter()
+        .map(|r| match r {
+            ListRow::Story { listed, .. } => *listed,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(listed, app.shown());
+    assert!(app.shown() < 5);
+}
+
+#[test]
+fn passages_only_one_report_carries_are_marked_and_jumped_to() {
+    let mut app = seeds_app();
+    let three = app
+        .list
+        .rows
+        .iter()
+        .position(|r| app.corpus.articles[r.article()].id.starts_with("003"))
+        .expect("seed 003");
+    app.list.cursor.sel = three;
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.reader.uniques.is_empty());
+    let marked = app.reader.lines.iter().filter(|l| l.only_here).count();
+    assert!(marked > 0);
+    press(&mut app, ']');
+    let first = app.reader.uniques[0];
+    assert_eq!(app.reader.scroll, first.saturating_sub(1));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("only in this report")
+    );
+}
+
+#[test]
+fn quotes_open_by_speaker_and_close_with_the_same_key() {
+    let mut app = seeds_app();
+    let zero = app
+        .list
+        .rows
+        .iter()
+        .position(|r| app.corpus.articles[r.article()].id.starts_with("000"))
+        .expect("seed 000");
+    app.list.cursor.sel = zero;
+    app.update(Action::Dwell);
+    press(&mut app, '"');
+    assert_eq!(app.overlay, Some((Overlay::Quotes, 0)));
+    assert!(matches!(app.quotes[0], quotes::QuoteLine::Speaker { .. }));
+    let tamimi = app
+        .quotes
+        .iter()
+        .any(|l| matches!(l, quotes::QuoteLine::Speaker { name, .. } if name.contains("Tamimi")));
+    assert!(tamimi, "{:?}", app.quotes);
+    press(&mut app, '"');
+    assert!(app.overlay.is_none());
+}

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use super::widgets::{fit, fit_spans, focused, inner};
-use crate::app::{App, Focus, LoadState};
+use crate::app::{App, Focus, ListRow, LoadState};
 
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -76,10 +76,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
+        if let ListRow::Story { story, listed, .. } = *row {
+            lines.push(story_line(app, story, listed, selected, base, w));
+            continue;
+        }
+        let member = matches!(row, ListRow::Member(_));
         let mut spans = vec![
             Span::styled(if selected { "▶" } else { " " }, base),
             Span::styled(
-                if unread { "• " } else { "  " },
+                match (member, unread) {
+                    (true, true) => "└•",
+                    (true, false) => "└ ",
+                    (false, true) => "• ",
+                    (false, false) => "  ",
+                },
                 base.add_modifier(Modifier::BOLD),
             ),
         ];
@@ -121,4 +131,66 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A story row: opened or not, how many reports (of how many), the date span, the outlets,
+/// then the story's label.
+fn story_line(
+    app: &App,
+    story: usize,
+    listed: usize,
+    selected: bool,
+    base: Style,
+    width: usize,
+) -> Line<'static> {
+    let Some(s) = app.stories.as_deref().and_then(|s| s.stories.get(story)) else {
+        return Line::raw("");
+    };
+    let opened = app.list.opened.contains(&story);
+    let total = s.articles.len();
+    let count = if listed == total {
+        format!("{total}")
+    } else {
+        format!("{listed}/{total}")
+    };
+    let day = |d: chrono::NaiveDate| match app.list.year {
+        Some(_) => d.format("%b %d").to_string(),
+        None => d.to_string(),
+    };
+    let span = match (s.first, s.last) {
+        (Some(a), Some(b)) if a != b => format!("{}–{}", day(a), day(b)),
+        (Some(a), _) => day(a),
+        _ => String::new(),
+    };
+    let mut sources = s
+        .sources
+        .iter()
+        .take(2)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if s.sources.len() > 2 {
+        sources.push_str(&format!(" +{}", s.sources.len() - 2));
+    }
+    let head = format!(
+        "{count} · {span}{}",
+        if sources.is_empty() {
+            String::new()
+        } else {
+            format!(" · {sources}")
+        }
+    );
+    let head_w = (width.saturating_sub(4) / 2).min(head.chars().count());
+    let label_w = width.saturating_sub(4 + head_w);
+    let dim = if selected { base } else { theme::dim() };
+    Line::from(vec![
+        Span::styled(if selected { "▶" } else { " " }, base),
+        Span::styled(
+            if opened { "▾ " } else { "▸ " },
+            base.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(fit(&head, head_w), dim),
+        Span::styled(" ", base),
+        Span::styled(fit(&s.label, label_w), base.add_modifier(Modifier::BOLD)),
+    ])
 }

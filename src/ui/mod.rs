@@ -6,6 +6,7 @@ mod filter;
 mod help;
 mod list;
 mod problems;
+mod quotes;
 mod reader;
 mod status;
 pub mod theme;
@@ -33,6 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some((Overlay::Help, scroll)) => help::draw(frame, frame.area(), scroll),
         Some((Overlay::Problems, scroll)) => problems::draw(app, frame, frame.area(), scroll),
+        Some((Overlay::Quotes, scroll)) => quotes::draw(app, frame, frame.area(), scroll),
         None => {}
     }
 }

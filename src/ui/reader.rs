@@ -32,6 +32,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 None => format!("· {n} match{} (n/N) ", if n == 1 { "" } else { "es" }),
             });
         }
+        // After the matches: a narrow title keeps what the filter found.
+        if !r.uniques.is_empty() {
+            title.push_str(&format!("· ▌{} only here (]/[) ", r.uniques.len()));
+        }
     }
     frame.render_widget(theme::block(title, focused(app, Focus::Reader)), area);
     // One column of padding each side, as the layout in `App` assumed.
@@ -71,4 +75,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    // The left padding column marks what only this report of its story carries.
+    if inner.width > 0 {
+        let marks: Vec<Line> = r.lines[r.scroll.min(end)..end]
+            .iter()
+            .map(|l| Line::styled(if l.only_here { "▌" } else { "" }, theme::only_here()))
+            .collect();
+        frame.render_widget(Paragraph::new(marks), Rect { width: 1, ..inner });
+    }
 }

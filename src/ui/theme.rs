@@ -104,3 +104,8 @@ pub fn block(title: String, focused: bool) -> Block<'static> {
         .border_style(style)
         .title(ratatui::text::Span::styled(title, title_style))
 }
+
+/// The margin mark of a passage only this report of its story carries.
+pub fn only_here() -> Style {
+    Style::new().fg(Color::Yellow)
+}
