@@ -2,8 +2,14 @@
 
 use std::sync::LazyLock;
 
-use html2text::render::RichAnnotation;
+use ego_tree::NodeRef;
+use html2text::RcDom;
+use html2text::render::{RichAnnotation, TaggedLine};
+use html5ever::interface::{ElementFlags, NodeOrText, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::{Attribute, LocalName, QualName, ns};
 use regex::Regex;
+use scraper::Node;
 
 use super::rules::RULES;
 use super::text;
@@ -13,17 +19,6 @@ use super::text;
 pub struct Rendered {
     pub paragraphs: Vec<String>,
     pub links: Vec<String>,
-}
-
-/// Metadata a whole page declares about itself.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub description: Option<String>,
-    pub author: Option<String>,
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,6 +59,11 @@ pub fn render(html: &str) -> Rendered {
     let Ok(lines) = config.lines_from_read(html.as_bytes(), 100_000) else {
         return strip_tags(html);
     };
+    from_lines(lines)
+}
+
+/// Paragraphs from html2text's rich lines: blank lines separate paragraphs, links become `[N]`.
+fn from_lines(lines: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Rendered {
     let mut out = Rendered::default();
     let mut current = String::new();
     for line in lines {
@@ -93,6 +93,71 @@ pub fn render(html: &str) -> Rendered {
     }
     flush(&mut current, &mut out.paragraphs);
     out
+}
+
+/// Renders the subtree of `root` with html2text, leaving out every element `skip` names.
+///
+/// The chosen elements are copied into html2text's own DOM (through its tree builder
+/// interface) so the page is parsed only once; only link targets are kept as attributes.
+pub fn render_subtree<'a>(
+    root: NodeRef<'a, Node>,
+    mut skip: impl FnMut(NodeRef<'a, Node>) -> bool,
+) -> Rendered {
+    let dom = RcDom::default();
+    let element = |name: &str| {
+        let q = QualName::new(None, ns!(html), LocalName::from(name));
+        dom.create_element(q, Vec::new(), ElementFlags::default())
+    };
+    let doc = dom.get_document();
+    let html = element("html");
+    let body = element("body");
+    dom.append(&doc, NodeOrText::AppendNode(html.clone()));
+    dom.append(&html, NodeOrText::AppendNode(body.clone()));
+    let mut stack = vec![(root, body)];
+    while let Some((node, parent)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => dom.append(&parent, NodeOrText::AppendText(t.text.clone())),
+            Node::Element(el) if !skip(node) => {
+                let attrs = el
+                    .attrs
+                    .iter()
+                    .filter(|(k, _)| &*k.local == "href" && el.name() == "a")
+                    .map(|(k, v)| Attribute {
+                        name: k.clone(),
+                        value: StrTendril::from(&**v),
+                    })
+                    .collect();
+                // Table parts out of their table make html2text panic, and layout tables are
+                // the common case on article pages: every table part becomes a block.
+                // A block boundary on a page is a paragraph boundary: html2text would run
+                // consecutive divs, list items and cells into one paragraph.
+                let name = match el.name() {
+                    "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup" | "col" => {
+                        QualName::new(None, ns!(html), LocalName::from("div"))
+                    }
+                    "td" | "th" | "caption" | "div" | "section" | "article" | "main" | "li"
+                    | "dd" | "dt" | "blockquote" | "center" => {
+                        QualName::new(None, ns!(html), LocalName::from("p"))
+                    }
+                    _ => el.name.clone(),
+                };
+                let h = dom.create_element(name, attrs, ElementFlags::default());
+                dom.append(&parent, NodeOrText::AppendNode(h.clone()));
+                for child in node.children().rev() {
+                    stack.push((child, h.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let config = html2text::config::rich().no_link_wrapping();
+    let Ok(tree) = config.dom_to_render_tree(&dom) else {
+        return Rendered::default();
+    };
+    match config.render_to_lines(tree, 100_000) {
+        Ok(lines) => from_lines(lines),
+        Err(_) => Rendered::default(),
+    }
 }
 
 /// Appends ` [N]` for a followable link, numbering each distinct URL once.
@@ -220,156 +285,6 @@ pub fn decode_entities(text: &str) -> String {
         .into_owned()
 }
 
-static META: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<meta\b[^>]*>").expect("static regex"));
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)([a-z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .expect("static regex")
-});
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").expect("static regex"));
-static H1: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").expect("static regex"));
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']"#).expect("static regex")
-});
-static CANONICAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<link\b[^>]*>"#).expect("static regex"));
-static JSON_LD_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?s)"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,80})""#)
-        .expect("static regex")
-});
-static JSON_LD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("static regex"));
-
-fn attrs(tag: &str) -> Vec<(String, String)> {
-    ATTR.captures_iter(tag)
-        .map(|c| {
-            let value = c
-                .get(2)
-                .or(c.get(3))
-                .or(c.get(4))
-                .map_or("", |m| m.as_str());
-            (
-                c[1].to_ascii_lowercase(),
-                decode_entities(value).trim().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn inner_text(fragment: &str) -> Option<String> {
-    let t = text::squash(&decode_entities(&ANY_TAG.replace_all(fragment, " ")));
-    (!t.is_empty()).then_some(t)
-}
-
-/// Title, date, source and URL declared by a page's head (og:, article:, `<title>`, `<time>`).
-pub fn page_meta(html: &str) -> PageMeta {
-    let mut meta = PageMeta::default();
-    let mut og_title = None;
-    for tag in META.find_iter(html) {
-        let a = attrs(tag.as_str());
-        let get = |k: &str| a.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        let key = get("property")
-            .or_else(|| get("name"))
-            .or_else(|| get("itemprop"))
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let Some(content) = get("content").filter(|c| !c.is_empty()) else {
-            continue;
-        };
-        match key.as_str() {
-            "og:title" | "twitter:title" => og_title = og_title.or(Some(content)),
-            "og:site_name" | "application-name" | "publisher" => {
-                meta.source = meta.source.or(Some(content))
-            }
-            "og:url" => meta.url = meta.url.or(Some(content)),
-            // `article:author` is often a profile URL, not a name.
-            "author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => {
-                meta.author = meta
-                    .author
-                    .or(Some(content.trim_start_matches("By ").to_string()))
-            }
-            "og:description" | "description" | "twitter:description" => {
-                meta.description = meta.description.or(Some(content))
-            }
-            "article:published_time"
-            | "datepublished"
-            | "date"
-            | "pubdate"
-            | "publish-date"
-            | "dc.date"
-            | "dc.date.issued"
-            | "sailthru.date"
-            | "parsely-pub-date" => meta.date = meta.date.or(Some(content)),
-            _ => {}
-        }
-    }
-    if meta.date.is_none() {
-        meta.date = JSON_LD_DATE
-            .captures(html)
-            .or_else(|| TIME.captures(html))
-            .map(|c| c[1].to_string());
-    }
-    if meta.url.is_none() {
-        meta.url = CANONICAL.find_iter(html).find_map(|t| {
-            let a = attrs(t.as_str());
-            let is_canonical = a
-                .iter()
-                .any(|(n, v)| n == "rel" && v.eq_ignore_ascii_case("canonical"));
-            is_canonical
-                .then(|| a.into_iter().find(|(n, _)| n == "href").map(|(_, v)| v))
-                .flatten()
-        });
-    }
-    if meta.source.is_none() {
-        meta.source = JSON_LD_PUBLISHER
-            .captures(html)
-            .map(|c| c[1].trim().to_string());
-    }
-    let h1 = H1.captures(html).and_then(|c| inner_text(&c[1]));
-    let headline = og_title.or(h1);
-    let doc_title = TITLE.captures(html).and_then(|c| inner_text(&c[1]));
-    if let Some((head, site)) = doc_title.as_deref().and_then(split_site_suffix) {
-        // The suffix names the site only when the rest is the headline (or nothing else is known).
-        let is_headline = headline
-            .as_deref()
-            .is_none_or(|h| h.eq_ignore_ascii_case(&head));
-        if is_headline && meta.source.is_none() {
-            meta.source = Some(site);
-        }
-        meta.title = headline.or(Some(head));
-    } else {
-        meta.title = headline.or(doc_title);
-    }
-    meta
-}
-
-/// `Headline | Site` or `Headline - Site` split in two; `None` without such a suffix.
-fn split_site_suffix(title: &str) -> Option<(String, String)> {
-    [" | ", " – ", " — ", " - "].iter().find_map(|sep| {
-        let (head, tail) = title.rsplit_once(sep)?;
-        let (head, tail) = (head.trim(), tail.trim());
-        let short = (1..=5).contains(&tail.split_whitespace().count());
-        (short && !head.is_empty()).then(|| (head.to_string(), tail.to_string()))
-    })
-}
-
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<article\b[^>]*>(.*)</article>").expect("static regex"));
-static MAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<main\b[^>]*>(.*)</main>").expect("static regex"));
-static BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<body\b[^>]*>(.*)(</body>|$)").expect("static regex"));
-
-/// The part of a page that holds the article: `<article>`, else `<main>`, else `<body>`.
-pub fn page_content(html: &str) -> &str {
-    [&*ARTICLE, &*MAIN, &*BODY]
-        .iter()
-        .find_map(|re| re.captures(html).and_then(|c| c.get(1)).map(|m| m.as_str()))
-        .unwrap_or(html)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,50 +327,9 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_gives_date_and_publisher() {
-        let m = page_meta(
-            r#"<script type="application/ld+json">{"datePublished":"2023-06-14T07:30:00+01:00",
-            "publisher":{"@type":"Organization","name":"The Example"}}</script><h1>Rents</h1>"#,
-        );
-        assert_eq!(m.date.as_deref(), Some("2023-06-14T07:30:00+01:00"));
-        assert_eq!(m.source.as_deref(), Some("The Example"));
-        assert_eq!(m.title.as_deref(), Some("Rents"));
-    }
-
-    #[test]
-    fn a_title_suffix_is_no_source_when_the_headline_differs() {
-        let m = page_meta("<title>Storm - what we know</title><h1>Storm hits the coast</h1>");
-        assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
-        assert_eq!(m.source, None);
-    }
-
-    #[test]
     fn deep_nesting_falls_back_to_plain_text() {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
         assert!(nesting_depth(&html) > MAX_DEPTH);
         assert_eq!(render(&html).paragraphs, ["deep text"]);
-    }
-
-    #[test]
-    fn page_meta_reads_og_title_time_and_site() {
-        let html = r#"<html><head><title>Budget passes | The Example Post</title>
-            <meta property="og:site_name" content="The Example Post">
-            <meta content="2023-05-04T10:00:00Z" property="article:published_time">
-            </head><body><article><h1>Budget passes</h1><p>Text.</p></article></body></html>"#;
-        let m = page_meta(html);
-        assert_eq!(m.title.as_deref(), Some("Budget passes"));
-        assert_eq!(m.source.as_deref(), Some("The Example Post"));
-        assert_eq!(m.date.as_deref(), Some("2023-05-04T10:00:00Z"));
-        assert!(page_content(html).contains("<h1>Budget passes</h1>"));
-    }
-
-    #[test]
-    fn title_tag_loses_its_site_suffix_which_names_the_source() {
-        let m = page_meta(
-            "<title>Storm hits the coast - Daily Bugle</title><time datetime=\"2022-01-02\">x</time>",
-        );
-        assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
-        assert_eq!(m.source.as_deref(), Some("Daily Bugle"));
-        assert_eq!(m.date.as_deref(), Some("2022-01-02"));
     }
 }

@@ -1,9 +1,12 @@
 //! Raw documents to clean articles: HTML to text, metadata, boilerplate, paragraphs, title.
 
 mod boilerplate;
+mod dom;
 mod headline;
 mod html;
+mod jsonld;
 mod meta;
+mod page;
 mod rules;
 pub mod text;
 
@@ -54,6 +57,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     let mut source = doc.source.clone();
     let mut url = doc.url.clone();
     let mut page_author = None;
+    let mut page_subtitle = None;
 
     let rendered = match doc.format {
         Format::Text => {
@@ -74,17 +78,14 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             }
         }
         Format::Html => {
-            let page = html::page_meta(&doc.body);
-            title = title.or(page.title);
-            source = source.or(page.source);
-            url = url.or(page.url);
-            page_author = page.author;
-            if date.is_none() {
-                if let Some(raw) = &page.date {
-                    date = parse_date(raw);
-                }
-            }
-            html::render(html::page_content(&doc.body))
+            let page = page::read(&doc.body);
+            title = title.or(page.meta.title);
+            source = source.or(page.meta.source);
+            url = url.or(page.meta.url);
+            page_author = page.meta.author;
+            page_subtitle = page.meta.subtitle;
+            date = date.or(page.meta.date);
+            page.rendered
         }
     };
 
@@ -95,11 +96,13 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
                 body.remove(0);
             }
-            let standfirst = headline::standfirst(&body, doc.format == Format::Html);
-            if standfirst.is_some() {
-                body.remove(0);
+            // A page marks its standfirst; a lead paragraph under its headline stays body.
+            match page_subtitle {
+                Some(dek) => Some(dek),
+                None => headline::standfirst(&body, false).inspect(|_| {
+                    body.remove(0);
+                }),
             }
-            standfirst
         }
         None => {
             let head = headline::find(&body);

@@ -17,6 +17,23 @@ pub struct Rules {
     pub hidden_html: Vec<String>,
     /// Host (without `www.`) to outlet name.
     pub hosts: HashMap<String, String>,
+    /// How whole pages are read.
+    pub page: PageRules,
+}
+
+/// Structure hints for whole HTML pages (see `[page]` in `assets/boilerplate.toml`).
+#[derive(Deserialize)]
+pub struct PageRules {
+    pub chrome_tags: Vec<String>,
+    pub chrome_roles: Vec<String>,
+    pub chrome_words: Vec<String>,
+    pub content_words: Vec<String>,
+    pub dek_words: Vec<String>,
+    pub date_words: Vec<String>,
+    pub foreign_words: Vec<String>,
+    permalink_text: Vec<String>,
+    #[serde(skip)]
+    pub permalink: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -28,6 +45,7 @@ struct BoilerplateFile {
     author_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
     hidden_html: Vec<String>,
+    page: PageRules,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +74,8 @@ fn parse() -> Result<Rules, String> {
     let sources: SourcesFile = toml::from_str(include_str!("../../assets/sources.toml"))
         .map_err(|e| format!("sources.toml: {e}"))?;
     let set = |p: &[String]| RegexSet::new(case_insensitive(p)).map_err(|e| e.to_string());
+    let mut page = bp.page;
+    page.permalink = Some(set(&page.permalink_text)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
@@ -65,6 +85,7 @@ fn parse() -> Result<Rules, String> {
         ignored_link_hosts: bp.ignored_link_hosts,
         hidden_html: bp.hidden_html,
         hosts: sources.hosts,
+        page,
     })
 }
 
@@ -95,6 +116,20 @@ impl Rules {
                 .any(|i| h == *i || h.ends_with(&format!(".{i}")))
         })
     }
+}
+
+/// Whether one of an element's attribute words is the hint `word`, or starts with it when
+/// the hint is long enough not to match by chance (`related` in `relatedposts`).
+pub fn hint_matches(hint: &str, word: &str) -> bool {
+    word == hint || hint.len() >= 5 && word.starts_with(hint)
+}
+
+/// How many of `words` match any hint of `hints`.
+pub fn hint_count(hints: &[String], words: &[String]) -> usize {
+    words
+        .iter()
+        .filter(|w| hints.iter().any(|h| hint_matches(h, w)))
+        .count()
 }
 
 /// Lower-case host of an http(s) URL, without `www.`.
@@ -134,5 +169,15 @@ mod tests {
         assert_eq!(r.outlet_of_url("https://notreuters.com/x"), None);
         assert_eq!(r.outlet_of_url("not a url"), None);
         assert!(r.is_ignored_host("https://twitter.com/share?x"));
+    }
+
+    #[test]
+    fn hints_match_whole_words_or_long_prefixes() {
+        assert!(hint_matches("related", "relatedposts"));
+        assert!(hint_matches("ad", "ad"));
+        assert!(!hint_matches("ad", "address"));
+        let words = vec!["comment".to_string(), "body".to_string()];
+        assert_eq!(hint_count(&RULES.page.chrome_words, &words), 1);
+        assert_eq!(hint_count(&RULES.page.content_words, &words), 1);
     }
 }
