@@ -390,7 +390,10 @@ pub fn block_weight(item: &Item<'_>) -> f32 {
     if item.link_chars * 2 > item.chars || item.words < 6 {
         return 0.0;
     }
-    if item.punct == 0 { plain * 0.5 } else { plain }
+    // A teaser is a linked headline over a summary: its link share counts twice against it.
+    let density = item.link_chars as f32 / item.chars as f32;
+    let w = plain * (1.0 - 2.0 * density);
+    if item.punct == 0 { w * 0.5 } else { w }
 }
 
 /// Lifts the hint-chrome mark from a wrapper that holds the headline and most of the prose:
@@ -495,7 +498,8 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
     let mut up = items[top].parent;
     let mut idle = 0;
     while let Some(a) = items.get(up) {
-        if a.chrome || idle > 3 {
+        // A page that marks its article body (`itemprop=articleBody`) has said where it ends.
+        if a.chrome || idle > 3 || items[chosen].boost >= 2.0 {
             break;
         }
         let added_good = good[up] - good[chosen];

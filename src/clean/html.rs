@@ -132,9 +132,8 @@ pub fn render_subtree<'a>(
                 // A block boundary on a page is a paragraph boundary: html2text would run
                 // consecutive divs, list items and cells into one paragraph.
                 let name = match el.name() {
-                    "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup" | "col" => {
-                        QualName::new(None, ns!(html), LocalName::from("div"))
-                    }
+                    "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup" | "col" | "ul"
+                    | "ol" | "dl" => QualName::new(None, ns!(html), LocalName::from("div")),
                     "td" | "th" | "caption" | "div" | "section" | "article" | "main" | "li"
                     | "dd" | "dt" | "blockquote" | "center" => {
                         QualName::new(None, ns!(html), LocalName::from("p"))

@@ -90,6 +90,9 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     };
 
     let (mut body, removed) = boilerplate::strip(rendered.paragraphs);
+    // A dateline may open the first line, before a headline is looked for in it.
+    let mut place = None;
+    take_dateline(&mut body, &mut source, &mut place);
     let subtitle = match &title {
         Some(t) => {
             // A page repeats its headline as the first paragraph.
@@ -111,12 +114,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             head.subtitle
         }
     };
-    if let Some(first) = body.first_mut() {
-        if let Some((name, len)) = meta::dateline(first) {
-            source = source.or(Some(name));
-            first.replace_range(..len, "");
-        }
-    }
+    take_dateline(&mut body, &mut source, &mut place);
     body.retain(|p| !p.trim().is_empty());
     let body = text::split_walls(body);
     if body.is_empty() && title.is_none() {
@@ -160,12 +158,32 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         date,
         url: url.map(|u| crate::sanitize::one_line(&u)),
         author: author.map(safe),
+        place: place.map(safe),
         paragraphs: body.into_iter().map(safe).collect(),
         links: links.into_iter().map(safe).collect(),
         words,
         mentions: Vec::new(),
     };
     (Some(article), problems)
+}
+
+/// Removes a dateline opening the first paragraph, keeping its source (unless the file
+/// named one) and place; a paragraph that was only a dateline goes.
+fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mut Option<String>) {
+    let Some(first) = body.first_mut() else {
+        return;
+    };
+    let Some(d) = meta::dateline(first) else {
+        return;
+    };
+    if source.is_none() {
+        *source = Some(RULES.agency_name(&d.source).to_string());
+    }
+    *place = place.take().or(d.place);
+    first.replace_range(..d.len, "");
+    if first.trim().is_empty() {
+        body.remove(0);
+    }
 }
 
 /// `record feed-3: ` for items of a collection file, empty for single-article files.
@@ -251,6 +269,25 @@ mod tests {
             a.paragraphs[0],
             "Finland's parliament approved the bill on Friday. It now goes to the president."
         );
+    }
+
+    #[test]
+    fn a_dateline_on_the_headline_line_is_a_source_not_part_of_the_title() {
+        let a = cleaned(
+            "Harbour Wire/ Strike at the port ends\n\nThe union accepted a new offer from the operator on Thursday after three weeks.\n\nServices resume on Monday.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Harbour Wire"));
+        assert_eq!(a.title, "Strike at the port ends");
+    }
+
+    #[test]
+    fn an_agency_dateline_gives_place_and_agency() {
+        let a = cleaned(
+            "NAIROBI (AP) - Kenya's parliament passed the finance bill on Tuesday after a stormy debate.\n\nProtesters gathered outside.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Associated Press"));
+        assert_eq!(a.place.as_deref(), Some("Nairobi"));
+        assert!(a.paragraphs[0].starts_with("Kenya's parliament"));
     }
 
     #[test]

@@ -374,7 +374,7 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
     ))
     .expect("static regex")
 });
@@ -493,6 +493,10 @@ mod tests {
         assert_eq!(date_in_text("Published 6 May 2022 · By Ann"), d(2022, 5, 6));
         assert_eq!(date_in_text("July 8, 2024 · Luka"), d(2024, 7, 8));
         assert_eq!(date_in_text("July 8th, 2024 at 6:12 pm"), d(2024, 7, 8));
+        assert_eq!(
+            date_in_text("Von P. H. | 03.12.2024, 14:30 Uhr"),
+            d(2024, 12, 3)
+        );
         assert_eq!(date_in_text("No date here"), None);
     }
 

@@ -19,6 +19,8 @@ pub struct Rules {
     pub hosts: HashMap<String, String>,
     /// How whole pages are read.
     pub page: PageRules,
+    /// Agency abbreviation in a dateline to the agency's name.
+    pub agencies: HashMap<String, String>,
 }
 
 /// Structure hints for whole HTML pages (see `[page]` in `assets/boilerplate.toml`).
@@ -50,6 +52,7 @@ struct BoilerplateFile {
 
 #[derive(Deserialize)]
 struct SourcesFile {
+    agencies: HashMap<String, String>,
     hosts: HashMap<String, String>,
 }
 
@@ -86,6 +89,7 @@ fn parse() -> Result<Rules, String> {
         hidden_html: bp.hidden_html,
         hosts: sources.hosts,
         page,
+        agencies: sources.agencies,
     })
 }
 
@@ -106,6 +110,14 @@ impl Rules {
             }
             h = h.split_once('.')?.1;
         }
+    }
+
+    /// The name readers know a dateline's agency by (`AP` is the Associated Press).
+    pub fn agency_name<'a>(&'a self, agency: &'a str) -> &'a str {
+        self.agencies
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(agency))
+            .map_or(agency, |(_, v)| v.as_str())
     }
 
     /// Whether a link's host is sharing/app-store chrome rather than a source.
