@@ -40,8 +40,14 @@ fn main() {
             );
         }
         let m = page_score::summarize(&scores);
-        let rounds = if cfg!(debug_assertions) { 3 } else { 30 };
+        let rounds = std::env::var("ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(if cfg!(debug_assertions) { 3 } else { 30 });
         let mbs = page_score::throughput(&pages, rounds);
+        // Reference on the same run: html2text rendering whole pages, nothing else.
+        let whole = page_score::html2text_throughput(&pages, rounds);
+        println!("html2text alone on whole pages: {whole:.1} MB per CPU-second");
         println!(
             "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} date {:.2} | {:.1} MB per CPU-second",
             m.f1, m.precision, m.recall, m.title, m.date, mbs

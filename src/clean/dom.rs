@@ -5,7 +5,7 @@
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
-use super::rules::{RULES, hint_count};
+use super::rules::RULES;
 use super::text;
 
 /// Elements whose text forms one block (paragraph-like unit) for scoring.
@@ -104,21 +104,52 @@ pub struct Parts<'a> {
     pub self_links: Vec<String>,
 }
 
-/// Lower-cased words of an attribute value, split at punctuation and camelCase.
-pub fn attr_words(value: &str, out: &mut Vec<String>) {
+/// Calls `f` with each lower-cased word of an attribute value, split at punctuation and
+/// camelCase; words already in lower case are passed without copying.
+pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
     for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut word = String::new();
+        if part.is_empty() {
+            continue;
+        }
+        if !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            f(part);
+            continue;
+        }
+        word.clear();
         let mut prev_lower = false;
         for c in part.chars() {
             if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+                f(&word);
+                word.clear();
             }
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
             word.push(c.to_ascii_lowercase());
         }
         if !word.is_empty() {
-            out.push(word);
+            f(&word);
         }
+    }
+}
+
+/// How many of an element's attribute words each kind of hint matched.
+#[derive(Debug, Default, Clone, Copy)]
+struct Hits {
+    chrome: usize,
+    content: usize,
+    foreign: usize,
+    dek: usize,
+    date: usize,
+}
+
+impl Hits {
+    fn add(&mut self, word: &str) {
+        let rules = &RULES.page;
+        self.chrome += usize::from(rules.chrome_words.matches(word));
+        self.content += usize::from(rules.content_words.matches(word));
+        self.foreign += usize::from(rules.foreign_words.matches(word));
+        self.dek += usize::from(rules.dek_words.matches(word));
+        self.date += usize::from(rules.date_words.matches(word));
     }
 }
 
@@ -131,7 +162,6 @@ fn is_ld_json(el: &scraper::node::Element) -> bool {
 pub fn read(html: &Html) -> Parts<'_> {
     let rules = &RULES.page;
     let mut parts = Parts::default();
-    let mut words = Vec::new();
     // (node, parent item, depth); children pushed in reverse keep document order.
     let mut stack: Vec<(NodeRef<'_, Node>, usize, usize)> = vec![(html.tree.root(), usize::MAX, 0)];
     while let Some((node, parent, depth)) = stack.pop() {
@@ -183,18 +213,18 @@ pub fn read(html: &Html) -> Parts<'_> {
                     _ => {}
                 }
                 let up = parts.items.get(parent);
-                words.clear();
+                let mut hits = Hits::default();
                 let mut strong_body = false;
                 let mut hidden = false;
                 let mut role_chrome = false;
                 for (k, v) in el.attrs() {
                     match k {
                         "class" | "id" | "data-component" | "data-gu-name" => {
-                            attr_words(v, &mut words)
+                            attr_words(v, |w| hits.add(w))
                         }
                         "itemprop" => {
                             strong_body |= v.eq_ignore_ascii_case("articleBody");
-                            attr_words(v, &mut words);
+                            attr_words(v, |w| hits.add(w));
                         }
                         "role" => {
                             role_chrome |= rules
@@ -216,10 +246,10 @@ pub fn read(html: &Html) -> Parts<'_> {
                         _ => {}
                     }
                 }
-                let chrome_hits = hint_count(&rules.chrome_words, &words);
-                let content_hits = hint_count(&rules.content_words, &words);
+                let chrome_hits = hits.chrome;
+                let content_hits = hits.content;
                 let tag_chrome = up.is_some_and(|p| p.tag_chrome)
-                    || rules.chrome_tags.iter().any(|t| t == tag)
+                    || rules.chrome_tags.contains(tag)
                     || role_chrome
                     || hidden;
                 let boost = if strong_body {
@@ -237,10 +267,9 @@ pub fn read(html: &Html) -> Parts<'_> {
                     tag_chrome,
                     hint_chrome: !strong_body && chrome_hits > 0 && chrome_hits >= content_hits,
                     chrome: false,
-                    foreign: up.is_some_and(|p| p.foreign)
-                        || hint_count(&rules.foreign_words, &words) > 0,
-                    dek: hint_count(&rules.dek_words, &words) > 0,
-                    date_hint: hint_count(&rules.date_words, &words) > 0,
+                    foreign: up.is_some_and(|p| p.foreign) || hits.foreign > 0,
+                    dek: hits.dek > 0,
+                    date_hint: hits.date > 0,
                     boost,
                     block: BLOCK_TAGS.contains(&tag),
                     chars: 0,
@@ -293,6 +322,10 @@ fn read_meta(el: &scraper::node::Element, metas: &mut Vec<(String, String)>) {
 /// A link whose text says it is the page's own permanent address.
 fn permalink(el: &scraper::node::Element, node: NodeRef<'_, Node>, out: &mut Vec<String>) {
     let Some(href) = el.attr("href") else { return };
+    // Only a link whose address could hold a date is worth reading.
+    if href.bytes().filter(u8::is_ascii_digit).count() < 6 {
+        return;
+    }
     let t: String = node
         .descendants()
         .filter_map(|d| d.value().as_text().map(|t| t.text.to_string()))
@@ -541,7 +574,7 @@ mod tests {
         let mut w = Vec::new();
         attr_words(
             "ssrcss-11r1m41-RichTextComponentWrapper c-article__body",
-            &mut w,
+            |word| w.push(word.to_string()),
         );
         assert_eq!(
             w,

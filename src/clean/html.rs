@@ -31,9 +31,6 @@ pub fn has_markup(text: &str) -> bool {
     TAG.is_match(text)
 }
 
-/// Nesting deeper than this is not rendered as HTML (deeply nested input is hostile or broken).
-const MAX_DEPTH: usize = 256;
-
 /// Renders text whose paragraphs are already known, with inline HTML inside them.
 pub fn render_inline(paragraphs: &[String]) -> Rendered {
     let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
@@ -49,7 +46,7 @@ pub fn render_inline(paragraphs: &[String]) -> Rendered {
 pub fn render(html: &str) -> Rendered {
     static HIDDEN_CSS: LazyLock<String> =
         LazyLock::new(|| format!("{} {{ display: none }}", RULES.hidden_html.join(", ")));
-    if nesting_depth(html) > MAX_DEPTH {
+    if shape(html).hostile() {
         return strip_tags(html);
     }
     let config = match html2text::config::rich().add_css(&HIDDEN_CSS) {
@@ -187,13 +184,41 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
     current.clear();
 }
 
-/// Approximate element nesting depth, counting unclosed non-void tags.
-pub fn nesting_depth(html: &str) -> usize {
+/// What a cheap linear scan can tell of a page before the HTML parser sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Approximate element nesting depth, counting unclosed non-void tags.
+    pub depth: usize,
+    /// The most attributes (counted by `=`) in one tag.
+    pub attrs: usize,
+}
+
+/// Nesting deeper than this, or a tag with more attributes, is not parsed as HTML: the tree
+/// builder's scope checks grow with depth and its duplicate-attribute check with the square
+/// of a tag's attributes.
+pub const MAX_DEPTH: usize = 256;
+const MAX_ATTRS: usize = 1_000;
+
+impl Shape {
+    /// Whether the page is too deep or too wide to hand to the HTML parser.
+    pub fn hostile(&self) -> bool {
+        self.depth > MAX_DEPTH || self.attrs > MAX_ATTRS
+    }
+}
+
+/// Scans a page's tags once: nesting depth and attribute counts, linear in its length.
+pub fn shape(html: &str) -> Shape {
     const VOID: &[&str] = &[
         "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed",
-        "param", "track", "base", "!doctype", "!--",
+        "param", "track", "base",
     ];
-    let (mut depth, mut max) = (0usize, 0usize);
+    // `<x/>` closes itself only in SVG and MathML; in HTML `<div/>` opens a div.
+    const FOREIGN_LEAVES: &[&str] = &[
+        "path", "circle", "rect", "line", "polyline", "polygon", "ellipse", "use", "stop", "image",
+        "animate", "feblend", "mi", "mo", "mn",
+    ];
+    let mut out = Shape { depth: 0, attrs: 0 };
+    let mut depth = 0usize;
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
@@ -204,26 +229,33 @@ pub fn nesting_depth(html: &str) -> usize {
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-'))
             .map_or(bytes.len(), |p| name_start + p);
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if name.is_empty() || VOID.contains(&name.as_str()) || name.starts_with("!") {
+        let name = &html[name_start..name_end];
+        if name.is_empty() || name.starts_with('!') {
             continue;
         }
-        let self_closing = html[name_end..]
-            .split('>')
-            .next()
-            .is_some_and(|t| t.ends_with('/'));
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_end..]) else {
+            break;
+        };
+        let tag = &bytes[name_end..name_end + gt];
+        out.attrs = out.attrs.max(tag.iter().filter(|b| **b == b'=').count());
+        // Whatever a long unclosed tag swallowed is not scanned again.
+        i = name_end + gt + 1;
+        let is = |list: &[&str]| list.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if is(VOID) {
+            continue;
+        }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !self_closing {
+        } else if !(tag.ends_with(b"/") && is(FOREIGN_LEAVES)) {
             depth += 1;
-            max = max.max(depth);
+            out.depth = out.depth.max(depth);
         }
     }
-    max
+    out
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 static ANY_TAG: LazyLock<Regex> =
@@ -328,7 +360,19 @@ mod tests {
     #[test]
     fn deep_nesting_falls_back_to_plain_text() {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
-        assert!(nesting_depth(&html) > MAX_DEPTH);
+        assert!(shape(&html).depth > MAX_DEPTH);
         assert_eq!(render(&html).paragraphs, ["deep text"]);
+    }
+
+    #[test]
+    fn shape_sees_depth_attributes_and_false_self_closing() {
+        assert_eq!(
+            shape("<p>a<br/><img src=x></p><svg><path d=1/></svg>").depth,
+            1
+        );
+        assert_eq!(shape(&"<div/>".repeat(300)).depth, 300);
+        let wide = format!("<div {}>x</div>", "a=1 ".repeat(2_000));
+        assert!(shape(&wide).hostile());
+        assert_eq!(shape(&"<a".repeat(10_000)).depth, 0);
     }
 }

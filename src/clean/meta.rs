@@ -89,7 +89,13 @@ pub struct Dateline {
 
 /// A dateline opening a paragraph (`Example News/ `, `OSLO (Reuters) - `).
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
-    if let Some(c) = SLASH_DATELINE.captures(paragraph) {
+    // Both forms need their mark near the start; most paragraphs are spared the patterns.
+    let head = &paragraph.as_bytes()[..paragraph.len().min(160)];
+    let slash = head.contains(&b'/');
+    if !slash && !head.contains(&b'(') {
+        return None;
+    }
+    if let Some(c) = SLASH_DATELINE.captures(paragraph).filter(|_| slash) {
         return Some(Dateline {
             source: c[1].to_string(),
             place: None,

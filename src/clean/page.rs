@@ -33,10 +33,6 @@ pub struct Page {
     pub rendered: Rendered,
 }
 
-/// Pages nested deeper than this are read as plain text: the HTML tree builder's cost grows
-/// with depth, and no real article needs it.
-const MAX_DEPTH: usize = 256;
-
 /// Meta keys that give the publication date, best first.
 const DATE_KEYS: &[&str] = &[
     "article:published_time",
@@ -70,7 +66,8 @@ const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " • ", " · ", "
 
 /// Reads a page: metadata and the rendered article.
 pub fn read(source: &str) -> Page {
-    if html::nesting_depth(source) > MAX_DEPTH {
+    // Too deep or too wide for the tree builder in linear time: read as plain text.
+    if html::shape(source).hostile() {
         return Page {
             meta: PageMeta::default(),
             rendered: html::render(source),
@@ -225,6 +222,9 @@ pub fn choose_title(
 /// A title split at its site-name separators (`Headline | Section | Site`).
 fn split_title(title: &str) -> Vec<&str> {
     let mut parts = vec![title];
+    if !title.contains(' ') {
+        return parts;
+    }
     for sep in SEPARATORS {
         parts = parts
             .into_iter()
@@ -560,5 +560,47 @@ mod tests {
         assert!(!all.contains("alert") && !all.contains("p{}"), "{all}");
         let deep = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
         assert_eq!(read(&deep).rendered.paragraphs, ["deep text"]);
+    }
+
+    #[test]
+    fn hostile_pages_take_bounded_time() {
+        let cases: Vec<(&str, String)> = vec![
+            (
+                "many attributes",
+                format!(
+                    "<div {}>x</div>",
+                    (0..20_000).map(|i| format!("a{i}=1 ")).collect::<String>()
+                ),
+            ),
+            (
+                "a flood of <",
+                format!("<body>{}</body>", "<".repeat(200_000)),
+            ),
+            ("unclosed tags", "<a".repeat(100_000)),
+            (
+                "stray closing tags",
+                format!("<p>text</p>{}", "</div>".repeat(50_000)),
+            ),
+            ("false self-closing", "<div/>".repeat(50_000)),
+            (
+                "comments in the title",
+                format!("<title>{}</title>", "a<!-- c -->".repeat(50_000)),
+            ),
+            ("misnested formatting", "<b><p>x".repeat(5_000)),
+            ("nested tables", "<table><tr><td>".repeat(2_000)),
+        ];
+        for (name, html) in cases {
+            let t = std::time::Instant::now();
+            let page = read(&html);
+            assert!(
+                page.rendered
+                    .paragraphs
+                    .iter()
+                    .all(|p| !p.contains("</div>")),
+                "{name}"
+            );
+            // Generous for unoptimised test builds on a busy machine; quadratic cases took minutes.
+            assert!(t.elapsed().as_secs() < 5, "{name}: {:?}", t.elapsed());
+        }
     }
 }

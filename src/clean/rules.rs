@@ -1,9 +1,9 @@
 //! The cleaning knowledge from `assets/`, parsed and compiled once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 /// Compiled boilerplate rules and the outlet table.
@@ -26,13 +26,13 @@ pub struct Rules {
 /// Structure hints for whole HTML pages (see `[page]` in `assets/boilerplate.toml`).
 #[derive(Deserialize)]
 pub struct PageRules {
-    pub chrome_tags: Vec<String>,
+    pub chrome_tags: HashSet<String>,
     pub chrome_roles: Vec<String>,
-    pub chrome_words: Vec<String>,
-    pub content_words: Vec<String>,
-    pub dek_words: Vec<String>,
-    pub date_words: Vec<String>,
-    pub foreign_words: Vec<String>,
+    pub chrome_words: Hints,
+    pub content_words: Hints,
+    pub dek_words: Hints,
+    pub date_words: Hints,
+    pub foreign_words: Hints,
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
@@ -76,7 +76,14 @@ fn parse() -> Result<Rules, String> {
         .map_err(|e| format!("boilerplate.toml: {e}"))?;
     let sources: SourcesFile = toml::from_str(include_str!("../../assets/sources.toml"))
         .map_err(|e| format!("sources.toml: {e}"))?;
-    let set = |p: &[String]| RegexSet::new(case_insensitive(p)).map_err(|e| e.to_string());
+    // Case-insensitive sets over letter classes outgrow the default lazy-DFA cache and fall
+    // back to the slow engines on every line; a larger cache keeps them on the fast one.
+    let set = |p: &[String]| {
+        RegexSetBuilder::new(case_insensitive(p))
+            .dfa_size_limit(32 << 20)
+            .build()
+            .map_err(|e| e.to_string())
+    };
     let mut page = bp.page;
     page.permalink = Some(set(&page.permalink_text)?);
     Ok(Rules {
@@ -130,18 +137,33 @@ impl Rules {
     }
 }
 
-/// Whether one of an element's attribute words is the hint `word`, or starts with it when
-/// the hint is long enough not to match by chance (`related` in `relatedposts`).
-pub fn hint_matches(hint: &str, word: &str) -> bool {
-    word == hint || hint.len() >= 5 && word.starts_with(hint)
+/// Hints shorter than this match whole words only (`ad` must not match `address`).
+const PREFIX_HINT: usize = 5;
+
+/// Hint words for an element's attribute words: a hint matches a word equal to it, or a
+/// word that starts with it when the hint is long enough not to match by chance
+/// (`related` in `relatedposts`).
+#[derive(Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Hints {
+    words: HashSet<String>,
 }
 
-/// How many of `words` match any hint of `hints`.
-pub fn hint_count(hints: &[String], words: &[String]) -> usize {
-    words
-        .iter()
-        .filter(|w| hints.iter().any(|h| hint_matches(h, w)))
-        .count()
+impl From<Vec<String>> for Hints {
+    fn from(words: Vec<String>) -> Self {
+        Hints {
+            words: words.into_iter().map(|w| w.to_ascii_lowercase()).collect(),
+        }
+    }
+}
+
+impl Hints {
+    /// Whether a (lower-case) word matches one of the hints.
+    pub fn matches(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || (PREFIX_HINT..word.len())
+                .any(|n| word.is_char_boundary(n) && self.words.contains(&word[..n]))
+    }
 }
 
 /// Lower-case host of an http(s) URL, without `www.`.
@@ -185,11 +207,13 @@ mod tests {
 
     #[test]
     fn hints_match_whole_words_or_long_prefixes() {
-        assert!(hint_matches("related", "relatedposts"));
-        assert!(hint_matches("ad", "ad"));
-        assert!(!hint_matches("ad", "address"));
-        let words = vec!["comment".to_string(), "body".to_string()];
-        assert_eq!(hint_count(&RULES.page.chrome_words, &words), 1);
-        assert_eq!(hint_count(&RULES.page.content_words, &words), 1);
+        let hints = Hints::from(vec!["related".to_string(), "ad".to_string()]);
+        assert!(hints.matches("relatedposts"));
+        assert!(hints.matches("ad"));
+        assert!(!hints.matches("address"));
+        assert!(!hints.matches("relate"));
+        assert!(RULES.page.chrome_words.matches("comment"));
+        assert!(!RULES.page.chrome_words.matches("body"));
+        assert!(RULES.page.content_words.matches("body"));
     }
 }
