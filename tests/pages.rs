@@ -62,3 +62,41 @@ fn no_script_style_or_control_character_reaches_the_text() {
         );
     }
 }
+
+#[test]
+fn a_lead_paragraph_under_a_headline_keeps_its_actors() {
+    let text = "Harbour director resigns\n\n\
+        Marit Lunde resigned as director of the Bergen harbour authority on Monday, the city council said.\n\n\
+        The council thanked her for eleven years of work on the harbour and said an acting director would be named \
+        within a week, after a meeting of its board on Friday.";
+    let doc = dossier::load::RawDoc::new("r", "r.txt", dossier::load::Format::Text, text.into());
+    let article = dossier::clean::clean(doc).0.expect("an article");
+    assert_eq!(article.title, "Harbour director resigns");
+    assert_eq!(article.subtitle, None);
+    let corpus = dossier::Corpus::from_articles(vec![article]);
+    let names: Vec<&str> = corpus
+        .actors
+        .actors()
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("Lunde")), "{names:?}");
+}
+
+#[test]
+fn a_marked_standfirst_is_the_subtitle_and_the_lead_stays_body() {
+    let html = r#"<html><head><title>Harbour director resigns | Bergen Post</title></head><body>
+        <article><h1>Harbour director resigns</h1>
+        <p class="standfirst">Eleven years at the helm end with a short statement.</p>
+        <p>Marit Lunde resigned as director of the harbour authority on Monday, the council said.</p>
+        <p>The council thanked her for eleven years of work and will name an acting director within a week.</p>
+        </article></body></html>"#;
+    let doc = dossier::load::RawDoc::new("p", "p.html", dossier::load::Format::Html, html.into());
+    let article = dossier::clean::clean(doc).0.expect("an article");
+    assert_eq!(
+        article.subtitle.as_deref(),
+        Some("Eleven years at the helm end with a short statement.")
+    );
+    assert!(article.paragraphs[0].starts_with("Marit Lunde resigned"));
+    assert_eq!(article.source.as_deref(), Some("Bergen Post"));
+}

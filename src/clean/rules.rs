@@ -13,6 +13,7 @@ pub struct Rules {
     pub credits: RegexSet,
     pub source_cues: Vec<Regex>,
     pub author_cues: Vec<Regex>,
+    pub lede_cues: RegexSet,
     pub ignored_link_hosts: Vec<String>,
     pub hidden_html: Vec<String>,
     /// Host (without `www.`) to outlet name.
@@ -45,6 +46,7 @@ struct BoilerplateFile {
     credits: Vec<String>,
     source_cues: Vec<String>,
     author_cues: Vec<String>,
+    lede_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
     hidden_html: Vec<String>,
     page: PageRules,
@@ -92,6 +94,7 @@ fn parse() -> Result<Rules, String> {
         credits: set(&bp.credits)?,
         source_cues: compile_each(&bp.source_cues)?,
         author_cues: compile_each(&bp.author_cues)?,
+        lede_cues: set(&bp.lede_cues)?,
         ignored_link_hosts: bp.ignored_link_hosts,
         hidden_html: bp.hidden_html,
         hosts: sources.hosts,
