@@ -63,10 +63,13 @@ const MAX_DEPTH: usize = 512;
 /// One element of the page, in document order.
 #[derive(Debug, Clone)]
 pub struct Item<'a> {
+    /// The element in the parsed tree.
     pub node: NodeRef<'a, Node>,
+    /// Index of the parent element (`usize::MAX` for the root).
     pub parent: usize,
     /// Index one past the element's last descendant.
     pub end: usize,
+    /// Local tag name.
     pub tag: &'a str,
     /// The element or an ancestor is never article text (tag, role, hidden).
     pub tag_chrome: bool,
@@ -76,29 +79,40 @@ pub struct Item<'a> {
     pub chrome: bool,
     /// Inside comments, related links, teasers: dates and headings there are other pages'.
     pub foreign: bool,
+    /// Hint words say standfirst.
     pub dek: bool,
+    /// Hint words say the element shows a date.
     pub date_hint: bool,
     /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
     pub boost: f32,
+    /// A block element: text below it, up to the next block, counts as its own.
     pub block: bool,
     /// Text directly in this block (inline descendants included), in characters.
     pub chars: u32,
+    /// Of `chars`, those inside links.
     pub link_chars: u32,
+    /// Words of the block's own text.
     pub words: u32,
+    /// Sentence punctuation marks in the block's own text.
     pub punct: u32,
     /// Non-chrome text and link text in the whole subtree.
     pub sub_chars: u32,
+    /// Of `sub_chars`, those inside links.
     pub sub_link: u32,
 }
 
 /// What a page's markup holds before any choice is made.
 #[derive(Debug, Default)]
 pub struct Parts<'a> {
+    /// Elements in document order.
     pub items: Vec<Item<'a>>,
+    /// The `<title>` text.
     pub title_tag: Option<String>,
     /// `(key, content)` of every `<meta>`, keys lower-cased.
     pub metas: Vec<(String, String)>,
+    /// `<link rel=canonical>` address.
     pub canonical: Option<String>,
+    /// Text of each `application/ld+json` script.
     pub json_ld: Vec<String>,
     /// URLs a page gives for itself in its body (`rel=bookmark`, "Permanent link").
     pub self_links: Vec<String>,

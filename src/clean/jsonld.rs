@@ -5,11 +5,17 @@ use serde_json::Value;
 /// What a page's JSON-LD says about its article; every field optional.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct LdArticle {
+    /// `headline` (or `name`).
     pub headline: Option<String>,
+    /// `datePublished` (or `dateCreated`), as written.
     pub date: Option<String>,
+    /// The publisher's name, `@id` references resolved.
     pub publisher: Option<String>,
+    /// Author names joined (`A, B and C`).
     pub author: Option<String>,
+    /// `articleBody`.
     pub body: Option<String>,
+    /// `url` or `mainEntityOfPage`.
     pub url: Option<String>,
 }
 

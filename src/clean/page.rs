@@ -18,18 +18,26 @@ use super::text;
 /// Metadata a whole page declares about itself.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageMeta {
+    /// The headline, without site or section names.
     pub title: Option<String>,
+    /// A standfirst the markup marks as such.
     pub subtitle: Option<String>,
+    /// Publication date.
     pub date: Option<NaiveDate>,
+    /// The site or publisher.
     pub source: Option<String>,
+    /// The page's own address.
     pub url: Option<String>,
+    /// The author's name(s).
     pub author: Option<String>,
 }
 
 /// A page's metadata and its article text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Page {
+    /// What the page declares about itself.
     pub meta: PageMeta,
+    /// The article's paragraphs and links.
     pub rendered: Rendered,
 }
 
