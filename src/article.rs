@@ -45,6 +45,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The byline, when the file gives one.
     pub author: Option<String>,
+    /// Where the report was filed, from an agency dateline (`NAIROBI (AP) -` gives Nairobi).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Body paragraphs; links appear in them as `[N]`, N counting from 1 into `links`.
     pub paragraphs: Vec<String>,
     /// URLs of the article's links, in reference order.

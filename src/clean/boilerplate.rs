@@ -20,7 +20,7 @@ enum Line {
 
 static BYLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     // "Name, Desk | 21:09", "| Name | 20.11.24", "By Name - 3 hours ago", a bare time or date.
-    Regex::new(
+    regex::RegexBuilder::new(
         r"(?ix)
         ^\|?\s*[^|]{0,80}\|\s*(\d{1,2}[:.]\d{2}([:.]\d{2,4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$
       | ^(by\s+)?[\p{L}.' -]{2,60}[-–—,|]\s*\d{1,2}\s+(minutes?|hours?|days?)\s+ago$
@@ -29,6 +29,9 @@ static BYLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
       | ^\d+\s+(minutes?|hours?|days?)\s+ago$
     ",
     )
+    // Bounded runs of any letter make a big automaton: room to keep it on the fast engine.
+    .dfa_size_limit(32 << 20)
+    .build()
     .expect("static regex")
 });
 static COUNTER: LazyLock<Regex> =

@@ -1,5 +1,6 @@
 //! Headline, kicker and standfirst at the top of a text article.
 
+use super::rules::RULES;
 use super::text::{ends_sentence, sentences};
 
 /// What the top of an article held.
@@ -24,6 +25,11 @@ fn is_standfirst_like(p: &str) -> bool {
     p.split_whitespace().count() <= STANDFIRST_WORDS && ends_sentence(p) && sentences(p).len() == 1
 }
 
+/// A news lead reports who said what, and when; under a headline it is body, not a dek.
+fn is_lede(p: &str) -> bool {
+    RULES.lede_cues.is_match(p)
+}
+
 /// Finds the headline (and a standfirst under it) among the first paragraphs.
 ///
 /// Patterns: `headline`, `headline / dek`, `kicker / headline / standfirst.`,
@@ -40,7 +46,7 @@ pub fn find(paragraphs: &[String]) -> Head {
     }
     let standfirst = lines
         .get(leading)
-        .filter(|p| is_standfirst_like(p) && lines.len() > leading + 1)
+        .filter(|p| is_standfirst_like(p) && !is_lede(p) && lines.len() > leading + 1)
         .filter(|p| {
             lines
                 .get(leading + 1)
@@ -134,6 +140,16 @@ mod tests {
         assert_eq!(standfirst(&v(&[lede, BODY]), false), None);
         assert_eq!(standfirst(&v(&[lede, BODY]), true).as_deref(), Some(lede));
         assert_eq!(standfirst(&v(&[dek]), true), None);
+    }
+
+    #[test]
+    fn a_lead_paragraph_under_the_headline_stays_body() {
+        let lede = "Marit Lunde resigned as harbour director on Monday, the council said.";
+        let h = find(&v(&["Harbour director resigns", lede, BODY]));
+        assert_eq!((h.subtitle, h.consumed), (None, 1));
+        let dek = "Armed groups declare end to truce, vow to target forces once again.";
+        let h = find(&v(&["Militias end truce", dek, BODY]));
+        assert_eq!(h.subtitle.as_deref(), Some(dek));
     }
 
     #[test]

@@ -2,8 +2,14 @@
 
 use std::sync::LazyLock;
 
-use html2text::render::RichAnnotation;
+use ego_tree::NodeRef;
+use html2text::RcDom;
+use html2text::render::{RichAnnotation, TaggedLine};
+use html5ever::interface::{ElementFlags, NodeOrText, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::{Attribute, LocalName, QualName, ns};
 use regex::Regex;
+use scraper::Node;
 
 use super::rules::RULES;
 use super::text;
@@ -15,17 +21,6 @@ pub struct Rendered {
     pub links: Vec<String>,
 }
 
-/// Metadata a whole page declares about itself.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageMeta {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub description: Option<String>,
-    pub author: Option<String>,
-}
-
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(a|i|b|em|strong|p|br|div|span|u|s|sup|sub|blockquote|ul|ol|li|h[1-6]|figure|figcaption|img|small|cite|q|mark|abbr|time|section|article|table|tr|td|th|hr|pre|code)(?-u:\b)[^<>]*>|&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});")
         .expect("static regex")
@@ -35,9 +30,6 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 pub fn has_markup(text: &str) -> bool {
     TAG.is_match(text)
 }
-
-/// Nesting deeper than this is not rendered as HTML (deeply nested input is hostile or broken).
-const MAX_DEPTH: usize = 256;
 
 /// Renders text whose paragraphs are already known, with inline HTML inside them.
 pub fn render_inline(paragraphs: &[String]) -> Rendered {
@@ -54,7 +46,7 @@ pub fn render_inline(paragraphs: &[String]) -> Rendered {
 pub fn render(html: &str) -> Rendered {
     static HIDDEN_CSS: LazyLock<String> =
         LazyLock::new(|| format!("{} {{ display: none }}", RULES.hidden_html.join(", ")));
-    if nesting_depth(html) > MAX_DEPTH {
+    if shape(html).hostile() {
         return strip_tags(html);
     }
     let config = match html2text::config::rich().add_css(&HIDDEN_CSS) {
@@ -64,6 +56,11 @@ pub fn render(html: &str) -> Rendered {
     let Ok(lines) = config.lines_from_read(html.as_bytes(), 100_000) else {
         return strip_tags(html);
     };
+    from_lines(lines)
+}
+
+/// Paragraphs from html2text's rich lines: blank lines separate paragraphs, links become `[N]`.
+fn from_lines(lines: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Rendered {
     let mut out = Rendered::default();
     let mut current = String::new();
     for line in lines {
@@ -95,6 +92,70 @@ pub fn render(html: &str) -> Rendered {
     out
 }
 
+/// Renders the subtree of `root` with html2text, leaving out every element `skip` names.
+///
+/// The chosen elements are copied into html2text's own DOM (through its tree builder
+/// interface) so the page is parsed only once; only link targets are kept as attributes.
+pub fn render_subtree<'a>(
+    root: NodeRef<'a, Node>,
+    mut skip: impl FnMut(NodeRef<'a, Node>) -> bool,
+) -> Rendered {
+    let dom = RcDom::default();
+    let element = |name: &str| {
+        let q = QualName::new(None, ns!(html), LocalName::from(name));
+        dom.create_element(q, Vec::new(), ElementFlags::default())
+    };
+    let doc = dom.get_document();
+    let html = element("html");
+    let body = element("body");
+    dom.append(&doc, NodeOrText::AppendNode(html.clone()));
+    dom.append(&html, NodeOrText::AppendNode(body.clone()));
+    let mut stack = vec![(root, body)];
+    while let Some((node, parent)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => dom.append(&parent, NodeOrText::AppendText(t.text.clone())),
+            Node::Element(el) if !skip(node) => {
+                let attrs = el
+                    .attrs
+                    .iter()
+                    .filter(|(k, _)| &*k.local == "href" && el.name() == "a")
+                    .map(|(k, v)| Attribute {
+                        name: k.clone(),
+                        value: StrTendril::from(&**v),
+                    })
+                    .collect();
+                // Table parts out of their table make html2text panic, and layout tables are
+                // the common case on article pages: every table part becomes a block.
+                // A block boundary on a page is a paragraph boundary: html2text would run
+                // consecutive divs, list items and cells into one paragraph.
+                let name = match el.name() {
+                    "table" | "tbody" | "thead" | "tfoot" | "tr" | "colgroup" | "col" | "ul"
+                    | "ol" | "dl" => QualName::new(None, ns!(html), LocalName::from("div")),
+                    "td" | "th" | "caption" | "div" | "section" | "article" | "main" | "li"
+                    | "dd" | "dt" | "blockquote" | "center" => {
+                        QualName::new(None, ns!(html), LocalName::from("p"))
+                    }
+                    _ => el.name.clone(),
+                };
+                let h = dom.create_element(name, attrs, ElementFlags::default());
+                dom.append(&parent, NodeOrText::AppendNode(h.clone()));
+                for child in node.children().rev() {
+                    stack.push((child, h.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let config = html2text::config::rich().no_link_wrapping();
+    let Ok(tree) = config.dom_to_render_tree(&dom) else {
+        return Rendered::default();
+    };
+    match config.render_to_lines(tree, 100_000) {
+        Ok(lines) => from_lines(lines),
+        Err(_) => Rendered::default(),
+    }
+}
+
 /// Appends ` [N]` for a followable link, numbering each distinct URL once.
 fn close_link(text: &mut String, url: Option<String>, links: &mut Vec<String>) {
     let Some(url) = url else { return };
@@ -123,13 +184,41 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
     current.clear();
 }
 
-/// Approximate element nesting depth, counting unclosed non-void tags.
-pub fn nesting_depth(html: &str) -> usize {
+/// What a cheap linear scan can tell of a page before the HTML parser sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Approximate element nesting depth, counting unclosed non-void tags.
+    pub depth: usize,
+    /// The most attributes (counted by `=`) in one tag.
+    pub attrs: usize,
+}
+
+/// Nesting deeper than this, or a tag with more attributes, is not parsed as HTML: the tree
+/// builder's scope checks grow with depth and its duplicate-attribute check with the square
+/// of a tag's attributes.
+pub const MAX_DEPTH: usize = 256;
+const MAX_ATTRS: usize = 1_000;
+
+impl Shape {
+    /// Whether the page is too deep or too wide to hand to the HTML parser.
+    pub fn hostile(&self) -> bool {
+        self.depth > MAX_DEPTH || self.attrs > MAX_ATTRS
+    }
+}
+
+/// Scans a page's tags once: nesting depth and attribute counts, linear in its length.
+pub fn shape(html: &str) -> Shape {
     const VOID: &[&str] = &[
         "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed",
-        "param", "track", "base", "!doctype", "!--",
+        "param", "track", "base",
     ];
-    let (mut depth, mut max) = (0usize, 0usize);
+    // `<x/>` closes itself only in SVG and MathML; in HTML `<div/>` opens a div.
+    const FOREIGN_LEAVES: &[&str] = &[
+        "path", "circle", "rect", "line", "polyline", "polygon", "ellipse", "use", "stop", "image",
+        "animate", "feblend", "mi", "mo", "mn",
+    ];
+    let mut out = Shape { depth: 0, attrs: 0 };
+    let mut depth = 0usize;
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = memchr_lt(&bytes[i..]) {
@@ -140,26 +229,33 @@ pub fn nesting_depth(html: &str) -> usize {
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'!' || *b == b'-'))
             .map_or(bytes.len(), |p| name_start + p);
-        let name = html[name_start..name_end].to_ascii_lowercase();
-        if name.is_empty() || VOID.contains(&name.as_str()) || name.starts_with("!") {
+        let name = &html[name_start..name_end];
+        if name.is_empty() || name.starts_with('!') {
             continue;
         }
-        let self_closing = html[name_end..]
-            .split('>')
-            .next()
-            .is_some_and(|t| t.ends_with('/'));
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_end..]) else {
+            break;
+        };
+        let tag = &bytes[name_end..name_end + gt];
+        out.attrs = out.attrs.max(tag.iter().filter(|b| **b == b'=').count());
+        // Whatever a long unclosed tag swallowed is not scanned again.
+        i = name_end + gt + 1;
+        let is = |list: &[&str]| list.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if is(VOID) {
+            continue;
+        }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !self_closing {
+        } else if !(tag.ends_with(b"/") && is(FOREIGN_LEAVES)) {
             depth += 1;
-            max = max.max(depth);
+            out.depth = out.depth.max(depth);
         }
     }
-    max
+    out
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 static ANY_TAG: LazyLock<Regex> =
@@ -220,156 +316,6 @@ pub fn decode_entities(text: &str) -> String {
         .into_owned()
 }
 
-static META: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<meta\b[^>]*>").expect("static regex"));
-static ATTR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)([a-z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .expect("static regex")
-});
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").expect("static regex"));
-static H1: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1>").expect("static regex"));
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']"#).expect("static regex")
-});
-static CANONICAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?is)<link\b[^>]*>"#).expect("static regex"));
-static JSON_LD_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?s)"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,80})""#)
-        .expect("static regex")
-});
-static JSON_LD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).expect("static regex"));
-
-fn attrs(tag: &str) -> Vec<(String, String)> {
-    ATTR.captures_iter(tag)
-        .map(|c| {
-            let value = c
-                .get(2)
-                .or(c.get(3))
-                .or(c.get(4))
-                .map_or("", |m| m.as_str());
-            (
-                c[1].to_ascii_lowercase(),
-                decode_entities(value).trim().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn inner_text(fragment: &str) -> Option<String> {
-    let t = text::squash(&decode_entities(&ANY_TAG.replace_all(fragment, " ")));
-    (!t.is_empty()).then_some(t)
-}
-
-/// Title, date, source and URL declared by a page's head (og:, article:, `<title>`, `<time>`).
-pub fn page_meta(html: &str) -> PageMeta {
-    let mut meta = PageMeta::default();
-    let mut og_title = None;
-    for tag in META.find_iter(html) {
-        let a = attrs(tag.as_str());
-        let get = |k: &str| a.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        let key = get("property")
-            .or_else(|| get("name"))
-            .or_else(|| get("itemprop"))
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let Some(content) = get("content").filter(|c| !c.is_empty()) else {
-            continue;
-        };
-        match key.as_str() {
-            "og:title" | "twitter:title" => og_title = og_title.or(Some(content)),
-            "og:site_name" | "application-name" | "publisher" => {
-                meta.source = meta.source.or(Some(content))
-            }
-            "og:url" => meta.url = meta.url.or(Some(content)),
-            // `article:author` is often a profile URL, not a name.
-            "author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author" => {
-                meta.author = meta
-                    .author
-                    .or(Some(content.trim_start_matches("By ").to_string()))
-            }
-            "og:description" | "description" | "twitter:description" => {
-                meta.description = meta.description.or(Some(content))
-            }
-            "article:published_time"
-            | "datepublished"
-            | "date"
-            | "pubdate"
-            | "publish-date"
-            | "dc.date"
-            | "dc.date.issued"
-            | "sailthru.date"
-            | "parsely-pub-date" => meta.date = meta.date.or(Some(content)),
-            _ => {}
-        }
-    }
-    if meta.date.is_none() {
-        meta.date = JSON_LD_DATE
-            .captures(html)
-            .or_else(|| TIME.captures(html))
-            .map(|c| c[1].to_string());
-    }
-    if meta.url.is_none() {
-        meta.url = CANONICAL.find_iter(html).find_map(|t| {
-            let a = attrs(t.as_str());
-            let is_canonical = a
-                .iter()
-                .any(|(n, v)| n == "rel" && v.eq_ignore_ascii_case("canonical"));
-            is_canonical
-                .then(|| a.into_iter().find(|(n, _)| n == "href").map(|(_, v)| v))
-                .flatten()
-        });
-    }
-    if meta.source.is_none() {
-        meta.source = JSON_LD_PUBLISHER
-            .captures(html)
-            .map(|c| c[1].trim().to_string());
-    }
-    let h1 = H1.captures(html).and_then(|c| inner_text(&c[1]));
-    let headline = og_title.or(h1);
-    let doc_title = TITLE.captures(html).and_then(|c| inner_text(&c[1]));
-    if let Some((head, site)) = doc_title.as_deref().and_then(split_site_suffix) {
-        // The suffix names the site only when the rest is the headline (or nothing else is known).
-        let is_headline = headline
-            .as_deref()
-            .is_none_or(|h| h.eq_ignore_ascii_case(&head));
-        if is_headline && meta.source.is_none() {
-            meta.source = Some(site);
-        }
-        meta.title = headline.or(Some(head));
-    } else {
-        meta.title = headline.or(doc_title);
-    }
-    meta
-}
-
-/// `Headline | Site` or `Headline - Site` split in two; `None` without such a suffix.
-fn split_site_suffix(title: &str) -> Option<(String, String)> {
-    [" | ", " – ", " — ", " - "].iter().find_map(|sep| {
-        let (head, tail) = title.rsplit_once(sep)?;
-        let (head, tail) = (head.trim(), tail.trim());
-        let short = (1..=5).contains(&tail.split_whitespace().count());
-        (short && !head.is_empty()).then(|| (head.to_string(), tail.to_string()))
-    })
-}
-
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<article\b[^>]*>(.*)</article>").expect("static regex"));
-static MAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<main\b[^>]*>(.*)</main>").expect("static regex"));
-static BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<body\b[^>]*>(.*)(</body>|$)").expect("static regex"));
-
-/// The part of a page that holds the article: `<article>`, else `<main>`, else `<body>`.
-pub fn page_content(html: &str) -> &str {
-    [&*ARTICLE, &*MAIN, &*BODY]
-        .iter()
-        .find_map(|re| re.captures(html).and_then(|c| c.get(1)).map(|m| m.as_str()))
-        .unwrap_or(html)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,50 +358,21 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_gives_date_and_publisher() {
-        let m = page_meta(
-            r#"<script type="application/ld+json">{"datePublished":"2023-06-14T07:30:00+01:00",
-            "publisher":{"@type":"Organization","name":"The Example"}}</script><h1>Rents</h1>"#,
-        );
-        assert_eq!(m.date.as_deref(), Some("2023-06-14T07:30:00+01:00"));
-        assert_eq!(m.source.as_deref(), Some("The Example"));
-        assert_eq!(m.title.as_deref(), Some("Rents"));
-    }
-
-    #[test]
-    fn a_title_suffix_is_no_source_when_the_headline_differs() {
-        let m = page_meta("<title>Storm - what we know</title><h1>Storm hits the coast</h1>");
-        assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
-        assert_eq!(m.source, None);
-    }
-
-    #[test]
     fn deep_nesting_falls_back_to_plain_text() {
         let html = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
-        assert!(nesting_depth(&html) > MAX_DEPTH);
+        assert!(shape(&html).depth > MAX_DEPTH);
         assert_eq!(render(&html).paragraphs, ["deep text"]);
     }
 
     #[test]
-    fn page_meta_reads_og_title_time_and_site() {
-        let html = r#"<html><head><title>Budget passes | The Example Post</title>
-            <meta property="og:site_name" content="The Example Post">
-            <meta content="2023-05-04T10:00:00Z" property="article:published_time">
-            </head><body><article><h1>Budget passes</h1><p>Text.</p></article></body></html>"#;
-        let m = page_meta(html);
-        assert_eq!(m.title.as_deref(), Some("Budget passes"));
-        assert_eq!(m.source.as_deref(), Some("The Example Post"));
-        assert_eq!(m.date.as_deref(), Some("2023-05-04T10:00:00Z"));
-        assert!(page_content(html).contains("<h1>Budget passes</h1>"));
-    }
-
-    #[test]
-    fn title_tag_loses_its_site_suffix_which_names_the_source() {
-        let m = page_meta(
-            "<title>Storm hits the coast - Daily Bugle</title><time datetime=\"2022-01-02\">x</time>",
+    fn shape_sees_depth_attributes_and_false_self_closing() {
+        assert_eq!(
+            shape("<p>a<br/><img src=x></p><svg><path d=1/></svg>").depth,
+            1
         );
-        assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
-        assert_eq!(m.source.as_deref(), Some("Daily Bugle"));
-        assert_eq!(m.date.as_deref(), Some("2022-01-02"));
+        assert_eq!(shape(&"<div/>".repeat(300)).depth, 300);
+        let wide = format!("<div {}>x</div>", "a=1 ".repeat(2_000));
+        assert!(shape(&wide).hostile());
+        assert_eq!(shape(&"<a".repeat(10_000)).depth, 0);
     }
 }

@@ -72,19 +72,70 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A\p{Lu}[\p{Lu}\p{L} .,'-]{1,60}?\s*\(([\p{L}\d .&-]{2,40})\)\s*[-–—]+\s*")
+    Regex::new(r"\A(\p{Lu}[\p{Lu}\p{L} .,'-]{1,60}?)\s*\(([\p{L}\d .&/-]{2,40})\)\s*[-–—:]+\s*")
         .expect("static regex")
 });
 
-/// A dateline naming the source at the start of the body (`Example News/ `, `OSLO (Reuters) - `).
-///
-/// Returns the source and the byte length of the dateline to remove.
-pub fn dateline(paragraph: &str) -> Option<(String, usize)> {
-    if let Some(c) = SLASH_DATELINE.captures(paragraph) {
-        return Some((c[1].to_string(), c.get(0)?.end()));
+/// A dateline at the start of the body: who filed the report and from where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The outlet or agency (`Example News/ `, `(Reuters)`).
+    pub source: String,
+    /// The place the report was filed from (`NAIROBI, Kenya (AP) -` gives `Nairobi, Kenya`).
+    pub place: Option<String>,
+    /// Byte length of the dateline, to remove it from the paragraph.
+    pub len: usize,
+}
+
+/// A dateline opening a paragraph (`Example News/ `, `OSLO (Reuters) - `).
+pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    // Both forms need their mark near the start; most paragraphs are spared the patterns.
+    let head = &paragraph.as_bytes()[..paragraph.len().min(160)];
+    let slash = head.contains(&b'/');
+    if !slash && !head.contains(&b'(') {
+        return None;
+    }
+    if let Some(c) = SLASH_DATELINE.captures(paragraph).filter(|_| slash) {
+        return Some(Dateline {
+            source: c[1].to_string(),
+            place: None,
+            len: c.get(0)?.end(),
+        });
     }
     let c = AGENCY_DATELINE.captures(paragraph)?;
-    Some((c[1].trim().to_string(), c.get(0)?.end()))
+    let place = place_name(c[1].trim().trim_end_matches(','));
+    Some(Dateline {
+        source: c[2].trim().to_string(),
+        place: (!place.is_empty()).then_some(place),
+        len: c.get(0)?.end(),
+    })
+}
+
+/// A dateline's place as readers write it: `NAIROBI, Kenya` becomes `Nairobi, Kenya`.
+fn place_name(raw: &str) -> String {
+    raw.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic());
+            if letters.clone().count() > 1 && letters.clone().all(char::is_uppercase) {
+                let mut out = String::new();
+                let mut prev: Option<char> = None;
+                for c in w.chars() {
+                    // Each part of `SAN-SEBASTIÁN` or `N'DJAMENA` starts with a capital.
+                    if prev.is_none_or(|p| matches!(p, '-' | '\'' | '’')) {
+                        out.push(c);
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    prev = Some(c);
+                }
+                out
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -134,14 +185,31 @@ mod tests {
 
     #[test]
     fn datelines_give_the_source() {
+        let d = dateline("Example News/ The council met.").expect("slash dateline");
         assert_eq!(
-            dateline("Example News/ The council met."),
-            Some(("Example News".into(), 14))
+            (d.source.as_str(), d.place, d.len),
+            ("Example News", None, 14)
         );
-        let (src, len) = dateline("OSLO (Reuters) - Norway said").expect("agency dateline");
-        assert_eq!(src, "Reuters");
-        assert_eq!(&"OSLO (Reuters) - Norway said"[len..], "Norway said");
+        let d = dateline("Harbour Wire/ Strike at the port ends").expect("space after slash");
+        assert_eq!(d.source, "Harbour Wire");
+        let d = dateline("OSLO (Reuters) - Norway said").expect("agency dateline");
+        assert_eq!(d.source, "Reuters");
+        assert_eq!(d.place.as_deref(), Some("Oslo"));
+        assert_eq!(&"OSLO (Reuters) - Norway said"[d.len..], "Norway said");
         assert_eq!(dateline("The 24/7 service"), None);
         assert_eq!(dateline("Prices rose 5% in March."), None);
+    }
+
+    #[test]
+    fn agency_datelines_give_place_and_agency() {
+        let d = dateline("NAIROBI (AP) - Kenya's parliament").expect("dateline");
+        assert_eq!(
+            (d.source.as_str(), d.place.as_deref()),
+            ("AP", Some("Nairobi"))
+        );
+        let d = dateline("NAIROBI, Kenya (AP) — Kenya's parliament").expect("dateline");
+        assert_eq!(d.place.as_deref(), Some("Nairobi, Kenya"));
+        let d = dateline("SAN-SEBASTIÁN (AFP) – Basque").expect("dateline");
+        assert_eq!(d.place.as_deref(), Some("San-Sebastián"));
     }
 }

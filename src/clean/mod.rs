@@ -1,9 +1,12 @@
 //! Raw documents to clean articles: HTML to text, metadata, boilerplate, paragraphs, title.
 
 mod boilerplate;
+mod dom;
 mod headline;
 mod html;
+mod jsonld;
 mod meta;
+mod page;
 mod rules;
 pub mod text;
 
@@ -54,6 +57,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     let mut source = doc.source.clone();
     let mut url = doc.url.clone();
     let mut page_author = None;
+    let mut page_subtitle = None;
 
     let rendered = match doc.format {
         Format::Text => {
@@ -74,32 +78,34 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             }
         }
         Format::Html => {
-            let page = html::page_meta(&doc.body);
-            title = title.or(page.title);
-            source = source.or(page.source);
-            url = url.or(page.url);
-            page_author = page.author;
-            if date.is_none() {
-                if let Some(raw) = &page.date {
-                    date = parse_date(raw);
-                }
-            }
-            html::render(html::page_content(&doc.body))
+            let page = page::read(&doc.body);
+            title = title.or(page.meta.title);
+            source = source.or(page.meta.source);
+            url = url.or(page.meta.url);
+            page_author = page.meta.author;
+            page_subtitle = page.meta.subtitle;
+            date = date.or(page.meta.date);
+            page.rendered
         }
     };
 
     let (mut body, removed) = boilerplate::strip(rendered.paragraphs);
+    // A dateline may open the first line, before a headline is looked for in it.
+    let mut place = None;
+    take_dateline(&mut body, &mut source, &mut place);
     let subtitle = match &title {
         Some(t) => {
             // A page repeats its headline as the first paragraph.
             if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
                 body.remove(0);
             }
-            let standfirst = headline::standfirst(&body, doc.format == Format::Html);
-            if standfirst.is_some() {
-                body.remove(0);
+            // A page marks its standfirst; a lead paragraph under its headline stays body.
+            match page_subtitle {
+                Some(dek) => Some(dek),
+                None => headline::standfirst(&body, false).inspect(|_| {
+                    body.remove(0);
+                }),
             }
-            standfirst
         }
         None => {
             let head = headline::find(&body);
@@ -108,12 +114,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             head.subtitle
         }
     };
-    if let Some(first) = body.first_mut() {
-        if let Some((name, len)) = meta::dateline(first) {
-            source = source.or(Some(name));
-            first.replace_range(..len, "");
-        }
-    }
+    take_dateline(&mut body, &mut source, &mut place);
     body.retain(|p| !p.trim().is_empty());
     let body = text::split_walls(body);
     if body.is_empty() && title.is_none() {
@@ -157,12 +158,32 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         date,
         url: url.map(|u| crate::sanitize::one_line(&u)),
         author: author.map(safe),
+        place: place.map(safe),
         paragraphs: body.into_iter().map(safe).collect(),
         links: links.into_iter().map(safe).collect(),
         words,
         mentions: Vec::new(),
     };
     (Some(article), problems)
+}
+
+/// Removes a dateline opening the first paragraph, keeping its source (unless the file
+/// named one) and place; a paragraph that was only a dateline goes.
+fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mut Option<String>) {
+    let Some(first) = body.first_mut() else {
+        return;
+    };
+    let Some(d) = meta::dateline(first) else {
+        return;
+    };
+    if source.is_none() {
+        *source = Some(RULES.agency_name(&d.source).to_string());
+    }
+    *place = place.take().or(d.place);
+    first.replace_range(..d.len, "");
+    if first.trim().is_empty() {
+        body.remove(0);
+    }
 }
 
 /// `record feed-3: ` for items of a collection file, empty for single-article files.
@@ -248,6 +269,25 @@ mod tests {
             a.paragraphs[0],
             "Finland's parliament approved the bill on Friday. It now goes to the president."
         );
+    }
+
+    #[test]
+    fn a_dateline_on_the_headline_line_is_a_source_not_part_of_the_title() {
+        let a = cleaned(
+            "Harbour Wire/ Strike at the port ends\n\nThe union accepted a new offer from the operator on Thursday after three weeks.\n\nServices resume on Monday.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Harbour Wire"));
+        assert_eq!(a.title, "Strike at the port ends");
+    }
+
+    #[test]
+    fn an_agency_dateline_gives_place_and_agency() {
+        let a = cleaned(
+            "NAIROBI (AP) - Kenya's parliament passed the finance bill on Tuesday after a stormy debate.\n\nProtesters gathered outside.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Associated Press"));
+        assert_eq!(a.place.as_deref(), Some("Nairobi"));
+        assert!(a.paragraphs[0].starts_with("Kenya's parliament"));
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The cleaning knowledge from `assets/`, parsed and compiled once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 /// Compiled boilerplate rules and the outlet table.
@@ -13,10 +13,30 @@ pub struct Rules {
     pub credits: RegexSet,
     pub source_cues: Vec<Regex>,
     pub author_cues: Vec<Regex>,
+    pub lede_cues: RegexSet,
     pub ignored_link_hosts: Vec<String>,
     pub hidden_html: Vec<String>,
     /// Host (without `www.`) to outlet name.
     pub hosts: HashMap<String, String>,
+    /// How whole pages are read.
+    pub page: PageRules,
+    /// Agency abbreviation in a dateline to the agency's name.
+    pub agencies: HashMap<String, String>,
+}
+
+/// Structure hints for whole HTML pages (see `[page]` in `assets/boilerplate.toml`).
+#[derive(Deserialize)]
+pub struct PageRules {
+    pub chrome_tags: HashSet<String>,
+    pub chrome_roles: Vec<String>,
+    pub chrome_words: Hints,
+    pub content_words: Hints,
+    pub dek_words: Hints,
+    pub date_words: Hints,
+    pub foreign_words: Hints,
+    permalink_text: Vec<String>,
+    #[serde(skip)]
+    pub permalink: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -26,12 +46,15 @@ struct BoilerplateFile {
     credits: Vec<String>,
     source_cues: Vec<String>,
     author_cues: Vec<String>,
+    lede_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
     hidden_html: Vec<String>,
+    page: PageRules,
 }
 
 #[derive(Deserialize)]
 struct SourcesFile {
+    agencies: HashMap<String, String>,
     hosts: HashMap<String, String>,
 }
 
@@ -55,16 +78,28 @@ fn parse() -> Result<Rules, String> {
         .map_err(|e| format!("boilerplate.toml: {e}"))?;
     let sources: SourcesFile = toml::from_str(include_str!("../../assets/sources.toml"))
         .map_err(|e| format!("sources.toml: {e}"))?;
-    let set = |p: &[String]| RegexSet::new(case_insensitive(p)).map_err(|e| e.to_string());
+    // Case-insensitive sets over letter classes outgrow the default lazy-DFA cache and fall
+    // back to the slow engines on every line; a larger cache keeps them on the fast one.
+    let set = |p: &[String]| {
+        RegexSetBuilder::new(case_insensitive(p))
+            .dfa_size_limit(32 << 20)
+            .build()
+            .map_err(|e| e.to_string())
+    };
+    let mut page = bp.page;
+    page.permalink = Some(set(&page.permalink_text)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
         credits: set(&bp.credits)?,
         source_cues: compile_each(&bp.source_cues)?,
         author_cues: compile_each(&bp.author_cues)?,
+        lede_cues: set(&bp.lede_cues)?,
         ignored_link_hosts: bp.ignored_link_hosts,
         hidden_html: bp.hidden_html,
         hosts: sources.hosts,
+        page,
+        agencies: sources.agencies,
     })
 }
 
@@ -87,6 +122,14 @@ impl Rules {
         }
     }
 
+    /// The name readers know a dateline's agency by (`AP` is the Associated Press).
+    pub fn agency_name<'a>(&'a self, agency: &'a str) -> &'a str {
+        self.agencies
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(agency))
+            .map_or(agency, |(_, v)| v.as_str())
+    }
+
     /// Whether a link's host is sharing/app-store chrome rather than a source.
     pub fn is_ignored_host(&self, url: &str) -> bool {
         host_of(url).is_some_and(|h| {
@@ -94,6 +137,35 @@ impl Rules {
                 .iter()
                 .any(|i| h == *i || h.ends_with(&format!(".{i}")))
         })
+    }
+}
+
+/// Hints shorter than this match whole words only (`ad` must not match `address`).
+const PREFIX_HINT: usize = 5;
+
+/// Hint words for an element's attribute words: a hint matches a word equal to it, or a
+/// word that starts with it when the hint is long enough not to match by chance
+/// (`related` in `relatedposts`).
+#[derive(Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Hints {
+    words: HashSet<String>,
+}
+
+impl From<Vec<String>> for Hints {
+    fn from(words: Vec<String>) -> Self {
+        Hints {
+            words: words.into_iter().map(|w| w.to_ascii_lowercase()).collect(),
+        }
+    }
+}
+
+impl Hints {
+    /// Whether a (lower-case) word matches one of the hints.
+    pub fn matches(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || (PREFIX_HINT..word.len())
+                .any(|n| word.is_char_boundary(n) && self.words.contains(&word[..n]))
     }
 }
 
@@ -134,5 +206,17 @@ mod tests {
         assert_eq!(r.outlet_of_url("https://notreuters.com/x"), None);
         assert_eq!(r.outlet_of_url("not a url"), None);
         assert!(r.is_ignored_host("https://twitter.com/share?x"));
+    }
+
+    #[test]
+    fn hints_match_whole_words_or_long_prefixes() {
+        let hints = Hints::from(vec!["related".to_string(), "ad".to_string()]);
+        assert!(hints.matches("relatedposts"));
+        assert!(hints.matches("ad"));
+        assert!(!hints.matches("address"));
+        assert!(!hints.matches("relate"));
+        assert!(RULES.page.chrome_words.matches("comment"));
+        assert!(!RULES.page.chrome_words.matches("body"));
+        assert!(RULES.page.content_words.matches("body"));
     }
 }

@@ -49,15 +49,43 @@ impl RawDoc {
 }
 
 /// Whether text is a whole HTML page rather than text with inline tags.
+///
+/// Saved pages may open with a byte-order mark, an XML prolog or a `<!-- saved from url -->`
+/// comment before `<html>`, so the markers are looked for in the first kilobyte.
 pub fn looks_like_html_page(text: &str) -> bool {
     let head: String = text
+        .trim_start_matches('\u{feff}')
         .trim_start()
         .chars()
-        .take(512)
+        .take(1024)
         .collect::<String>()
         .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<head>")
-        || head.contains("<body")
+    head.starts_with('<')
+        && (head.contains("<!doctype html")
+            || head.contains("<html")
+            || head.contains("<head>")
+            || head.contains("<head ")
+            || head.contains("<body"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_told_from_text_with_tags() {
+        assert!(looks_like_html_page(
+            "<!DOCTYPE html><html><body>x</body></html>"
+        ));
+        assert!(looks_like_html_page(
+            "\u{feff}<!-- saved from url=(0040)https://news.example/a -->\n<html lang=en>"
+        ));
+        assert!(looks_like_html_page(
+            "<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"
+        ));
+        assert!(!looks_like_html_page(
+            "The mayor said <i>no</i> to the <b>plan</b>."
+        ));
+        assert!(!looks_like_html_page("A story about the <body> of a ship."));
+    }
 }

@@ -1,0 +1,662 @@
+//! A whole page read once through its DOM: what its head and JSON-LD declare, where its
+//! headline stands, and which element holds the article, scored by text and link density,
+//! tag and class hints and position after the headline.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use super::rules::RULES;
+use super::text;
+
+/// Elements whose text forms one block (paragraph-like unit) for scoring.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "form",
+    "address",
+    "center",
+    "details",
+    "summary",
+    "hgroup",
+    "fieldset",
+    "caption",
+    "tbody",
+    "thead",
+];
+
+/// Elements whose content is never text of any kind (not even metadata).
+const DEAD_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+];
+
+/// Elements visited deeper than this are ignored (the loader also bounds nesting before parsing).
+const MAX_DEPTH: usize = 512;
+
+/// One element of the page, in document order.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    /// The element in the parsed tree.
+    pub node: NodeRef<'a, Node>,
+    /// Index of the parent element (`usize::MAX` for the root).
+    pub parent: usize,
+    /// Index one past the element's last descendant.
+    pub end: usize,
+    /// Local tag name.
+    pub tag: &'a str,
+    /// The element or an ancestor is never article text (tag, role, hidden).
+    pub tag_chrome: bool,
+    /// The element's own hint words say chrome.
+    pub hint_chrome: bool,
+    /// Chrome after the wrapper check: tag chrome, or hint chrome of the element or an ancestor.
+    pub chrome: bool,
+    /// Inside comments, related links, teasers: dates and headings there are other pages'.
+    pub foreign: bool,
+    /// Hint words say standfirst.
+    pub dek: bool,
+    /// Hint words say the element shows a date.
+    pub date_hint: bool,
+    /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
+    pub boost: f32,
+    /// A block element: text below it, up to the next block, counts as its own.
+    pub block: bool,
+    /// Text directly in this block (inline descendants included), in characters.
+    pub chars: u32,
+    /// Of `chars`, those inside links.
+    pub link_chars: u32,
+    /// Words of the block's own text.
+    pub words: u32,
+    /// Sentence punctuation marks in the block's own text.
+    pub punct: u32,
+    /// Non-chrome text and link text in the whole subtree.
+    pub sub_chars: u32,
+    /// Of `sub_chars`, those inside links.
+    pub sub_link: u32,
+}
+
+/// What a page's markup holds before any choice is made.
+#[derive(Debug, Default)]
+pub struct Parts<'a> {
+    /// Elements in document order.
+    pub items: Vec<Item<'a>>,
+    /// The `<title>` text.
+    pub title_tag: Option<String>,
+    /// `(key, content)` of every `<meta>`, keys lower-cased.
+    pub metas: Vec<(String, String)>,
+    /// `<link rel=canonical>` address.
+    pub canonical: Option<String>,
+    /// Text of each `application/ld+json` script.
+    pub json_ld: Vec<String>,
+    /// URLs a page gives for itself in its body (`rel=bookmark`, "Permanent link").
+    pub self_links: Vec<String>,
+}
+
+/// Calls `f` with each lower-cased word of an attribute value, split at punctuation and
+/// camelCase; words already in lower case are passed without copying.
+pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if part.is_empty() {
+            continue;
+        }
+        if !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            f(part);
+            continue;
+        }
+        word.clear();
+        let mut prev_lower = false;
+        for c in part.chars() {
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                f(&word);
+                word.clear();
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            word.push(c.to_ascii_lowercase());
+        }
+        if !word.is_empty() {
+            f(&word);
+        }
+    }
+}
+
+/// How many of an element's attribute words each kind of hint matched.
+#[derive(Debug, Default, Clone, Copy)]
+struct Hits {
+    chrome: usize,
+    content: usize,
+    foreign: usize,
+    dek: usize,
+    date: usize,
+}
+
+impl Hits {
+    fn add(&mut self, word: &str) {
+        let rules = &RULES.page;
+        self.chrome += usize::from(rules.chrome_words.matches(word));
+        self.content += usize::from(rules.content_words.matches(word));
+        self.foreign += usize::from(rules.foreign_words.matches(word));
+        self.dek += usize::from(rules.dek_words.matches(word));
+        self.date += usize::from(rules.date_words.matches(word));
+    }
+}
+
+fn is_ld_json(el: &scraper::node::Element) -> bool {
+    el.attrs()
+        .any(|(k, v)| k == "type" && v.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
+/// Reads a parsed page into document-ordered elements with their text statistics.
+pub fn read(html: &Html) -> Parts<'_> {
+    let rules = &RULES.page;
+    let mut parts = Parts::default();
+    // (node, parent item, depth); children pushed in reverse keep document order.
+    let mut stack: Vec<(NodeRef<'_, Node>, usize, usize)> = vec![(html.tree.root(), usize::MAX, 0)];
+    while let Some((node, parent, depth)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => {
+                if parent != usize::MAX {
+                    add_text(&mut parts.items, parent, &t.text);
+                }
+                continue;
+            }
+            Node::Element(el) => {
+                if depth > MAX_DEPTH {
+                    continue;
+                }
+                let tag = el.name();
+                match tag {
+                    "script" if is_ld_json(el) => {
+                        let body: String = node
+                            .children()
+                            .filter_map(|c| c.value().as_text().map(|t| t.text.to_string()))
+                            .collect();
+                        parts.json_ld.push(body);
+                        continue;
+                    }
+                    "title" if parts.title_tag.is_none() => {
+                        let t: String = node
+                            .children()
+                            .filter_map(|c| c.value().as_text().map(|t| t.text.to_string()))
+                            .collect();
+                        parts.title_tag = Some(text::squash(&t));
+                        continue;
+                    }
+                    "meta" => {
+                        read_meta(el, &mut parts.metas);
+                        continue;
+                    }
+                    "link" => {
+                        let canonical = el.attrs().any(|(k, v)| {
+                            k == "rel"
+                                && v.split_whitespace()
+                                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                        });
+                        if canonical && parts.canonical.is_none() {
+                            parts.canonical = el.attr("href").map(|h| h.trim().to_string());
+                        }
+                        continue;
+                    }
+                    t if DEAD_TAGS.contains(&t) => continue,
+                    _ => {}
+                }
+                let up = parts.items.get(parent);
+                let mut hits = Hits::default();
+                let mut strong_body = false;
+                let mut hidden = false;
+                let mut role_chrome = false;
+                for (k, v) in el.attrs() {
+                    match k {
+                        "class" | "id" | "data-component" | "data-gu-name" => {
+                            attr_words(v, |w| hits.add(w))
+                        }
+                        "itemprop" => {
+                            strong_body |= v.eq_ignore_ascii_case("articleBody");
+                            attr_words(v, |w| hits.add(w));
+                        }
+                        "role" => {
+                            role_chrome |= rules
+                                .chrome_roles
+                                .iter()
+                                .any(|r| r.eq_ignore_ascii_case(v.trim()));
+                        }
+                        "hidden" => hidden = true,
+                        "aria-hidden" => hidden |= v.trim() == "true",
+                        "style" => {
+                            let s: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+                            hidden |= s.to_ascii_lowercase().contains("display:none");
+                        }
+                        "rel" if tag == "a" && v.split_whitespace().any(|r| r == "bookmark") => {
+                            if let Some(h) = el.attr("href") {
+                                parts.self_links.push(h.to_string());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let chrome_hits = hits.chrome;
+                let content_hits = hits.content;
+                let tag_chrome = up.is_some_and(|p| p.tag_chrome)
+                    || rules.chrome_tags.contains(tag)
+                    || role_chrome
+                    || hidden;
+                let boost = if strong_body {
+                    2.0
+                } else if content_hits > chrome_hits {
+                    1.25
+                } else {
+                    1.0
+                };
+                let item = Item {
+                    node,
+                    parent,
+                    end: 0,
+                    tag,
+                    tag_chrome,
+                    hint_chrome: !strong_body && chrome_hits > 0 && chrome_hits >= content_hits,
+                    chrome: false,
+                    foreign: up.is_some_and(|p| p.foreign) || hits.foreign > 0,
+                    dek: hits.dek > 0,
+                    date_hint: hits.date > 0,
+                    boost,
+                    block: BLOCK_TAGS.contains(&tag),
+                    chars: 0,
+                    link_chars: 0,
+                    words: 0,
+                    punct: 0,
+                    sub_chars: 0,
+                    sub_link: 0,
+                };
+                if tag == "a" {
+                    permalink(el, node, &mut parts.self_links);
+                }
+                parts.items.push(item);
+                let me = parts.items.len() - 1;
+                for child in node.children().rev() {
+                    stack.push((child, me, depth + 1));
+                }
+            }
+            Node::Document | Node::Fragment => {
+                for child in node.children().rev() {
+                    stack.push((child, parent, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    finish(&mut parts.items);
+    parts
+}
+
+fn read_meta(el: &scraper::node::Element, metas: &mut Vec<(String, String)>) {
+    let mut key = None;
+    let mut content = None;
+    for (k, v) in el.attrs() {
+        match k {
+            "property" | "name" | "itemprop" if key.is_none() => {
+                key = Some(v.trim().to_ascii_lowercase())
+            }
+            "content" => content = Some(text::squash(v)),
+            _ => {}
+        }
+    }
+    if let (Some(k), Some(c)) = (key, content) {
+        if !c.is_empty() {
+            metas.push((k, c));
+        }
+    }
+}
+
+/// A link whose text says it is the page's own permanent address.
+fn permalink(el: &scraper::node::Element, node: NodeRef<'_, Node>, out: &mut Vec<String>) {
+    let Some(href) = el.attr("href") else { return };
+    // Only a link whose address could hold a date is worth reading.
+    if href.bytes().filter(u8::is_ascii_digit).count() < 6 {
+        return;
+    }
+    let t: String = node
+        .descendants()
+        .filter_map(|d| d.value().as_text().map(|t| t.text.to_string()))
+        .take(8)
+        .collect();
+    let t = text::squash(&t);
+    if t.len() <= 60
+        && RULES
+            .page
+            .permalink
+            .as_ref()
+            .is_some_and(|p| p.is_match(&t))
+    {
+        out.push(href.to_string());
+    }
+}
+
+/// Adds a text node's statistics to the block that holds it.
+fn add_text(items: &mut [Item<'_>], parent: usize, t: &str) {
+    let mut block = parent;
+    let mut in_link = false;
+    let mut guard = 0;
+    while let Some(item) = items.get(block) {
+        in_link |= item.tag == "a";
+        if item.block || item.parent == usize::MAX || guard > MAX_DEPTH {
+            break;
+        }
+        block = item.parent;
+        guard += 1;
+    }
+    // Ancestors above the block may still be a link (a block inside <a>).
+    let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    if chars == 0 {
+        return;
+    }
+    let words = t.split_whitespace().count() as u32;
+    let punct = t
+        .chars()
+        .filter(|c| matches!(c, '.' | ',' | '!' | '?' | ';'))
+        .count() as u32;
+    if let Some(b) = items.get_mut(block) {
+        b.chars += chars;
+        b.words += words;
+        b.punct += punct;
+        if in_link {
+            b.link_chars += chars;
+        }
+    }
+}
+
+/// Subtree ends and the chrome flag after the wrapper check; subtree text totals.
+fn finish(items: &mut [Item<'_>]) {
+    let n = items.len();
+    for (i, item) in items.iter_mut().enumerate() {
+        item.end = i + 1;
+    }
+    for i in (0..n).rev() {
+        let (end, p) = (items[i].end, items[i].parent);
+        if let Some(parent) = items.get_mut(p) {
+            parent.end = parent.end.max(end);
+        }
+    }
+    for i in 0..n {
+        let up = items.get(items[i].parent).map(|p| p.chrome);
+        items[i].chrome = items[i].tag_chrome || items[i].hint_chrome || up == Some(true);
+    }
+    totals(items);
+}
+
+/// Recomputes subtree text totals over non-chrome elements.
+fn totals(items: &mut [Item<'_>]) {
+    for item in items.iter_mut() {
+        (item.sub_chars, item.sub_link) = if item.chrome {
+            (0, 0)
+        } else {
+            (item.chars, item.link_chars)
+        };
+    }
+    for i in (0..items.len()).rev() {
+        let (c, l, p) = (items[i].sub_chars, items[i].sub_link, items[i].parent);
+        if let Some(parent) = items.get_mut(p) {
+            parent.sub_chars += c;
+            parent.sub_link += l;
+        }
+    }
+}
+
+/// How much a block looks like article prose: its non-link characters, less for short or
+/// link-heavy text, nothing for headings and chrome.
+pub fn block_weight(item: &Item<'_>) -> f32 {
+    if item.chrome || !item.block || item.chars == 0 || item.tag.starts_with('h') {
+        return 0.0;
+    }
+    let plain = item.chars.saturating_sub(item.link_chars) as f32;
+    if item.link_chars * 2 > item.chars || item.words < 6 {
+        return 0.0;
+    }
+    // A teaser is a linked headline over a summary: its link share counts twice against it.
+    let density = item.link_chars as f32 / item.chars as f32;
+    let w = plain * (1.0 - 2.0 * density);
+    if item.punct == 0 { w * 0.5 } else { w }
+}
+
+/// Lifts the hint-chrome mark from a wrapper that holds the headline and most of the prose:
+/// a page may name its whole content column after a sidebar it also holds.
+pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
+    let Some(h) = heading else { return };
+    let weights: Vec<f32> = items
+        .iter()
+        .map(|i| {
+            if i.tag_chrome || !i.block {
+                0.0
+            } else {
+                let plain = i.chars.saturating_sub(i.link_chars) as f32;
+                if i.link_chars * 2 > i.chars || i.words < 6 {
+                    0.0
+                } else {
+                    plain
+                }
+            }
+        })
+        .collect();
+    let mut sub = weights.clone();
+    for i in (0..items.len()).rev() {
+        let p = items[i].parent;
+        if p < sub.len() {
+            sub[p] += sub[i];
+        }
+    }
+    let total = sub.first().copied().unwrap_or(0.0);
+    let mut changed = false;
+    for i in 0..items.len() {
+        let holds_heading = i <= h && h < items[i].end;
+        if items[i].hint_chrome && holds_heading && sub[i] * 2.0 >= total && !items[i].tag_chrome {
+            items[i].hint_chrome = false;
+            changed = true;
+        }
+    }
+    if changed {
+        for i in 0..items.len() {
+            let up = items.get(items[i].parent).map(|p| p.chrome);
+            items[i].chrome = items[i].tag_chrome || items[i].hint_chrome || up == Some(true);
+        }
+        totals(items);
+    }
+}
+
+/// The element that holds the article: the best-scored parent of prose blocks, widened to
+/// an ancestor while the ancestor adds mostly prose.
+pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize> {
+    let n = items.len();
+    let mut weight = vec![0.0f32; n];
+    for (i, item) in items.iter().enumerate() {
+        let mut w = block_weight(item);
+        // Prose before the headline is mostly teasers and promotions.
+        if heading.is_some_and(|h| i < h && !(i <= h && h < item.end)) {
+            w *= 0.3;
+        }
+        weight[i] = w;
+    }
+    let mut score = vec![0.0f32; n];
+    for (i, item) in items.iter().enumerate() {
+        let w = weight[i];
+        if w == 0.0 {
+            continue;
+        }
+        if item.tag != "p" && item.tag != "li" {
+            score[i] += w;
+        }
+        if let Some(p) = items.get(item.parent) {
+            score[item.parent] += w;
+            if p.parent < n {
+                score[p.parent] += w / 2.0;
+            }
+        }
+    }
+    let mut good = weight.clone();
+    for i in (0..n).rev() {
+        let p = items[i].parent;
+        if p < n {
+            good[p] += good[i];
+        }
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (i, item) in items.iter().enumerate() {
+        if item.chrome || score[i] == 0.0 {
+            continue;
+        }
+        let link_density = if item.sub_chars == 0 {
+            0.0
+        } else {
+            item.sub_link as f32 / item.sub_chars as f32
+        };
+        let s = score[i] * item.boost * (1.0 - link_density);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let (top, _) = best?;
+    // Widen while an ancestor adds a good share of prose and little else; wrappers that add
+    // nothing are passed through (a few levels at most).
+    let mut chosen = top;
+    let mut up = items[top].parent;
+    let mut idle = 0;
+    while let Some(a) = items.get(up) {
+        // A page that marks its article body (`itemprop=articleBody`) has said where it ends.
+        if a.chrome || idle > 3 || items[chosen].boost >= 2.0 {
+            break;
+        }
+        let added_good = good[up] - good[chosen];
+        let added_text = a.sub_chars.saturating_sub(items[chosen].sub_chars) as f32;
+        if added_good >= 0.25 * good[chosen] && added_good >= 0.5 * added_text && added_good > 0.0 {
+            chosen = up;
+            idle = 0;
+        } else if added_text <= 0.1 * items[chosen].sub_chars as f32 {
+            idle += 1;
+        } else {
+            break;
+        }
+        up = a.parent;
+    }
+    Some(chosen)
+}
+
+/// The text of an element's subtree, squashed, read up to about `limit` bytes.
+pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(&t.text);
+            out.push(' ');
+            if out.len() > limit {
+                break;
+            }
+        }
+    }
+    text::squash(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_words_split_at_punctuation_and_camel_case() {
+        let mut w = Vec::new();
+        attr_words(
+            "ssrcss-11r1m41-RichTextComponentWrapper c-article__body",
+            |word| w.push(word.to_string()),
+        );
+        assert_eq!(
+            w,
+            [
+                "ssrcss",
+                "11r1m41",
+                "rich",
+                "text",
+                "component",
+                "wrapper",
+                "c",
+                "article",
+                "body"
+            ]
+        );
+    }
+
+    fn page(body: &str) -> Html {
+        Html::parse_document(&format!("<html><body>{body}</body></html>"))
+    }
+
+    #[test]
+    fn prose_container_wins_over_link_lists_and_hinted_chrome() {
+        let p = "<p>The council voted on Tuesday to approve the harbour plan, after months of debate.</p>";
+        let html = page(&format!(
+            "<div class=menu><a href=/a>Home</a> <a href=/b>News about the council and other things</a></div>\
+             <div id=story>{p}{p}{p}</div><div class=comments>{p}{p}{p}{p}</div>"
+        ));
+        let parts = read(&html);
+        let root = content_root(&parts.items, None).expect("a root");
+        assert_eq!(parts.items[root].tag, "div");
+        assert!(text_of(parts.items[root].node, 10_000).starts_with("The council"));
+        let comments = parts
+            .items
+            .iter()
+            .position(|i| i.hint_chrome)
+            .expect("hinted");
+        assert!(parts.items[comments].chrome);
+        assert!(!(root..parts.items[root].end).contains(&comments));
+    }
+
+    #[test]
+    fn head_metadata_is_collected() {
+        let html = Html::parse_document(
+            r#"<html><head><title> A  title </title><meta property="og:title" content="OG">
+            <link rel="canonical" href="https://x.example/2020/01/02/a">
+            <script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
+            <body><a href="/2020/01/02/a">Permalink</a></body></html>"#,
+        );
+        let parts = read(&html);
+        assert_eq!(parts.title_tag.as_deref(), Some("A title"));
+        assert_eq!(parts.metas, [("og:title".to_string(), "OG".to_string())]);
+        assert_eq!(
+            parts.canonical.as_deref(),
+            Some("https://x.example/2020/01/02/a")
+        );
+        assert_eq!(parts.json_ld.len(), 1);
+        assert_eq!(parts.self_links, ["/2020/01/02/a"]);
+    }
+
+    #[test]
+    fn a_wrapper_named_like_chrome_is_kept_when_it_holds_the_article() {
+        let p = "<p>The council voted on Tuesday to approve the harbour plan, after months of debate.</p>";
+        let html = page(&format!("<div class=has-sidebar><h1>Plan</h1>{p}{p}</div>"));
+        let mut parts = read(&html);
+        let h1 = parts.items.iter().position(|i| i.tag == "h1");
+        assert!(parts.items.iter().any(|i| i.chrome && i.tag == "p"));
+        unmark_wrappers(&mut parts.items, h1);
+        assert!(!parts.items.iter().any(|i| i.chrome && i.tag == "p"));
+    }
+}

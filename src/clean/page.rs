@@ -1,0 +1,614 @@
+//! A whole HTML page to metadata and article text: JSON-LD first, then Open Graph and
+//! `article:*` meta, `<time>`, the page's URL, and the `<title>`; the body from the element
+//! the DOM scoring picks, or the JSON-LD `articleBody` when the markup holds no article.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use scraper::Html;
+
+use super::dom::{self, Item};
+use super::html::{self, Rendered};
+use super::jsonld;
+use super::meta::parse_date;
+use super::text;
+
+/// Metadata a whole page declares about itself.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The headline, without site or section names.
+    pub title: Option<String>,
+    /// A standfirst the markup marks as such.
+    pub subtitle: Option<String>,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// The site or publisher.
+    pub source: Option<String>,
+    /// The page's own address.
+    pub url: Option<String>,
+    /// The author's name(s).
+    pub author: Option<String>,
+}
+
+/// A page's metadata and its article text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// What the page declares about itself.
+    pub meta: PageMeta,
+    /// The article's paragraphs and links.
+    pub rendered: Rendered,
+}
+
+/// Meta keys that give the publication date, best first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+];
+
+/// Meta keys that give the author's name (`article:author` is often a profile URL).
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "byl",
+    "dc.creator",
+    "sailthru.author",
+    "parsely-author",
+];
+
+/// Separators between a headline and a site or section name in titles.
+const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " • ", " · ", " :: ", " / "];
+
+/// Reads a page: metadata and the rendered article.
+pub fn read(source: &str) -> Page {
+    // Too deep or too wide for the tree builder in linear time: read as plain text.
+    if html::shape(source).hostile() {
+        return Page {
+            meta: PageMeta::default(),
+            rendered: html::render(source),
+        };
+    }
+    let doc = Html::parse_document(source);
+    let mut parts = dom::read(&doc);
+    let ld = jsonld::read(parts.json_ld.iter().map(String::as_str));
+    let metas = &parts.metas;
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter()
+            .find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()))
+    };
+    let mut sites: Vec<String> = [
+        ld.publisher.clone(),
+        meta(&["og:site_name"]),
+        meta(&["application-name"]),
+        meta(&["publisher"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let section = meta(&["article:section"]);
+    let headings: Vec<(usize, String)> = parts
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i.tag, "h1" | "h2") && !i.foreign && !i.hint_chrome)
+        .take(8)
+        .map(|(n, i)| (n, dom::text_of(i.node, 400)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let h1 = headings
+        .iter()
+        .find(|(n, _)| parts.items[*n].tag == "h1")
+        .map(|(_, t)| t.clone());
+    let title_tag = parts.title_tag.clone().filter(|t| !t.is_empty());
+    let candidates = [
+        ld.headline.clone(),
+        meta(&["og:title"]),
+        meta(&["twitter:title"]),
+        meta(&["title"]),
+        h1.clone(),
+        title_tag.clone(),
+    ];
+    let heading_texts: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
+    let mut labels = sites.clone();
+    labels.extend(section.clone());
+    let title = choose_title(&candidates, &heading_texts, &labels);
+    if let (Some(t), Some(tag)) = (&title, &title_tag) {
+        // The `<title>` beside the headline names the site when nothing else does.
+        if let Some(site) = site_part(tag, t) {
+            sites.push(site);
+        }
+    }
+    let heading = title.as_deref().and_then(|t| find_heading(&parts.items, t));
+    dom::unmark_wrappers(&mut parts.items, heading);
+    // Without a block of prose (a very short page) the article element, else the body.
+    let root = dom::content_root(&parts.items, heading).or_else(|| {
+        ["article", "main", "body"]
+            .iter()
+            .find_map(|t| parts.items.iter().position(|i| i.tag == *t && !i.chrome))
+    });
+    let dek = find_dek(&parts.items, title.as_deref(), root);
+    let dek_at = dek.as_ref().map(|(n, _)| *n);
+    let mut rendered = root.map_or_else(Rendered::default, |r| {
+        render_root(&parts.items, r, dek_at, title.as_deref())
+    });
+    if let Some(body) = &ld.body {
+        let found: usize = rendered.paragraphs.iter().map(String::len).sum();
+        // Markup without the article (a script-built page) leaves the JSON-LD body.
+        if found * 2 < body.len() {
+            rendered = Rendered {
+                paragraphs: text::paragraphs(&html::decode_entities(body)),
+                links: Vec::new(),
+            };
+        }
+    }
+    let url = parts
+        .canonical
+        .clone()
+        .or_else(|| meta(&["og:url"]))
+        .or_else(|| ld.url.clone())
+        .filter(|u| u.starts_with("http"));
+    let date = ld
+        .date
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| meta(DATE_KEYS).as_deref().and_then(parse_date))
+        .or_else(|| time_element_date(&parts.items))
+        .or_else(|| {
+            let urls = [parts.canonical.clone(), meta(&["og:url"]), ld.url.clone()];
+            urls.into_iter()
+                .flatten()
+                .chain(parts.self_links.iter().cloned())
+                .find_map(|u| date_in_url(&u))
+        })
+        .or_else(|| text_date(&parts.items, root));
+    let author = ld
+        .author
+        .clone()
+        .or_else(|| meta(AUTHOR_KEYS).map(|a| a.trim_start_matches("By ").to_string()))
+        .filter(|a| !a.starts_with("http"));
+    Page {
+        meta: PageMeta {
+            title,
+            subtitle: dek.map(|(_, t)| t),
+            date,
+            source: sites.into_iter().next(),
+            url,
+            author,
+        },
+        rendered,
+    }
+}
+
+/// The first title candidate that is a headline, with any site or section name split off.
+///
+/// A candidate equal to a site or section label is never a title; a part of a candidate
+/// equal to one of the page's headings is the headline.
+pub fn choose_title(
+    candidates: &[Option<String>],
+    headings: &[&str],
+    labels: &[String],
+) -> Option<String> {
+    let is_label = |s: &str| labels.iter().any(|l| l.eq_ignore_ascii_case(s.trim()));
+    candidates.iter().flatten().find_map(|c| {
+        let c = text::squash(c);
+        if c.is_empty() || is_label(&c) {
+            return None;
+        }
+        if headings.iter().any(|h| h.eq_ignore_ascii_case(&c)) {
+            return Some(c);
+        }
+        let parts = split_title(&c);
+        if parts.len() == 1 {
+            return Some(c);
+        }
+        if let Some(p) = parts
+            .iter()
+            .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)))
+        {
+            return Some(p.to_string());
+        }
+        let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
+        rest.iter()
+            .max_by_key(|p| p.split_whitespace().count())
+            .map(|p| p.to_string())
+    })
+}
+
+/// A title split at its site-name separators (`Headline | Section | Site`).
+fn split_title(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    if !title.contains(' ') {
+        return parts;
+    }
+    for sep in SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    // `Site Name: Headline` splits only when the head reads as a name (a few capitalised
+    // words) and the tail as a headline; `Minister: we will act` stays whole.
+    if parts.len() == 1 {
+        if let Some((head, tail)) = title.split_once(": ") {
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let name = (2..=4).contains(&head.split_whitespace().count())
+                && head.split_whitespace().all(capital);
+            if name && tail.split_whitespace().count() >= 3 && capital(tail.trim()) {
+                return vec![head.trim(), tail.trim()];
+            }
+        }
+    }
+    parts
+}
+
+/// The site name in a `<title>` beside the headline (`Headline | Site`), if it is short.
+fn site_part(title_tag: &str, headline: &str) -> Option<String> {
+    let parts = split_title(title_tag);
+    if parts.len() != 2 {
+        return None;
+    }
+    let other = parts.iter().find(|p| !p.eq_ignore_ascii_case(headline))?;
+    let named = parts.iter().any(|p| p.eq_ignore_ascii_case(headline));
+    (named && (1..=5).contains(&other.split_whitespace().count())).then(|| other.to_string())
+}
+
+/// The element showing the headline: a heading (or short element) whose text is the title.
+fn find_heading(items: &[Item<'_>], title: &str) -> Option<usize> {
+    let len = title.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    let candidate =
+        |i: &Item<'_>| !i.foreign && (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h'));
+    items
+        .iter()
+        .position(|i| {
+            candidate(i)
+                && i.chars <= len + 2
+                && (i.chars + 2 >= len || matches!(i.tag, "h1" | "h2" | "h3" | "a" | "span"))
+                && dom::text_of(i.node, title.len() + 64).eq_ignore_ascii_case(title)
+        })
+        .or_else(|| items.iter().position(|i| i.tag == "h1" && !i.foreign))
+}
+
+/// A standfirst near the top: an element whose hints say dek, short, not the title.
+fn find_dek(
+    items: &[Item<'_>],
+    title: Option<&str>,
+    root: Option<usize>,
+) -> Option<(usize, String)> {
+    let limit = root.map_or(items.len(), |r| items[r].end);
+    items.iter().enumerate().take(limit).find_map(|(n, i)| {
+        if !i.dek || i.foreign {
+            return None;
+        }
+        let t = dom::text_of(i.node, 600);
+        let words = t.split_whitespace().count();
+        let ok = (4..=60).contains(&words) && title.is_none_or(|h| !h.eq_ignore_ascii_case(&t));
+        ok.then_some((n, t))
+    })
+}
+
+/// Renders the article element, leaving out chrome, the dek, the headline and link lists.
+fn render_root(
+    items: &[Item<'_>],
+    root: usize,
+    dek: Option<usize>,
+    title: Option<&str>,
+) -> Rendered {
+    let index: HashMap<ego_tree::NodeId, usize> = (root..items[root].end)
+        .filter_map(|n| items.get(n).map(|i| (i.node.id(), n)))
+        .collect();
+    let title_chars = title.map_or(0, |t| {
+        t.chars().filter(|c| !c.is_whitespace()).count() as u32
+    });
+    let mut title_seen = false;
+    html::render_subtree(items[root].node, |node| {
+        let Some(&n) = index.get(&node.id()) else {
+            return true;
+        };
+        let i = &items[n];
+        if n == root {
+            return false;
+        }
+        if i.chrome || dek == Some(n) {
+            return true;
+        }
+        if matches!(
+            i.tag,
+            "p" | "li" | "ul" | "ol" | "div" | "section" | "dl" | "table"
+        ) && i.sub_chars > 0
+        {
+            let dense = i.sub_link * 10 > i.sub_chars * 6
+                || i.sub_link * 2 > i.sub_chars && i.sub_chars < 600;
+            if dense {
+                return true;
+            }
+        }
+        if !title_seen && title_chars > 0 && i.sub_chars.abs_diff(title_chars) <= 2 {
+            if let Some(t) = title {
+                if dom::text_of(i.node, t.len() + 64).eq_ignore_ascii_case(t) {
+                    title_seen = true;
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
+/// The first `<time datetime>` outside comments and teasers.
+fn time_element_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+    items
+        .iter()
+        .filter(|i| i.tag == "time" && !i.foreign)
+        .find_map(|i| {
+            i.node
+                .value()
+                .as_element()?
+                .attr("datetime")
+                .and_then(parse_date)
+        })
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[/_-])((?:19|20)\d{2})(?:[/_-]?)(\d{2})(?:[/_-]?)(\d{2})(?:[/_.-]|$)")
+        .expect("static regex")
+});
+
+/// A date written in a URL's path (`/2024/05/09/`, `-20221201`).
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    URL_DATE.captures_iter(path).find_map(|c| {
+        let num = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+        NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?)
+    })
+}
+
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
+    ))
+    .expect("static regex")
+});
+
+/// A date written out in a short text (`Published 6 May 2022`, `July 8, 2024 · 5 min`).
+pub fn date_in_text(s: &str) -> Option<NaiveDate> {
+    TEXT_DATE.find_iter(s).find_map(|m| {
+        let raw = m.as_str();
+        let cleaned: String = raw
+            .split_whitespace()
+            .map(|w| {
+                let w = w.trim_end_matches(',');
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                    digits.to_string()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        parse_date(&cleaned)
+    })
+}
+
+/// A written date in a short date-hinted element above or at the top of the article.
+fn text_date(items: &[Item<'_>], root: Option<usize>) -> Option<NaiveDate> {
+    let limit = root.map_or(items.len(), |r| items[r].end);
+    items
+        .iter()
+        .take(limit)
+        .filter(|i| (i.date_hint || i.tag == "time") && !i.foreign)
+        .find_map(|i| {
+            let t = dom::text_of(i.node, 200);
+            (t.len() <= 160).then(|| date_in_text(&t)).flatten()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn titles_lose_site_and_section_names_and_are_never_labels() {
+        let labels = vec!["The Valley Courier".to_string(), "Technology".to_string()];
+        let c = [
+            None,
+            some("Data centre plan divides town | Technology"),
+            None,
+        ];
+        assert_eq!(
+            choose_title(&c, &[], &labels).as_deref(),
+            Some("Data centre plan divides town")
+        );
+        let c = [
+            some("The Valley Courier"),
+            some("Bridge opens - The Valley Courier"),
+        ];
+        assert_eq!(
+            choose_title(&c, &[], &labels).as_deref(),
+            Some("Bridge opens")
+        );
+        let c = [some(
+            "Alsace Daily - Village bakery wins the national award",
+        )];
+        assert_eq!(
+            choose_title(&c, &[], &[]).as_deref(),
+            Some("Village bakery wins the national award")
+        );
+        let c = [some("Storm - what we know"), some("Storm hits the coast")];
+        assert_eq!(
+            choose_title(&c[1..], &["Storm hits the coast"], &[]).as_deref(),
+            Some("Storm hits the coast")
+        );
+    }
+
+    #[test]
+    fn a_headline_with_a_colon_stays_whole() {
+        let c = [some("Minister: we will act on rents this year")];
+        assert_eq!(
+            choose_title(&c, &[], &[]).as_deref(),
+            Some("Minister: we will act on rents this year")
+        );
+        let c = [some("Herald Online: Ash cloud grounds flights again")];
+        assert_eq!(
+            choose_title(&c, &[], &[]).as_deref(),
+            Some("Ash cloud grounds flights again")
+        );
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        assert_eq!(
+            date_in_url("https://x.example/news/2024/05/09/port"),
+            d(2024, 5, 9)
+        );
+        assert_eq!(
+            date_in_url("https://x.example/crime/coins-20221201"),
+            d(2022, 12, 1)
+        );
+        assert_eq!(date_in_url("/2021/11/08/library/"), d(2021, 11, 8));
+        assert_eq!(date_in_url("https://x.example/id/12345678901"), None);
+        assert_eq!(date_in_url("https://2024.example/a"), None);
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(date_in_text("Published 6 May 2022 · By Ann"), d(2022, 5, 6));
+        assert_eq!(date_in_text("July 8, 2024 · Luka"), d(2024, 7, 8));
+        assert_eq!(date_in_text("July 8th, 2024 at 6:12 pm"), d(2024, 7, 8));
+        assert_eq!(
+            date_in_text("Von P. H. | 03.12.2024, 14:30 Uhr"),
+            d(2024, 12, 3)
+        );
+        assert_eq!(date_in_text("No date here"), None);
+    }
+
+    #[test]
+    fn page_uses_json_ld_then_meta_and_skips_chrome() {
+        let html = r#"<html><head><title>Ferry strike ends | Harbour Times</title>
+            <meta property="og:site_name" content="Harbour Times">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry strike ends",
+            "datePublished":"2021-09-10T08:00:00+02:00","author":{"name":"Ann Lee"}}</script></head>
+            <body><nav>Home | World</nav><article><header><h1>Ferry strike ends</h1>
+            <p class="standfirst">Crews accepted a new offer on Thursday evening.</p></header>
+            <p>The ferry strike ended on Thursday after the union accepted a new offer.</p>
+            <div class="related"><a href="/x">Other story about ferries and islands</a></div>
+            <p>Services resume on Monday, the operator said in a statement.</p></article>
+            <section class="comments"><p>I think this is a very good thing for all of us here.</p></section>
+            </body></html>"#;
+        let page = read(html);
+        assert_eq!(page.meta.title.as_deref(), Some("Ferry strike ends"));
+        assert_eq!(page.meta.date, d(2021, 9, 10));
+        assert_eq!(page.meta.source.as_deref(), Some("Harbour Times"));
+        assert_eq!(page.meta.author.as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            page.meta.subtitle.as_deref(),
+            Some("Crews accepted a new offer on Thursday evening.")
+        );
+        assert_eq!(
+            page.rendered.paragraphs,
+            [
+                "The ferry strike ended on Thursday after the union accepted a new offer.",
+                "Services resume on Monday, the operator said in a statement."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_without_markup_text_uses_the_json_ld_body() {
+        let html = r#"<html><head><title>Site</title><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"Lists fall","articleBody":"First para.\n\nSecond para."}
+            </script></head><body><div id="root"></div></body></html>"#;
+        let page = read(html);
+        assert_eq!(page.meta.title.as_deref(), Some("Lists fall"));
+        assert_eq!(page.rendered.paragraphs, ["First para.", "Second para."]);
+    }
+
+    #[test]
+    fn time_element_and_title_suffix() {
+        let page = read(
+            "<title>Storm hits the coast - Daily Bugle</title><time datetime=\"2022-01-02\">x</time>",
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("Storm hits the coast"));
+        assert_eq!(page.meta.source.as_deref(), Some("Daily Bugle"));
+        assert_eq!(page.meta.date, d(2022, 1, 2));
+    }
+
+    #[test]
+    fn scripts_never_pass_and_deep_pages_fall_back() {
+        let page = read(
+            "<html><body><article><p>Text of the story, long enough to count here.</p><script>alert(1)</script><style>p{}</style></article></body></html>",
+        );
+        let all = page.rendered.paragraphs.join(" ");
+        assert!(!all.contains("alert") && !all.contains("p{}"), "{all}");
+        let deep = format!("{}deep text{}", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(read(&deep).rendered.paragraphs, ["deep text"]);
+    }
+
+    #[test]
+    fn hostile_pages_take_bounded_time() {
+        let cases: Vec<(&str, String)> = vec![
+            (
+                "many attributes",
+                format!(
+                    "<div {}>x</div>",
+                    (0..20_000).map(|i| format!("a{i}=1 ")).collect::<String>()
+                ),
+            ),
+            (
+                "a flood of <",
+                format!("<body>{}</body>", "<".repeat(200_000)),
+            ),
+            ("unclosed tags", "<a".repeat(100_000)),
+            (
+                "stray closing tags",
+                format!("<p>text</p>{}", "</div>".repeat(50_000)),
+            ),
+            ("false self-closing", "<div/>".repeat(50_000)),
+            (
+                "comments in the title",
+                format!("<title>{}</title>", "a<!-- c -->".repeat(50_000)),
+            ),
+            ("misnested formatting", "<b><p>x".repeat(5_000)),
+            ("nested tables", "<table><tr><td>".repeat(2_000)),
+        ];
+        for (name, html) in cases {
+            let t = std::time::Instant::now();
+            let page = read(&html);
+            assert!(
+                page.rendered
+                    .paragraphs
+                    .iter()
+                    .all(|p| !p.contains("</div>")),
+                "{name}"
+            );
+            // Generous for unoptimised test builds on a busy machine; quadratic cases took minutes.
+            assert!(t.elapsed().as_secs() < 5, "{name}: {:?}", t.elapsed());
+        }
+    }
+}
