@@ -2,7 +2,7 @@
 //! kind. The rules found the candidate and voted; the model weighs those votes with the rest of
 //! the evidence ([`features`](super::features)) and its verdict replaces them.
 
-use super::cand::{Found, Para, kind_index, leading_kind};
+use super::cand::{Cand, Found, Para, kind_index, leading_kind};
 use super::features::{self, Feats};
 use super::lexicon::Lexicon;
 use super::model::{CLASSES, Model, NONE, best};
@@ -14,12 +14,28 @@ use crate::article::ActorKind;
 const VERDICT: i32 = 2;
 
 /// Features of the candidates from `first` on, all found in paragraph `p`.
-pub(crate) fn paragraph(p: &Para, found: &Found, first: usize, named: bool, out: &mut Vec<Feats>) {
+/// With `skip_sure`, candidates whose rules are that sure get no features: the model would not
+/// be asked about them (keeps recognition fast).
+pub(crate) fn paragraph(
+    p: &Para,
+    found: &Found,
+    first: usize,
+    named: bool,
+    skip_sure: Option<i32>,
+    out: &mut Vec<Feats>,
+) {
     for c in found.cands.iter().skip(first) {
         let mut f = Feats::new(named);
-        features::candidate(p, c, &mut f);
+        if !skip_sure.is_some_and(|s| rules_sure(c, s)) {
+            features::candidate(p, c, &mut f);
+        }
         out.push(f);
     }
+}
+
+/// The rules' verdict stands: a gazetteer name, or cues of at least `sure` votes.
+fn rules_sure(c: &Cand, sure: i32) -> bool {
+    c.gaz.is_some() || (leading_kind(&c.votes).1 >= sure && !c.weak)
 }
 
 /// Adds the features that need the whole article (how often each name comes back).
@@ -36,26 +52,20 @@ pub(crate) fn article(paras: &[String], found: &Found, lex: &Lexicon, feats: &mu
         })
         .collect();
     let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    // Word-prefixes and word-suffixes of every longer name, so each lookup is one hash.
+    let mut parts: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for k in &keys {
         *count.entry(k.as_str()).or_default() += 1;
+        for (i, _) in k.match_indices(' ') {
+            parts.insert(&k[..i]);
+            parts.insert(&k[i + 1..]);
+        }
     }
     for (k, f) in keys.iter().zip(feats.iter_mut()) {
-        let longer = !k.is_empty()
-            && keys.iter().any(|o| {
-                o.len() > k.len()
-                    && (o.starts_with(k.as_str()) || o.ends_with(k.as_str()))
-                    && part_at_word(o, k)
-            });
+        let longer = !k.is_empty() && parts.contains(k.as_str());
         features::article(count.get(k.as_str()).copied().unwrap_or(0), longer, f);
         f.part = longer;
     }
-}
-
-/// `part` is a whole-word prefix or suffix of `whole`.
-fn part_at_word(whole: &str, part: &str) -> bool {
-    let pre = whole.strip_prefix(part).is_some_and(|r| r.starts_with(' '));
-    let suf = whole.strip_suffix(part).is_some_and(|r| r.ends_with(' '));
-    pre || suf
 }
 
 /// Applies the model's verdict to every candidate; a verdict on a longer name weighs more
@@ -74,11 +84,14 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
             .get(c.para)
             .and_then(|p| p.get(c.start..c.end))
             .map_or(1, |s| s.split_whitespace().count());
-        let (class, lead) = best(&model.scores(&f.ids));
         // Rules that are sure (a gazetteer name, strong cues) keep their verdict: the labelled
         // data is small and of other genres, so it decides where the rules only guess.
+        if rules_sure(c, model.sure) {
+            continue;
+        }
         let (rule_kind, strength) = leading_kind(&c.votes);
-        if c.gaz.is_some() || (strength >= model.sure && !c.weak) || lead < model.margin {
+        let (class, lead) = best(&model.scores(&f.ids));
+        if lead < model.margin {
             continue;
         }
         let Some(kind) = CLASSES[class].filter(|_| class != NONE) else {
@@ -108,10 +121,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parts_are_whole_words() {
-        assert!(part_at_word("daniel smith", "smith"));
-        assert!(part_at_word("daniel smith", "daniel"));
-        assert!(!part_at_word("daniel smithson", "daniel smith"));
-        assert!(!part_at_word("smith", "smith"));
+    fn short_forms_are_parts_of_longer_names() {
+        let paras = vec!["Daniel Smith met Smith and Daniel Smithson.".to_string()];
+        let lex = &*super::super::lexicon::LEXICON;
+        let mut found = Found::default();
+        for (start, end) in [(0, 12), (17, 22), (27, 42)] {
+            found.cands.push(Cand {
+                para: 0,
+                start,
+                end,
+                gaz: None,
+                votes: [0; 4],
+                weak: false,
+                acronym: false,
+                titled: false,
+                team: false,
+                rejected: false,
+                listed: None,
+            });
+        }
+        let mut feats = vec![Feats::new(false); 3];
+        article(&paras, &found, lex, &mut feats);
+        let part: Vec<bool> = feats.iter().map(|f| f.part).collect();
+        assert_eq!(part, [false, true, false]);
     }
 }

@@ -43,7 +43,8 @@ pub fn extract_with(articles: &[&[String]], model: &Model) -> Extraction {
         .map_init(
             || (String::new(), Vec::new()),
             |(buf, toks), paras| {
-                let (mut f, feats) = candidates(paras, lex, &seen, buf, toks, false);
+                let (mut f, feats) =
+                    candidates(paras, lex, &seen, buf, toks, false, Some(model.sure));
                 classify::decide(paras, &mut f, &feats, model);
                 f
             },
@@ -80,6 +81,7 @@ fn candidates(
     buf: &mut String,
     toks: &mut Vec<token::Tok>,
     named: bool,
+    skip_sure: Option<i32>,
 ) -> (Found, Vec<Feats>) {
     let mut f = Found::default();
     let mut feats = Vec::new();
@@ -94,7 +96,7 @@ fn candidates(
         };
         let first = f.cands.len();
         recognize::recognize(&para, &mut f);
-        classify::paragraph(&para, &f, first, named, &mut feats);
+        classify::paragraph(&para, &f, first, named, skip_sure, &mut feats);
     }
     classify::article(paras, &f, lex, &mut feats);
     (f, feats)
@@ -121,7 +123,7 @@ pub fn samples(articles: &[&[String]]) -> Vec<Sample> {
         .map_init(
             || (String::new(), Vec::new()),
             |(buf, toks), (article, paras)| {
-                let (f, feats) = candidates(paras, lex, &seen, buf, toks, true);
+                let (f, feats) = candidates(paras, lex, &seen, buf, toks, true, None);
                 f.cands
                     .iter()
                     .zip(feats)
