@@ -3,10 +3,10 @@
 //! lower case ([`Seen`]). Shared by the recogniser, its rules and the resolver.
 
 use super::ActorKind;
-use super::fast::HashSet;
 use super::lexicon::{Lexicon, class::*};
 use super::norm::{self, Initial};
 use super::token::{NO_GAZ, Shape, Tok, UNKNOWN_GAZ, is_close_quote, is_open_quote};
+use rustc_hash::FxHashSet as HashSet;
 
 /// Kind evidence, indexed by [`kind_index`].
 pub(crate) type Votes = [i32; 4];
@@ -105,6 +105,10 @@ pub(crate) struct Cand {
     pub titled: bool,
     /// A city named as a sports team ("Liverpool, who play Everton").
     pub team: bool,
+    /// The classifier read it as no actor.
+    pub rejected: bool,
+    /// A generated place list names it: evidence of its kind, not of its identity.
+    pub listed: Option<u32>,
 }
 
 /// Candidates of one article plus what ties them together.

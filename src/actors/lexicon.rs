@@ -1,6 +1,6 @@
 //! Word classes, translation tables and the gazetteer, parsed once from `assets/actors/`.
 
-use super::fast::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -11,8 +11,10 @@ use super::norm::{self, Tables};
 const WORDS: &str = include_str!("../../assets/actors/words.toml");
 const TRANSLATIONS: &str = include_str!("../../assets/actors/translations.toml");
 const PLACES: &str = include_str!("../../assets/actors/places.txt");
+const PLACES_GENERATED: &str = include_str!("../../assets/actors/places_generated.txt");
 const ORGANIZATIONS: &str = include_str!("../../assets/actors/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
+const ENGLISH_CASE: &str = include_str!("../../assets/actors/english_case.txt");
 
 /// Word classes as bit flags (a word may have several).
 pub(crate) mod class {
@@ -161,6 +163,9 @@ pub(crate) enum GazClass {
 pub(crate) struct GazEntry {
     pub name: String,
     pub class: GazClass,
+    /// From a generated list (cities, subdivisions): its spelling is not the canonical name,
+    /// and it does not cut a longer run of capitals ("Ain Al Asad" is no "Ain").
+    pub generated: bool,
 }
 
 impl GazEntry {
@@ -188,6 +193,10 @@ pub(crate) struct Lexicon {
     org_suffixes: Vec<(String, usize)>,
     /// Starts of long gazetteer keys ("court of justice of"), so runs may cross connectors.
     prefixes: HashSet<String>,
+    /// Keys that are demonyms of a gazetteer entry ("swedish", "iraqis").
+    demonyms: HashSet<String>,
+    /// Folded English word -> written in lower case in the dictionary (else only capitalised).
+    case: HashMap<String, bool>,
 }
 
 /// The lexicon, parsed on first use.
@@ -270,9 +279,24 @@ impl Lexicon {
         lex.person_suffixes = lower(&words.person_suffixes);
         lex.place_prefixes = lower(&words.place_prefixes);
         lex.org_suffixes = lower(&words.org_suffixes);
-        lex.add_gazetteer(PLACES, GazClass::Country);
-        lex.add_gazetteer(ORGANIZATIONS, GazClass::Org);
+        // First listed wins a shared key: the hand-made lists before the generated places, so
+        // "Dáil" stays the parliament, not a town of the same spelling.
+        lex.add_gazetteer(PLACES, GazClass::Country, false);
+        lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
+        lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
+        lex.case = english_case(ENGLISH_CASE);
         lex
+    }
+
+    /// How general English writes a folded word: `Some(true)` in lower case (a common word),
+    /// `Some(false)` only capitalised (a name), `None` when the dictionary lacks it.
+    pub fn case_of(&self, folded: &str) -> Option<bool> {
+        self.case.get(folded).copied()
+    }
+
+    /// This key is a demonym ("swedish"), not a name, of a gazetteer entry.
+    pub fn is_demonym(&self, key: &str) -> bool {
+        self.demonyms.contains(key)
     }
 
     /// The kind a single word's shape hints at: "Jämtland", "Ballylongford" a
@@ -308,7 +332,7 @@ impl Lexicon {
     }
 
     /// Adds `Name | alias ; demonym` lines; `[section]` lines set the class.
-    fn add_gazetteer(&mut self, text: &str, default: GazClass) {
+    fn add_gazetteer(&mut self, text: &str, default: GazClass, generated: bool) {
         let mut class = default;
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
@@ -330,14 +354,17 @@ impl Lexicon {
             self.entries.push(GazEntry {
                 name: name.to_string(),
                 class,
+                generated,
             });
             let mut forms: Vec<String> = std::iter::once(name)
                 .chain(names)
                 .map(String::from)
                 .collect();
             for d in demonyms.split('|').map(str::trim).filter(|d| !d.is_empty()) {
+                self.demonyms.insert(norm::key(d, &self.tables));
                 forms.push(d.to_string());
                 if let Some(p) = plural(d) {
+                    self.demonyms.insert(norm::key(&p, &self.tables));
                     forms.push(p);
                 }
             }
@@ -383,6 +410,25 @@ impl Lexicon {
     pub fn entry(&self, id: u32) -> Option<&GazEntry> {
         self.entries.get(id as usize)
     }
+}
+
+/// Reads the dictionary's `[lower]` and `[capitalised]` word lists; a word in both is common.
+fn english_case(text: &str) -> HashMap<String, bool> {
+    let mut map = HashMap::default();
+    let mut lower = true;
+    for line in text.lines().map(str::trim) {
+        match line {
+            "" => {}
+            "[lower]" => lower = true,
+            "[capitalised]" => lower = false,
+            _ if line.starts_with('#') => {}
+            w => {
+                let slot = map.entry(norm::fold(w)).or_insert(lower);
+                *slot |= lower;
+            }
+        }
+    }
+    map
 }
 
 /// `word` ends with the lowercase `suffix`, ignoring case.
@@ -467,6 +513,17 @@ mod tests {
         let l = &*LEXICON;
         assert!(l.is_prefix("court of justice of"));
         assert!(!l.is_prefix("court of nowhere"));
+    }
+
+    #[test]
+    fn english_case_tells_common_words_from_names() {
+        let m = english_case("# x\n[lower]\nnight\nsmith\n[capitalised]\nSmith\nZeus\n");
+        assert_eq!(m.get("night"), Some(&true));
+        assert_eq!(m.get("smith"), Some(&true));
+        assert_eq!(m.get("zeus"), Some(&false));
+        assert_eq!(LEXICON.case_of("night"), Some(true));
+        assert!(LEXICON.is_demonym("swedish"));
+        assert!(!LEXICON.is_demonym("sweden"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Normal forms of names, so that spellings of one name compare equal.
 
-use super::fast::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Translation tables from `assets/actors/translations.toml` plus droppable tails.
 #[derive(Debug, Default)]
@@ -31,53 +32,65 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-/// Pushes `c` lowercased with Latin diacritics removed; marks written as separate code points
+/// Pushes `c` lowercased with diacritics removed; marks written as separate code points
 /// are dropped, so "é" and "e\u{301}" both fold to "e". Shared by actors and the filter.
 pub fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-    } else if let Some(f) = fold_char(c) {
-        out.push_str(f);
-    } else if !is_mark(c) {
-        out.extend(c.to_lowercase());
+        return;
     }
+    match c {
+        '’' | 'ʼ' | '‘' | '`' => return out.push('\''),
+        '‐' | '‑' | '–' => return out.push('-'),
+        _ => {}
+    }
+    // Canonical decomposition splits "é" into "e" and a mark; the marks go.
+    decompose_canonical(c, |d| {
+        if d.is_ascii() {
+            out.push(d.to_ascii_lowercase());
+        } else if is_mark(d) {
+            // Accents written apart are dropped like composed ones.
+        } else if let Some(latin) = latin_fold(d) {
+            out.push_str(latin);
+        } else {
+            out.extend(d.to_lowercase());
+        }
+    });
 }
 
-/// Folded form of a non-ASCII letter that has one (Latin letters with diacritics).
-fn fold_char(c: char) -> Option<&'static str> {
-    Some(match c {
-        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
-        'Æ' | 'æ' => "ae",
-        'Ç' | 'ç' | 'Ć'..='č' => "c",
-        'Ð' | 'ð' | 'Ď'..='đ' => "d",
-        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
-        'Ĝ'..='ģ' => "g",
-        'Ĥ'..='ħ' => "h",
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
-        'Ĵ' | 'ĵ' => "j",
-        'Ķ' | 'ķ' => "k",
-        'Ĺ'..='ł' => "l",
-        'Ñ' | 'ñ' | 'Ń'..='ň' => "n",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
-        'Œ' | 'œ' => "oe",
-        'Ŕ'..='ř' => "r",
-        'ß' => "ss",
-        'Ś'..='š' | 'Ș' | 'ș' => "s",
-        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
-        'Þ' | 'þ' => "th",
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
-        'Ŵ' | 'ŵ' => "w",
-        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
-        'Ź'..='ž' => "z",
-        '’' | 'ʼ' | '‘' | '`' => "'",
-        '‐' | '‑' | '–' => "-",
-        _ => return None,
-    })
+/// ASCII for a Latin letter that has no decomposition ("ø", "ł", "ß", "æ"); other
+/// scripts keep their letters, so "Москва" still folds to "москва".
+fn latin_fold(c: char) -> Option<&'static str> {
+    let latin = matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
+    latin
+        .then(|| deunicode::deunicode_char(c))
+        .flatten()
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic()))
+        .map(|s| match s {
+            "AE" | "Ae" => "ae",
+            "OE" | "Oe" => "oe",
+            "TH" | "Th" => "th",
+            "ss" => "ss",
+            _ if s.len() == 1 => lower_ascii(s),
+            _ => s,
+        })
+}
+
+/// The lowercase of a one-letter ASCII string, without allocating.
+fn lower_ascii(s: &'static str) -> &'static str {
+    const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => {
+            let i = usize::from(b - b'A');
+            LOWER.get(i..=i).unwrap_or(s)
+        }
+        _ => s,
+    }
 }
 
 /// Combining marks (accents written as separate code points).
 pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    is_combining_mark(c)
 }
 
 /// Articles dropped from every key: "al-Zarqa" = "Zarqa", "The National" = "National".
@@ -256,6 +269,9 @@ mod tests {
         assert_eq!(fold("Iraq’s"), "iraq's");
         assert_eq!(fold("Ó Súilleabháin"), "o suilleabhain");
         assert_eq!(fold("e\u{301}"), "e");
+        assert_eq!(fold("Łódź Straße Ærø Þór"), "lodz strasse aero thor");
+        assert_eq!(fold("Москва İstanbul 北京"), "москва istanbul 北京");
+        assert_eq!(fold("Nguyễn Phú Trọng"), "nguyen phu trong");
     }
 
     #[test]

@@ -126,7 +126,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             if p.toks[head[m - 1]].shape == Shape::Lower {
                 continue;
             }
-            let Some(g) = p.gaz(head) else { continue };
+            let Some(g) = p
+                .gaz(head)
+                .filter(|&g| p.lex.entry(g).is_some_and(|e| !e.generated))
+            else {
+                continue;
+            };
             // Only a place is peeled off: "Volvo Cars" is one name; but a model
             // number leaves the maker alone ("Airbus A321 XLR").
             if p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org) {
@@ -160,8 +165,15 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         }
     }
     // Headline words are capitalised anyway: only known names inside them count.
+    // The classifier weighs a rule-found headline name only when the line holds no known one.
     if ctx.headline {
+        let before = out.cands.len();
         known_inside(p, seg, st, out);
+        if out.cands.len() == before && validity(p, seg, false, false) != Validity::Invalid {
+            let (votes, _) = votes(p, seg, ctx, st, out);
+            let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
+            push(p, seg, None, votes, true, acronym, ctx.titled, st, out);
+        }
         return;
     }
     // "Ericsson AB", "Hezbollah movement": a known actor with a generic tail.
@@ -242,20 +254,29 @@ fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
     }
 }
 
-/// Pushes a gazetteer candidate.
+/// Pushes a gazetteer candidate; a name from a generated place list is a place found by
+/// rule, merged by its spelling like any other ("Babil" and "Babel").
 fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     let mut votes = [0; 4];
-    if let Some(e) = p.lex.entry(g) {
-        votes[kind_index(e.kind())] += 10;
+    let entry = p.lex.entry(g);
+    let generated = entry.is_some_and(|e| e.generated);
+    if let Some(e) = entry {
+        // Thirty thousand towns share names with people ("Lami", "Houston"): a listed town is
+        // a hint the classifier weighs, not a certainty.
+        votes[kind_index(e.kind())] += if generated { 2 } else { 10 };
     }
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
-    push(p, seg, Some(g), votes, false, acronym, false, st, out);
+    let gaz = (!generated).then_some(g);
+    push(p, seg, gaz, votes, false, acronym, false, st, out);
+    if let Some(c) = out.cands.last_mut() {
+        c.listed = generated.then_some(g);
+    }
     // Cities and provinces field teams ("Liverpool", "Leinster"); countries'
     // teams stay their country.
-    let city = p
-        .lex
-        .entry(g)
-        .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
+    // Only well-known cities field teams: a listed small town is more often a surname
+    // ("Al-Lami, who had warned").
+    let city =
+        entry.is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region)) && !generated;
     if city
         && team_cue(p, seg)
         && let Some(c) = out.cands.last_mut()
@@ -315,6 +336,8 @@ fn push(
         acronym,
         titled,
         team: false,
+        rejected: false,
+        listed: None,
     });
 }
 
@@ -475,6 +498,8 @@ fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Foun
         acronym: true,
         titled: false,
         team: false,
+        rejected: false,
+        listed: None,
     });
     out.links.push((long, idx));
     out.acronyms.push((letters, long));

@@ -3,7 +3,7 @@
 //! (same normal form, core form, transliteration, surname or acronym).
 //! Every lookup is a hash map keyed by a normal form, so the work is near-linear.
 
-use super::fast::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
 
 use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
@@ -162,7 +162,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         .collect();
     // Names the article calls products ("the drug Wegovy") are no actors anywhere in it.
     for (inf, c) in infos.iter_mut().zip(cands) {
-        if c.gaz.is_none() && found.products.contains(&inf.full) {
+        if c.rejected || (c.gaz.is_none() && found.products.contains(&inf.full)) {
             inf.full.clear();
         }
     }
@@ -712,6 +712,9 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
             .max_by_key(|&(g, n)| (*n, Reverse(*g)))
             .and_then(|(g, _)| lex.entry(*g));
         let kind = match gaz {
+            // The classifier's verdicts on the mentions outweigh what the gazetteer says the
+            // name usually is ("Cambridge" the university, "Pakistan" the team).
+            Some(_) if votes.iter().any(|&v| v > 0) => leading_kind(&votes).0,
             Some(e) => e.kind(),
             // A name whose only hint is that it spoke ("Klarna said") is most
             // often a company or a body: people are named in full first.
@@ -725,7 +728,10 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
             .max_by_key(|(s, f)| (f.ntok, f.count, s.chars().count(), Reverse(f.first)))
             .map(|(s, _)| s.to_string())
             .unwrap_or_default();
-        let name = gaz.map(|e| e.name.clone()).unwrap_or(best);
+        let name = gaz
+            .filter(|e| !e.generated)
+            .map(|e| e.name.clone())
+            .unwrap_or(best);
         let mut aliases: Vec<(&str, &Form)> = forms.iter().map(|(s, f)| (*s, f)).collect();
         aliases.sort_by_key(|(s, f)| (Reverse(f.count), f.first, *s));
         actors.push(Actor {

@@ -41,8 +41,13 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                 words += 1;
             }
             Shape::Lower => {
-                if t.joined {
+                if t.joined && !syllable_tail(p, i, k) {
                     break;
+                }
+                if t.joined {
+                    k += 1;
+                    words += 1;
+                    continue;
                 }
                 if let Some(n) = p.particles_before_cap(k) {
                     k += n;
@@ -63,7 +68,18 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                     k += 1;
                     continue;
                 }
-                if t.ch == '&' && prev.is_cap() && p.cap_follows(k) {
+                // "Procter & Gamble" and "H&M" are one name; "Miller & Robertson" in a
+                // citation are two people unless the gazetteer knows the pair.
+                let spaced = t.space_before && toks.get(k + 1).is_some_and(|n| n.space_before);
+                let known = || {
+                    p.gaz(
+                        &(i..(k + 2).min(toks.len()))
+                            .filter(|&x| toks[x].is_word())
+                            .collect::<Vec<_>>(),
+                    )
+                    .is_some()
+                };
+                if t.ch == '&' && prev.is_cap() && p.cap_follows(k) && (!spaced || known()) {
                     k += 1;
                     continue;
                 }
@@ -73,10 +89,25 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
         }
     }
     // A run ends on a name word, never on a particle or a period.
-    while k > i + 1 && !toks[k - 1].is_cap() {
+    while k > i + 1 && !toks[k - 1].is_cap() && !(toks[k - 1].joined && syllable_tail(p, i, k - 1))
+    {
         k -= 1;
     }
     k
+}
+
+/// The last syllable of a hyphenated East Asian given name ("Kim Jong-un", "Lee
+/// Cheuk-yan"): a short lowercase word glued to a short capitalised one, two words into a run.
+fn syllable_tail(p: &Para, i: usize, k: usize) -> bool {
+    let toks = p.toks;
+    let short = |x: usize, n: usize| p.word(x).chars().count() <= n;
+    k >= i + 2
+        && toks[k - 1].is_cap()
+        && toks[k - 2].is_cap()
+        && short(k - 1, 6)
+        && short(k, 5)
+        && !toks[k].has(ORG_PARTICIPLE)
+        && !toks.get(k + 1).is_some_and(|n| n.joined)
 }
 
 /// A possessive inside an organisation name: "Farmers' Association",
@@ -481,7 +512,9 @@ pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
         }
     }
     while let Some(&k) = seg.last() {
-        if p.toks[k].shape == Shape::Lower {
+        let t = p.toks[k];
+        // "Kim Jong-un" keeps its last syllable.
+        if t.shape == Shape::Lower && !(t.joined && seg.len() >= 3) {
             seg = &seg[..seg.len() - 1];
         } else {
             break;

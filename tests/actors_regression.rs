@@ -1,6 +1,8 @@
-//! Actors on held-out articles about other stories (business, Irish and Nordic
-//! politics, football, the EU, tech, a storm, a court case), against the list a
-//! careful reader would make. Measures precision and recall per article.
+//! A regression test, not a measure of unseen text: actors on articles about other stories
+//! (business, Irish and Nordic politics, football, the EU, tech, a storm, a court case),
+//! against the list a careful reader would make, per article. Every batch was tuned on after
+//! its first contact, so these figures only guard against losing what once worked; the blind
+//! set (`tests/actors_blind.rs`) and the labelled data measure unseen text.
 //!
 //! The lists were written with the articles, before running the extractor on
 //! them. The rules were tuned on the first eight; the next five and the last
@@ -22,7 +24,7 @@ use dossier::{ActorKind, Corpus};
 /// name), kind, and spellings that must end up merged into it.
 type Want = (&'static str, ActorKind, &'static [&'static str]);
 
-/// One held-out article and what it must yield.
+/// One regression article and what it must yield.
 struct Case {
     file: &'static str,
     want: &'static [Want],
@@ -733,13 +735,13 @@ const MIN_RECALL: f64 = 0.85;
 const MIN_MEAN: f64 = 0.95;
 
 fn path(file: &str) -> PathBuf {
-    PathBuf::from(format!("tests/fixtures/heldout/{file}.txt"))
+    PathBuf::from(format!("tests/fixtures/regression/{file}.txt"))
 }
 
 fn load(files: &[&str]) -> Corpus {
     let paths: Vec<PathBuf> = files.iter().map(|f| path(f)).collect();
     Corpus::load(&paths, &mut |_| {})
-        .expect("held-out fixtures load")
+        .expect("regression fixtures load")
         .corpus
 }
 
@@ -826,7 +828,7 @@ fn score(case: &Case) -> Score {
 }
 
 #[test]
-fn heldout_articles_reach_precision_and_recall() {
+fn regression_articles_keep_precision_and_recall() {
     let mut failures = Vec::new();
     let (mut p_sum, mut r_sum) = (0.0, 0.0);
     for case in CASES {
@@ -999,7 +1001,7 @@ fn short_forms_and_acronyms_merge_within_articles() {
 }
 
 #[test]
-fn the_whole_heldout_set_merges_across_articles_and_keeps_people_apart() {
+fn the_whole_regression_set_merges_across_articles_and_keeps_people_apart() {
     let files: Vec<&str> = CASES.iter().map(|c| c.file).collect();
     let corpus = load(&files);
     let index = &corpus.actors;

@@ -1,0 +1,273 @@
+//! Trains the actor classifier on labelled documents and writes its weights.
+//!
+//! ```sh
+//! cargo run --release --example train_actors                 # ../shared/eval/actors -> assets/actors/model.tsv
+//! cargo run --release --example train_actors -- --cv 5      # also 5-fold cross-validation by document
+//! ```
+//! Options: `--data DIR` (holding `articles/` and `gold.json`), `--out FILE`, `--epochs N`,
+//! `--cv K`, `--cv-out FILE` (the held-out predictions, as `dossier entities --json` writes them,
+//! for `score_actors.py`). Labels: a candidate whose spelling is one of a gold entity's names
+//! takes that entity's kind; every other candidate is "no actor".
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use dossier::Corpus;
+use dossier::actors::{self, Model, Sample};
+use serde_json::Value;
+
+#[path = "common/gold.rs"]
+#[allow(dead_code)]
+mod gold;
+
+/// Averaged multi-class perceptron over interned features.
+struct Perceptron {
+    w: Vec<[f32; 4]>,
+    /// Sum of updates weighted by time, for the average.
+    u: Vec<[f32; 4]>,
+    t: f32,
+}
+
+impl Perceptron {
+    fn new(n: usize) -> Self {
+        Perceptron {
+            w: vec![[0.0; 4]; n],
+            u: vec![[0.0; 4]; n],
+            t: 1.0,
+        }
+    }
+
+    fn scores(&self, x: &[u32]) -> [f32; 4] {
+        let mut s = [0f32; 4];
+        for &f in x {
+            for (a, b) in s.iter_mut().zip(self.w[f as usize]) {
+                *a += b;
+            }
+        }
+        s
+    }
+
+    fn update(&mut self, x: &[u32], gold: usize) {
+        let s = self.scores(x);
+        let guess = actors::best_class(&s).0;
+        if guess != gold {
+            for &f in x {
+                let (w, u) = (&mut self.w[f as usize], &mut self.u[f as usize]);
+                w[gold] += 1.0;
+                w[guess] -= 1.0;
+                u[gold] += self.t;
+                u[guess] -= self.t;
+            }
+        }
+        self.t += 1.0;
+    }
+
+    /// The averaged weights.
+    fn averaged(&self) -> Vec<[f32; 4]> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| {
+                let mut a = [0f32; 4];
+                for k in 0..4 {
+                    a[k] = w[k] - u[k] / self.t;
+                }
+                a
+            })
+            .collect()
+    }
+}
+
+/// A deterministic shuffle (xorshift), so training is reproducible.
+fn shuffle<T>(v: &mut [T], seed: &mut u64) {
+    for i in (1..v.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let j = (*seed % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+}
+
+/// Trains on labelled examples; returns named weights. `none_bias` is taken off the bias of
+/// "no actor", trading precision for recall.
+fn train(examples: &[(&Sample, usize)], epochs: usize, none_bias: f32) -> Vec<(String, [f32; 4])> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let xs: Vec<(Vec<u32>, usize)> = examples
+        .iter()
+        .map(|(s, y)| {
+            let x = s
+                .features
+                .iter()
+                .map(|f| {
+                    *ids.entry(f.as_str()).or_insert_with(|| {
+                        names.push(f.as_str());
+                        names.len() as u32 - 1
+                    })
+                })
+                .collect();
+            (x, *y)
+        })
+        .collect();
+    let mut p = Perceptron::new(names.len());
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..epochs {
+        shuffle(&mut order, &mut seed);
+        for &i in &order {
+            p.update(&xs[i].0, xs[i].1);
+        }
+    }
+    let mut w = p.averaged();
+    if let Some(&b) = ids.get("b=") {
+        w[b as usize][3] -= none_bias;
+    }
+    names
+        .iter()
+        .zip(w)
+        .filter(|(_, w)| w.iter().any(|v| v.abs() >= 0.01))
+        .map(|(n, w)| (n.to_string(), w))
+        .collect()
+}
+
+/// Labelled training examples of the documents in `docs`.
+fn label<'s>(samples: &'s [Sample], ids: &[String], gold: &gold::Gold) -> Vec<(&'s Sample, usize)> {
+    samples
+        .iter()
+        .filter_map(|s| {
+            let doc = gold.docs.get(&ids[s.article])?;
+            Some((s, doc.label(&s.surface)?))
+        })
+        .collect()
+}
+
+fn write_model(path: &Path, rows: &[(String, [f32; 4])], docs: usize) -> std::io::Result<()> {
+    let mut rows = rows.to_vec();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::new();
+    out.push_str(
+        "# Actor classifier: averaged perceptron weights per feature for person, organisation,\n",
+    );
+    out.push_str(&format!(
+        "# place, no actor. Trained by `cargo run --release --example train_actors` on {docs} GUM documents\n"
+    ));
+    out.push_str("# (annotations CC BY 4.0, Zeldes 2017); only weights, no text, are kept here.\n");
+    for (n, w) in rows {
+        out.push_str(&format!(
+            "{n}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\n",
+            w[0], w[1], w[2], w[3]
+        ));
+    }
+    std::fs::write(path, out)
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let data = PathBuf::from(arg(&args, "--data").unwrap_or_else(gold::default_data));
+    let out = PathBuf::from(arg(&args, "--out").unwrap_or("assets/actors/model.tsv".into()));
+    let epochs: usize = arg(&args, "--epochs")
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(10);
+    let none_bias: f32 = arg(&args, "--none-bias")
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(0.0);
+    let folds: usize = arg(&args, "--cv").and_then(|e| e.parse().ok()).unwrap_or(0);
+    let gold = gold::Gold::read(&data.join("gold.json"))?;
+    let corpus = Corpus::load(&[data.join("articles")], &mut |_| {})?.corpus;
+    let ids: Vec<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
+    let paras: Vec<&[String]> = corpus
+        .articles
+        .iter()
+        .map(|a| a.paragraphs.as_slice())
+        .collect();
+    let samples = actors::samples(&paras);
+    eprintln!("{} documents, {} candidates", ids.len(), samples.len());
+    if let Some(path) = arg(&args, "--dump") {
+        // Every candidate with its label and features, one JSON object a line, for inspection.
+        let lines: Vec<String> = label(&samples, &ids, &gold)
+            .iter()
+            .map(|(s, y)| {
+                serde_json::json!({"doc": ids[s.article], "surface": s.surface, "label": y, "features": s.features})
+                    .to_string()
+            })
+            .collect();
+        std::fs::write(path, lines.join("\n"))?;
+    }
+
+    if folds > 1 {
+        // Documents in id order fall into folds in turn, so each fold has every genre.
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+        let fold_of: Vec<usize> = {
+            let mut f = vec![0; ids.len()];
+            for (n, &d) in order.iter().enumerate() {
+                f[d] = n % folds;
+            }
+            f
+        };
+        let mut rows: Vec<Value> = Vec::new();
+        let mut confusion = [[0usize; 4]; 4];
+        for k in 0..folds {
+            let train_set: Vec<Sample> = samples
+                .iter()
+                .filter(|s| fold_of[s.article] != k)
+                .cloned()
+                .collect();
+            let mut model = Model::from_named(
+                train(&label(&train_set, &ids, &gold), epochs, none_bias)
+                    .iter()
+                    .map(|(n, w)| (n.as_str(), *w)),
+            );
+            if let Some(sure) = arg(&args, "--sure").and_then(|x| x.parse().ok()) {
+                model.sure = sure;
+            }
+            if let Some(k) = arg(&args, "--kind-sure").and_then(|x| x.parse().ok()) {
+                model.kind_sure = k;
+            }
+            if let Some(m) = arg(&args, "--margin").and_then(|x| x.parse().ok()) {
+                model.margin = m;
+            }
+            for s in samples.iter().filter(|s| fold_of[s.article] == k) {
+                if let Some(y) = gold
+                    .docs
+                    .get(&ids[s.article])
+                    .and_then(|d| d.label(&s.surface))
+                {
+                    let x: Vec<u64> = s
+                        .features
+                        .iter()
+                        .map(|f| actors::feature_id_of(f))
+                        .collect();
+                    confusion[y][actors::best_class(&model.scores(&x)).0] += 1;
+                }
+            }
+            let test: Vec<usize> = (0..ids.len()).filter(|&d| fold_of[d] == k).collect();
+            let test_paras: Vec<&[String]> = test.iter().map(|&d| paras[d]).collect();
+            let test_ids: Vec<&str> = test.iter().map(|&d| ids[d].as_str()).collect();
+            let e = actors::extract_with(&test_paras, &model);
+            rows.extend(gold::entity_rows(&e, &test_ids));
+            eprintln!("fold {k}: {} documents", test.len());
+        }
+        eprintln!(
+            "held-out candidates, gold (rows: person, org, place, none) by verdict: {confusion:?}"
+        );
+        let cv_out =
+            PathBuf::from(arg(&args, "--cv-out").unwrap_or("target/actors_cv.json".into()));
+        std::fs::write(&cv_out, serde_json::to_string_pretty(&rows)?)?;
+        eprintln!("held-out predictions of all folds: {}", cv_out.display());
+        gold::score(&data.join("gold.json"), &cv_out);
+    }
+
+    let rows = train(&label(&samples, &ids, &gold), epochs, none_bias);
+    write_model(&out, &rows, ids.len())?;
+    eprintln!("{} weighted features -> {}", rows.len(), out.display());
+    Ok(())
+}

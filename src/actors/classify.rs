@@ -1,0 +1,148 @@
+//! The learned decision on each candidate of an article: whether it is an actor and of which
+//! kind. The rules found the candidate and voted; the model weighs those votes with the rest of
+//! the evidence ([`features`](super::features)) and its verdict replaces them.
+
+use super::cand::{Cand, Found, Para, kind_index, leading_kind};
+use super::features::{self, Feats};
+use super::lexicon::Lexicon;
+use super::model::{CLASSES, Model, NONE, best};
+use super::norm;
+use crate::article::ActorKind;
+
+/// Votes a model verdict on one word is worth: below what resolution treats as certain, so a
+/// lone "Lami" still joins "Haider Al Lami" of another article; longer names weigh more.
+const VERDICT: i32 = 2;
+
+/// Features of the candidates from `first` on, all found in paragraph `p`.
+/// With `skip_sure`, candidates whose rules are that sure get no features: the model would not
+/// be asked about them (keeps recognition fast).
+pub(crate) fn paragraph(
+    p: &Para,
+    found: &Found,
+    first: usize,
+    named: bool,
+    skip_sure: Option<i32>,
+    out: &mut Vec<Feats>,
+) {
+    for c in found.cands.iter().skip(first) {
+        let mut f = Feats::new(named);
+        if !skip_sure.is_some_and(|s| rules_sure(c, s)) {
+            features::candidate(p, c, &mut f);
+        }
+        out.push(f);
+    }
+}
+
+/// The rules' verdict stands: a gazetteer name, or cues of at least `sure` votes.
+fn rules_sure(c: &Cand, sure: i32) -> bool {
+    c.gaz.is_some() || (leading_kind(&c.votes).1 >= sure && !c.weak)
+}
+
+/// Adds the features that need the whole article (how often each name comes back).
+pub(crate) fn article(paras: &[String], found: &Found, lex: &Lexicon, feats: &mut [Feats]) {
+    let keys: Vec<String> = found
+        .cands
+        .iter()
+        .map(|c| {
+            let s = paras
+                .get(c.para)
+                .and_then(|p| p.get(c.start..c.end))
+                .unwrap_or("");
+            norm::key(s, &lex.tables)
+        })
+        .collect();
+    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    // Word-prefixes and word-suffixes of every longer name, so each lookup is one hash.
+    let mut parts: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for k in &keys {
+        *count.entry(k.as_str()).or_default() += 1;
+        for (i, _) in k.match_indices(' ') {
+            parts.insert(&k[..i]);
+            parts.insert(&k[i + 1..]);
+        }
+    }
+    for (k, f) in keys.iter().zip(feats.iter_mut()) {
+        let longer = !k.is_empty() && parts.contains(k.as_str());
+        features::article(count.get(k.as_str()).copied().unwrap_or(0), longer, f);
+        f.part = longer;
+    }
+}
+
+/// Applies the model's verdict to every candidate; a verdict on a longer name weighs more
+/// when the mentions of one actor disagree ("Harvard University" over "Harvard").
+pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model: &Model) {
+    let mut tied = vec![false; found.cands.len()];
+    for &(a, b) in &found.links {
+        for x in [a, b] {
+            if let Some(t) = tied.get_mut(x) {
+                *t = true;
+            }
+        }
+    }
+    for (n, (c, f)) in found.cands.iter_mut().zip(feats).enumerate() {
+        let words = paras
+            .get(c.para)
+            .and_then(|p| p.get(c.start..c.end))
+            .map_or(1, |s| s.split_whitespace().count());
+        // Rules that are sure (a gazetteer name, strong cues) keep their verdict: the labelled
+        // data is small and of other genres, so it decides where the rules only guess.
+        if rules_sure(c, model.sure) {
+            continue;
+        }
+        let (rule_kind, strength) = leading_kind(&c.votes);
+        let (class, lead) = best(&model.scores(&f.ids));
+        if lead < model.margin {
+            continue;
+        }
+        let Some(kind) = CLASSES[class].filter(|_| class != NONE) else {
+            // A short form of a longer name or an acronym defined in the text is resolved to
+            // that name, not judged alone.
+            // A town of the place lists is kept too; the model may still name its kind.
+            // Acronyms are kept as the rules found them: the labelled genres spell units and
+            // techniques in capitals ("LED", "UV") far more than news does.
+            c.rejected = !(tied[n] || f.part || c.listed.is_some() || c.acronym);
+            continue;
+        };
+        // A kind the rules voted for with some certainty stays, and a short form follows its
+        // full name; the model names the rest.
+        // Two or more name-like words are a person by the rules' weakest cue; a proper name
+        // with no cue at all was an organisation only by default, which the model replaces.
+        let person = rule_kind == ActorKind::Person && strength > 0;
+        if strength >= model.kind_sure || person || f.part {
+            continue;
+        }
+        c.votes = [0; 4];
+        c.votes[kind_index(kind)] = VERDICT * words.clamp(1, 4) as i32;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_are_parts_of_longer_names() {
+        let paras = vec!["Daniel Smith met Smith and Daniel Smithson.".to_string()];
+        let lex = &*super::super::lexicon::LEXICON;
+        let mut found = Found::default();
+        for (start, end) in [(0, 12), (17, 22), (27, 42)] {
+            found.cands.push(Cand {
+                para: 0,
+                start,
+                end,
+                gaz: None,
+                votes: [0; 4],
+                weak: false,
+                acronym: false,
+                titled: false,
+                team: false,
+                rejected: false,
+                listed: None,
+            });
+        }
+        let mut feats = vec![Feats::new(false); 3];
+        article(&paras, &found, lex, &mut feats);
+        let part: Vec<bool> = feats.iter().map(|f| f.part).collect();
+        assert_eq!(part, [false, true, false]);
+    }
+}
