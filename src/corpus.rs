@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::actors::{self, ActorIndex};
+use crate::actors::{self, ActorIndex, Mention};
 use crate::article::Article;
 use crate::clean;
 use crate::load::{self, LoadError};
@@ -57,11 +57,41 @@ pub struct LoadOutcome {
 impl Corpus {
     /// Builds a corpus from cleaned articles: finds actors and indexes them.
     pub fn from_articles(mut articles: Vec<Article>) -> Self {
+        // A standfirst is read with the body, so its actors count for the article (`@name`
+        // finds a report that names someone only there). It goes in front for the reading
+        // and comes out again; its mentions stay in the index but not in the article, whose
+        // mentions point into `paragraphs`.
+        let with_dek: Vec<bool> = articles
+            .iter_mut()
+            .map(
+                |a| match a.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+                    Some(dek) => {
+                        let dek = dek.to_string();
+                        a.paragraphs.insert(0, dek);
+                        true
+                    }
+                    None => false,
+                },
+            )
+            .collect();
         let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
         let extraction = actors::extract(&paragraphs);
         let index = ActorIndex::build(&extraction);
-        for (article, mentions) in articles.iter_mut().zip(extraction.mentions) {
-            article.mentions = mentions;
+        for ((article, mentions), dek) in articles.iter_mut().zip(extraction.mentions).zip(with_dek)
+        {
+            article.mentions = if dek {
+                article.paragraphs.remove(0);
+                mentions
+                    .into_iter()
+                    .filter(|m| m.paragraph > 0)
+                    .map(|m| Mention {
+                        paragraph: m.paragraph - 1,
+                        ..m
+                    })
+                    .collect()
+            } else {
+                mentions
+            };
         }
         Corpus {
             articles,
@@ -239,5 +269,31 @@ mod tests {
         assert_eq!(corpus.find("002_z"), Ok(2));
         assert!(matches!(corpus.find("002"), Err(FindError::Ambiguous(_, ids)) if ids.len() == 2));
         assert!(matches!(corpus.find("9"), Err(FindError::NotFound(_))));
+    }
+
+    #[test]
+    fn a_name_only_in_the_standfirst_still_finds_the_article() {
+        let corpus = Corpus::from_articles(vec![Article {
+            id: "dek".into(),
+            title: "Harbour strike enters its second week".into(),
+            subtitle: Some("Union leader Kari Lunde said the dockers would not back down.".into()),
+            paragraphs: vec!["The strike at the container terminal continued on Monday.".into()],
+            ..Article::default()
+        }]);
+        let lunde = corpus
+            .actors
+            .actors()
+            .iter()
+            .position(|a| a.name.contains("Lunde"))
+            .expect("the standfirst's person is an actor");
+        assert_eq!(corpus.actors.articles_of(lunde), [0]);
+        // Mentions still point into the body, which is unchanged.
+        let a = &corpus.articles[0];
+        assert_eq!(a.paragraphs.len(), 1);
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| m.paragraph == 0 && m.end <= a.paragraphs[0].len())
+        );
     }
 }
