@@ -97,7 +97,7 @@ fn matchers(c: &mut Criterion) {
     let mut group = c.benchmark_group("matcher_100k_titles");
     group.sample_size(10);
     for pat in ["t", "con", "proter", "nujaba"] {
-        let skim = query::matcher();
+        let skim = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
         group.bench_function(format!("fuzzy-matcher skim {pat:?}"), |b| {
             b.iter(|| {
                 titles

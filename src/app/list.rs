@@ -128,13 +128,12 @@ impl RowMarks {
         if query.words().next().is_none() {
             return RowMarks::default();
         }
-        let m = query::matcher();
         RowMarks {
-            title: query::fuzzy_highlights(&m, query, &a.title),
+            title: query::fuzzy_highlights(query, &a.title),
             source: a
                 .source
                 .as_deref()
-                .map(|s| query::fuzzy_highlights(&m, query, s))
+                .map(|s| query::fuzzy_highlights(query, s))
                 .unwrap_or_default(),
         }
     }

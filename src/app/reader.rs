@@ -356,7 +356,6 @@ pub fn build(
             }
         }
     }
-    let m = query::matcher();
     let plain = |base| Styling {
         base,
         tones: Vec::new(),
@@ -364,8 +363,7 @@ pub fn build(
         one_match: false,
         only_here: Vec::new(),
     };
-    let title_marks =
-        char_indices_to_ranges(&a.title, &query::fuzzy_highlights(&m, query, &a.title));
+    let title_marks = char_indices_to_ranges(&a.title, &query::fuzzy_highlights(query, &a.title));
     out.block(
         &a.title,
         width,

@@ -3,13 +3,12 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::actors::ActorId;
 use crate::article::Article;
 use crate::corpus::Corpus;
 
-use super::fuzzy::{fuzzy_score, head, matcher};
+use super::fuzzy::{Needle, fuzzy_score, head};
 use super::index::Index;
 use super::names::{NameForm, name_score};
 use super::parse::{Query, Term, TermKind};
@@ -33,7 +32,7 @@ pub struct Hit {
 enum Prepared {
     Word {
         neg: bool,
-        text: String,
+        needle: Needle,
         ranges: Vec<Range<u32>>,
         /// The term's words when there are several: they must follow each other.
         phrase: Vec<String>,
@@ -104,16 +103,16 @@ pub fn matching_actors(index: &Index, pattern: &str) -> Vec<ActorId> {
         .collect()
 }
 
-fn prepare(m: &SkimMatcherV2, index: &Index, term: &Term) -> Prepared {
+fn prepare(index: &Index, term: &Term) -> Prepared {
     let neg = term.negated;
     match &term.kind {
         TermKind::Word(w) => {
             let tokens = term_tokens(w);
             let ranges = tokens.iter().map(|t| index.prefix_range(t)).collect();
             let exact = tokens.len() == 1 && index.word_id(&tokens[0]).is_some();
+            let needle = Needle::new(w);
             Prepared::Word {
                 neg,
-                text: w.clone(),
                 ranges,
                 phrase: if tokens.len() > 1 { tokens } else { Vec::new() },
                 exact,
@@ -125,8 +124,9 @@ fn prepare(m: &SkimMatcherV2, index: &Index, term: &Term) -> Prepared {
                 source_scores: if neg {
                     Vec::new()
                 } else {
-                    index.per_source(|s| fuzzy_score(m, s, w))
+                    index.per_source(|s| fuzzy_score(s, &needle))
                 },
+                needle,
             }
         }
         TermKind::Actor(p) => Prepared::Actor {
@@ -152,14 +152,7 @@ fn body_has(index: &Index, doc: usize, ranges: &[Range<u32>]) -> bool {
 }
 
 /// Score of one prepared term on one article; `None` means the article fails the term.
-fn eval(
-    m: &SkimMatcherV2,
-    corpus: &Corpus,
-    index: &Index,
-    doc: usize,
-    a: &Article,
-    term: &Prepared,
-) -> Option<i64> {
+fn eval(corpus: &Corpus, index: &Index, doc: usize, a: &Article, term: &Prepared) -> Option<i64> {
     let (hit, score) = match term {
         Prepared::Word {
             neg: true,
@@ -172,7 +165,7 @@ fn eval(
         ),
         Prepared::Word {
             neg: false,
-            text,
+            needle,
             ranges,
             phrase,
             exact,
@@ -187,7 +180,7 @@ fn eval(
                 .max()
                 .filter(|&s| s > 0);
             let fuzzy = [
-                fuzzy_score(m, head(&a.title), text),
+                fuzzy_score(head(&a.title), needle),
                 index
                     .source(doc)
                     .and_then(|s| source_scores.get(s).copied().flatten()),
@@ -281,8 +274,7 @@ pub fn search_until(
     candidates: Option<&[usize]>,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
-    let m = matcher();
-    let mut terms: Vec<Prepared> = query.terms.iter().map(|t| prepare(&m, index, t)).collect();
+    let mut terms: Vec<Prepared> = query.terms.iter().map(|t| prepare(index, t)).collect();
     terms.sort_by_key(Prepared::cost);
     let check = |doc: usize| -> Option<Hit> {
         let a = corpus.articles.get(doc)?;
@@ -291,7 +283,7 @@ pub fn search_until(
         }
         let mut score = 0;
         for t in &terms {
-            score += eval(&m, corpus, index, doc, a, t)?;
+            score += eval(corpus, index, doc, a, t)?;
         }
         Some(Hit {
             article: doc,

@@ -2,17 +2,15 @@
 
 use std::ops::Range;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use super::fuzzy::fuzzy_indices;
+use super::fuzzy::{Needle, fuzzy_indices};
 use super::parse::Query;
 use super::words::{lower_words, phrase_starts, term_tokens};
 
 /// Character indices of `text` matched by the query's free words (fuzzy), for highlighting.
-pub fn fuzzy_highlights(m: &SkimMatcherV2, query: &Query, text: &str) -> Vec<usize> {
+pub fn fuzzy_highlights(query: &Query, text: &str) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for w in query.words() {
-        if let Some(idx) = fuzzy_indices(m, text, w) {
+        if let Some(idx) = fuzzy_indices(text, &Needle::new(w)) {
             out.extend(idx);
         }
     }
@@ -55,7 +53,6 @@ pub fn word_highlights(query: &Query, text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::fuzzy::matcher;
 
     #[test]
     fn highlights_mark_word_prefixes_and_fuzzy_characters() {
@@ -64,7 +61,7 @@ mod tests {
         let r = word_highlights(&q, text);
         assert_eq!(r, vec![11..14]);
         assert_eq!(&text[r[0].clone()], "Nuj");
-        let f = fuzzy_highlights(&matcher(), &q, "Al Nujaba");
+        let f = fuzzy_highlights(&q, "Al Nujaba");
         assert_eq!(f, vec![3, 4, 5]);
     }
 }

@@ -18,7 +18,7 @@ mod testdata;
 pub mod words;
 
 pub use eval::{Hit, matching_actors, search, search_until};
-pub use fuzzy::{fuzzy_indices, fuzzy_score, matcher};
+pub use fuzzy::{Needle, fuzzy_indices, fuzzy_score};
 pub use highlight::{fuzzy_highlights, word_highlights};
 pub use index::Index;
 pub use parse::{Query, QueryError, Term, TermKind};
