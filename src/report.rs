@@ -5,22 +5,29 @@ use serde::Serialize;
 use crate::actors::{ActorId, ActorKind, Mention};
 use crate::article::Article;
 use crate::corpus::Corpus;
-use crate::sanitize;
+use crate::sanitize::{self, Safe, safe_all};
+
+// Every string in the JSON views is a `Safe`, so nothing from a file, a file name or an
+// argument reaches a JSON consumer unsanitised, not even as a `\u001b` escape.
 
 /// An article for `list --json`: everything but the paragraphs, plus its actors.
 #[derive(Debug, Serialize)]
 pub struct ListEntry<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub title: &'a str,
-    pub subtitle: Option<&'a str>,
-    pub source: Option<&'a str>,
+    pub id: Safe<'a>,
+    pub path: Safe<'a>,
+    pub title: Safe<'a>,
+    pub subtitle: Option<Safe<'a>>,
+    pub source: Option<Safe<'a>>,
     pub date: Option<String>,
-    pub url: Option<&'a str>,
-    pub author: Option<&'a str>,
-    pub links: &'a [String],
+    pub url: Option<Safe<'a>>,
+    pub author: Option<Safe<'a>>,
+    pub links: Vec<Safe<'a>>,
     pub words: usize,
-    pub actors: Vec<&'a str>,
+    pub actors: Vec<Safe<'a>>,
+}
+
+fn safe_opt(text: &Option<String>) -> Option<Safe<'_>> {
+    text.as_deref().map(Safe)
 }
 
 impl<'a> ListEntry<'a> {
@@ -28,17 +35,17 @@ impl<'a> ListEntry<'a> {
     pub fn new(corpus: &'a Corpus, i: usize) -> Self {
         let a = &corpus.articles[i];
         ListEntry {
-            id: &a.id,
-            path: &a.path,
-            title: &a.title,
-            subtitle: a.subtitle.as_deref(),
-            source: a.source.as_deref(),
+            id: Safe(&a.id),
+            path: Safe(&a.path),
+            title: Safe(&a.title),
+            subtitle: safe_opt(&a.subtitle),
+            source: safe_opt(&a.source),
             date: a.date.map(|d| d.to_string()),
-            url: a.url.as_deref(),
-            author: a.author.as_deref(),
-            links: &a.links,
+            url: safe_opt(&a.url),
+            author: safe_opt(&a.author),
+            links: safe_all(&a.links),
             words: a.words,
-            actors: corpus.actor_names(i),
+            actors: corpus.actor_names(i).into_iter().map(Safe).collect(),
         }
     }
 }
@@ -46,9 +53,9 @@ impl<'a> ListEntry<'a> {
 /// A mention for `show --json`, with the actor's name and the text it covers.
 #[derive(Debug, Serialize)]
 pub struct MentionEntry<'a> {
-    pub actor: &'a str,
+    pub actor: Safe<'a>,
     pub kind: ActorKind,
-    pub text: &'a str,
+    pub text: Safe<'a>,
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
@@ -57,9 +64,19 @@ pub struct MentionEntry<'a> {
 /// An article for `show --json`: the whole article plus actors and mentions.
 #[derive(Debug, Serialize)]
 pub struct ShowEntry<'a> {
-    #[serde(flatten)]
-    pub article: &'a Article,
-    pub actors: Vec<&'a str>,
+    pub id: Safe<'a>,
+    pub path: Safe<'a>,
+    pub title: Safe<'a>,
+    pub subtitle: Option<Safe<'a>>,
+    pub source: Option<Safe<'a>>,
+    pub date: Option<String>,
+    pub url: Option<Safe<'a>>,
+    pub author: Option<Safe<'a>>,
+    /// Sanitised with same-length stand-ins, so the mentions' byte ranges still hold.
+    pub paragraphs: Vec<Safe<'a>>,
+    pub links: Vec<Safe<'a>>,
+    pub words: usize,
+    pub actors: Vec<Safe<'a>>,
     pub mentions: Vec<MentionEntry<'a>>,
 }
 
@@ -74,18 +91,29 @@ impl<'a> ShowEntry<'a> {
                 let actor = corpus.actors.actors().get(m.actor)?;
                 let text = article.paragraphs.get(m.paragraph)?.get(m.start..m.end)?;
                 Some(MentionEntry {
-                    actor: &actor.name,
+                    actor: Safe(&actor.name),
                     kind: actor.kind,
-                    text,
+                    text: Safe(text),
                     paragraph: m.paragraph,
                     start: m.start,
                     end: m.end,
                 })
             })
             .collect();
+        let a: &Article = article;
         ShowEntry {
-            article,
-            actors: corpus.actor_names(i),
+            id: Safe(&a.id),
+            path: Safe(&a.path),
+            title: Safe(&a.title),
+            subtitle: safe_opt(&a.subtitle),
+            source: safe_opt(&a.source),
+            date: a.date.map(|d| d.to_string()),
+            url: safe_opt(&a.url),
+            author: safe_opt(&a.author),
+            paragraphs: safe_all(&a.paragraphs),
+            links: safe_all(&a.links),
+            words: a.words,
+            actors: corpus.actor_names(i).into_iter().map(Safe).collect(),
             mentions,
         }
     }
@@ -94,11 +122,11 @@ impl<'a> ShowEntry<'a> {
 /// One actor for `entities`.
 #[derive(Debug, Serialize)]
 pub struct EntityRow<'a> {
-    pub name: &'a str,
+    pub name: Safe<'a>,
     pub kind: ActorKind,
-    pub aliases: &'a [String],
+    pub aliases: Vec<Safe<'a>>,
     pub mentions: u32,
-    pub articles: Vec<&'a str>,
+    pub articles: Vec<Safe<'a>>,
 }
 
 /// Actors sorted by number of articles, then mentions, then name.
@@ -115,14 +143,14 @@ pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
         .map(|id| {
             let actor = &index.actors()[id];
             EntityRow {
-                name: &actor.name,
+                name: Safe(&actor.name),
                 kind: actor.kind,
-                aliases: &actor.aliases,
+                aliases: safe_all(&actor.aliases),
                 mentions: index.mentions_total(id),
                 articles: index
                     .articles_of(id)
                     .iter()
-                    .map(|&i| corpus.articles[i].id.as_str())
+                    .map(|&i| Safe(corpus.articles[i].id.as_str()))
                     .collect(),
             }
         })
@@ -145,8 +173,8 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
         let others: Vec<&str> = r
             .aliases
             .iter()
-            .map(String::as_str)
-            .filter(|a| *a != r.name)
+            .map(|a| a.0)
+            .filter(|a| *a != r.name.0)
             .collect();
         let aka = if others.is_empty() {
             String::new()
@@ -158,7 +186,7 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
             r.articles.len(),
             r.mentions,
             kind_label(r.kind),
-            r.name
+            r.name.0
         )));
         out.push('\n');
     }

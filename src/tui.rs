@@ -23,6 +23,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Loaded, SearchRequest, search};
 use crate::corpus::{Corpus, Origin};
+use crate::load::Limits;
 
 /// What the producer threads send to the loop.
 enum Msg {
@@ -99,12 +100,12 @@ fn spawn_input(tx: Sender<Msg>) {
 
 /// Loads and indexes on a worker thread; progress at most every 50 ms so a 100k-file load
 /// does not flood the loop.
-fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
+fn spawn_loader(origin: Origin, limits: Limits, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
         let progress_tx = tx.clone();
         let work = std::panic::AssertUnwindSafe(|| {
-            Corpus::open(&origin, &mut |p| {
+            Corpus::open_with(&origin, &limits, &mut |p| {
                 if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
                     let _ = progress_tx.send(Msg::Action(Action::Progress {
@@ -227,7 +228,7 @@ fn event_loop(
 }
 
 /// Runs the interactive reader on the articles `origin` names, on this terminal.
-pub fn run(origin: Origin) -> anyhow::Result<()> {
+pub fn run(origin: Origin, limits: Limits) -> anyhow::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     // Before the screen is taken over, so no signal can leave it behind.
@@ -246,7 +247,7 @@ pub fn run(origin: Origin) -> anyhow::Result<()> {
     app.use_search_worker();
     let searcher = spawn_searcher(tx.clone());
     spawn_input(tx.clone());
-    spawn_loader(origin, tx);
+    spawn_loader(origin, limits, tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
     drop(terminal);
     drop(guard);
