@@ -117,7 +117,7 @@ impl Corpus {
             total,
             loader_threads(),
             &budget,
-            move |i| read_and_clean(&jobs[i], &limits_copy, stdin.as_deref()),
+            move |i, alive| read_and_clean(&jobs[i], &limits_copy, stdin.as_deref(), alive),
             &mut |i, finished| {
                 slots[i] = Some(match finished {
                     Finished::Done(found) => found,
@@ -126,7 +126,7 @@ impl Corpus {
                         vec![Problem::skipped(
                             &files[i],
                             format!(
-                                "took longer than its {:.1} s budget; skipped (a pathological file?)",
+                                "no progress within its {:.1} s budget; skipped (a pathological file?)",
                                 limit.as_secs_f64()
                             ),
                         )],
@@ -267,17 +267,21 @@ fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
         .collect()
 }
 
-/// Worker threads for reading and cleaning: one per core.
+/// Worker threads for reading and cleaning: one per core, and at least four, because the
+/// budget is wall-clock time: a few pathological files overrunning side by side should not
+/// hold every good file up.
 fn loader_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, usize::from)
+    std::thread::available_parallelism().map_or(4, |n| usize::from(n).max(4))
 }
 
 /// One file to its clean articles and its problems; each document is cleaned as soon as it
-/// is read, so a collection never holds all its raw records at once.
+/// is read, so a collection never holds all its raw records at once, and each cleaned record
+/// renews the file's time budget (`alive`).
 fn read_and_clean(
     path: &Path,
     limits: &Limits,
     stdin: Option<&Result<Vec<u8>, load::Refusal>>,
+    alive: &dyn Fn(),
 ) -> (Vec<Article>, Vec<Problem>) {
     let mut articles = Vec::new();
     let mut cleaning = Vec::new();
@@ -285,6 +289,7 @@ fn read_and_clean(
         let (article, found) = clean::clean(doc);
         articles.extend(article);
         cleaning.extend(found);
+        alive();
     };
     let mut problems = match stdin {
         Some(read) if load::is_stdin(path) => load::stdin_docs(read, &mut emit),

@@ -1,5 +1,7 @@
 //! One job per input on worker threads, each with a wall-clock budget: a job that overruns is
-//! reported and abandoned (its thread finishes on its own and its result is dropped), so one
+//! reported and abandoned. A job renews its budget by calling its heartbeat (a collection,
+//! after each record), so the budget bounds the time without progress, not the size of a
+//! big honest feed. An overrun job is abandoned (its thread finishes on its own and its result is dropped), so one
 //! hostile file cannot stall a whole load.
 //!
 //! What it cannot do: stop the abandoned work. Rust threads cannot be killed, so a job that
@@ -29,6 +31,11 @@ enum Msg<T> {
         job: usize,
         at: Instant,
     },
+    Alive {
+        worker: usize,
+        job: usize,
+        at: Instant,
+    },
     Finished {
         worker: usize,
         job: usize,
@@ -43,9 +50,10 @@ struct Work<F> {
     jobs: usize,
 }
 
-/// Runs `job(0..jobs)` on `workers` threads; `on_done` hears of each job exactly once, in
-/// the order they end, on the calling thread. A job still running after `budget(i)` is
-/// reported [`Finished::OverBudget`] and its worker replaced.
+/// Runs `job(0..jobs, heartbeat)` on `workers` threads; `on_done` hears of each job exactly
+/// once, in the order they end, on the calling thread. A job still running `budget(i)` after
+/// it started or last called its heartbeat is reported [`Finished::OverBudget`] and its
+/// worker replaced.
 pub fn run<T, F>(
     jobs: usize,
     workers: usize,
@@ -54,7 +62,7 @@ pub fn run<T, F>(
     on_done: &mut dyn FnMut(usize, Finished<T>),
 ) where
     T: Send + 'static,
-    F: Fn(usize) -> T + Send + Sync + 'static,
+    F: Fn(usize, &dyn Fn()) -> T + Send + Sync + 'static,
 {
     if jobs == 0 {
         return;
@@ -90,6 +98,11 @@ pub fn run<T, F>(
         match rx.recv_timeout(wait).ok() {
             Some(Msg::Started { worker, job, at }) => {
                 running.insert(worker, (job, at, budget(job)));
+            }
+            Some(Msg::Alive { worker, job, at }) => {
+                if let Some(run) = running.get_mut(&worker).filter(|r| r.0 == job) {
+                    run.1 = at;
+                }
             }
             Some(Msg::Finished {
                 worker,
@@ -143,7 +156,7 @@ fn overdue(
 fn spawn_worker<T, F>(id: usize, work: Arc<Work<F>>, retired: Arc<AtomicBool>, tx: Sender<Msg<T>>)
 where
     T: Send + 'static,
-    F: Fn(usize) -> T + Send + Sync + 'static,
+    F: Fn(usize, &dyn Fn()) -> T + Send + Sync + 'static,
 {
     let body = move || {
         while !retired.load(Ordering::Relaxed) {
@@ -162,7 +175,15 @@ where
             {
                 return;
             }
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (work.job)(job)));
+            let alive = || {
+                let _ = tx.send(Msg::Alive {
+                    worker: id,
+                    job,
+                    at: Instant::now(),
+                });
+            };
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (work.job)(job, &alive)));
             if tx
                 .send(Msg::Finished {
                     worker: id,
@@ -190,7 +211,7 @@ mod tests {
     fn outcomes(
         jobs: usize,
         budget: Duration,
-        job: impl Fn(usize) -> usize + Send + Sync + 'static,
+        job: impl Fn(usize, &dyn Fn()) -> usize + Send + Sync + 'static,
     ) -> Vec<String> {
         let mut seen = vec![String::new(); jobs];
         run(jobs, 2, &|_| budget, job, &mut |i, f| {
@@ -205,7 +226,7 @@ mod tests {
 
     #[test]
     fn every_job_is_reported_once_in_its_slot() {
-        let seen = outcomes(50, Duration::from_secs(30), |i| i * 2);
+        let seen = outcomes(50, Duration::from_secs(30), |i, _| i * 2);
         assert_eq!(seen[0], "done 0");
         assert_eq!(seen[49], "done 98");
         assert!(seen.iter().all(|s| s.starts_with("done")));
@@ -214,7 +235,7 @@ mod tests {
     #[test]
     fn a_job_over_budget_is_abandoned_and_the_rest_go_on() {
         let start = Instant::now();
-        let seen = outcomes(6, Duration::from_millis(200), |i| {
+        let seen = outcomes(6, Duration::from_millis(200), |i, _| {
             if i == 1 {
                 thread::sleep(Duration::from_secs(5));
             }
@@ -231,11 +252,24 @@ mod tests {
 
     #[test]
     fn a_panicking_job_is_reported_not_lost() {
-        let seen = outcomes(3, Duration::from_secs(30), |i| {
+        let seen = outcomes(3, Duration::from_secs(30), |i, _| {
             assert!(i != 2, "job 2 fails");
             i
         });
         assert_eq!(seen, ["done 0", "done 1", "panic"]);
+    }
+
+    #[test]
+    fn a_heartbeat_renews_the_budget() {
+        let seen = outcomes(2, Duration::from_millis(300), |i, alive| {
+            // 10 x 100 ms: far over one budget in all, never over it between beats.
+            for _ in 0..10 {
+                thread::sleep(Duration::from_millis(100));
+                alive();
+            }
+            i
+        });
+        assert_eq!(seen, ["done 0", "done 1"]);
     }
 
     #[test]
