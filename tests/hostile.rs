@@ -15,6 +15,7 @@ fn write(dir: &Path, name: impl AsRef<OsStr>, bytes: &[u8]) {
 }
 
 fn assert_clean(what: &str, run: &hostile::Run) {
+    // The articles here hold no backslash, so JSON escapes are looked for in text too.
     let out = leaks(&run.stdout);
     let err = leaks(&run.stderr);
     assert!(

@@ -99,6 +99,15 @@ fn debug_args<S: AsRef<OsStr>>(args: &[S]) -> Vec<String> {
     args.iter().map(|a| format!("{:?}", a.as_ref())).collect()
 }
 
+/// Control characters in plain-text output (where a backslash is only a backslash).
+pub fn raw_leaks(bytes: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| c != '\n' && (c == '\t' || dossier::sanitize::is_forbidden(c)))
+        .map(|c| format!("raw {c:?}"))
+        .collect()
+}
+
 /// Every way a control character shows in `bytes`: raw (a C0/C1 control, DEL, a bidi
 /// control), or as a JSON escape that a consumer would turn back into one (`\u001b`, `\r`).
 pub fn leaks(bytes: &[u8]) -> Vec<String> {
