@@ -84,7 +84,7 @@ fn files_over_the_cap_are_skipped_unread_with_the_limit_named() {
     // Sparse: 65 MB on paper, nothing on disk.
     let big = std::fs::File::create(d.join("huge.txt")).expect("create");
     big.set_len(65 << 20).expect("set_len");
-    write(d, "two_mb.txt", &b"word ".repeat(2 << 19));
+    write(d, "two_mb.txt", &b"word ".repeat(2 << 18));
     let path = d.to_str().expect("utf-8");
 
     let r = run(&["list", "--file-timeout", "120", path]);
