@@ -1,13 +1,16 @@
 //! The command line: the reader by default, and `list`, `show`, `entities` for scripts.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
 use crate::corpus::{Corpus, LoadOutcome, Origin};
+use crate::load::Limits;
 use crate::sanitize;
 
 const AFTER_HELP: &str = "\
@@ -16,7 +19,8 @@ Examples:
   dossier ~/news/iraq          read every article under a folder
   dossier list --json a.jsonl  the articles as a JSON array
   dossier stories              the reports grouped by event
-  dossier show 004_67bd2be4dfef0818 --width 72";
+  dossier show 004_67bd2be4dfef0818 --width 72
+  curl -s URL | dossier list -  read articles from standard input (not from a terminal)";
 
 /// A terminal reader for following a news story across many reports.
 #[derive(Debug, Parser)]
@@ -24,8 +28,34 @@ Examples:
 pub struct Cli {
     /// Files or folders of articles (.txt, .md, .html, .json, .jsonl); none: the bundled seeds.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// What one input file may cost (every subcommand and the reader take these).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Skip files bigger than this many megabytes (standard input too).
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
+    pub max_file_size: u64,
+    /// Skip a file still being read and cleaned after this many seconds (plus 1/4 s per MB).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 2,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub file_timeout: u64,
+}
+
+impl LimitArgs {
+    /// The library's limits these options ask for.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size << 20,
+            file_budget: Duration::from_secs(self.file_timeout),
+            ..Limits::default()
+        }
+    }
 }
 
 /// The subcommands.
@@ -48,7 +78,7 @@ pub enum Command {
     )]
     Show {
         /// The article id as `dossier list` prints it, or a unique prefix of it.
-        id: String,
+        id: OsString,
         /// Files or folders of articles; none: the bundled seeds.
         paths: Vec<PathBuf>,
         /// Print the article as JSON, with actor mentions.
@@ -80,18 +110,23 @@ pub enum Command {
 
 /// Parses the command line and runs it; the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    install_safe_panic_message();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(&e),
+    };
+    let limits = cli.limits.limits();
     let result = match cli.command {
-        None => read(&cli.paths),
-        Some(Command::List { paths, json }) => list(&paths, json),
+        None => read(&cli.paths, &limits),
+        Some(Command::List { paths, json }) => list(&paths, &limits, json),
         Some(Command::Show {
             id,
             paths,
             json,
             width,
-        }) => show(&id, &paths, json, width as usize),
-        Some(Command::Entities { paths, json }) => entities(&paths, json),
-        Some(Command::Stories { paths, json }) => stories(&paths, json),
+        }) => show(&id, &paths, &limits, json, width as usize),
+        Some(Command::Entities { paths, json }) => entities(&paths, &limits, json),
+        Some(Command::Stories { paths, json }) => stories(&paths, &limits, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -109,6 +144,33 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Prints a command-line error: clap echoes the offending argument, so what it says goes
+/// through the sanitiser (help and version, which echo nothing, print as clap prints them).
+fn argument_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.render().to_string();
+    eprint!("{}", sanitize::multi_line(&text));
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Panic messages can quote input (an id, a path): they go through the sanitiser too.
+fn install_safe_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "dossier: internal error: {}",
+            sanitize::one_line(&info.to_string())
+        );
+        let trace = std::backtrace::Backtrace::capture();
+        if trace.status() == std::backtrace::BacktraceStatus::Captured {
+            eprintln!("{trace}");
+        }
+    }));
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -120,18 +182,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// The reader on a terminal; piped, the article list (what a script wants from `dossier`).
-fn read(paths: &[PathBuf]) -> anyhow::Result<()> {
+fn read(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<()> {
     // Bad paths fail before the screen is taken over, with the CLI's exit code.
     crate::load::check_paths(paths)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return list(paths, false);
+        return list(paths, limits, false);
     }
-    crate::tui::run(Origin::from_args(paths))
+    crate::tui::run(Origin::from_args(paths), *limits)
 }
 
 /// Loads the corpus, printing one stderr line per problem.
-pub fn load_reporting(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
-    let LoadOutcome { corpus, problems } = Corpus::open(&Origin::from_args(paths), &mut |_| {})?;
+pub fn load_reporting(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Corpus> {
+    // `-` on a terminal fails here, before anything waits for typing.
+    crate::load::check_paths(paths)?;
+    let LoadOutcome { corpus, problems } =
+        Corpus::open_with(&Origin::from_args(paths), limits, &mut |_| {})?;
     let mut err = std::io::stderr().lock();
     for p in &problems {
         let _ = writeln!(err, "dossier: {p}");
@@ -153,8 +218,8 @@ fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 }
 
 /// `dossier list`.
-pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let corpus = load_reporting(paths)?;
+pub fn list(paths: &[PathBuf], limits: &Limits, json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths, limits)?;
     if json {
         let stories = crate::stories::group(&corpus);
         let rows: Vec<_> = (0..corpus.articles.len())
@@ -168,9 +233,16 @@ pub fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 }
 
 /// `dossier show`.
-pub fn show(id: &str, paths: &[PathBuf], json: bool, width: usize) -> anyhow::Result<()> {
-    let corpus = load_reporting(paths)?;
-    let i = corpus.find(id)?;
+pub fn show(
+    id: &OsString,
+    paths: &[PathBuf],
+    limits: &Limits,
+    json: bool,
+    width: usize,
+) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths, limits)?;
+    // Read the way file names become ids, so a hostile name typed back finds its article.
+    let i = corpus.find(&crate::load::id_for(id))?;
     if json {
         return print_json(&crate::report::ShowEntry::new(&corpus, i));
     }
@@ -180,8 +252,8 @@ pub fn show(id: &str, paths: &[PathBuf], json: bool, width: usize) -> anyhow::Re
 }
 
 /// `dossier entities`.
-pub fn entities(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let corpus = load_reporting(paths)?;
+pub fn entities(paths: &[PathBuf], limits: &Limits, json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths, limits)?;
     let rows = crate::report::entity_rows(&corpus);
     if json {
         return print_json(&rows);
@@ -192,8 +264,8 @@ pub fn entities(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 }
 
 /// `dossier stories`.
-pub fn stories(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
-    let corpus = load_reporting(paths)?;
+pub fn stories(paths: &[PathBuf], limits: &Limits, json: bool) -> anyhow::Result<()> {
+    let corpus = load_reporting(paths, limits)?;
     let stories = crate::stories::group(&corpus);
     if json {
         return print_json(&crate::report::story_entries(&corpus, &stories));

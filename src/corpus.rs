@@ -1,14 +1,15 @@
 //! The loaded corpus: cleaned articles plus the actor index, and the loading entry point.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use std::sync::Arc;
 
 use crate::actors::{self, ActorIndex, Mention};
 use crate::article::Article;
 use crate::clean;
-use crate::load::{self, LoadError};
+use crate::load::{self, Limits, LoadError, budget::Finished};
 use crate::problem::Problem;
 
 /// Everything the reader and the CLI work on.
@@ -116,18 +117,60 @@ impl Corpus {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<LoadOutcome, LoadError> {
-        let mut articles = Vec::new();
+        Self::load_with(paths, &Limits::default(), progress)
+    }
+
+    /// Loads the articles under `paths` within `limits`: files over the size cap or over their
+    /// time budget are reported and skipped; `-` reads standard input.
+    pub fn load_with(
+        paths: &[PathBuf],
+        limits: &Limits,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<LoadOutcome, LoadError> {
         let (files, mut problems) = load::collect_files(paths)?;
         let total = files.len();
-        // Files are read and cleaned in parallel, in chunks so progress can be reported.
-        for (n, chunk) in files.chunks(LOAD_CHUNK).enumerate() {
-            let results: Vec<_> = chunk.par_iter().map(|path| read_and_clean(path)).collect();
-            for (found_articles, found_problems) in results {
-                articles.extend(found_articles);
-                problems.extend(found_problems);
-            }
-            let done = (n * LOAD_CHUNK + chunk.len()).min(total);
-            progress(LoadProgress { done, total });
+        let files: Arc<[PathBuf]> = files.into();
+        // Standard input is read before the clock starts: a slow pipe is not a slow file.
+        let stdin = files
+            .iter()
+            .any(|f| load::is_stdin(f))
+            .then(|| Arc::new(load::read_stdin(limits)));
+        let mut slots: Vec<Option<(Vec<Article>, Vec<Problem>)>> = vec![None; total];
+        let mut done = 0;
+        let limits_copy = *limits;
+        let jobs = Arc::clone(&files);
+        let budget = |i: usize| {
+            let size = std::fs::metadata(&files[i]).map_or(0, |m| m.len());
+            limits.budget_for(size)
+        };
+        load::budget::run(
+            total,
+            loader_threads(),
+            &budget,
+            move |i, alive| read_and_clean(&jobs[i], &limits_copy, stdin.as_deref(), alive),
+            &mut |i, finished| {
+                slots[i] = Some(match finished {
+                    Finished::Done(found) => found,
+                    Finished::OverBudget(limit) => (
+                        Vec::new(),
+                        vec![Problem::skipped(
+                            &files[i],
+                            format!(
+                                "no progress within its {:.1} s budget; skipped (a pathological file?)",
+                                limit.as_secs_f64()
+                            ),
+                        )],
+                    ),
+                    Finished::Panicked(payload) => std::panic::resume_unwind(payload),
+                });
+                done += 1;
+                progress(LoadProgress { done, total });
+            },
+        );
+        let mut articles = Vec::new();
+        for (found_articles, found_problems) in slots.into_iter().flatten() {
+            articles.extend(found_articles);
+            problems.extend(found_problems);
         }
         Ok(Self::finish(articles, problems))
     }
@@ -137,9 +180,18 @@ impl Corpus {
         origin: &Origin,
         progress: &mut dyn FnMut(LoadProgress),
     ) -> Result<LoadOutcome, LoadError> {
+        Self::open_with(origin, &Limits::default(), progress)
+    }
+
+    /// Loads what `origin` names within `limits` (the bundled samples need none).
+    pub fn open_with(
+        origin: &Origin,
+        limits: &Limits,
+        progress: &mut dyn FnMut(LoadProgress),
+    ) -> Result<LoadOutcome, LoadError> {
         match origin {
             Origin::Bundled => Ok(Self::bundled()),
-            Origin::Paths(paths) => Self::load(paths, progress),
+            Origin::Paths(paths) => Self::load_with(paths, limits, progress),
         }
     }
 
@@ -200,41 +252,80 @@ impl fmt::Display for FindError {
 
 impl std::error::Error for FindError {}
 
-/// Makes ids unique (`id~2`, `id~3`...) when files in different folders share a stem.
+/// Makes ids unique (`id~2`, `id~3`...) when files in different folders share a stem, in
+/// linear time, with one message per shared id (not one per file: a folder of saved pages
+/// can hold thousands of `index.html`).
 fn dedupe_ids(articles: &mut [Article]) -> Vec<Problem> {
-    let mut seen = std::collections::HashSet::new();
-    let mut problems = Vec::new();
+    let mut taken: std::collections::HashSet<String> =
+        articles.iter().map(|a| a.id.clone()).collect();
+    // Per id: how many articles had it, the next suffix to try, and the first renamed path.
+    let mut seen: HashMap<String, (usize, usize, String)> = HashMap::new();
+    let mut order = Vec::new();
     for a in articles.iter_mut() {
-        if seen.insert(a.id.clone()) {
+        let entry = seen.entry(a.id.clone()).or_insert_with(|| {
+            order.push(a.id.clone());
+            (0, 2, String::new())
+        });
+        entry.0 += 1;
+        if entry.0 == 1 {
             continue;
         }
-        let mut n = 2;
-        while seen.contains(&format!("{}~{n}", a.id)) {
-            n += 1;
+        // Suffixes only go up, so each id's suffixes are tried once: linear overall.
+        let new = loop {
+            let candidate = format!("{}~{}", a.id, entry.1);
+            entry.1 += 1;
+            if taken.insert(candidate.clone()) {
+                break candidate;
+            }
+        };
+        if entry.2.is_empty() {
+            entry.2 = a.path.clone();
         }
-        let new = format!("{}~{n}", a.id);
-        problems.push(Problem::warning(
-            &a.path,
-            format!("id {} already used; this one is {new}", a.id),
-        ));
-        seen.insert(new.clone());
         a.id = new;
     }
-    problems
+    order
+        .into_iter()
+        .filter_map(|id| {
+            let (count, _, path) = seen.remove(&id)?;
+            (count > 1).then(|| {
+                Problem::warning(
+                    path,
+                    format!("id {id} is shared by {count} articles; the others are {id}~2 and on"),
+                )
+            })
+        })
+        .collect()
 }
 
-/// Files handed to the worker threads between two progress reports.
-const LOAD_CHUNK: usize = 64;
+/// Worker threads for reading and cleaning: one per core, and at least four, because the
+/// budget is wall-clock time: a few pathological files overrunning side by side should not
+/// hold every good file up.
+fn loader_threads() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| usize::from(n).max(4))
+}
 
-/// One file to its clean articles and its problems.
-fn read_and_clean(path: &Path) -> (Vec<Article>, Vec<Problem>) {
-    let (docs, mut problems) = load::read_file(path);
-    let mut articles = Vec::with_capacity(docs.len());
-    for doc in docs {
+/// One file to its clean articles and its problems; each document is cleaned as soon as it
+/// is read, so a collection never holds all its raw records at once, and each cleaned record
+/// renews the file's time budget (`alive`).
+fn read_and_clean(
+    path: &Path,
+    limits: &Limits,
+    stdin: Option<&Result<Vec<u8>, load::Refusal>>,
+    alive: &dyn Fn(),
+) -> (Vec<Article>, Vec<Problem>) {
+    let mut articles = Vec::new();
+    let mut cleaning = Vec::new();
+    let mut emit = |doc| {
         let (article, found) = clean::clean(doc);
         articles.extend(article);
-        problems.extend(found);
-    }
+        cleaning.extend(found);
+        alive();
+    };
+    let mut problems = match stdin {
+        Some(read) if load::is_stdin(path) => load::stdin_docs(read, &mut emit),
+        _ => load::read_file(path, limits, &mut emit),
+    };
+    problems.extend(cleaning);
     (articles, problems)
 }
 
@@ -256,7 +347,30 @@ mod tests {
         let problems = dedupe_ids(&mut articles);
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "a~2", "a~3"]);
-        assert_eq!(problems.len(), 2);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].reason.contains("shared by 3 articles"));
+    }
+
+    #[test]
+    fn suffixes_never_collide_with_real_ids() {
+        let mut articles = vec![article("a"), article("a~2"), article("a")];
+        dedupe_ids(&mut articles);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "a~3"]);
+    }
+
+    #[test]
+    fn twenty_thousand_files_with_one_stem_dedupe_fast() {
+        let mut articles: Vec<Article> = (0..20_000).map(|_| article("index")).collect();
+        let start = std::time::Instant::now();
+        let problems = dedupe_ids(&mut articles);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(articles[19_999].id, "index~20000");
     }
 
     #[test]

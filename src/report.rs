@@ -5,25 +5,32 @@ use serde::Serialize;
 use crate::actors::{ActorId, ActorKind, Mention};
 use crate::article::Article;
 use crate::corpus::Corpus;
-use crate::sanitize;
+use crate::sanitize::{self, Safe, safe_all};
 use crate::stories::Stories;
+
+// Every string in the JSON views is a `Safe`, so nothing from a file, a file name or an
+// argument reaches a JSON consumer unsanitised, not even as a `\u001b` escape.
 
 /// An article for `list --json`: everything but the paragraphs, plus its actors.
 #[derive(Debug, Serialize)]
 pub struct ListEntry<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
-    pub title: &'a str,
-    pub subtitle: Option<&'a str>,
-    pub source: Option<&'a str>,
+    pub id: Safe<'a>,
+    pub path: Safe<'a>,
+    pub title: Safe<'a>,
+    pub subtitle: Option<Safe<'a>>,
+    pub source: Option<Safe<'a>>,
     pub date: Option<String>,
-    pub url: Option<&'a str>,
-    pub author: Option<&'a str>,
-    pub links: &'a [String],
+    pub url: Option<Safe<'a>>,
+    pub author: Option<Safe<'a>>,
+    pub links: Vec<Safe<'a>>,
     pub words: usize,
-    pub actors: Vec<&'a str>,
+    pub actors: Vec<Safe<'a>>,
     /// Id of the story (event) the article reports, shared by its other reports.
-    pub story: Option<&'a str>,
+    pub story: Option<Safe<'a>>,
+}
+
+fn safe_opt(text: &Option<String>) -> Option<Safe<'_>> {
+    text.as_deref().map(Safe)
 }
 
 impl<'a> ListEntry<'a> {
@@ -31,21 +38,21 @@ impl<'a> ListEntry<'a> {
     pub fn new(corpus: &'a Corpus, stories: &'a Stories, i: usize) -> Self {
         let a = &corpus.articles[i];
         ListEntry {
-            id: &a.id,
-            path: &a.path,
-            title: &a.title,
-            subtitle: a.subtitle.as_deref(),
-            source: a.source.as_deref(),
+            id: Safe(&a.id),
+            path: Safe(&a.path),
+            title: Safe(&a.title),
+            subtitle: safe_opt(&a.subtitle),
+            source: safe_opt(&a.source),
             date: a.date.map(|d| d.to_string()),
-            url: a.url.as_deref(),
-            author: a.author.as_deref(),
-            links: &a.links,
+            url: safe_opt(&a.url),
+            author: safe_opt(&a.author),
+            links: safe_all(&a.links),
             words: a.words,
-            actors: corpus.actor_names(i),
+            actors: corpus.actor_names(i).into_iter().map(Safe).collect(),
             story: stories
                 .story_of(i)
                 .and_then(|s| stories.stories.get(s))
-                .map(|s| s.id.as_str()),
+                .map(|s| Safe(s.id.as_str())),
         }
     }
 }
@@ -53,13 +60,13 @@ impl<'a> ListEntry<'a> {
 /// A story for `stories --json`: its reports by id and its leading actors by name.
 #[derive(Debug, Serialize)]
 pub struct StoryEntry<'a> {
-    pub id: &'a str,
-    pub label: &'a str,
-    pub articles: Vec<&'a str>,
-    pub sources: &'a [String],
+    pub id: Safe<'a>,
+    pub label: Safe<'a>,
+    pub articles: Vec<Safe<'a>>,
+    pub sources: Vec<Safe<'a>>,
     pub first: Option<String>,
     pub last: Option<String>,
-    pub actors: Vec<&'a str>,
+    pub actors: Vec<Safe<'a>>,
 }
 
 /// Every story, largest first (a story of one article included).
@@ -69,22 +76,22 @@ pub fn story_entries<'a>(corpus: &'a Corpus, stories: &'a Stories) -> Vec<StoryE
         .stories
         .iter()
         .map(|s| StoryEntry {
-            id: &s.id,
-            label: &s.label,
+            id: Safe(&s.id),
+            label: Safe(&s.label),
             articles: s
                 .articles
                 .iter()
                 .filter_map(|&a| corpus.articles.get(a))
-                .map(|a| a.id.as_str())
+                .map(|a| Safe(&a.id))
                 .collect(),
-            sources: &s.sources,
+            sources: safe_all(&s.sources),
             first: s.first.map(|d| d.to_string()),
             last: s.last.map(|d| d.to_string()),
             actors: s
                 .actors
                 .iter()
                 .filter_map(|&id| names.get(id))
-                .map(|a| a.name.as_str())
+                .map(|a| Safe(&a.name))
                 .collect(),
         })
         .collect()
@@ -123,9 +130,9 @@ pub fn stories_text(corpus: &Corpus, stories: &Stories) -> String {
 /// A mention for `show --json`, with the actor's name and the text it covers.
 #[derive(Debug, Serialize)]
 pub struct MentionEntry<'a> {
-    pub actor: &'a str,
+    pub actor: Safe<'a>,
     pub kind: ActorKind,
-    pub text: &'a str,
+    pub text: Safe<'a>,
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
@@ -134,9 +141,19 @@ pub struct MentionEntry<'a> {
 /// An article for `show --json`: the whole article plus actors and mentions.
 #[derive(Debug, Serialize)]
 pub struct ShowEntry<'a> {
-    #[serde(flatten)]
-    pub article: &'a Article,
-    pub actors: Vec<&'a str>,
+    pub id: Safe<'a>,
+    pub path: Safe<'a>,
+    pub title: Safe<'a>,
+    pub subtitle: Option<Safe<'a>>,
+    pub source: Option<Safe<'a>>,
+    pub date: Option<String>,
+    pub url: Option<Safe<'a>>,
+    pub author: Option<Safe<'a>>,
+    /// Sanitised with same-length stand-ins, so the mentions' byte ranges still hold.
+    pub paragraphs: Vec<Safe<'a>>,
+    pub links: Vec<Safe<'a>>,
+    pub words: usize,
+    pub actors: Vec<Safe<'a>>,
     pub mentions: Vec<MentionEntry<'a>>,
 }
 
@@ -151,18 +168,29 @@ impl<'a> ShowEntry<'a> {
                 let actor = corpus.actors.actors().get(m.actor)?;
                 let text = article.paragraphs.get(m.paragraph)?.get(m.start..m.end)?;
                 Some(MentionEntry {
-                    actor: &actor.name,
+                    actor: Safe(&actor.name),
                     kind: actor.kind,
-                    text,
+                    text: Safe(text),
                     paragraph: m.paragraph,
                     start: m.start,
                     end: m.end,
                 })
             })
             .collect();
+        let a: &Article = article;
         ShowEntry {
-            article,
-            actors: corpus.actor_names(i),
+            id: Safe(&a.id),
+            path: Safe(&a.path),
+            title: Safe(&a.title),
+            subtitle: safe_opt(&a.subtitle),
+            source: safe_opt(&a.source),
+            date: a.date.map(|d| d.to_string()),
+            url: safe_opt(&a.url),
+            author: safe_opt(&a.author),
+            paragraphs: safe_all(&a.paragraphs),
+            links: safe_all(&a.links),
+            words: a.words,
+            actors: corpus.actor_names(i).into_iter().map(Safe).collect(),
             mentions,
         }
     }
@@ -171,11 +199,11 @@ impl<'a> ShowEntry<'a> {
 /// One actor for `entities`.
 #[derive(Debug, Serialize)]
 pub struct EntityRow<'a> {
-    pub name: &'a str,
+    pub name: Safe<'a>,
     pub kind: ActorKind,
-    pub aliases: &'a [String],
+    pub aliases: Vec<Safe<'a>>,
     pub mentions: u32,
-    pub articles: Vec<&'a str>,
+    pub articles: Vec<Safe<'a>>,
 }
 
 /// Actors sorted by number of articles, then mentions, then name.
@@ -192,14 +220,14 @@ pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
         .map(|id| {
             let actor = &index.actors()[id];
             EntityRow {
-                name: &actor.name,
+                name: Safe(&actor.name),
                 kind: actor.kind,
-                aliases: &actor.aliases,
+                aliases: safe_all(&actor.aliases),
                 mentions: index.mentions_total(id),
                 articles: index
                     .articles_of(id)
                     .iter()
-                    .map(|&i| corpus.articles[i].id.as_str())
+                    .map(|&i| Safe(corpus.articles[i].id.as_str()))
                     .collect(),
             }
         })
@@ -222,8 +250,8 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
         let others: Vec<&str> = r
             .aliases
             .iter()
-            .map(String::as_str)
-            .filter(|a| *a != r.name)
+            .map(|a| a.0)
+            .filter(|a| *a != r.name.0)
             .collect();
         let aka = if others.is_empty() {
             String::new()
@@ -235,7 +263,7 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
             r.articles.len(),
             r.mentions,
             kind_label(r.kind),
-            r.name
+            r.name.0
         )));
         out.push('\n');
     }

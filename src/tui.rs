@@ -2,7 +2,8 @@
 //!
 //! Four producer threads feed one channel: terminal input, the loader (progress, then the
 //! indexed corpus), the search worker (results of the newest filter) and signals (TERM, HUP,
-//! INT become a quit, so the terminal is restored on the way out). The loop blocks on the
+//! INT become a quit, so the terminal is restored on the way out; TSTP and Ctrl-Z give the
+//! terminal back and stop, CONT takes it again and redraws). The loop blocks on the
 //! channel, applies everything pending, hands the newest search request to the worker, then
 //! draws once, so a burst of events costs one frame and typing never waits for a search.
 
@@ -15,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -23,6 +24,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Action, App, Loaded, SearchRequest, search};
 use crate::corpus::{Corpus, Origin};
+use crate::load::Limits;
 
 /// What the producer threads send to the loop.
 enum Msg {
@@ -30,6 +32,26 @@ enum Msg {
     Action(Action),
     /// A worker thread panicked: the hook already restored the terminal, so stop.
     Fatal(String),
+    /// SIGTSTP (or Ctrl-Z, which raw mode delivers as a key): give the terminal back and stop.
+    Suspend,
+    /// SIGCONT: the shell may have changed the terminal while we were stopped; take it again.
+    Resumed,
+}
+
+/// What the loop must do to the terminal after a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TermOp {
+    None,
+    Suspend,
+    Retake,
+}
+
+/// Whether a key is Ctrl-Z, the suspend key (raw mode turns off the terminal's own handling).
+fn is_suspend_key(ev: &crossterm::event::Event) -> bool {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('z')
+        && k.modifiers == KeyModifiers::CONTROL)
 }
 
 /// Puts the terminal back: mouse off, main screen, cursor shown, raw mode off. Safe to call
@@ -39,6 +61,42 @@ fn restore_terminal() {
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+}
+
+/// Takes the terminal: raw mode, alternate screen, mouse, hidden cursor.
+fn take_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
+}
+
+/// Whether anyone could resume us after a stop: a session leader (run with `exec`, or
+/// straight from tmux) has no shell to type `fg` in, so it must not stop.
+#[cfg(unix)]
+fn can_be_resumed() -> bool {
+    // SAFETY: both calls only read this process's ids and cannot fail for the caller.
+    unsafe { libc::getpgrp() != libc::getsid(0) }
+}
+
+/// Gives the terminal back and stops until `fg` (SIGCONT), then takes it again.
+#[cfg(unix)]
+fn suspend() -> io::Result<()> {
+    if !can_be_resumed() {
+        return Ok(());
+    }
+    restore_terminal();
+    // SIGSTOP, not SIGTSTP: our own SIGTSTP handler would only ask the loop to suspend again.
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_terminal()
+}
+
+#[cfg(not(unix))]
+fn suspend() -> io::Result<()> {
+    Ok(())
 }
 
 /// Restores the terminal when dropped, so every early return and unwinding panic restores it.
@@ -63,13 +121,28 @@ fn install_panic_hook() {
 /// Turns SIGTERM, SIGHUP (the terminal went away) and SIGINT into a quit through the loop,
 /// so the guard restores the terminal. A second signal means the loop is stuck: restore and
 /// leave at once.
+///
+/// SIGTSTP (`kill -TSTP`) suspends through the loop like Ctrl-Z; SIGCONT (after any stop, even
+/// an uncatchable SIGSTOP) makes the loop take the terminal again and redraw it whole.
 #[cfg(unix)]
 fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
         let mut seen = false;
         for sig in signals.forever() {
+            let msg = match sig {
+                SIGTSTP => Some(Msg::Suspend),
+                SIGCONT => Some(Msg::Resumed),
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                if tx.send(msg).is_err() {
+                    return;
+                }
+                continue;
+            }
             if seen || tx.send(Msg::Action(Action::Quit)).is_err() {
                 restore_terminal();
                 std::process::exit(128 + sig);
@@ -99,12 +172,12 @@ fn spawn_input(tx: Sender<Msg>) {
 
 /// Loads and indexes on a worker thread, then groups the stories; progress at most every
 /// 50 ms so a 100k-file load does not flood the loop.
-fn spawn_loader(origin: Origin, tx: Sender<Msg>) {
+fn spawn_loader(origin: Origin, limits: Limits, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
         let progress_tx = tx.clone();
         let work = std::panic::AssertUnwindSafe(|| {
-            Corpus::open(&origin, &mut |p| {
+            Corpus::open_with(&origin, &limits, &mut |p| {
                 if p.done == p.total || last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
                     let _ = progress_tx.send(Msg::Action(Action::Progress {
@@ -189,13 +262,33 @@ fn spawn_searcher(out: Sender<Msg>) -> Searcher {
     Searcher { tx, latest }
 }
 
-/// Applies one message, leaving the search for `settle` so a burst of typing searches once.
-fn apply(app: &mut App, msg: Msg) -> anyhow::Result<()> {
+/// Applies one message, leaving the search for `settle` so a burst of typing searches once;
+/// says what the terminal needs (suspend, or taking it back after a stop).
+fn apply(app: &mut App, msg: Msg) -> anyhow::Result<TermOp> {
     match msg {
+        Msg::Term(ev) if is_suspend_key(&ev) => return Ok(TermOp::Suspend),
         Msg::Term(ev) => app.apply_event(ev),
         Msg::Action(a) => app.apply(a),
         Msg::Fatal(why) => anyhow::bail!(why),
+        Msg::Suspend => return Ok(TermOp::Suspend),
+        Msg::Resumed => return Ok(TermOp::Retake),
     }
+    Ok(TermOp::None)
+}
+
+/// Does what `apply` asked of the terminal; a full redraw follows either way, since the
+/// screen may hold anything after a stop.
+fn handle(op: TermOp, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> anyhow::Result<()> {
+    match op {
+        TermOp::None => return Ok(()),
+        TermOp::Suspend => suspend()?,
+        TermOp::Retake => take_terminal()?,
+    }
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and the input thread
+    // would swallow the answer. A blank screen and a fresh terminal (empty last frame, the
+    // size of now) make the next draw a whole one.
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(())
 }
 
@@ -235,9 +328,11 @@ fn event_loop(
                 Err(_) => return Ok(()),
             },
         };
-        apply(app, first)?;
+        let op = apply(app, first)?;
+        handle(op, terminal)?;
         while let Ok(more) = rx.try_recv() {
-            apply(app, more)?;
+            let op = apply(app, more)?;
+            handle(op, terminal)?;
             if app.should_quit() {
                 break;
             }
@@ -250,26 +345,20 @@ fn event_loop(
 }
 
 /// Runs the interactive reader on the articles `origin` names, on this terminal.
-pub fn run(origin: Origin) -> anyhow::Result<()> {
+pub fn run(origin: Origin, limits: Limits) -> anyhow::Result<()> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     // Before the screen is taken over, so no signal can leave it behind.
     spawn_signals(tx.clone())?;
-    enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    take_terminal()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.use_search_worker();
     let searcher = spawn_searcher(tx.clone());
     spawn_input(tx.clone());
-    spawn_loader(origin, tx);
+    spawn_loader(origin, limits, tx);
     let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
     drop(terminal);
     drop(guard);

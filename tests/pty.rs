@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -20,10 +20,22 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+fn dossier_cmd(args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd
 }
 
 impl Session {
     fn start() -> Session {
+        Session::spawn(dossier_cmd(&[]))
+    }
+
+    fn spawn(cmd: CommandBuilder) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -33,8 +45,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
-        cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).expect("spawn dossier");
         // Our copy of the slave must go, or the reader never sees end-of-file.
         drop(pair.slave);
@@ -42,9 +52,8 @@ impl Session {
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
         let feed = Arc::clone(&parser);
+        let master = pair.master;
         thread::spawn(move || {
-            // Keep the master alive as long as we read from it.
-            let _master = pair.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -59,7 +68,31 @@ impl Session {
             parser,
             writer,
             child,
+            master,
         }
+    }
+
+    /// Resizes the terminal, as a window manager would (the child gets SIGWINCH).
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        if let Ok(mut p) = self.parser.lock() {
+            p.screen_mut().set_size(nz(rows), nz(cols));
+        }
+    }
+
+    fn alternate(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
     }
 
     fn screen(&self) -> String {
@@ -249,4 +282,123 @@ fn term_hup_and_int_restore_the_terminal() {
         s.wait_exit();
         s.assert_restored();
     }
+}
+
+/// A folder whose load takes seconds: one pathological page and a few good files.
+fn slow_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in 0..20 {
+        std::fs::write(
+            dir.path().join(format!("good{n}.txt")),
+            "The council met on Monday to discuss the harbour.\n",
+        )
+        .expect("write");
+    }
+    let page = format!(
+        "<html><body><p>Slow.</p>{}</body></html>",
+        "<div/>".repeat(60_000)
+    );
+    std::fs::write(dir.path().join("slow.html"), page).expect("write");
+    dir
+}
+
+#[test]
+fn term_hup_and_int_mid_load_restore_the_terminal() {
+    let dir = slow_folder();
+    let path = dir.path().to_str().expect("utf-8").to_string();
+    for sig in ["TERM", "HUP", "INT"] {
+        let mut s = Session::spawn(dossier_cmd(&["--file-timeout", "600", &path]));
+        s.wait_for("Loading");
+        assert!(s.alternate(), "{sig}: no alternate screen");
+        let pid = s.child.process_id().expect("child pid");
+        let sent = std::process::Command::new("kill")
+            .args(["-s", sig, &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        s.wait_exit();
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn a_resize_storm_from_1x1_to_300x100_mid_load_never_panics() {
+    let dir = slow_folder();
+    let path = dir.path().to_str().expect("utf-8").to_string();
+    let mut s = Session::spawn(dossier_cmd(&["--file-timeout", "3", &path]));
+    s.wait_for("Loading");
+    let mut sizes: Vec<(u16, u16)> = (1..=300).step_by(7).map(|w| (w, 1 + w / 3)).collect();
+    sizes.extend([(1, 1), (300, 1), (1, 100), (300, 100), (2, 2), (0, 0)]);
+    for (w, h) in sizes {
+        s.resize(w.max(1), h.max(1));
+        thread::sleep(Duration::from_millis(5));
+    }
+    s.resize(COLS, ROWS);
+    // The good files, and the slow page too if the cleaner got through it in its budget.
+    s.wait_until("the load to finish", |screen| {
+        counts(screen).is_some_and(|(n, total)| n == total && total >= 20)
+    });
+    assert!(
+        s.child.try_wait().expect("wait").is_none(),
+        "dossier died in the storm"
+    );
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_z_then_fg_gives_the_terminal_back_and_redraws() {
+    let mut bash = CommandBuilder::new("bash");
+    bash.args(["--norc", "--noprofile", "-i"]);
+    bash.env("PS1", "PROMPT$ ");
+    bash.env("TERM", "xterm-256color");
+    let mut s = Session::spawn(bash);
+    s.wait_for("PROMPT$");
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_dossier")));
+    s.wait_for("5/5 articles");
+    assert!(s.alternate());
+
+    s.send("\x1a");
+    let stopped = s.wait_until("the shell to get the terminal back", |screen| {
+        screen.contains("Stopped")
+    });
+    assert!(!s.alternate(), "still on the alternate screen: {stopped}");
+    assert!(
+        !s.parser.lock().expect("parser").screen().hide_cursor(),
+        "cursor hidden while stopped"
+    );
+
+    s.send("fg\r");
+    let back = s.wait_until("the reader to come back", |screen| {
+        screen.contains("5/5 articles") && screen.contains("Articles")
+    });
+    assert!(s.alternate(), "{back}");
+    s.send("q");
+    s.wait_for("PROMPT$");
+    assert!(!s.alternate());
+    s.send("exit\r");
+    s.wait_exit();
+}
+
+#[test]
+fn ctrl_z_without_a_shell_to_resume_keeps_running() {
+    let mut s = Session::start();
+    s.wait_for("5/5 articles");
+    s.send("\x1a");
+    thread::sleep(Duration::from_millis(300));
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success());
+    s.assert_restored();
+}
+
+#[test]
+fn a_dash_on_a_terminal_is_refused_at_once() {
+    let mut s = Session::spawn(dossier_cmd(&["list", "-"]));
+    let screen = s.wait_for("standard input is a terminal");
+    assert!(screen.contains("pipe articles in"), "{screen}");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
 }

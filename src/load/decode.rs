@@ -31,11 +31,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         }
         text.into_owned()
     } else {
-        if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-            return Err(format!("binary content ({what})"));
-        }
-        if looks_binary(bytes) {
-            return Err("binary content".to_string());
+        if let Some(why) = binary_kind(bytes) {
+            return Err(why);
         }
         utf8_or_1252(bytes, &mut warnings)
     };
@@ -50,6 +47,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Err("empty file".to_string());
     }
     Ok(Decoded { text, warnings })
+}
+
+/// Why bytes starting with `head` are not text (a known magic number, or control noise).
+pub fn binary_kind(head: &[u8]) -> Option<String> {
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| head.starts_with(m)) {
+        return Some(format!("binary content ({what})"));
+    }
+    looks_binary(head).then(|| "binary content".to_string())
 }
 
 /// Many NULs or other non-text control bytes in the first 8 KB mean a binary file.

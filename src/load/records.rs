@@ -1,5 +1,7 @@
 //! JSON and JSON Lines collections: objects with title/date/source/url/body and their alternates.
 
+use std::io::BufRead;
+
 use serde_json::{Map, Value};
 
 use super::doc::{Format, RawDoc, looks_like_html_page};
@@ -39,18 +41,67 @@ const LISTS: &[&str] = &[
     "docs",
 ];
 
-type Parsed = (Vec<RawDoc>, Vec<String>);
+/// What a collection gave: how many documents it emitted, and one summary of what it skipped.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Documents handed to the consumer.
+    pub docs: usize,
+    /// Records skipped, summarised in one message (a million bad lines make one message).
+    pub skipped: Skips,
+    /// A repair made on the way (lines decoded as Windows-1252).
+    pub repaired: Option<String>,
+}
+
+/// Records skipped in one collection: the first few reasons and how many in all.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Skips {
+    shown: Vec<String>,
+    total: usize,
+}
+
+/// Reasons kept in a skip summary; the rest are only counted.
+const SHOWN_SKIPS: usize = 3;
+
+impl Skips {
+    /// Counts a skipped record, keeping its reason if it is one of the first few.
+    pub fn add(&mut self, reason: impl FnOnce() -> String) {
+        if self.shown.len() < SHOWN_SKIPS {
+            self.shown.push(reason());
+        }
+        self.total += 1;
+    }
+
+    /// The one message for all skipped records, if any.
+    pub fn summary(&self) -> Option<String> {
+        let shown = self.shown.join("; ");
+        match self.total {
+            0 => None,
+            1 => Some(format!("{shown}; skipped")),
+            n if n <= SHOWN_SKIPS => Some(format!("{n} records skipped: {shown}")),
+            n => Some(format!("{n} records skipped: {shown}; ...")),
+        }
+    }
+}
 
 /// A `.json` file: an array of articles, an object holding one, or a single article.
-pub fn parse_json(text: &str, stem: &str, path: &str) -> Result<Parsed, String> {
+/// Each document goes to `emit` as soon as it is made.
+pub fn parse_json(
+    text: &str,
+    stem: &str,
+    path: &str,
+    emit: &mut dyn FnMut(RawDoc),
+) -> Result<Outcome, String> {
+    // serde_json refuses nesting deeper than 128, so hostile nesting is an error, not a crash.
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let items: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
         Value::Object(map) if body_of(map).is_some() => {
-            return Ok((
-                record(map, stem.to_string(), path).into_iter().collect(),
-                Vec::new(),
-            ));
+            let mut out = Outcome::default();
+            if let Some(doc) = record(map, stem.to_string(), path) {
+                emit(doc);
+                out.docs = 1;
+            }
+            return Ok(out);
         }
         Value::Object(map) => {
             let list = LISTS
@@ -65,43 +116,89 @@ pub fn parse_json(text: &str, stem: &str, path: &str) -> Result<Parsed, String> 
         }
         _ => return Err("JSON is neither an article, an array nor an object".to_string()),
     };
-    let mut docs = Vec::new();
-    let mut warnings = Vec::new();
+    let mut out = Outcome::default();
     for (n, item) in items.into_iter().enumerate() {
         match item
             .as_object()
             .and_then(|m| record(m, format!("{stem}-{}", n + 1), path))
         {
-            Some(doc) => docs.push(doc),
-            None => warnings.push(format!("item {}: no body, content or text; skipped", n + 1)),
+            Some(doc) => {
+                emit(doc);
+                out.docs += 1;
+            }
+            None => out
+                .skipped
+                .add(|| format!("item {}: no body, content or text", n + 1)),
         }
     }
-    Ok((docs, warnings))
+    Ok(out)
 }
 
-/// A `.jsonl` file: one article object per line; bad lines are reported and skipped.
-pub fn parse_jsonl(text: &str, stem: &str, path: &str) -> Result<Parsed, String> {
-    let mut docs = Vec::new();
-    let mut warnings = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let line_no = n + 1;
-        match serde_json::from_str::<Value>(line) {
+/// A `.jsonl` stream: one article object per line, parsed and handed to `emit` one line at a
+/// time, so memory follows the longest line, not the file. Bad lines are counted and skipped.
+pub fn read_jsonl(
+    mut input: impl BufRead,
+    stem: &str,
+    path: &str,
+    emit: &mut dyn FnMut(RawDoc),
+) -> Result<Outcome, String> {
+    let mut out = Outcome::default();
+    let mut line = Vec::new();
+    let mut line_no = 0;
+    let mut latin1_lines = 0usize;
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return Err(e.to_string()),
+        }
+        line_no += 1;
+        let bytes = match line_no {
+            1 => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line),
+            _ => &line[..],
+        };
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => {
+                latin1_lines += 1;
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(map)) => match record(&map, format!("{stem}-{line_no}"), path) {
-                Some(doc) => docs.push(doc),
-                None => warnings.push(format!("line {line_no}: no body, content or text; skipped")),
+                Some(doc) => {
+                    emit(doc);
+                    out.docs += 1;
+                }
+                None => out
+                    .skipped
+                    .add(|| format!("line {line_no}: no body, content or text")),
             },
-            Ok(_) => warnings.push(format!("line {line_no}: not a JSON object; skipped")),
-            Err(e) => warnings.push(format!("line {line_no}: invalid JSON ({e}); skipped")),
+            Ok(_) => out
+                .skipped
+                .add(|| format!("line {line_no}: not a JSON object")),
+            Err(e) => out
+                .skipped
+                .add(|| format!("line {line_no}: invalid JSON ({e})")),
         }
     }
-    if docs.is_empty() && !warnings.is_empty() {
-        return Err(format!("no valid line ({})", warnings[0]));
+    if latin1_lines > 0 {
+        out.repaired = Some(format!(
+            "{latin1_lines} line(s) not valid UTF-8; decoded as Windows-1252"
+        ));
     }
-    Ok((docs, warnings))
+    if out.docs == 0 {
+        if let Some(why) = out.skipped.summary() {
+            return Err(format!("no valid line ({why})"));
+        }
+    }
+    Ok(out)
 }
 
 /// The first string-ish value among `keys`.
@@ -169,12 +266,24 @@ fn record(map: &Map<String, Value>, id: String, path: &str) -> Option<RawDoc> {
 mod tests {
     use super::*;
 
+    fn json(text: &str, stem: &str) -> Result<(Vec<RawDoc>, Outcome), String> {
+        let mut docs = Vec::new();
+        let out = parse_json(text, stem, &format!("{stem}.json"), &mut |d| docs.push(d))?;
+        Ok((docs, out))
+    }
+
+    fn jsonl(text: &str) -> Result<(Vec<RawDoc>, Outcome), String> {
+        let mut docs = Vec::new();
+        let out = read_jsonl(text.as_bytes(), "f", "f.jsonl", &mut |d| docs.push(d))?;
+        Ok((docs, out))
+    }
+
     #[test]
     fn array_of_articles_with_alternate_field_names() {
-        let json = r#"[{"headline":"A","published":"2024-01-02","content":"Body A.","link":"https://x.org/a","source":{"name":"X"}},
+        let text = r#"[{"headline":"A","published":"2024-01-02","content":"Body A.","link":"https://x.org/a","source":{"name":"X"}},
                        {"title":"B","text":"Body B.","author":["Ann","Bo"]}]"#;
-        let (docs, warnings) = parse_json(json, "feed", "feed.json").unwrap();
-        assert!(warnings.is_empty());
+        let (docs, out) = json(text, "feed").unwrap();
+        assert_eq!(out.skipped.summary(), None);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].id, "feed-1");
         assert_eq!(docs[0].title.as_deref(), Some("A"));
@@ -187,42 +296,73 @@ mod tests {
 
     #[test]
     fn object_holding_an_array_and_single_objects() {
-        let (docs, _) = parse_json(
-            r#"{"status":"ok","articles":[{"body":"x"}]}"#,
-            "f",
-            "f.json",
-        )
-        .unwrap();
+        let (docs, _) = json(r#"{"status":"ok","articles":[{"body":"x"}]}"#, "f").unwrap();
         assert_eq!(docs.len(), 1);
-        let (docs, _) = parse_json(r#"{"title":"T","body":"x"}"#, "one", "one.json").unwrap();
+        let (docs, _) = json(r#"{"title":"T","body":"x"}"#, "one").unwrap();
         assert_eq!(docs[0].id, "one");
-        assert!(parse_json(r#"{"a":1}"#, "f", "f.json").is_err());
-        assert!(
-            parse_json("[1,", "f", "f.json")
-                .unwrap_err()
-                .starts_with("invalid JSON")
+        assert!(json(r#"{"a":1}"#, "f").is_err());
+        assert!(json("[1,", "f").unwrap_err().starts_with("invalid JSON"));
+    }
+
+    #[test]
+    fn hostile_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(json(&deep, "f").unwrap_err().contains("recursion limit"));
+        let deep_line = format!(
+            "{{\"body\":{}1{}}}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
         );
+        assert!(jsonl(&deep_line).unwrap_err().contains("recursion limit"));
     }
 
     #[test]
     fn escapes_inside_json_strings_are_removed() {
-        let json = r#"[{"title":"A \u001b[31mred\u001b[0m title","body":"x\u202e y\u0007"}]"#;
-        let (docs, _) = parse_json(json, "f", "f.json").unwrap();
+        let text = r#"[{"title":"A \u001b[31mred\u001b[0m title","body":"x\u202e y\u0007"}]"#;
+        let (docs, _) = json(text, "f").unwrap();
         assert_eq!(docs[0].title.as_deref(), Some("A red title"));
         assert_eq!(docs[0].body, "x y");
         assert_eq!(docs[0].control_chars_removed, 4);
     }
 
     #[test]
-    fn jsonl_reports_bad_lines_and_keeps_the_rest() {
+    fn jsonl_reports_bad_lines_once_and_keeps_the_rest() {
         let text =
             "{\"body\":\"one\"}\nnot json\n\n[1]\n{\"title\":\"no body\"}\n{\"text\":\"five\"}\n";
-        let (docs, warnings) = parse_jsonl(text, "f", "f.jsonl").unwrap();
+        let (docs, out) = jsonl(text).unwrap();
         assert_eq!(
             docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
             ["f-1", "f-6"]
         );
-        assert_eq!(warnings.len(), 3);
-        assert!(warnings[0].starts_with("line 2: invalid JSON"));
+        let summary = out.skipped.summary().expect("a summary");
+        assert!(
+            summary.starts_with("3 records skipped: line 2: invalid JSON"),
+            "{summary}"
+        );
+        assert!(summary.contains("line 4: not a JSON object"), "{summary}");
+    }
+
+    #[test]
+    fn many_bad_lines_make_one_short_message() {
+        let text = "nope\n".repeat(10_000) + "{\"body\":\"ok\"}\n";
+        let (docs, out) = jsonl(&text).unwrap();
+        assert_eq!(docs.len(), 1);
+        let summary = out.skipped.summary().expect("a summary");
+        assert!(
+            summary.starts_with("10000 records skipped: line 1"),
+            "{summary}"
+        );
+        assert!(summary.len() < 400, "{summary}");
+    }
+
+    #[test]
+    fn jsonl_lines_in_windows_1252_are_decoded() {
+        let mut bodies = Vec::new();
+        let out = read_jsonl(&b"{\"body\":\"caf\xe9\"}\n"[..], "f", "f.jsonl", &mut |d| {
+            bodies.push(d.body)
+        })
+        .unwrap();
+        assert_eq!(bodies, ["café"]);
+        assert!(out.repaired.is_some_and(|s| s.contains("Windows-1252")));
     }
 }

@@ -1,0 +1,131 @@
+//! Pathological pages and text from the issue, each through `Corpus::load` with a time bound:
+//! the file must load (not be cut by the budget) within the bound. The cleaner and the
+//! recogniser own these costs; tests they fail today are ignored with the time measured on
+//! this branch (debug build, two busy cores), to be turned on once the DOM cleaner and the
+//! new recogniser land.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier::Corpus;
+use dossier::load::Limits;
+
+/// Time one file may take to load here (a debug build), whatever its size.
+const BOUND: Duration = Duration::from_secs(5);
+
+/// Loads one file with the bound as its budget; panics if it was cut or produced nothing.
+fn loads_within_bound(name: &str, content: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).expect("write");
+    let limits = Limits {
+        file_budget: BOUND,
+        budget_per_mb: Duration::ZERO,
+        ..Limits::default()
+    };
+    let start = Instant::now();
+    let outcome = Corpus::load_with(&[PathBuf::from(&path)], &limits, &mut |_| {}).expect("loads");
+    let took = start.elapsed();
+    assert!(
+        !outcome.corpus.articles.is_empty(),
+        "{name}: not loaded in {took:?}: {:?}",
+        outcome.problems
+    );
+    assert!(took < BOUND * 2, "{name}: {took:?}");
+}
+
+fn page(inner: &str) -> String {
+    format!("<html><body><p>The council met on Monday.</p>{inner}</body></html>")
+}
+
+#[test]
+fn a_million_attributes() {
+    let attrs: String = (0..1_000_000).map(|i| format!(" a{i}=1")).collect();
+    loads_within_bound(
+        "attrs.html",
+        &format!("<html><body><p{attrs}>Text.</p></body></html>"),
+    );
+}
+
+#[test]
+fn a_flood_of_less_than_signs() {
+    loads_within_bound("lt.html", &page(&"<".repeat(1_000_000)));
+}
+
+#[test]
+fn stray_closing_tags() {
+    // 3.9 s on this branch: inside the bound, but watch it.
+    loads_within_bound("stray.html", &page(&"</div>".repeat(100_000)));
+}
+
+#[test]
+fn self_closing_tags() {
+    loads_within_bound("self.html", &page(&"<div/>".repeat(100_000)));
+}
+
+#[test]
+#[ignore = "still over the 5 s bound with the DOM cleaner (debug, loaded machine): 100k links are rendered as references"]
+fn many_links() {
+    let links: String = (0..100_000)
+        .map(|i| format!("<a href=\"https://x.example/{i}\">link {i}</a> "))
+        .collect();
+    loads_within_bound("links.html", &page(&links));
+}
+
+#[test]
+fn comments_inside_a_title() {
+    loads_within_bound(
+        "title.html",
+        &format!(
+            "<html><head><title>{}T</title></head><body><p>The council met.</p></body></html>",
+            "<!-- c -->".repeat(100_000)
+        ),
+    );
+}
+
+#[test]
+fn deep_nesting() {
+    loads_within_bound(
+        "deep.html",
+        &page(&format!(
+            "{}x{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        )),
+    );
+}
+
+#[test]
+fn less_than_signs_in_text() {
+    loads_within_bound(
+        "lt.txt",
+        &format!("The council met. {}", "<".repeat(1_000_000)),
+    );
+}
+
+#[test]
+#[ignore = "recognition is not linear enough yet: 24 s for 4 MB of names with the learned classifier (debug); it runs outside the per-file budget"]
+fn recognition_on_four_megabytes_of_names() {
+    let names = [
+        "John Smith",
+        "Acme Corp",
+        "Mary Jones",
+        "Paris",
+        "Olaf Scholz",
+        "Berlin",
+    ];
+    let mut text = String::new();
+    let mut n = 0u64;
+    while text.len() < 4 << 20 {
+        for _ in 0..8 {
+            n = n
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let a = names[(n >> 33) as usize % names.len()];
+            let b = names[(n >> 40) as usize % names.len()];
+            text.push_str(&format!("{a} met {b} on Monday. "));
+        }
+        text.push_str("\n\n");
+    }
+    loads_within_bound("names.txt", &text);
+}
