@@ -3,7 +3,8 @@
 //! then `python3 ../shared/eval/stories/score_stories.py GOLD OUT.json`.
 //!
 //! Grouping knobs can be overridden for tuning through `STORIES_CUT`, `STORIES_NGRAM`,
-//! `STORIES_SPAN` and `STORIES_MAX_DF` (environment variables); `STORIES_DUMP=1` lists
+//! `STORIES_SPAN`, `STORIES_MAX_DF`, `STORIES_LEAD`, `STORIES_CAP` (and the
+//! others named below) (environment variables); `STORIES_DUMP=1` lists
 //! every article with its story and leading actors on stderr.
 
 use std::path::PathBuf;
@@ -45,9 +46,11 @@ fn main() -> anyhow::Result<()> {
         max_df_share: env("STORIES_MAX_DF", d.max_df_share),
         strict_cut: env("STORIES_STRICT", d.strict_cut),
         lead_presence: env("STORIES_PRESENCE", d.lead_presence),
-        top_terms: env("STORIES_TOP", d.top_terms),
-        neighbours: env("STORIES_NEIGHBOURS", d.neighbours),
+        lead_words: env("STORIES_LEAD", d.lead_words),
         posting_cap: env("STORIES_CAP", d.posting_cap),
+        seed: env("STORIES_SEED", d.seed),
+        walk_budget: env("STORIES_BUDGET", d.walk_budget),
+        floor: env("STORIES_FLOOR", d.floor),
         sublinear_tf: env("STORIES_SUBLINEAR", d.sublinear_tf),
         ..d
     };

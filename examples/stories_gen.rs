@@ -11,7 +11,16 @@ fn main() {
         .unwrap_or(10_000);
     let (corpus, events) = stories_gen::generate(n);
     let started = std::time::Instant::now();
-    let found = dossier::stories::group(&corpus);
+    let d = dossier::stories::Params::default();
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
+    let params = dossier::stories::Params {
+        posting_cap: env("STORIES_CAP").map_or(d.posting_cap, |v| v as usize),
+        walk_budget: env("STORIES_BUDGET").map_or(d.walk_budget, |v| v as usize),
+        seed: env("STORIES_SEED").map_or(d.seed, |v| v as f32),
+        lead_words: env("STORIES_LEAD").map_or(d.lead_words, |v| v as usize),
+        ..d.clone()
+    };
+    let found = dossier::stories::group_with(&corpus, &params);
     eprintln!(
         "{n} articles, {events} events, {} stories in {:.2} s",
         found.stories.len(),

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::hash::Hasher;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
@@ -33,13 +33,16 @@ pub struct Params {
     /// Dated articles more than this many days apart never share a story: a look-alike event
     /// a month later, or an earlier statement of one side, stays apart.
     pub span_days: i64,
-    /// An article proposes candidates through this many of its heaviest terms.
-    pub top_terms: usize,
-    /// Terms that are among the heaviest of more articles than this propose no candidates
-    /// (they still count in the cosine); keeps the cost near linear.
+    /// Content words of an article's own text (after its title) that make its terms: news
+    /// puts the event first, and the rest is background that links unrelated reports.
+    pub lead_words: usize,
+    /// A term held by more articles than this within an article's date window is not walked to
+    /// find its pairs (it still counts in their cosine): keeps the cost near linear.
     pub posting_cap: usize,
-    /// Full cosines computed per article, with the candidates sharing the most weight.
-    pub neighbours: usize,
+    /// Most postings one article walks to find its candidates, heaviest terms first.
+    pub walk_budget: usize,
+    /// A pair is compared in full only when the rare terms it shares weigh at least this.
+    pub seed: f32,
     /// Pairs whose cosine is below this are treated as unrelated (zero) in the averages.
     pub floor: f32,
     /// Term frequency as `1 + ln tf` instead of the raw count.
@@ -59,9 +62,10 @@ impl Default for Params {
             min_df: 2,
             max_df_share: 0.5,
             span_days: 14,
-            top_terms: 50,
-            posting_cap: 300,
-            neighbours: 60,
+            lead_words: 50,
+            posting_cap: 100,
+            walk_budget: 600,
+            seed: 0.05,
             floor: 0.02,
             sublinear_tf: true,
             strict_cut: 0.15,
@@ -79,7 +83,8 @@ pub(crate) type Vector = Vec<(u32, f32)>;
 /// Groups articles into events; each group lists article indices in ascending order.
 pub fn cluster(corpus: &Corpus, p: &Params) -> Vec<Vec<usize>> {
     let vectors = vectors(&corpus.articles, p);
-    let edges = similar_pairs(&vectors, p);
+    let dates: Vec<Option<NaiveDate>> = corpus.articles.iter().map(|a| a.date).collect();
+    let edges = similar_pairs(&vectors, &dates, p);
     average_linkage(&facts(corpus), edges, p)
 }
 
@@ -135,44 +140,235 @@ pub(crate) fn facts(corpus: &Corpus) -> Vec<Facts> {
         .collect()
 }
 
-/// TF-IDF vectors of all articles (empty for an article with no informative term).
-pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
-    let shared = boilerplate(articles);
-    let terms: Vec<Vec<(u64, u32)>> = articles
+/// The opening of an article as content-word hashes: its title, then its paragraphs until
+/// enough words are read, each with the key that recognises it in other articles.
+struct Opening {
+    title: Vec<u64>,
+    /// Words of the paragraphs read, one after another.
+    words: Vec<u64>,
+    /// For each paragraph read: where its words end in `words`, and its key.
+    paragraphs: Vec<(usize, Option<u64>)>,
+}
+
+/// Reads paragraphs until this many times the lead's words, so that the lead can still be
+/// filled when the first paragraphs turn out to be shared boilerplate.
+const READ_AHEAD: usize = 2;
+
+fn opening(a: &Article, lead_words: usize) -> Opening {
+    let mut title = Vec::new();
+    text::content_hashes(&a.title, &mut title);
+    let mut words = Vec::new();
+    let mut paragraphs = Vec::new();
+    for para in &a.paragraphs {
+        if words.len() >= lead_words.saturating_mul(READ_AHEAD) {
+            break;
+        }
+        let from = words.len();
+        text::content_hashes(para, &mut words);
+        let key = (words.len() > from).then(|| {
+            let mut h = FxHasher::default();
+            words[from..].iter().for_each(|&w| h.write_u64(w));
+            h.finish()
+        });
+        paragraphs.push((words.len(), key));
+    }
+    Opening {
+        title,
+        words,
+        paragraphs,
+    }
+}
+
+/// Paragraphs found in more than one article's opening: an outlet's standard line or a
+/// newsletter plea under unrelated reports must not make them look alike.
+fn boilerplate(openings: &[Opening]) -> FxHashSet<u64> {
+    let mut keys: Vec<u64> = openings
         .par_iter()
-        .map(|a| article_terms(a, &shared, p.max_ngram))
+        .flat_map_iter(|o| {
+            let mut own: Vec<u64> = o.paragraphs.iter().filter_map(|p| p.1).collect();
+            own.sort_unstable();
+            own.dedup();
+            own
+        })
         .collect();
+    keys.par_sort_unstable();
+    keys.chunk_by(|a, b| a == b)
+        .filter(|run| run.len() > 1)
+        .map(|run| run[0])
+        .collect()
+}
+
+/// The n-gram terms of an article's lead with their counts, sorted by hash.
+///
+/// The lead is the title and the first `lead_words` content words of the paragraphs not
+/// shared with other articles; an article made almost only of shared paragraphs is a wire
+/// copy, and its shared text is what it reports. N-grams never cross a paragraph.
+fn lead_terms(o: &Opening, shared: &FxHashSet<u64>, p: &Params) -> Vec<(u64, u32)> {
+    let is_shared = |key: Option<u64>| key.is_some_and(|k| shared.contains(&k));
+    let mut from = 0;
+    let (mut own, mut common) = (0usize, 0usize);
+    for &(to, key) in &o.paragraphs {
+        if is_shared(key) {
+            common += to - from;
+        } else {
+            own += to - from;
+        }
+        from = to;
+    }
+    let keep_shared = common >= 4 * own;
+    let mut out: Vec<u64> = Vec::with_capacity(3 * (o.title.len() + p.lead_words));
+    push_ngrams(&o.title, p.max_ngram, &mut out);
+    let (mut from, mut taken) = (0, 0);
+    for &(to, key) in &o.paragraphs {
+        if taken >= p.lead_words {
+            break;
+        }
+        if keep_shared || !is_shared(key) {
+            let words = &o.words[from..to];
+            let words = &words[..words.len().min(p.lead_words - taken)];
+            taken += words.len();
+            push_ngrams(words, p.max_ngram, &mut out);
+        }
+        from = to;
+    }
+    out.sort_unstable();
+    let mut terms: Vec<(u64, u32)> = Vec::with_capacity(out.len());
+    for h in out {
+        match terms.last_mut() {
+            Some(last) if last.0 == h => last.1 += 1,
+            _ => terms.push((h, 1)),
+        }
+    }
+    terms
+}
+
+/// Pushes the hashes of every 1..=`max_n`-gram of `words`.
+fn push_ngrams(words: &[u64], max_n: usize, out: &mut Vec<u64>) {
+    for (i, &w) in words.iter().enumerate() {
+        out.push(w);
+        let mut h = FxHasher::default();
+        h.write_u64(w);
+        for &next in words.iter().skip(i + 1).take(max_n.saturating_sub(1)) {
+            h.write_u64(next);
+            out.push(h.finish());
+        }
+    }
+}
+
+/// Shards of the term space (top bits of the hash), counted in parallel; more shards than
+/// cores balances the load, and each shard's sort stays near the cache.
+const SHARD_BITS: u32 = 7;
+
+/// One shard's kept occurrences, (article, shard-local term id, weight), and its term count.
+type Shard = (Vec<(u32, u32, f32)>, u32);
+
+/// Articles whose terms one parallel job scatters to the shards.
+const SCATTER_BLOCK: usize = 4096;
+
+/// TF-IDF vectors of all articles (empty for an article with no informative term).
+///
+/// Document frequencies are counted by sorting, shard by shard, instead of in one hash map
+/// of every n-gram: at 100k articles most n-grams occur once, and the map would not fit in
+/// any cache.
+pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
+    let openings: Vec<Opening> = articles
+        .par_iter()
+        .map(|a| opening(a, p.lead_words))
+        .collect();
+    let shared = boilerplate(&openings);
+    let terms: Vec<Vec<(u64, u32)>> = openings
+        .par_iter()
+        .map(|o| lead_terms(o, &shared, p))
+        .collect();
+    drop(openings);
     let n = articles.len();
     // In a handful of articles most of which tell one event, "in half of them" is that event's
     // own vocabulary, not noise: the share applies only once it means a few dozen articles.
     let max_df = ((n as f32 * p.max_df_share).floor() as u32).max(MIN_MAX_DF);
-    let vocab = Vocabulary::build(&terms, p.min_df, max_df);
-    let n_f = n as f32;
-    terms
-        .par_iter()
-        .map(|ts| {
-            let mut v: Vector = ts
-                .iter()
-                .filter_map(|&(h, tf)| {
-                    let &(id, df) = vocab.get(h)?;
-                    // Smoothed idf as in common TF-IDF tools.
-                    let idf = ((1.0 + n_f) / (1.0 + df as f32)).ln() + 1.0;
-                    let tf = if p.sublinear_tf {
-                        1.0 + (tf as f32).ln()
-                    } else {
-                        tf as f32
-                    };
-                    Some((id, tf * idf))
-                })
-                .collect();
-            let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|x| x.1 /= norm);
+    let idf = |df: u32| ((1.0 + n as f32) / (1.0 + df as f32)).ln() + 1.0;
+    let tf = |c: u32| {
+        if p.sublinear_tf {
+            1.0 + (c as f32).ln()
+        } else {
+            c as f32
+        }
+    };
+    // Occurrences scattered to shards by the top bits of their hash, a block of articles at a
+    // time; an article's terms are sorted, so they walk the shards in order.
+    let blocks: Vec<Vec<Vec<(u64, u32, u32)>>> = terms
+        .par_chunks(SCATTER_BLOCK)
+        .enumerate()
+        .map(|(b, chunk)| {
+            let mut out: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); 1 << SHARD_BITS];
+            for (k, ts) in chunk.iter().enumerate() {
+                let a = (b * SCATTER_BLOCK + k) as u32;
+                for &(h, c) in ts {
+                    out[(h >> (64 - SHARD_BITS)) as usize].push((h, a, c));
+                }
             }
-            v.sort_unstable_by_key(|x| x.0);
-            v
+            out
         })
+        .collect();
+    drop(terms);
+    let shards: Vec<Shard> = (0..1usize << SHARD_BITS)
+        .into_par_iter()
+        .map(|s| {
+            let mut occ: Vec<(u64, u32, u32)> =
+                Vec::with_capacity(blocks.iter().map(|b| b[s].len()).sum());
+            for b in &blocks {
+                occ.extend_from_slice(&b[s]);
+            }
+            occ.sort_unstable();
+            let mut kept = Vec::new();
+            let mut next = 0u32;
+            for run in occ.chunk_by(|x, y| x.0 == y.0) {
+                let df = run.len() as u32;
+                if df < p.min_df || df > max_df {
+                    continue;
+                }
+                let w = idf(df);
+                kept.extend(run.iter().map(|&(_, a, c)| (a, next, tf(c) * w)));
+                next += 1;
+            }
+            (kept, next)
+        })
+        .collect();
+    drop(blocks);
+    // Shard by shard, in hash order: each article's terms arrive sorted by global id.
+    let mut counts = vec![0usize; n + 1];
+    for (kept, _) in &shards {
+        for &(a, _, _) in kept {
+            counts[a as usize + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        counts[i + 1] += counts[i];
+    }
+    let mut flat = vec![(0u32, 0f32); counts[n]];
+    let mut fill = counts.clone();
+    let mut base = 0u32;
+    for (kept, size) in &shards {
+        for &(a, t, w) in kept {
+            flat[fill[a as usize]] = (base + t, w);
+            fill[a as usize] += 1;
+        }
+        base += size;
+    }
+    drop(shards);
+    counts
+        .par_windows(2)
+        .map(|r| normalised(&flat[r[0]..r[1]]))
         .collect()
+}
+
+/// An article's weighted terms, L2-normalised.
+fn normalised(terms: &[(u32, f32)]) -> Vector {
+    let mut v: Vector = terms.to_vec();
+    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| x.1 /= norm);
+    }
+    v
 }
 
 /// Cosine of two normalised vectors.
@@ -192,265 +388,149 @@ pub(crate) fn cosine(a: &Vector, b: &Vector) -> f32 {
     dot
 }
 
-/// Hash of a paragraph's content words, so a paragraph is recognised whatever its spacing.
-fn paragraph_key(text: &str, buf: &mut Vec<u64>) -> Option<u64> {
-    buf.clear();
-    text::content_hashes(text, buf);
-    if buf.is_empty() {
-        return None;
-    }
-    let mut h = FxHasher::default();
-    buf.iter().for_each(|&w| h.write_u64(w));
-    Some(h.finish())
-}
-
-/// Paragraphs found in more than one article: an outlet's footer or a newsletter plea
-/// repeated under unrelated reports must not make them look alike.
-fn boilerplate(articles: &[Article]) -> FxHashSet<u64> {
-    let counts = articles
-        .par_iter()
-        .fold(
-            || (FxHashMap::<u64, u32>::default(), Vec::new()),
-            |(mut counts, mut buf), a| {
-                let mut seen = FxHashSet::default();
-                for para in &a.paragraphs {
-                    if let Some(k) = paragraph_key(para, &mut buf) {
-                        if seen.insert(k) {
-                            *counts.entry(k).or_insert(0) += 1;
-                        }
-                    }
-                }
-                (counts, buf)
-            },
-        )
-        .map(|(counts, _)| counts)
-        .reduce(FxHashMap::default, |mut a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (k, c) in small {
-                *big.entry(k).or_insert(0) += c;
-            }
-            a = big;
-            a
-        });
-    counts
-        .into_iter()
-        .filter(|&(_, c)| c > 1)
-        .map(|(k, _)| k)
-        .collect()
-}
-
-/// The n-gram terms of an article with their counts, sorted by hash.
-///
-/// Paragraphs shared with other articles are left out, unless they make up four fifths of the
-/// article: then it is a wire copy, and its shared text is what it reports.
-fn article_terms(a: &Article, shared: &FxHashSet<u64>, max_n: usize) -> Vec<(u64, u32)> {
-    let mut buf = Vec::new();
-    let mut paras: Vec<(Vec<u64>, bool)> = Vec::with_capacity(a.paragraphs.len() + 1);
-    let mut title = Vec::new();
-    text::content_hashes(&a.title, &mut title);
-    paras.push((title, false));
-    let (mut own, mut common) = (0usize, 0usize);
-    for para in &a.paragraphs {
-        let key = paragraph_key(para, &mut buf);
-        let is_shared = key.is_some_and(|k| shared.contains(&k));
-        if is_shared {
-            common += buf.len();
-        } else {
-            own += buf.len();
-        }
-        paras.push((std::mem::take(&mut buf), is_shared));
-    }
-    // A wire copy shares nearly everything; an article under a shared footer keeps its own text.
-    let keep_shared = common >= 4 * own;
-    let mut out: Vec<u64> = Vec::new();
-    for (words, is_shared) in &paras {
-        if *is_shared && !keep_shared {
-            continue;
-        }
-        for (i, &w) in words.iter().enumerate() {
-            out.push(w);
-            let mut h = FxHasher::default();
-            h.write_u64(w);
-            for &next in words.iter().skip(i + 1).take(max_n.saturating_sub(1)) {
-                h.write_u64(next);
-                out.push(h.finish());
-            }
-        }
-    }
-    out.sort_unstable();
-    let mut terms: Vec<(u64, u32)> = Vec::with_capacity(out.len() / 2);
-    for h in out {
-        match terms.last_mut() {
-            Some(last) if last.0 == h => last.1 += 1,
-            _ => terms.push((h, 1)),
-        }
-    }
-    terms
-}
-
-/// Kept terms: hash -> (dense id, document frequency), counted shard by shard in parallel.
-struct Vocabulary {
-    shards: Vec<FxHashMap<u64, (u32, u32)>>,
-}
-
-/// Shards of the term space (top bits of the hash); more shards than cores balances the load.
-const SHARD_BITS: u32 = 6;
-
-impl Vocabulary {
-    fn build(terms: &[Vec<(u64, u32)>], min_df: u32, max_df: u32) -> Self {
-        let shards: Vec<FxHashMap<u64, u32>> = (0..1u64 << SHARD_BITS)
-            .into_par_iter()
-            .map(|s| {
-                let (lo, hi) = shard_range(s);
-                let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-                for ts in terms {
-                    let from = ts.partition_point(|t| t.0 < lo);
-                    let to = hi.map_or(ts.len(), |hi| ts.partition_point(|t| t.0 < hi));
-                    for &(h, _) in &ts[from..to] {
-                        *df.entry(h).or_insert(0) += 1;
-                    }
-                }
-                df.retain(|_, &mut d| d >= min_df && d <= max_df);
-                df
-            })
-            .collect();
-        let mut next = 0u32;
-        let shards = shards
-            .into_iter()
-            .map(|df| {
-                let mut keys: Vec<(u64, u32)> = df.into_iter().collect();
-                // Ids in hash order so they do not depend on the map's iteration order.
-                keys.sort_unstable();
-                keys.into_iter()
-                    .map(|(h, d)| {
-                        next += 1;
-                        (h, (next - 1, d))
-                    })
-                    .collect()
-            })
-            .collect();
-        Vocabulary { shards }
-    }
-
-    fn get(&self, h: u64) -> Option<&(u32, u32)> {
-        self.shards[(h >> (64 - SHARD_BITS)) as usize].get(&h)
-    }
-}
-
-/// Hash range `lo..hi` of shard `s` (`hi` None for the last one).
-fn shard_range(s: u64) -> (u64, Option<u64>) {
-    let width = 1u64 << (64 - SHARD_BITS);
-    (
-        s * width,
-        (s + 1)
-            .checked_mul(width)
-            .filter(|_| s + 1 < 1 << SHARD_BITS),
-    )
-}
-
 /// A pair of articles `(i, j)`, `i < j`, and their cosine.
 pub(crate) type Edge = (u32, u32, f32);
 
+/// A term expected (by its share of the corpus) this many times over `posting_cap` in an
+/// article's window is skipped unseen: searching its long postings costs more than the rest.
+const EXPECTED_CAP_FACTOR: usize = 4;
+
+/// Articles handled by one parallel job of [`similar_pairs`]; each job zeroes one dense
+/// accumulator of the corpus's size, so jobs must be few and large.
+const PAIR_CHUNK: usize = 2048;
+
 /// Pairs with a cosine of at least `floor`, without comparing all pairs.
 ///
-/// Each article is indexed under its `top_terms` heaviest terms; it meets the articles that
-/// share one of them (terms held by more than `posting_cap` articles are skipped), ranks them
-/// by the weight of what they share, and computes the full cosine with the best `neighbours`
-/// only. Reports of one event share their heaviest terms (names, places, the thing that
-/// happened), so they find each other; the cost grows with the corpus, not with its square.
-pub(crate) fn similar_pairs(vectors: &[Vector], p: &Params) -> Vec<Edge> {
-    let tops: Vec<Vector> = vectors
-        .par_iter()
-        .map(|v| {
-            let mut top = v.clone();
-            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            top.truncate(p.top_terms);
-            top
-        })
-        .collect();
+/// Articles are ranked by date (undated last), and an inverted index lists each term's
+/// articles by rank. An article walks, for each of its terms, the later articles within
+/// `span_days` of its date (dated articles further apart never share a story) and the
+/// undated ones; the weight they share accumulates as the postings are walked. A term with
+/// more than `posting_cap` such articles is too common in that period to be walked: it would
+/// make the cost grow with the square of the corpus. A pair whose walked weight reaches
+/// `seed` gets its full cosine, common terms included.
+pub(crate) fn similar_pairs(
+    vectors: &[Vector],
+    dates: &[Option<NaiveDate>],
+    p: &Params,
+) -> Vec<Edge> {
+    let n = vectors.len();
+    let span = p.span_days as i32;
+    let day = |i: usize| {
+        dates
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|d| d.num_days_from_ce())
+    };
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_by_key(|&i| (day(i as usize).is_none(), day(i as usize), i));
+    let days: Vec<Option<i32>> = order.iter().map(|&i| day(i as usize)).collect();
+    let undated = days.partition_point(Option::is_some);
     let n_terms = vectors
         .iter()
         .flat_map(|v| v.last())
         .map(|x| x.0 as usize + 1)
         .max()
         .unwrap_or(0);
-    // Postings as one flat array (CSR): (article, weight) of term t at offsets[t]..offsets[t + 1].
+    // Postings as one flat array (CSR): (rank, weight) of term t at offsets[t]..offsets[t + 1],
+    // ranks ascending.
     let mut offsets = vec![0u32; n_terms + 1];
-    for v in &tops {
+    for v in vectors {
         for &(t, _) in v {
             offsets[t as usize + 1] += 1;
         }
     }
-    let cap = p.posting_cap as u32;
     for t in 0..n_terms {
-        if offsets[t + 1] > cap {
-            offsets[t + 1] = 0;
-        }
         offsets[t + 1] += offsets[t];
     }
     let mut fill = offsets.clone();
     let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
-    for (i, v) in tops.iter().enumerate() {
-        for &(t, w) in v {
-            let t = t as usize;
-            if offsets[t + 1] > offsets[t] {
-                postings[fill[t] as usize] = (i as u32, w);
-                fill[t] += 1;
-            }
+    for (rank, &i) in order.iter().enumerate() {
+        for &(t, w) in &vectors[i as usize] {
+            postings[fill[t as usize] as usize] = (rank as u32, w);
+            fill[t as usize] += 1;
         }
     }
-    let n = vectors.len();
-    let mut edges: Vec<Edge> = (0..n)
+    drop(fill);
+    let starts: Vec<usize> = (0..n).step_by(PAIR_CHUNK).collect();
+    let mut edges: Vec<Edge> = starts
         .into_par_iter()
-        .map_init(
-            || (vec![0f32; n], Vec::new(), vec![0f32; n_terms]),
-            |(acc, touched, dense), i| {
-                for &(t, w) in &tops[i] {
-                    let t = t as usize;
-                    for &(j, wj) in &postings[offsets[t] as usize..offsets[t + 1] as usize] {
-                        let j = j as usize;
-                        if j != i {
-                            if acc[j] == 0.0 {
-                                touched.push(j);
-                            }
-                            acc[j] += w * wj;
+        .flat_map_iter(|start| {
+            let mut acc = vec![0f32; n];
+            let mut touched: Vec<u32> = Vec::new();
+            let mut probes: Vec<(u32, u32, f32)> = Vec::new();
+            let mut out: Vec<Edge> = Vec::new();
+            for rank in start..(start + PAIR_CHUNK).min(n) {
+                let i = order[rank] as usize;
+                // The ranks this article may share a story with: its date window, then the
+                // undated (an undated article's window is the whole corpus).
+                let windows = match days[rank] {
+                    Some(d) => {
+                        let lo = days[..undated].partition_point(|&x| x < Some(d - span));
+                        let hi = days[..undated].partition_point(|&x| x <= Some(d + span));
+                        [(lo, hi), (undated, n)]
+                    }
+                    None => [(0, n), (n, n)],
+                };
+                // Heaviest terms first: the most telling of this article.
+                probes.clear();
+                probes.extend(
+                    vectors[i]
+                        .iter()
+                        .map(|&(t, w)| (offsets[t as usize + 1] - offsets[t as usize], t, w)),
+                );
+                probes.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+                let mut walked = 0;
+                // Share of the corpus in this article's windows: a term spread evenly over
+                // the corpus is expected this often in them.
+                let share = windows.iter().map(|w| w.1 - w.0).sum::<usize>() as f32 / n as f32;
+                for &(df, t, w) in &probes {
+                    // Far too common to be walked: skip it without searching its postings.
+                    if df as f32 * share > (EXPECTED_CAP_FACTOR * p.posting_cap) as f32 {
+                        continue;
+                    }
+                    let list =
+                        &postings[offsets[t as usize] as usize..offsets[t as usize + 1] as usize];
+                    let slices = windows.map(|(lo, hi)| {
+                        if lo >= hi {
+                            return &list[..0];
+                        }
+                        let from = list.partition_point(|x| (x.0 as usize) < lo);
+                        let to = from + list[from..].partition_point(|x| (x.0 as usize) < hi);
+                        &list[from..to]
+                    });
+                    let len = slices[0].len() + slices[1].len();
+                    if len > p.posting_cap {
+                        continue;
+                    }
+                    walked += len;
+                    if walked > p.walk_budget {
+                        break;
+                    }
+                    for &(j, wj) in slices.into_iter().flatten() {
+                        if acc[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j as usize] += w * wj;
+                    }
+                }
+                for &r in &touched {
+                    if std::mem::take(&mut acc[r as usize]) >= p.seed && r as usize != rank {
+                        let j = order[r as usize] as usize;
+                        let sim = cosine(&vectors[i], &vectors[j]);
+                        if sim >= p.floor {
+                            out.push((i.min(j) as u32, i.max(j) as u32, sim));
                         }
                     }
                 }
-                let mut ranked: Vec<(f32, usize)> = touched.iter().map(|&j| (acc[j], j)).collect();
-                for &j in touched.iter() {
-                    acc[j] = 0.0;
-                }
                 touched.clear();
-                if ranked.len() > p.neighbours {
-                    ranked.select_nth_unstable_by(p.neighbours, |a, b| {
-                        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-                    });
-                    ranked.truncate(p.neighbours);
-                }
-                // Full cosines against a dense copy of this article's vector: one lookup per
-                // term of the other article, no merge of two sorted lists.
-                for &(t, w) in &vectors[i] {
-                    dense[t as usize] = w;
-                }
-                let out: Vec<Edge> = ranked
-                    .iter()
-                    .filter_map(|&(_, j)| {
-                        let sim: f32 = vectors[j].iter().map(|&(t, w)| dense[t as usize] * w).sum();
-                        (sim >= p.floor).then(|| (i.min(j) as u32, i.max(j) as u32, sim))
-                    })
-                    .collect();
-                for &(t, _) in &vectors[i] {
-                    dense[t as usize] = 0.0;
-                }
-                out
-            },
-        )
-        .flatten()
+            }
+            out
+        })
         .collect();
     // A pair found from both ends is kept once.
-    edges.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    edges.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+    edges.par_sort_unstable_by_key(|e| (e.0, e.1));
+    edges.dedup_by_key(|e| (e.0, e.1));
     edges
 }
 
@@ -650,4 +730,92 @@ fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 
 fn max_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(title: &str, paragraphs: &[&str]) -> Article {
+        Article {
+            title: title.into(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    fn hashes(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        text::content_hashes(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_lead_skips_shared_paragraphs_but_a_wire_copy_keeps_them() {
+        let footer = "Subscribe to our newsletter for daily updates from the newsroom";
+        let own = art(
+            "Ferry strike",
+            &[footer, "Ferry crews walked out in Bergen"],
+        );
+        let p = Params::default();
+        let o = opening(&own, p.lead_words);
+        let shared: FxHashSet<u64> = o.paragraphs[0].1.into_iter().collect();
+        let terms = lead_terms(&o, &shared, &p);
+        let has = |w: &str| terms.iter().any(|t| t.0 == hashes(w)[0]);
+        assert!(has("bergen") && has("ferry"));
+        assert!(!has("newsletter"), "a shared footer is not the lead");
+        let copy = art("Ferry strike", &[footer]);
+        let o = opening(&copy, p.lead_words);
+        let terms = lead_terms(&o, &shared, &p);
+        assert!(terms.iter().any(|t| t.0 == hashes("newsletter")[0]));
+    }
+
+    #[test]
+    fn the_lead_ends_after_its_words() {
+        let long: String = (0..100).map(|i| format!("word{i} ")).collect();
+        let a = art("", &[&long]);
+        let p = Params {
+            lead_words: 10,
+            max_ngram: 1,
+            ..Params::default()
+        };
+        let terms = lead_terms(&opening(&a, p.lead_words), &FxHashSet::default(), &p);
+        assert_eq!(terms.len(), 10);
+        assert!(terms.iter().any(|t| t.0 == hashes("word9")[0]));
+        assert!(!terms.iter().any(|t| t.0 == hashes("word10")[0]));
+    }
+
+    #[test]
+    fn pairs_are_found_only_within_the_date_window() {
+        let v: Vector = vec![(0, 0.6), (1, 0.8)];
+        let vectors = vec![v.clone(), v.clone(), v.clone(), v];
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, d);
+        // 0 and 1 three days apart, 2 seven weeks later, 3 undated: every dated article
+        // meets the undated one, and only 0 and 1 meet each other.
+        let dates = [day(1), day(4), NaiveDate::from_ymd_opt(2024, 2, 20), None];
+        let p = Params::default();
+        let pairs: Vec<(u32, u32)> = similar_pairs(&vectors, &dates, &p)
+            .into_iter()
+            .map(|e| (e.0, e.1))
+            .collect();
+        assert_eq!(pairs, [(0, 1), (0, 3), (1, 3), (2, 3)]);
+        let edges = similar_pairs(&vectors, &dates, &p);
+        assert!(edges.iter().all(|e| (e.2 - 1.0).abs() < 1e-5));
+    }
+
+    #[test]
+    fn vectors_keep_terms_shared_by_at_least_two_articles() {
+        let arts = [
+            art("Quake hits Izmir", &["A strong quake hit Izmir on Monday"]),
+            art("Izmir quake", &["The quake in Izmir damaged buildings"]),
+            art("Budget vote", &["Parliament passed the budget"]),
+        ];
+        let v = vectors(&arts, &Params::default());
+        assert!(v[2].is_empty(), "nothing of the budget report recurs");
+        assert!(cosine(&v[0], &v[1]) > 0.5);
+        for x in &v[..2] {
+            let norm: f32 = x.iter().map(|t| t.1 * t.1).sum();
+            assert!((norm - 1.0).abs() < 1e-5);
+        }
+    }
 }

@@ -77,7 +77,8 @@ pub fn group(corpus: &Corpus) -> Stories {
 pub fn group_with(corpus: &Corpus, params: &Params) -> Stories {
     let articles = &corpus.articles;
     let vectors = group::vectors(articles, params);
-    let edges = group::similar_pairs(&vectors, params);
+    let dates: Vec<_> = articles.iter().map(|a| a.date).collect();
+    let edges = group::similar_pairs(&vectors, &dates, params);
     let clusters = group::average_linkage(&group::facts(corpus), edges, params);
     let mut stories: Vec<Story> = clusters
         .into_iter()

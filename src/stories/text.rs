@@ -181,8 +181,13 @@ pub(crate) fn is_stopword(word: &str) -> bool {
 pub(crate) fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
     for c in word.chars() {
-        for l in c.to_lowercase() {
-            h.write_u32(l as u32);
+        // Most words are ASCII; `to_lowercase` is a table lookup for the rest.
+        if c.is_ascii() {
+            h.write_u32(c.to_ascii_lowercase() as u32);
+        } else {
+            for l in c.to_lowercase() {
+                h.write_u32(l as u32);
+            }
         }
     }
     h.finish()
