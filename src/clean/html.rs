@@ -170,8 +170,10 @@ fn close_link(text: &mut String, url: Option<String>, numbers: &mut LinkNumbers)
     if !followable {
         return;
     }
-    let n = numbers.number(crate::sanitize::one_line(url));
-    text.push_str(&format!(" [{n}]"));
+    // Past the last number a reference can carry, links stay plain text.
+    if let Some(n) = numbers.number(url) {
+        text.push_str(&format!(" [{n}]"));
+    }
 }
 
 /// Link URLs in order of first use, with each one's number found by hashing: a page of
@@ -183,14 +185,19 @@ struct LinkNumbers {
 }
 
 impl LinkNumbers {
-    /// The 1-based number of `url`, given the next number if it is new.
-    fn number(&mut self, url: String) -> usize {
+    /// The 1-based number of `url` (stored sanitised), given the next number if it is new;
+    /// none once [`text::MAX_REF`] URLs are numbered.
+    fn number(&mut self, url: &str) -> Option<usize> {
+        let url = crate::sanitize::one_line(url);
         if let Some(&n) = self.index.get(&url) {
-            return n;
+            return Some(n);
+        }
+        if self.urls.len() >= text::MAX_REF {
+            return None;
         }
         self.urls.push(url.clone());
         self.index.insert(url, self.urls.len());
-        self.urls.len()
+        Some(self.urls.len())
     }
 }
 
@@ -357,7 +364,7 @@ mod tests {
     #[test]
     fn each_distinct_link_is_numbered_once_in_order_of_first_use() {
         let mut numbers = LinkNumbers::default();
-        let got: Vec<usize> = [
+        let got: Vec<Option<usize>> = [
             "https://a",
             "https://b",
             "https://a",
@@ -365,10 +372,23 @@ mod tests {
             "https://b",
         ]
         .iter()
-        .map(|u| numbers.number(u.to_string()))
+        .map(|u| numbers.number(u))
         .collect();
-        assert_eq!(got, [1, 2, 1, 3, 2]);
+        assert_eq!(got, [Some(1), Some(2), Some(1), Some(3), Some(2)]);
         assert_eq!(numbers.urls, ["https://a", "https://b", "https://c"]);
+    }
+
+    #[test]
+    fn links_past_the_last_reference_number_stay_plain_text() {
+        let html: String = (0..=text::MAX_REF)
+            .map(|i| format!("<a href=\"https://x.example/{i}\">w{i}</a> "))
+            .collect();
+        let r = render_inline(&[html, "<a href=\"https://x.example/0\">again</a>".into()]);
+        assert_eq!(r.links.len(), text::MAX_REF);
+        let max = text::MAX_REF;
+        let last = format!("w{} [{max}] w{max}", max - 1);
+        assert!(r.paragraphs[0].ends_with(&last));
+        assert_eq!(r.paragraphs[1], "again [1]");
     }
 
     #[test]
