@@ -120,9 +120,10 @@ pub(crate) struct Found {
     /// Acronym letters (lowercase) -> the candidate it abbreviates.
     pub acronyms: Vec<(String, usize)>,
     /// Acronym letters defined as a law or event ("DMA"): never actors.
-    pub ignored: Vec<String>,
-    /// Keys of names used as products ("the drug Wegovy"): never actors.
-    pub products: Vec<String>,
+    pub ignored: HashSet<String>,
+    /// Keys of names used as products ("the drug Wegovy"): never actors. A set: an article
+    /// naming thousands of products made a list's lookups quadratic.
+    pub products: HashSet<String>,
 }
 
 /// One tokenized paragraph and what the recogniser knows.

@@ -8,6 +8,7 @@ use super::lexicon::Lexicon;
 use super::model::{CLASSES, Model, NONE, best};
 use super::norm;
 use crate::article::ActorKind;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Votes a model verdict on one word is worth: below what resolution treats as certain, so a
 /// lone "Lami" still joins "Haider Al Lami" of another article; longer names weigh more.
@@ -40,30 +41,42 @@ fn rules_sure(c: &Cand, sure: i32) -> bool {
 
 /// Adds the features that need the whole article (how often each name comes back).
 pub(crate) fn article(paras: &[String], found: &Found, lex: &Lexicon, feats: &mut [Feats]) {
-    let keys: Vec<String> = found
+    let surfaces: Vec<&str> = found
         .cands
         .iter()
         .map(|c| {
-            let s = paras
+            paras
                 .get(c.para)
                 .and_then(|p| p.get(c.start..c.end))
-                .unwrap_or("");
-            norm::key(s, &lex.tables)
+                .unwrap_or("")
         })
         .collect();
-    let mut count: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    // Each spelling is normalised once, however often the article repeats it.
+    let mut key_of: FxHashMap<&str, String> = FxHashMap::default();
+    for s in &surfaces {
+        if !key_of.contains_key(s) {
+            key_of.insert(s, norm::key(s, &lex.tables));
+        }
+    }
+    let keys: Vec<&str> = surfaces
+        .iter()
+        .map(|s| key_of.get(s).map_or("", String::as_str))
+        .collect();
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     // Word-prefixes and word-suffixes of every longer name, so each lookup is one hash.
-    let mut parts: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for k in &keys {
-        *count.entry(k.as_str()).or_default() += 1;
+    let mut parts: FxHashSet<&str> = FxHashSet::default();
+    for k in key_of.values() {
         for (i, _) in k.match_indices(' ') {
             parts.insert(&k[..i]);
             parts.insert(&k[i + 1..]);
         }
     }
+    for k in &keys {
+        *count.entry(k).or_default() += 1;
+    }
     for (k, f) in keys.iter().zip(feats.iter_mut()) {
-        let longer = !k.is_empty() && parts.contains(k.as_str());
-        features::article(count.get(k.as_str()).copied().unwrap_or(0), longer, f);
+        let longer = !k.is_empty() && parts.contains(k);
+        features::article(count.get(k).copied().unwrap_or(0), longer, f);
         f.part = longer;
     }
 }

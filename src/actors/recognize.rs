@@ -186,9 +186,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     }
     if owned_thing(p, seg) || product(p, seg) {
         let key = norm::key(p.surface(seg), &p.lex.tables);
-        if !out.products.contains(&key) {
-            out.products.push(key);
-        }
+        out.products.insert(key);
         return;
     }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
@@ -359,7 +357,7 @@ fn definitions(
         if is_document(p, &words)
             && let Some(letters) = acronym_after(p, j)
         {
-            out.ignored.push(letters);
+            out.ignored.insert(letters);
         }
         return j;
     };

@@ -43,20 +43,23 @@ impl UnionFind {
     }
 }
 
-/// Normal forms of one candidate.
+/// Normal forms of one spelling, computed once however often the article repeats it.
 #[derive(Debug)]
-struct Info {
+struct Forms {
     toks: Vec<String>,
     full: String,
     core: String,
     translit: String,
     /// Without trailing organisation words: "Vantage Analytics" -> "vantage".
     short: String,
-    kind: (ActorKind, i32),
+    /// Proper endings, for people ("gahr store", "store").
+    surnames: Vec<String>,
+    /// Starts of three words or more not ending in a tail word ("islamic resistance").
+    starts: Vec<String>,
 }
 
-impl Info {
-    fn new(surface: &str, cand: &Cand, lex: &Lexicon) -> Self {
+impl Forms {
+    fn new(surface: &str, lex: &Lexicon) -> Self {
         let toks = norm::key_tokens(surface, &lex.tables);
         let full = toks.join(" ");
         let core = norm::core(&toks, &lex.tables).join(" ");
@@ -70,16 +73,49 @@ impl Info {
         } else {
             String::new()
         };
-        let kind = match cand.gaz.and_then(|g| lex.entry(g)) {
-            Some(e) => (e.kind(), 10),
-            None => leading_kind(&cand.votes),
-        };
-        Info {
+        let starts = (2..toks.len())
+            .filter(|&len| lex.flags(&toks[len - 1]) & (ORG_TAIL | PLACE_TAIL) == 0)
+            .map(|len| toks[..len].join(" "))
+            .collect();
+        Forms {
+            surnames: surnames(&toks),
             toks,
             full,
             core,
             translit,
             short,
+            starts,
+        }
+    }
+}
+
+/// Normal forms of one candidate and the kind its evidence gives.
+#[derive(Debug)]
+struct Info<'f> {
+    toks: &'f [String],
+    full: &'f str,
+    core: &'f str,
+    translit: &'f str,
+    short: &'f str,
+    surnames: &'f [String],
+    starts: &'f [String],
+    kind: (ActorKind, i32),
+}
+
+impl<'f> Info<'f> {
+    fn new(forms: &'f Forms, cand: &Cand, lex: &Lexicon) -> Self {
+        let kind = match cand.gaz.and_then(|g| lex.entry(g)) {
+            Some(e) => (e.kind(), 10),
+            None => leading_kind(&cand.votes),
+        };
+        Info {
+            toks: &forms.toks,
+            full: &forms.full,
+            core: &forms.core,
+            translit: &forms.translit,
+            short: &forms.short,
+            surnames: &forms.surnames,
+            starts: &forms.starts,
             kind,
         }
     }
@@ -106,13 +142,18 @@ fn translit_kind(k: (ActorKind, i32)) -> bool {
 }
 
 /// Maps a key to one owner, or to none once two owners claim it.
-fn claim(map: &mut HashMap<String, Option<usize>>, key: &str, owner: usize, uf: &mut UnionFind) {
+fn claim<'k>(
+    map: &mut HashMap<&'k str, Option<usize>>,
+    key: &'k str,
+    owner: usize,
+    uf: &mut UnionFind,
+) {
     match map.get(key) {
         None => {
-            map.insert(key.to_string(), Some(owner));
+            map.insert(key, Some(owner));
         }
         Some(Some(prev)) if uf.find(*prev) != uf.find(owner) => {
-            map.insert(key.to_string(), None);
+            map.insert(key, None);
         }
         _ => {}
     }
@@ -156,14 +197,23 @@ fn push_unique(list: &mut Vec<String>, v: &str) {
 fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<Local> {
     let cands = &found.cands;
     let n = cands.len();
+    // An article repeats its names: each spelling is normalised once.
+    let mut forms: HashMap<&str, Forms> = HashMap::default();
+    for c in cands {
+        let s = surface(paras, c);
+        if !forms.contains_key(s) {
+            forms.insert(s, Forms::new(s, lex));
+        }
+    }
+    let none = Forms::new("", lex);
     let mut infos: Vec<Info> = cands
         .iter()
-        .map(|c| Info::new(surface(paras, c), c, lex))
+        .map(|c| Info::new(forms.get(surface(paras, c)).unwrap_or(&none), c, lex))
         .collect();
     // Names the article calls products ("the drug Wegovy") are no actors anywhere in it.
     for (inf, c) in infos.iter_mut().zip(cands) {
-        if c.rejected || (c.gaz.is_none() && found.products.contains(&inf.full)) {
-            inf.full.clear();
+        if c.rejected || (c.gaz.is_none() && found.products.contains(inf.full)) {
+            inf.full = "";
         }
     }
     let mut uf = UnionFind::new(n);
@@ -183,15 +233,16 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut homed = vec![false; n];
     let mut use_gaz = vec![true; n];
     let mut surname = vec![false; n];
+    // Keys borrow the normal forms: an article's thousandth "John Smith" allocates nothing.
     let mut by_gaz: HashMap<u32, usize> = HashMap::default();
-    let mut by_full: HashMap<String, usize> = HashMap::default();
-    let mut by_core: HashMap<String, usize> = HashMap::default();
-    let mut by_translit: HashMap<String, usize> = HashMap::default();
-    let mut by_affix: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_full: HashMap<&str, usize> = HashMap::default();
+    let mut by_core: HashMap<&str, usize> = HashMap::default();
+    let mut by_translit: HashMap<&str, usize> = HashMap::default();
+    let mut by_affix: HashMap<&str, Option<usize>> = HashMap::default();
     // Last word of an organisation name -> the earliest such organisation.
-    let mut by_head: HashMap<String, usize> = HashMap::default();
+    let mut by_head: HashMap<&str, usize> = HashMap::default();
     let pos = |c: usize| (cands[c].para, cands[c].start);
-    let head_word = |c: usize| -> Option<&String> {
+    let head_word = |c: usize| -> Option<&str> {
         let inf = &infos[c];
         let org = match cands[c].gaz.and_then(|g| lex.entry(g)) {
             Some(e) => e.class == GazClass::Org,
@@ -203,7 +254,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             .iter()
             .any(|t| lex.flags(t) & CONNECTOR != 0 && t != "and");
         (org && head_final && inf.ntok() >= 2 && !cands[c].acronym)
-            .then(|| inf.toks.last())
+            .then(|| inf.toks.last().map(String::as_str))
             .flatten()
     };
     // First word of a name -> the earliest name it can stand for: "Novo" for
@@ -232,7 +283,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         };
         lead.filter(|l| plain && l == first)
     };
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
@@ -241,7 +292,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             continue;
         }
         if let Some(w) = head_word(c) {
-            let slot = by_head.entry(w.clone()).or_insert(c);
+            let slot = by_head.entry(w).or_insert(c);
             if pos(c) < pos(*slot) {
                 *slot = c;
             }
@@ -270,7 +321,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             // "Mark Houston ... Houston said": a surname, not the city.
             if city
                 && inf.ntok() == 1
-                && let Some(Some(person)) = by_surname.get(&inf.full)
+                && let Some(Some(person)) = by_surname.get(inf.full)
             {
                 home = Some(*person);
                 use_gaz[c] = false;
@@ -287,16 +338,16 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         }
         if home.is_none() && cand.gaz.is_none() {
             let lead = || {
-                let h = *by_lead.get(&inf.full)?;
+                let h = *by_lead.get(inf.full)?;
                 let ok = inf.ntok() == 1
                     && !cand.acronym
                     && pos(h) < pos(c)
                     && compatible(inf.kind, infos[h].kind);
                 ok.then_some(h)
             };
-            home = by_full.get(&inf.full).copied().or_else(lead).or_else(|| {
+            home = by_full.get(inf.full).copied().or_else(lead).or_else(|| {
                 by_core
-                    .get(&inf.core)
+                    .get(inf.core)
                     .copied()
                     .filter(|&x| compatible(inf.kind, infos[x].kind))
             });
@@ -304,9 +355,9 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                 // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name; its
                 // own weak hints ("Konsa touches") count for nothing then.
                 let key = if cand.titled {
-                    inf.toks.last()
+                    inf.toks.last().map(String::as_str)
                 } else {
-                    Some(&inf.full)
+                    Some(inf.full)
                 };
                 home = key
                     .and_then(|k| by_surname.get(k).copied().flatten())
@@ -314,11 +365,11 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                 surname[c] = home.is_some();
             }
             home =
-                home.or_else(|| by_affix.get(&inf.full).copied().flatten())
+                home.or_else(|| by_affix.get(inf.full).copied().flatten())
                     .or_else(|| {
                         // "City" after "Manchester City", "the Commission" after
                         // "the European Commission".
-                        let h = *by_head.get(&inf.full)?;
+                        let h = *by_head.get(inf.full)?;
                         let ok = inf.ntok() == 1
                             && !cand.acronym
                             && pos(h) < pos(c)
@@ -326,7 +377,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         ok.then_some(h)
                     })
                     .or_else(|| {
-                        by_translit.get(&inf.translit).copied().filter(|&x| {
+                        by_translit.get(inf.translit).copied().filter(|&x| {
                             translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind)
                         })
                     });
@@ -341,28 +392,24 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         if !homed[c] || cand.gaz.is_some() {
             continue;
         }
-        by_full.entry(inf.full.clone()).or_insert(c);
-        by_core.entry(inf.core.clone()).or_insert(c);
+        by_full.entry(inf.full).or_insert(c);
+        by_core.entry(inf.core).or_insert(c);
         if translit_kind(inf.kind) {
-            by_translit.entry(inf.translit.clone()).or_insert(c);
+            by_translit.entry(inf.translit).or_insert(c);
         }
-        let ntok = inf.ntok();
         if inf.kind.0 == ActorKind::Person && !cand.acronym {
-            for s in surnames(&inf.toks) {
-                claim(&mut by_surname, &s, c, &mut uf);
+            for s in inf.surnames {
+                claim(&mut by_surname, s, c, &mut uf);
             }
         } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
             // "Vantage" for "Vantage Analytics".
-            claim(&mut by_affix, &inf.short, c, &mut uf);
+            claim(&mut by_affix, inf.short, c, &mut uf);
         }
-        if inf.kind.0 != ActorKind::Person && ntok >= 3 {
+        if inf.kind.0 != ActorKind::Person {
             // "Islamic Resistance" is the start of "Islamic Resistance in Iraq"; a
             // start that is a whole name ("Wafa Movement") is not a short form.
-            for len in 2..ntok {
-                let tail = lex.flags(&inf.toks[len - 1]) & (ORG_TAIL | PLACE_TAIL) != 0;
-                if !tail {
-                    claim(&mut by_affix, &inf.toks[..len].join(" "), c, &mut uf);
-                }
+            for start in inf.starts {
+                claim(&mut by_affix, start, c, &mut uf);
             }
         }
     }
@@ -435,16 +482,16 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         };
         for &c in members.iter().filter(|&&c| infos[c].ntok() == ntok) {
             let inf = &infos[c];
-            push_unique(&mut l.keys, &inf.full);
-            push_unique(&mut l.cores, &inf.core);
-            push_unique(&mut l.translits, &inf.translit);
+            push_unique(&mut l.keys, inf.full);
+            push_unique(&mut l.cores, inf.core);
+            push_unique(&mut l.translits, inf.translit);
             if kind.0 == ActorKind::Person {
-                for s in surnames(&inf.toks) {
-                    push_unique(&mut l.surnames, &s);
+                for s in inf.surnames {
+                    push_unique(&mut l.surnames, s);
                 }
             }
             if kind.0 == ActorKind::Organization {
-                push_unique(&mut l.shorts, &inf.short);
+                push_unique(&mut l.shorts, inf.short);
             }
         }
         if members.iter().all(|&c| cands[c].acronym) {
@@ -465,11 +512,11 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     let mut dropped = vec![false; m];
     let mut redefined = vec![false; m];
     let mut by_gaz: HashMap<u32, usize> = HashMap::default();
-    let mut by_full: HashMap<String, usize> = HashMap::default();
-    let mut by_core: HashMap<String, usize> = HashMap::default();
-    let mut by_translit: HashMap<String, usize> = HashMap::default();
-    let mut by_surname: HashMap<String, Option<usize>> = HashMap::default();
-    let mut by_short: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_full: HashMap<&str, usize> = HashMap::default();
+    let mut by_core: HashMap<&str, usize> = HashMap::default();
+    let mut by_translit: HashMap<&str, usize> = HashMap::default();
+    let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut by_short: HashMap<&str, Option<usize>> = HashMap::default();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -495,7 +542,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             home = l
                 .keys
                 .iter()
-                .find_map(|k| by_surname.get(k).copied().flatten());
+                .find_map(|k| by_surname.get(k.as_str()).copied().flatten());
         }
         if let Some(h) = home {
             uf.union(i, h);
@@ -508,7 +555,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             claim(&mut by_short, s, i, &mut uf);
         }
     }
-    let mut by_acr: HashMap<String, Option<usize>> = HashMap::default();
+    let mut by_acr: HashMap<&str, Option<usize>> = HashMap::default();
     for (letters, owner) in acronym_defs {
         claim(&mut by_acr, letters, *owner, &mut uf);
     }
@@ -516,7 +563,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     for &i in &rest {
         let l = &locals[i];
         if let Some(a) = &l.acronym
-            && let Some(Some(h)) = by_acr.get(a)
+            && let Some(Some(h)) = by_acr.get(a.as_str())
         {
             uf.union(i, *h);
             redefined[i] = true;
@@ -527,13 +574,13 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
             home = l
                 .keys
                 .iter()
-                .find_map(|k| by_surname.get(k).copied().flatten());
+                .find_map(|k| by_surname.get(k.as_str()).copied().flatten());
         }
         if home.is_none() && l.gaz.is_none() {
             home = l
                 .keys
                 .iter()
-                .find_map(|k| by_short.get(k).copied().flatten())
+                .find_map(|k| by_short.get(k.as_str()).copied().flatten())
                 .filter(|&h| compatible(l.kind, locals[h].kind));
         }
         if home.is_none()
@@ -557,9 +604,9 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
 fn find(
     l: &Local,
     locals: &[Local],
-    by_full: &HashMap<String, usize>,
-    by_core: &HashMap<String, usize>,
-    by_translit: &HashMap<String, usize>,
+    by_full: &HashMap<&str, usize>,
+    by_core: &HashMap<&str, usize>,
+    by_translit: &HashMap<&str, usize>,
 ) -> Option<usize> {
     if l.gaz.is_some() {
         return None;
@@ -567,11 +614,11 @@ fn find(
     let ok = |h: &usize| compatible(l.kind, locals[*h].kind) && locals[*h].gaz.is_none();
     l.keys
         .iter()
-        .find_map(|k| by_full.get(k).filter(|h| ok(h)).copied())
+        .find_map(|k| by_full.get(k.as_str()).filter(|h| ok(h)).copied())
         .or_else(|| {
             l.cores
                 .iter()
-                .find_map(|k| by_core.get(k).filter(|h| ok(h)).copied())
+                .find_map(|k| by_core.get(k.as_str()).filter(|h| ok(h)).copied())
         })
         .or_else(|| {
             if !translit_kind(l.kind) {
@@ -579,29 +626,29 @@ fn find(
             }
             l.translits.iter().find_map(|k| {
                 by_translit
-                    .get(k)
+                    .get(k.as_str())
                     .filter(|h| ok(h) && translit_kind(locals[**h].kind))
                     .copied()
             })
         })
 }
 
-fn register(
-    l: &Local,
+fn register<'l>(
+    l: &'l Local,
     i: usize,
-    by_full: &mut HashMap<String, usize>,
-    by_core: &mut HashMap<String, usize>,
-    by_translit: &mut HashMap<String, usize>,
+    by_full: &mut HashMap<&'l str, usize>,
+    by_core: &mut HashMap<&'l str, usize>,
+    by_translit: &mut HashMap<&'l str, usize>,
 ) {
     for k in &l.keys {
-        by_full.entry(k.clone()).or_insert(i);
+        by_full.entry(k).or_insert(i);
     }
     for k in &l.cores {
-        by_core.entry(k.clone()).or_insert(i);
+        by_core.entry(k).or_insert(i);
     }
     if translit_kind(l.kind) {
         for k in &l.translits {
-            by_translit.entry(k.clone()).or_insert(i);
+            by_translit.entry(k).or_insert(i);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! HTML to text with html2text: inline markup in text files, and whole pages.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ego_tree::NodeRef;
@@ -62,6 +63,7 @@ pub fn render(html: &str) -> Rendered {
 /// Paragraphs from html2text's rich lines: blank lines separate paragraphs, links become `[N]`.
 fn from_lines(lines: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Rendered {
     let mut out = Rendered::default();
+    let mut numbers = LinkNumbers::default();
     let mut current = String::new();
     for line in lines {
         let mut open_link: Option<String> = None;
@@ -72,12 +74,12 @@ fn from_lines(lines: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Rendered {
                 _ => None,
             });
             if open_link.is_some() && link != open_link {
-                close_link(&mut plain, open_link.take(), &mut out.links);
+                close_link(&mut plain, open_link.take(), &mut numbers);
             }
             plain.push_str(&piece.s);
             open_link = link;
         }
-        close_link(&mut plain, open_link, &mut out.links);
+        close_link(&mut plain, open_link, &mut numbers);
         let plain = plain.trim();
         if plain.is_empty() {
             flush(&mut current, &mut out.paragraphs);
@@ -89,6 +91,7 @@ fn from_lines(lines: Vec<TaggedLine<Vec<RichAnnotation>>>) -> Rendered {
         }
     }
     flush(&mut current, &mut out.paragraphs);
+    out.links = numbers.urls;
     out
 }
 
@@ -157,23 +160,45 @@ pub fn render_subtree<'a>(
 }
 
 /// Appends ` [N]` for a followable link, numbering each distinct URL once.
-fn close_link(text: &mut String, url: Option<String>, links: &mut Vec<String>) {
+fn close_link(text: &mut String, url: Option<String>, numbers: &mut LinkNumbers) {
     let Some(url) = url else { return };
     let url = url.trim();
-    let followable = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|p| url.to_ascii_lowercase().starts_with(p));
+    let followable = ["http://", "https://", "mailto:"].iter().any(|p| {
+        url.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
     if !followable {
         return;
     }
-    let n = match links.iter().position(|u| u == url) {
-        Some(i) => i + 1,
-        None => {
-            links.push(crate::sanitize::one_line(url));
-            links.len()
+    // Past the last number a reference can carry, links stay plain text.
+    if let Some(n) = numbers.number(url) {
+        text.push_str(&format!(" [{n}]"));
+    }
+}
+
+/// Link URLs in order of first use, with each one's number found by hashing: a page of
+/// 100,000 links made the former search through all earlier URLs quadratic.
+#[derive(Debug, Default)]
+struct LinkNumbers {
+    urls: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl LinkNumbers {
+    /// The 1-based number of `url` (stored sanitised), given the next number if it is new;
+    /// none once [`text::MAX_REF`] URLs are numbered.
+    fn number(&mut self, url: &str) -> Option<usize> {
+        let url = crate::sanitize::one_line(url);
+        if let Some(&n) = self.index.get(&url) {
+            return Some(n);
         }
-    };
-    text.push_str(&format!(" [{n}]"));
+        if self.urls.len() >= text::MAX_REF {
+            return None;
+        }
+        self.urls.push(url.clone());
+        self.index.insert(url, self.urls.len());
+        Some(self.urls.len())
+    }
 }
 
 fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
@@ -334,6 +359,47 @@ mod tests {
             ]
         );
         assert_eq!(r.links, ["https://ex.org/a", "https://ex.org/b"]);
+    }
+
+    #[test]
+    fn each_distinct_link_is_numbered_once_in_order_of_first_use() {
+        let mut numbers = LinkNumbers::default();
+        let got: Vec<Option<usize>> = [
+            "https://a",
+            "https://b",
+            "https://a",
+            "https://c",
+            "https://b",
+        ]
+        .iter()
+        .map(|u| numbers.number(u))
+        .collect();
+        assert_eq!(got, [Some(1), Some(2), Some(1), Some(3), Some(2)]);
+        assert_eq!(numbers.urls, ["https://a", "https://b", "https://c"]);
+    }
+
+    #[test]
+    fn links_past_the_last_reference_number_stay_plain_text() {
+        let html: String = (0..=text::MAX_REF)
+            .map(|i| format!("<a href=\"https://x.example/{i}\">w{i}</a> "))
+            .collect();
+        let r = render_inline(&[html, "<a href=\"https://x.example/0\">again</a>".into()]);
+        assert_eq!(r.links.len(), text::MAX_REF);
+        let max = text::MAX_REF;
+        let last = format!("w{} [{max}] w{max}", max - 1);
+        assert!(r.paragraphs[0].ends_with(&last));
+        assert_eq!(r.paragraphs[1], "again [1]");
+    }
+
+    #[test]
+    fn a_link_scheme_is_matched_in_any_case() {
+        let mut numbers = LinkNumbers::default();
+        let mut text = String::new();
+        close_link(&mut text, Some(" HTTPS://x.example ".into()), &mut numbers);
+        close_link(&mut text, Some("javascript:void(0)".into()), &mut numbers);
+        close_link(&mut text, Some("é".into()), &mut numbers);
+        assert_eq!(text, " [1]");
+        assert_eq!(numbers.urls, ["HTTPS://x.example"]);
     }
 
     #[test]

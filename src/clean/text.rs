@@ -178,6 +178,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
 static REF: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r" ?\[(\d{1,4})\]").expect("static regex"));
 
+/// The most links an article numbers: the ` [N]` pattern reads at most four digits.
+pub const MAX_REF: usize = 9_999;
+
 /// Text without its ` [N]` link references.
 pub fn strip_refs(text: &str) -> std::borrow::Cow<'_, str> {
     REF.replace_all(text, "")
