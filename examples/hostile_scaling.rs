@@ -9,39 +9,9 @@ use std::time::Instant;
 use dossier::clean::clean;
 use dossier::load::{Format, RawDoc};
 
-/// A page holding `n` distinct links, as in the `many_links` test.
-fn links_page(n: usize) -> String {
-    let links: String = (0..n)
-        .map(|i| format!("<a href=\"https://x.example/{i}\">link {i}</a> "))
-        .collect();
-    format!("<html><body><p>The council met on Monday.</p>{links}</body></html>")
-}
-
-/// About `bytes` of "A met B on Monday." sentences, as in the recognition test.
-fn names_text(bytes: usize) -> String {
-    let names = [
-        "John Smith",
-        "Acme Corp",
-        "Mary Jones",
-        "Paris",
-        "Olaf Scholz",
-        "Berlin",
-    ];
-    let mut text = String::new();
-    let mut n = 0u64;
-    while text.len() < bytes {
-        for _ in 0..8 {
-            n = n
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let a = names[(n >> 33) as usize % names.len()];
-            let b = names[(n >> 40) as usize % names.len()];
-            text.push_str(&format!("{a} met {b} on Monday. "));
-        }
-        text.push_str("\n\n");
-    }
-    text
-}
+#[path = "../tests/common/pathological.rs"]
+mod pathological;
+use pathological::{links_page, names_text};
 
 /// About `bytes` of sentences naming people, companies and products that never repeat, to
 /// load resolution with many distinct keys.

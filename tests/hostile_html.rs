@@ -6,6 +6,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+#[path = "common/pathological.rs"]
+mod pathological;
+
 use dossier::Corpus;
 use dossier::load::Limits;
 
@@ -64,10 +67,7 @@ fn self_closing_tags() {
 
 #[test]
 fn many_links() {
-    let links: String = (0..100_000)
-        .map(|i| format!("<a href=\"https://x.example/{i}\">link {i}</a> "))
-        .collect();
-    loads_within_bound("links.html", &page(&links));
+    loads_within_bound("links.html", &pathological::links_page(100_000));
 }
 
 #[test]
@@ -103,26 +103,5 @@ fn less_than_signs_in_text() {
 
 #[test]
 fn recognition_on_four_megabytes_of_names() {
-    let names = [
-        "John Smith",
-        "Acme Corp",
-        "Mary Jones",
-        "Paris",
-        "Olaf Scholz",
-        "Berlin",
-    ];
-    let mut text = String::new();
-    let mut n = 0u64;
-    while text.len() < 4 << 20 {
-        for _ in 0..8 {
-            n = n
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let a = names[(n >> 33) as usize % names.len()];
-            let b = names[(n >> 40) as usize % names.len()];
-            text.push_str(&format!("{a} met {b} on Monday. "));
-        }
-        text.push_str("\n\n");
-    }
-    loads_within_bound("names.txt", &text);
+    loads_within_bound("names.txt", &pathological::names_text(4 << 20));
 }
