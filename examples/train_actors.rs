@@ -5,7 +5,7 @@
 //! cargo run --release --example train_actors -- --cv 5      # also 5-fold cross-validation by document
 //! ```
 //! Options: `--data DIR` (holding `articles/` and `gold.json`), `--out FILE`, `--epochs N`,
-//! `--cv K`, `--cv-out FILE` (the held-out predictions, as `dossier entities --json` writes them,
+//! `--cv K`, `--cv-verdicts FILE` (each held-out candidate's label and verdict), `--cv-out FILE` (the held-out predictions, as `dossier entities --json` writes them,
 //! for `score_actors.py`). Labels: a candidate whose spelling is one of a gold entity's names
 //! takes that entity's kind; every other candidate is "no actor".
 
@@ -215,6 +215,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let mut rows: Vec<Value> = Vec::new();
         let mut confusion = [[0usize; 4]; 4];
+        let mut verdicts: Vec<String> = Vec::new();
         for k in 0..folds {
             let train_set: Vec<Sample> = samples
                 .iter()
@@ -246,7 +247,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .iter()
                         .map(|f| actors::feature_id_of(f))
                         .collect();
-                    confusion[y][actors::best_class(&model.scores(&x)).0] += 1;
+                    let scores = model.scores(&x);
+                    let guess = actors::best_class(&scores).0;
+                    confusion[y][guess] += 1;
+                    verdicts.push(
+                        serde_json::json!({"doc": ids[s.article], "surface": s.surface,
+                            "label": y, "guess": guess, "scores": scores})
+                        .to_string(),
+                    );
                 }
             }
             let test: Vec<usize> = (0..ids.len()).filter(|&d| fold_of[d] == k).collect();
@@ -259,6 +267,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!(
             "held-out candidates, gold (rows: person, org, place, none) by verdict: {confusion:?}"
         );
+        if let Some(path) = arg(&args, "--cv-verdicts") {
+            // Each held-out candidate's label and the model's verdict, for error analysis.
+            std::fs::write(path, verdicts.join("\n"))?;
+        }
         let cv_out =
             PathBuf::from(arg(&args, "--cv-out").unwrap_or("target/actors_cv.json".into()));
         std::fs::write(&cv_out, serde_json::to_string_pretty(&rows)?)?;

@@ -333,7 +333,13 @@ pub(crate) fn is_headline(toks: &[Tok]) -> bool {
         .rev()
         .find(|t| !(t.shape == Shape::Punct && is_close_quote(t.ch)))
         .is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
-    words >= 3 && caps * 10 >= words * 7 && !sentence
+    // A full stop inside makes prose however many names it holds ("Goode met Sophie Dymoke.
+    // Career"); "U.S." keeps its dots inside the word.
+    let inner_stop = toks.iter().enumerate().any(|(i, t)| {
+        (t.is_punct('.') || t.is_punct('!') || t.is_punct('?'))
+            && toks[i + 1..].iter().any(|w| w.is_word())
+    });
+    words >= 3 && caps * 10 >= words * 7 && !sentence && !inner_stop
 }
 
 /// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).

@@ -102,7 +102,6 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
         if rules_sure(c, model.sure) {
             continue;
         }
-        let (rule_kind, strength) = leading_kind(&c.votes);
         let (class, lead) = best(&model.scores(&f.ids));
         if lead < model.margin {
             continue;
@@ -116,16 +115,21 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
             c.rejected = !(tied[n] || f.part || c.listed.is_some() || c.acronym);
             continue;
         };
-        // A kind the rules voted for with some certainty stays, and a short form follows its
-        // full name; the model names the rest.
-        // Two or more name-like words are a person by the rules' weakest cue; a proper name
-        // with no cue at all was an organisation only by default, which the model replaces.
-        let person = rule_kind == ActorKind::Person && strength > 0;
-        if strength >= model.kind_sure || person || f.part {
+        // Cues of some strength keep the rules' kind ("An Bord ...", "shares in ...", "grid
+        // operator ..."): news cues the labelled genres seldom show. The model names the rest,
+        // short forms too: a lone "Goode" has weaker cues than the full name, and the
+        // rules' default for a name without cues is only a guess.
+        let (rule_kind, strength) = leading_kind(&c.votes);
+        // Two or more name-like words are a person by the rules' weakest cue.
+        let person = rule_kind == ActorKind::Person && strength > 0 && !f.part;
+        if strength >= model.kind_sure || person {
             continue;
         }
         c.votes = [0; 4];
-        c.votes[kind_index(kind)] = VERDICT * words.clamp(1, 4) as i32;
+        // A short form's verdict stays unsure, so it still joins its full name ("Al Lami
+        // added ..." after "Haider Al Lami").
+        let weight = if f.part { 1 } else { words.clamp(1, 4) as i32 };
+        c.votes[kind_index(kind)] = VERDICT * weight;
     }
 }
 

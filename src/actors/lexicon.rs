@@ -14,6 +14,7 @@ const PLACES: &str = include_str!("../../assets/actors/places.txt");
 const PLACES_GENERATED: &str = include_str!("../../assets/actors/places_generated.txt");
 const ORGANIZATIONS: &str = include_str!("../../assets/actors/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
+const NAMES_GENERATED: &str = include_str!("../../assets/actors/names_generated.txt");
 const ENGLISH_CASE: &str = include_str!("../../assets/actors/english_case.txt");
 
 /// Word classes as bit flags (a word may have several).
@@ -67,6 +68,13 @@ pub(crate) mod class {
     pub const OF_PLACE: u64 = 1 << 37;
     /// Words before "in" that make what follows a company ("shares in").
     pub const ORG_IN: u64 = 1 << 38;
+    /// Words after a demonym that make it stand for its state ("Iranian officials").
+    pub const STATE_AFTER: u64 = 1 << 41;
+    /// A given name in some locale's public list: evidence for the model only, as many are
+    /// also common words or places ("Will", "Florence").
+    pub const NAME_GIVEN: u64 = 1 << 39;
+    /// A family name in some locale's public list (model evidence only, as above).
+    pub const NAME_FAMILY: u64 = 1 << 40;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -122,6 +130,7 @@ struct WordsFile {
     product_nouns: Vec<String>,
     of_place: Vec<String>,
     org_in: Vec<String>,
+    state_after: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -209,7 +218,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 37] = [
+        let lists: [(&[String], u64); 38] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -247,6 +256,7 @@ impl Lexicon {
             (&words.product_nouns, PRODUCT),
             (&words.of_place, OF_PLACE),
             (&words.org_in, ORG_IN),
+            (&words.state_after, STATE_AFTER),
         ];
         for (list, flag) in lists {
             for w in list {
@@ -262,6 +272,18 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
         {
             *lex.words.entry(norm::fold(w)).or_default() |= GIVEN;
+        }
+        let mut section = NAME_GIVEN;
+        for line in NAMES_GENERATED.lines().filter(|l| !l.starts_with('#')) {
+            match line.trim() {
+                "[given]" => section = NAME_GIVEN,
+                "[family]" => section = NAME_FAMILY,
+                names => {
+                    for w in names.split_whitespace() {
+                        *lex.words.entry(norm::fold(w)).or_default() |= section;
+                    }
+                }
+            }
         }
         lex.tables = Tables {
             heads: fold_map(tr.heads),
@@ -281,10 +303,10 @@ impl Lexicon {
         lex.org_suffixes = lower(&words.org_suffixes);
         // First listed wins a shared key: the hand-made lists before the generated places, so
         // "Dáil" stays the parliament, not a town of the same spelling.
+        lex.case = english_case(ENGLISH_CASE);
         lex.add_gazetteer(PLACES, GazClass::Country, false);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
         lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
-        lex.case = english_case(ENGLISH_CASE);
         lex
     }
 
@@ -370,7 +392,7 @@ impl Lexicon {
             }
             for form in forms {
                 let key = norm::key(&form, &self.tables);
-                if key.is_empty() {
+                if key.is_empty() || (generated && self.common_key(&key)) {
                     continue;
                 }
                 // Short aliases in capitals ("US", "WHO") must not match "us", "who".
@@ -386,6 +408,13 @@ impl Lexicon {
                 }
             }
         }
+    }
+
+    /// A one-word key that general English writes in lower case, or of two letters at most:
+    /// normalising a generated name can leave one ("Cô Tô" -> "to"), and it would then read
+    /// every sentence-initial "To" as a town.
+    fn common_key(&self, key: &str) -> bool {
+        !key.contains(' ') && (key.chars().count() <= 2 || self.case_of(key) == Some(true))
     }
 
     /// Classes of a folded word (0 when unknown).
@@ -473,6 +502,8 @@ mod tests {
         assert_ne!(l.flags("movement") & ORG_TAIL, 0);
         assert_ne!(l.flags("al") & PARTICLE, 0);
         assert_ne!(l.flags("haider") & GIVEN, 0);
+        assert_ne!(l.flags("noam") & NAME_GIVEN, 0);
+        assert_ne!(l.flags("beresford") & NAME_FAMILY, 0);
         assert_eq!(l.flags("zzzz"), 0);
     }
 
@@ -493,6 +524,9 @@ mod tests {
             name("hashd shaabi", false),
             Some("Popular Mobilization Forces")
         );
+        // Generated names whose key is a common word are not kept: "Cô Tô", "Cờ Đỏ".
+        assert_eq!(name("to", false), None);
+        assert_eq!(name("do", false), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ const BUNDLED: &str = include_str!("../../assets/actors/model.tsv");
 pub const SURE: i32 = 6;
 
 /// Rule votes from which the rules' kind stands even where the model may still drop the name.
-pub const KIND_SURE: i32 = 2;
+pub const KIND_SURE: i32 = 3;
 
 /// How much the best class must lead the runner-up before the model overrules the rules.
 pub const MARGIN: f32 = 0.0;
@@ -35,10 +35,10 @@ pub struct Model {
     weights: FxHashMap<u64, [f32; 4]>,
     /// Rule votes from which the model no longer decides ([`SURE`] unless changed).
     pub sure: i32,
-    /// Lead of the best class needed to overrule ([`MARGIN`] unless changed).
-    pub margin: f32,
     /// Rule votes from which the model keeps the rules' kind ([`KIND_SURE`] unless changed).
     pub kind_sure: i32,
+    /// Lead of the best class needed to overrule ([`MARGIN`] unless changed).
+    pub margin: f32,
 }
 
 impl Default for Model {

@@ -523,6 +523,9 @@ mod tests {
         assert!(!head("Oil prices rose in Oslo on Monday."));
         assert!(!head("The Green Party Won Big."));
         assert!(!head("Oslo"));
+        // A heading glued to the end of prose does not make the prose a headline.
+        assert!(!head("Goode met Sophie Dymoke. Career"));
+        assert!(head("U.S. Stocks Rally As Oil Falls"));
     }
 
     /// Surfaces of the candidates found in `text`.

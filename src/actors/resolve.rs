@@ -8,7 +8,9 @@ use std::cmp::Reverse;
 
 use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
 use super::index::{Actor, Extraction};
-use super::lexicon::class::{CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STOP};
+use super::lexicon::class::{
+    CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STATE_AFTER, STOP, TITLE,
+};
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
 use crate::article::{ActorKind, Mention};
@@ -434,6 +436,19 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut locals = Vec::with_capacity(keys.len());
     for key in keys {
         let members = &groups[&key];
+        // "Spanish art" names no actor, "Iranian President" does: a demonym alone makes its
+        // country an actor only where it stands for the state (before a title or a word of
+        // `state_after`) or as its people ("Palestinians"); where the country is named, its
+        // demonyms count as its mentions.
+        if members
+            .iter()
+            .all(|&c| lex.is_demonym(infos[c].full) && !infos[c].full.ends_with('s'))
+            && !members
+                .iter()
+                .any(|&c| stands_for_state(paras, &cands[c], lex))
+        {
+            continue;
+        }
         let mut votes = [0; 4];
         let mut gaz_count: HashMap<u32, usize> = HashMap::default();
         for &c in members {
@@ -502,6 +517,35 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         locals.push(l);
     }
     locals
+}
+
+/// A demonym that stands for its state: before a title or a word of `state_after` (one word
+/// may come between: "the German economy minister"), or leading a name ("Norwegian Seafood
+/// Council").
+fn stands_for_state(paras: &[String], cand: &Cand, lex: &Lexicon) -> bool {
+    let rest = paras
+        .get(cand.para)
+        .and_then(|p| p.get(cand.end..))
+        .unwrap_or("");
+    let mut words: Vec<&str> = Vec::with_capacity(2);
+    for w in rest
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(2)
+    {
+        let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        words.push(clean);
+        // Punctuation ends the phrase: "the Spanish, the French" is no "Spanish French".
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    let state = |w: &str| lex.flags(&norm::fold(w)) & (TITLE | STATE_AFTER) != 0;
+    match words.as_slice() {
+        [a, ..] if a.starts_with(char::is_uppercase) || state(a) => true,
+        [_, b] => state(b),
+        _ => false,
+    }
 }
 
 /// Unions local actors across the corpus; returns the sets, which locals are

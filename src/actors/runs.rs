@@ -208,13 +208,22 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
         // "Ministry of Trade and Industry", "Department of Health and Outdoor Affairs".
         "and" => {
+            let right = || {
+                (k + 1..toks.len().min(k + 4))
+                    .take_while(|&x| toks[x].is_cap() && !toks[x].sent_start)
+            };
+            // "University of California and Columbia University": the right names its own
+            // body with the left's head word, so these are two names.
+            let second_body = left.first().is_some_and(|&h| {
+                toks[h].has(ORG_TAIL)
+                    && right().any(|x| norm::fold(p.word(x)) == norm::fold(p.word(h)))
+            });
             n == 1
                 && ((left
                     .iter()
                     .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
-                    && (k + 1..toks.len().min(k + 4))
-                        .take_while(|&x| toks[x].is_cap() && !toks[x].sent_start)
-                        .any(|x| toks[x].has(GENERIC | ORG_TAIL)))
+                    && !second_body
+                    && right().any(|x| toks[x].has(GENERIC | ORG_TAIL)))
                     || p.gaz(&[left[0], k + 1]).is_some()
                     || p.gaz(&[k - 1, k + 1]).is_some()
                     || and_in_org(p, &left, k))
@@ -258,7 +267,9 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
         return false;
     }
     // "Green Party and Labour Party" are two names: an organisation word ends the first.
-    let complete = rest.len() > 1 && rest.iter().any(|&x| toks[x].has(ORG_TAIL));
+    // So does a body word after a national name ("British Library and Columbia University").
+    let complete = (rest.len() > 1 && rest.iter().any(|&x| toks[x].has(ORG_TAIL)))
+        || (rest.len() == 1 && rest.len() < left.len() && toks[rest[0]].has(ORG_TAIL | BODY));
     if complete || !rest.iter().all(descriptive) {
         return false;
     }
