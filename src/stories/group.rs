@@ -376,16 +376,13 @@ fn normalised(terms: &[(u32, f32)]) -> Vector {
 /// Cosine of two normalised vectors.
 pub(crate) fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    // Without branches on the comparison, which are taken at random; weights are positive, so
+    // adding 0.0 for unshared terms leaves the sum's bits as they were.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        dot += if x.0 == y.0 { x.1 * y.1 } else { 0.0 };
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
     }
     dot
 }
@@ -428,79 +425,51 @@ pub(crate) fn similar_pairs(
     order.sort_by_key(|&i| (day(i as usize).is_none(), day(i as usize), i));
     let days: Vec<Option<i32>> = order.iter().map(|&i| day(i as usize)).collect();
     let undated = days.partition_point(Option::is_some);
-    let n_terms = vectors
+    // The dated ranks each rank may share a story with, [lo, hi); undated ranks see all.
+    let windows: Vec<(u32, u32)> = days
         .iter()
-        .flat_map(|v| v.last())
-        .map(|x| x.0 as usize + 1)
-        .max()
-        .unwrap_or(0);
-    // Postings as one flat array (CSR): (rank, weight) of term t at offsets[t]..offsets[t + 1],
-    // ranks ascending.
-    let mut offsets = vec![0u32; n_terms + 1];
-    for v in vectors {
-        for &(t, _) in v {
-            offsets[t as usize + 1] += 1;
-        }
-    }
-    for t in 0..n_terms {
-        offsets[t + 1] += offsets[t];
-    }
-    let mut fill = offsets.clone();
-    let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
-    for (rank, &i) in order.iter().enumerate() {
-        for &(t, w) in &vectors[i as usize] {
-            postings[fill[t as usize] as usize] = (rank as u32, w);
-            fill[t as usize] += 1;
-        }
-    }
-    drop(fill);
+        .map(|d| match d {
+            Some(d) => (
+                days[..undated].partition_point(|&x| x < Some(d - span)) as u32,
+                days[..undated].partition_point(|&x| x <= Some(d + span)) as u32,
+            ),
+            None => (0, n as u32),
+        })
+        .collect();
+    let index = Index::new(vectors, &order, undated, &windows);
     let starts: Vec<usize> = (0..n).step_by(PAIR_CHUNK).collect();
-    let mut edges: Vec<Edge> = starts
+    let mut pairs: Vec<(u32, u32)> = starts
         .into_par_iter()
         .flat_map_iter(|start| {
             let mut acc = vec![0f32; n];
             let mut touched: Vec<u32> = Vec::new();
-            let mut probes: Vec<(u32, u32, f32)> = Vec::new();
-            let mut out: Vec<Edge> = Vec::new();
+            let mut probes: Vec<(u32, f32, u32, u32)> = Vec::new();
+            let mut out: Vec<(u32, u32)> = Vec::new();
             for rank in start..(start + PAIR_CHUNK).min(n) {
                 let i = order[rank] as usize;
-                // The ranks this article may share a story with: its date window, then the
-                // undated (an undated article's window is the whole corpus).
-                let windows = match days[rank] {
-                    Some(d) => {
-                        let lo = days[..undated].partition_point(|&x| x < Some(d - span));
-                        let hi = days[..undated].partition_point(|&x| x <= Some(d + span));
-                        [(lo, hi), (undated, n)]
-                    }
-                    None => [(0, n), (n, n)],
-                };
                 // Heaviest terms first: the most telling of this article.
                 probes.clear();
+                let entries = &index.at[index.firsts[i]..index.firsts[i + 1]];
                 probes.extend(
                     vectors[i]
                         .iter()
-                        .map(|&(t, w)| (offsets[t as usize + 1] - offsets[t as usize], t, w)),
+                        .zip(entries)
+                        .map(|(&(t, w), &at)| (index.df(t), w, t, at)),
                 );
-                probes.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+                probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 let mut walked = 0;
                 // Share of the corpus in this article's windows: a term spread evenly over
                 // the corpus is expected this often in them.
-                let share = windows.iter().map(|w| w.1 - w.0).sum::<usize>() as f32 / n as f32;
-                for &(df, t, w) in &probes {
-                    // Far too common to be walked: skip it without searching its postings.
+                let (lo, hi) = windows[rank];
+                let later = if rank < undated { n - undated } else { 0 };
+                let share = (hi - lo) as usize + later;
+                let share = share as f32 / n as f32;
+                for &(df, w, t, at) in &probes {
+                    // Far too common to be walked: skip it without looking at its postings.
                     if df as f32 * share > (EXPECTED_CAP_FACTOR * p.posting_cap) as f32 {
                         continue;
                     }
-                    let list =
-                        &postings[offsets[t as usize] as usize..offsets[t as usize + 1] as usize];
-                    let slices = windows.map(|(lo, hi)| {
-                        if lo >= hi {
-                            return &list[..0];
-                        }
-                        let from = list.partition_point(|x| (x.0 as usize) < lo);
-                        let to = from + list[from..].partition_point(|x| (x.0 as usize) < hi);
-                        &list[from..to]
-                    });
+                    let slices = index.window(t, at, rank < undated);
                     let len = slices[0].len() + slices[1].len();
                     if len > p.posting_cap {
                         continue;
@@ -518,11 +487,8 @@ pub(crate) fn similar_pairs(
                 }
                 for &r in &touched {
                     if std::mem::take(&mut acc[r as usize]) >= p.seed && r as usize != rank {
-                        let j = order[r as usize] as usize;
-                        let sim = cosine(&vectors[i], &vectors[j]);
-                        if sim >= p.floor {
-                            out.push((i.min(j) as u32, i.max(j) as u32, sim));
-                        }
+                        let j = order[r as usize];
+                        out.push((j.min(i as u32), j.max(i as u32)));
                     }
                 }
                 touched.clear();
@@ -530,10 +496,142 @@ pub(crate) fn similar_pairs(
             out
         })
         .collect();
-    // A pair found from both ends is kept once.
-    edges.par_sort_unstable_by_key(|e| (e.0, e.1));
-    edges.dedup_by_key(|e| (e.0, e.1));
-    edges
+    drop(index);
+    // A pair found from both ends is compared once.
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_par_iter()
+        .filter_map(|(i, j)| {
+            let sim = cosine(&vectors[i as usize], &vectors[j as usize]);
+            (sim >= p.floor).then_some((i, j, sim))
+        })
+        .collect()
+}
+
+/// The inverted index [`similar_pairs`] walks, with each posting's date window worked out
+/// once, in one pass along each term's postings, instead of searched for by every article.
+struct Index {
+    /// (rank, weight) of term t's articles at `offsets[t]..offsets[t + 1]`, ranks ascending.
+    postings: Vec<(u32, f32)>,
+    offsets: Vec<u32>,
+    /// Where each term's undated postings begin.
+    undated_from: Vec<u32>,
+    /// For each posting: the postings of its term within its article's date window.
+    window: Vec<(u32, u32)>,
+    /// For each article's vector entry: its posting (article i's at `firsts[i]..firsts[i + 1]`).
+    at: Vec<u32>,
+    firsts: Vec<usize>,
+    /// Whether any article is undated.
+    has_undated: bool,
+}
+
+/// Terms whose windows one parallel job of [`Index::new`] works out.
+const WINDOW_BLOCK: usize = 1 << 14;
+
+impl Index {
+    fn new(vectors: &[Vector], order: &[u32], undated: usize, windows: &[(u32, u32)]) -> Self {
+        let n = vectors.len();
+        let n_terms = vectors
+            .iter()
+            .flat_map(|v| v.last())
+            .map(|x| x.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut offsets = vec![0u32; n_terms + 1];
+        for v in vectors {
+            for &(t, _) in v {
+                offsets[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..n_terms {
+            offsets[t + 1] += offsets[t];
+        }
+        let mut firsts = vec![0usize; n + 1];
+        for (i, v) in vectors.iter().enumerate() {
+            firsts[i + 1] = firsts[i] + v.len();
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
+        let mut at = vec![0u32; firsts[n]];
+        let mut undated_from: Vec<u32> = Vec::new();
+        for (rank, &i) in order.iter().enumerate() {
+            if rank == undated {
+                undated_from.clone_from(&fill);
+            }
+            let i = i as usize;
+            for (k, &(t, w)) in vectors[i].iter().enumerate() {
+                let f = &mut fill[t as usize];
+                postings[*f as usize] = (rank as u32, w);
+                at[firsts[i] + k] = *f;
+                *f += 1;
+            }
+        }
+        if undated_from.is_empty() {
+            undated_from = fill;
+        }
+        // Ranks only grow along a list and so do their windows' bounds: two cursors per list.
+        let mut window = vec![(0u32, 0u32); postings.len()];
+        let mut blocks: Vec<(usize, &mut [(u32, u32)])> = Vec::new();
+        let mut rest = &mut window[..];
+        for first in (0..n_terms).step_by(WINDOW_BLOCK) {
+            let end = offsets[(first + WINDOW_BLOCK).min(n_terms)] - offsets[first];
+            let (block, tail) = rest.split_at_mut(end as usize);
+            blocks.push((first, block));
+            rest = tail;
+        }
+        blocks.into_par_iter().for_each(|(first, block)| {
+            let base = offsets[first] as usize;
+            for t in first..(first + WINDOW_BLOCK).min(n_terms) {
+                let (start, dated, end) = (
+                    offsets[t] as usize,
+                    undated_from[t] as usize,
+                    offsets[t + 1] as usize,
+                );
+                let (mut from, mut to) = (start, start);
+                for k in start..dated {
+                    let (lo, hi) = windows[postings[k].0 as usize];
+                    while postings[from].0 < lo {
+                        from += 1;
+                    }
+                    while to < dated && postings[to].0 < hi {
+                        to += 1;
+                    }
+                    block[k - base] = (from as u32, to as u32);
+                }
+                for k in dated..end {
+                    block[k - base] = (start as u32, end as u32);
+                }
+            }
+        });
+        Index {
+            postings,
+            offsets,
+            undated_from,
+            window,
+            at,
+            firsts,
+            has_undated: undated < n,
+        }
+    }
+
+    /// How many articles hold term `t`.
+    fn df(&self, t: u32) -> u32 {
+        self.offsets[t as usize + 1] - self.offsets[t as usize]
+    }
+
+    /// The postings of term `t` in the window of its posting `at`: the date window, then,
+    /// for a dated article, the undated articles.
+    fn window(&self, t: u32, at: u32, dated: bool) -> [&[(u32, f32)]; 2] {
+        let (from, to) = self.window[at as usize];
+        let own = &self.postings[from as usize..to as usize];
+        if !(dated && self.has_undated) {
+            return [own, &[]];
+        }
+        let t = t as usize;
+        let tail = &self.postings[self.undated_from[t] as usize..self.offsets[t + 1] as usize];
+        [own, tail]
+    }
 }
 
 /// A candidate merge in the heap: the average cosine between two groups.
