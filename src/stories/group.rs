@@ -267,6 +267,9 @@ type Shard = (Vec<(u32, u32, f32)>, u32);
 /// Articles whose terms one parallel job scatters to the shards.
 const SCATTER_BLOCK: usize = 4096;
 
+/// Term counts below this get their term frequency from a table.
+const TF_TABLE: u32 = 64;
+
 /// TF-IDF vectors of all articles (empty for an article with no informative term).
 ///
 /// Document frequencies are counted by sorting, shard by shard, instead of in one hash map
@@ -296,31 +299,68 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
         }
     };
     // Occurrences scattered to shards by the top bits of their hash, a block of articles at a
-    // time; an article's terms are sorted, so they walk the shards in order.
-    let blocks: Vec<Vec<Vec<(u64, u32, u32)>>> = terms
+    // time, into one array laid out shard by shard: counted first, so nothing is regrown or
+    // copied again to gather a shard.
+    let shard_of = |h: u64| (h >> (64 - SHARD_BITS)) as usize;
+    let sizes: Vec<Vec<usize>> = terms
         .par_chunks(SCATTER_BLOCK)
+        .map(|chunk| {
+            let mut size = vec![0usize; 1 << SHARD_BITS];
+            for &(h, _) in chunk.iter().flatten() {
+                size[shard_of(h)] += 1;
+            }
+            size
+        })
+        .collect();
+    let total: usize = sizes.iter().flatten().sum();
+    let mut occ: Vec<(u64, u32, u32)> = vec![(0, 0, 0); total];
+    let mut per_block: Vec<Vec<&mut [(u64, u32, u32)]>> =
+        sizes.iter().map(|_| Vec::new()).collect();
+    let mut shard_slices: Vec<usize> = Vec::with_capacity(1 << SHARD_BITS);
+    {
+        let mut rest = &mut occ[..];
+        for s in 0..1usize << SHARD_BITS {
+            let mut shard_len = 0;
+            for (b, size) in sizes.iter().enumerate() {
+                let (part, tail) = rest.split_at_mut(size[s]);
+                per_block[b].push(part);
+                shard_len += size[s];
+                rest = tail;
+            }
+            shard_slices.push(shard_len);
+        }
+    }
+    terms
+        .par_chunks(SCATTER_BLOCK)
+        .zip(per_block)
         .enumerate()
-        .map(|(b, chunk)| {
-            let mut out: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); 1 << SHARD_BITS];
+        .for_each(|(b, (chunk, mut out))| {
+            let mut fill = vec![0usize; 1 << SHARD_BITS];
             for (k, ts) in chunk.iter().enumerate() {
                 let a = (b * SCATTER_BLOCK + k) as u32;
                 for &(h, c) in ts {
-                    out[(h >> (64 - SHARD_BITS)) as usize].push((h, a, c));
+                    let s = shard_of(h);
+                    out[s][fill[s]] = (h, a, c);
+                    fill[s] += 1;
                 }
             }
-            out
-        })
-        .collect();
+        });
     drop(terms);
-    let shards: Vec<Shard> = (0..1usize << SHARD_BITS)
+    // Term frequencies of a few occurrences, computed once.
+    let tf_table: Vec<f32> = (0..TF_TABLE).map(tf).collect();
+    let mut by_shard: Vec<&mut [(u64, u32, u32)]> = Vec::with_capacity(shard_slices.len());
+    let mut rest = &mut occ[..];
+    for &len in &shard_slices {
+        let (part, tail) = rest.split_at_mut(len);
+        by_shard.push(part);
+        rest = tail;
+    }
+    let shards: Vec<Shard> = by_shard
         .into_par_iter()
-        .map(|s| {
-            let mut occ: Vec<(u64, u32, u32)> =
-                Vec::with_capacity(blocks.iter().map(|b| b[s].len()).sum());
-            for b in &blocks {
-                occ.extend_from_slice(&b[s]);
-            }
-            occ.sort_unstable();
+        .map(|occ| {
+            // By hash alone: an article holds a term once, and which of a term's articles
+            // comes first changes nothing downstream.
+            occ.sort_unstable_by_key(|x| x.0);
             let mut kept = Vec::new();
             let mut next = 0u32;
             for run in occ.chunk_by(|x, y| x.0 == y.0) {
@@ -329,13 +369,16 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
                     continue;
                 }
                 let w = idf(df);
-                kept.extend(run.iter().map(|&(_, a, c)| (a, next, tf(c) * w)));
+                kept.extend(run.iter().map(|&(_, a, c)| {
+                    let tf = tf_table.get(c as usize).copied().unwrap_or_else(|| tf(c));
+                    (a, next, tf * w)
+                }));
                 next += 1;
             }
             (kept, next)
         })
         .collect();
-    drop(blocks);
+    drop(occ);
     // Shard by shard, in hash order: each article's terms arrive sorted by global id.
     let mut counts = vec![0usize; n + 1];
     for (kept, _) in &shards {
