@@ -756,6 +756,12 @@ impl Group {
 /// highest average cosine until it falls below the cut; a merge whose dated articles would span
 /// more than `span_days` is refused (look-alike events weeks apart stay apart).
 pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> Vec<Vec<usize>> {
+    // Each group's links sized once for its edges, not regrown edge by edge.
+    let mut degree = vec![0usize; facts.len()];
+    for &(i, j, _) in &edges {
+        degree[i as usize] += 1;
+        degree[j as usize] += 1;
+    }
     let mut groups: Vec<Group> = facts
         .iter()
         .enumerate()
@@ -763,7 +769,7 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
             members: vec![i],
             first: f.date,
             last: f.date,
-            links: FxHashMap::default(),
+            links: FxHashMap::with_capacity_and_hasher(degree[i], Default::default()),
             leads: f.lead.into_iter().map(|l| (l, 1)).collect(),
             people: f.people.iter().map(|&k| (k, 1)).collect(),
             alive: true,
