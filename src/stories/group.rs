@@ -261,6 +261,9 @@ fn push_ngrams(words: &[u64], max_n: usize, out: &mut Vec<u64>) {
 /// cores balances the load, and each shard's sort stays near the cache.
 const SHARD_BITS: u32 = 7;
 
+/// One occurrence of a term in an article's lead: (hash, article, count).
+type Occurrence = (u64, u32, u32);
+
 /// One shard's kept occurrences, (article, shard-local term id, weight), and its term count.
 type Shard = (Vec<(u32, u32, f32)>, u32);
 
@@ -313,9 +316,8 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
         })
         .collect();
     let total: usize = sizes.iter().flatten().sum();
-    let mut occ: Vec<(u64, u32, u32)> = vec![(0, 0, 0); total];
-    let mut per_block: Vec<Vec<&mut [(u64, u32, u32)]>> =
-        sizes.iter().map(|_| Vec::new()).collect();
+    let mut occ: Vec<Occurrence> = vec![(0, 0, 0); total];
+    let mut per_block: Vec<Vec<&mut [Occurrence]>> = sizes.iter().map(|_| Vec::new()).collect();
     let mut shard_slices: Vec<usize> = Vec::with_capacity(1 << SHARD_BITS);
     {
         let mut rest = &mut occ[..];
@@ -348,7 +350,7 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
     drop(terms);
     // Term frequencies of a few occurrences, computed once.
     let tf_table: Vec<f32> = (0..TF_TABLE).map(tf).collect();
-    let mut by_shard: Vec<&mut [(u64, u32, u32)]> = Vec::with_capacity(shard_slices.len());
+    let mut by_shard: Vec<&mut [Occurrence]> = Vec::with_capacity(shard_slices.len());
     let mut rest = &mut occ[..];
     for &len in &shard_slices {
         let (part, tail) = rest.split_at_mut(len);
