@@ -1,5 +1,9 @@
-//! Times story grouping on generated articles, stage by stage:
-//! `cargo run --release --example stories_gen -- 100000`.
+//! Times story grouping on generated articles:
+//! `cargo run --release --example stories_gen -- 100000`. Also prints a digest of the stories
+//! found (ids, labels, members), so a change meant only for speed can be checked to group the
+//! same way.
+
+use std::hash::{Hash, Hasher};
 
 #[path = "../benches/stories_gen/mod.rs"]
 mod stories_gen;
@@ -21,9 +25,14 @@ fn main() {
         ..d.clone()
     };
     let found = dossier::stories::group_with(&corpus, &params);
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut digest = std::hash::DefaultHasher::new();
+    for s in &found.stories {
+        (&s.id, &s.label, &s.articles).hash(&mut digest);
+    }
     eprintln!(
-        "{n} articles, {events} events, {} stories in {:.2} s",
+        "{n} articles, {events} events, {} stories in {elapsed:.2} s, digest {:016x}",
         found.stories.len(),
-        started.elapsed().as_secs_f64()
+        digest.finish()
     );
 }

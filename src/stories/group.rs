@@ -261,11 +261,17 @@ fn push_ngrams(words: &[u64], max_n: usize, out: &mut Vec<u64>) {
 /// cores balances the load, and each shard's sort stays near the cache.
 const SHARD_BITS: u32 = 7;
 
+/// One occurrence of a term in an article's lead: (hash, article, count).
+type Occurrence = (u64, u32, u32);
+
 /// One shard's kept occurrences, (article, shard-local term id, weight), and its term count.
 type Shard = (Vec<(u32, u32, f32)>, u32);
 
 /// Articles whose terms one parallel job scatters to the shards.
 const SCATTER_BLOCK: usize = 4096;
+
+/// Term counts below this get their term frequency from a table.
+const TF_TABLE: u32 = 64;
 
 /// TF-IDF vectors of all articles (empty for an article with no informative term).
 ///
@@ -296,31 +302,67 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
         }
     };
     // Occurrences scattered to shards by the top bits of their hash, a block of articles at a
-    // time; an article's terms are sorted, so they walk the shards in order.
-    let blocks: Vec<Vec<Vec<(u64, u32, u32)>>> = terms
+    // time, into one array laid out shard by shard: counted first, so nothing is regrown or
+    // copied again to gather a shard.
+    let shard_of = |h: u64| (h >> (64 - SHARD_BITS)) as usize;
+    let sizes: Vec<Vec<usize>> = terms
         .par_chunks(SCATTER_BLOCK)
+        .map(|chunk| {
+            let mut size = vec![0usize; 1 << SHARD_BITS];
+            for &(h, _) in chunk.iter().flatten() {
+                size[shard_of(h)] += 1;
+            }
+            size
+        })
+        .collect();
+    let total: usize = sizes.iter().flatten().sum();
+    let mut occ: Vec<Occurrence> = vec![(0, 0, 0); total];
+    let mut per_block: Vec<Vec<&mut [Occurrence]>> = sizes.iter().map(|_| Vec::new()).collect();
+    let mut shard_slices: Vec<usize> = Vec::with_capacity(1 << SHARD_BITS);
+    {
+        let mut rest = &mut occ[..];
+        for s in 0..1usize << SHARD_BITS {
+            let mut shard_len = 0;
+            for (b, size) in sizes.iter().enumerate() {
+                let (part, tail) = rest.split_at_mut(size[s]);
+                per_block[b].push(part);
+                shard_len += size[s];
+                rest = tail;
+            }
+            shard_slices.push(shard_len);
+        }
+    }
+    terms
+        .par_chunks(SCATTER_BLOCK)
+        .zip(per_block)
         .enumerate()
-        .map(|(b, chunk)| {
-            let mut out: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); 1 << SHARD_BITS];
+        .for_each(|(b, (chunk, mut out))| {
+            let mut fill = vec![0usize; 1 << SHARD_BITS];
             for (k, ts) in chunk.iter().enumerate() {
                 let a = (b * SCATTER_BLOCK + k) as u32;
                 for &(h, c) in ts {
-                    out[(h >> (64 - SHARD_BITS)) as usize].push((h, a, c));
+                    let s = shard_of(h);
+                    out[s][fill[s]] = (h, a, c);
+                    fill[s] += 1;
                 }
             }
-            out
-        })
-        .collect();
+        });
     drop(terms);
-    let shards: Vec<Shard> = (0..1usize << SHARD_BITS)
+    // Term frequencies of a few occurrences, computed once.
+    let tf_table: Vec<f32> = (0..TF_TABLE).map(tf).collect();
+    let mut by_shard: Vec<&mut [Occurrence]> = Vec::with_capacity(shard_slices.len());
+    let mut rest = &mut occ[..];
+    for &len in &shard_slices {
+        let (part, tail) = rest.split_at_mut(len);
+        by_shard.push(part);
+        rest = tail;
+    }
+    let shards: Vec<Shard> = by_shard
         .into_par_iter()
-        .map(|s| {
-            let mut occ: Vec<(u64, u32, u32)> =
-                Vec::with_capacity(blocks.iter().map(|b| b[s].len()).sum());
-            for b in &blocks {
-                occ.extend_from_slice(&b[s]);
-            }
-            occ.sort_unstable();
+        .map(|occ| {
+            // By hash alone: an article holds a term once, and which of a term's articles
+            // comes first changes nothing downstream.
+            occ.sort_unstable_by_key(|x| x.0);
             let mut kept = Vec::new();
             let mut next = 0u32;
             for run in occ.chunk_by(|x, y| x.0 == y.0) {
@@ -329,13 +371,16 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
                     continue;
                 }
                 let w = idf(df);
-                kept.extend(run.iter().map(|&(_, a, c)| (a, next, tf(c) * w)));
+                kept.extend(run.iter().map(|&(_, a, c)| {
+                    let tf = tf_table.get(c as usize).copied().unwrap_or_else(|| tf(c));
+                    (a, next, tf * w)
+                }));
                 next += 1;
             }
             (kept, next)
         })
         .collect();
-    drop(blocks);
+    drop(occ);
     // Shard by shard, in hash order: each article's terms arrive sorted by global id.
     let mut counts = vec![0usize; n + 1];
     for (kept, _) in &shards {
@@ -376,16 +421,13 @@ fn normalised(terms: &[(u32, f32)]) -> Vector {
 /// Cosine of two normalised vectors.
 pub(crate) fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    // Without branches on the comparison, which are taken at random; weights are positive, so
+    // adding 0.0 for unshared terms leaves the sum's bits as they were.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        dot += if x.0 == y.0 { x.1 * y.1 } else { 0.0 };
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
     }
     dot
 }
@@ -428,79 +470,51 @@ pub(crate) fn similar_pairs(
     order.sort_by_key(|&i| (day(i as usize).is_none(), day(i as usize), i));
     let days: Vec<Option<i32>> = order.iter().map(|&i| day(i as usize)).collect();
     let undated = days.partition_point(Option::is_some);
-    let n_terms = vectors
+    // The dated ranks each rank may share a story with, [lo, hi); undated ranks see all.
+    let windows: Vec<(u32, u32)> = days
         .iter()
-        .flat_map(|v| v.last())
-        .map(|x| x.0 as usize + 1)
-        .max()
-        .unwrap_or(0);
-    // Postings as one flat array (CSR): (rank, weight) of term t at offsets[t]..offsets[t + 1],
-    // ranks ascending.
-    let mut offsets = vec![0u32; n_terms + 1];
-    for v in vectors {
-        for &(t, _) in v {
-            offsets[t as usize + 1] += 1;
-        }
-    }
-    for t in 0..n_terms {
-        offsets[t + 1] += offsets[t];
-    }
-    let mut fill = offsets.clone();
-    let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
-    for (rank, &i) in order.iter().enumerate() {
-        for &(t, w) in &vectors[i as usize] {
-            postings[fill[t as usize] as usize] = (rank as u32, w);
-            fill[t as usize] += 1;
-        }
-    }
-    drop(fill);
+        .map(|d| match d {
+            Some(d) => (
+                days[..undated].partition_point(|&x| x < Some(d - span)) as u32,
+                days[..undated].partition_point(|&x| x <= Some(d + span)) as u32,
+            ),
+            None => (0, n as u32),
+        })
+        .collect();
+    let index = Index::new(vectors, &order, undated, &windows);
     let starts: Vec<usize> = (0..n).step_by(PAIR_CHUNK).collect();
-    let mut edges: Vec<Edge> = starts
+    let mut pairs: Vec<(u32, u32)> = starts
         .into_par_iter()
         .flat_map_iter(|start| {
             let mut acc = vec![0f32; n];
             let mut touched: Vec<u32> = Vec::new();
-            let mut probes: Vec<(u32, u32, f32)> = Vec::new();
-            let mut out: Vec<Edge> = Vec::new();
+            let mut probes: Vec<(u32, f32, u32, u32)> = Vec::new();
+            let mut out: Vec<(u32, u32)> = Vec::new();
             for rank in start..(start + PAIR_CHUNK).min(n) {
                 let i = order[rank] as usize;
-                // The ranks this article may share a story with: its date window, then the
-                // undated (an undated article's window is the whole corpus).
-                let windows = match days[rank] {
-                    Some(d) => {
-                        let lo = days[..undated].partition_point(|&x| x < Some(d - span));
-                        let hi = days[..undated].partition_point(|&x| x <= Some(d + span));
-                        [(lo, hi), (undated, n)]
-                    }
-                    None => [(0, n), (n, n)],
-                };
                 // Heaviest terms first: the most telling of this article.
                 probes.clear();
+                let entries = &index.at[index.firsts[i]..index.firsts[i + 1]];
                 probes.extend(
                     vectors[i]
                         .iter()
-                        .map(|&(t, w)| (offsets[t as usize + 1] - offsets[t as usize], t, w)),
+                        .zip(entries)
+                        .map(|(&(t, w), &at)| (index.df(t), w, t, at)),
                 );
-                probes.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+                probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 let mut walked = 0;
                 // Share of the corpus in this article's windows: a term spread evenly over
                 // the corpus is expected this often in them.
-                let share = windows.iter().map(|w| w.1 - w.0).sum::<usize>() as f32 / n as f32;
-                for &(df, t, w) in &probes {
-                    // Far too common to be walked: skip it without searching its postings.
+                let (lo, hi) = windows[rank];
+                let later = if rank < undated { n - undated } else { 0 };
+                let share = (hi - lo) as usize + later;
+                let share = share as f32 / n as f32;
+                for &(df, w, t, at) in &probes {
+                    // Far too common to be walked: skip it without looking at its postings.
                     if df as f32 * share > (EXPECTED_CAP_FACTOR * p.posting_cap) as f32 {
                         continue;
                     }
-                    let list =
-                        &postings[offsets[t as usize] as usize..offsets[t as usize + 1] as usize];
-                    let slices = windows.map(|(lo, hi)| {
-                        if lo >= hi {
-                            return &list[..0];
-                        }
-                        let from = list.partition_point(|x| (x.0 as usize) < lo);
-                        let to = from + list[from..].partition_point(|x| (x.0 as usize) < hi);
-                        &list[from..to]
-                    });
+                    let slices = index.window(t, at, rank < undated);
                     let len = slices[0].len() + slices[1].len();
                     if len > p.posting_cap {
                         continue;
@@ -518,11 +532,8 @@ pub(crate) fn similar_pairs(
                 }
                 for &r in &touched {
                     if std::mem::take(&mut acc[r as usize]) >= p.seed && r as usize != rank {
-                        let j = order[r as usize] as usize;
-                        let sim = cosine(&vectors[i], &vectors[j]);
-                        if sim >= p.floor {
-                            out.push((i.min(j) as u32, i.max(j) as u32, sim));
-                        }
+                        let j = order[r as usize];
+                        out.push((j.min(i as u32), j.max(i as u32)));
                     }
                 }
                 touched.clear();
@@ -530,10 +541,142 @@ pub(crate) fn similar_pairs(
             out
         })
         .collect();
-    // A pair found from both ends is kept once.
-    edges.par_sort_unstable_by_key(|e| (e.0, e.1));
-    edges.dedup_by_key(|e| (e.0, e.1));
-    edges
+    drop(index);
+    // A pair found from both ends is compared once.
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_par_iter()
+        .filter_map(|(i, j)| {
+            let sim = cosine(&vectors[i as usize], &vectors[j as usize]);
+            (sim >= p.floor).then_some((i, j, sim))
+        })
+        .collect()
+}
+
+/// The inverted index [`similar_pairs`] walks, with each posting's date window worked out
+/// once, in one pass along each term's postings, instead of searched for by every article.
+struct Index {
+    /// (rank, weight) of term t's articles at `offsets[t]..offsets[t + 1]`, ranks ascending.
+    postings: Vec<(u32, f32)>,
+    offsets: Vec<u32>,
+    /// Where each term's undated postings begin.
+    undated_from: Vec<u32>,
+    /// For each posting: the postings of its term within its article's date window.
+    window: Vec<(u32, u32)>,
+    /// For each article's vector entry: its posting (article i's at `firsts[i]..firsts[i + 1]`).
+    at: Vec<u32>,
+    firsts: Vec<usize>,
+    /// Whether any article is undated.
+    has_undated: bool,
+}
+
+/// Terms whose windows one parallel job of [`Index::new`] works out.
+const WINDOW_BLOCK: usize = 1 << 14;
+
+impl Index {
+    fn new(vectors: &[Vector], order: &[u32], undated: usize, windows: &[(u32, u32)]) -> Self {
+        let n = vectors.len();
+        let n_terms = vectors
+            .iter()
+            .flat_map(|v| v.last())
+            .map(|x| x.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut offsets = vec![0u32; n_terms + 1];
+        for v in vectors {
+            for &(t, _) in v {
+                offsets[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..n_terms {
+            offsets[t + 1] += offsets[t];
+        }
+        let mut firsts = vec![0usize; n + 1];
+        for (i, v) in vectors.iter().enumerate() {
+            firsts[i + 1] = firsts[i] + v.len();
+        }
+        let mut fill = offsets.clone();
+        let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
+        let mut at = vec![0u32; firsts[n]];
+        let mut undated_from: Vec<u32> = Vec::new();
+        for (rank, &i) in order.iter().enumerate() {
+            if rank == undated {
+                undated_from.clone_from(&fill);
+            }
+            let i = i as usize;
+            for (k, &(t, w)) in vectors[i].iter().enumerate() {
+                let f = &mut fill[t as usize];
+                postings[*f as usize] = (rank as u32, w);
+                at[firsts[i] + k] = *f;
+                *f += 1;
+            }
+        }
+        if undated_from.is_empty() {
+            undated_from = fill;
+        }
+        // Ranks only grow along a list and so do their windows' bounds: two cursors per list.
+        let mut window = vec![(0u32, 0u32); postings.len()];
+        let mut blocks: Vec<(usize, &mut [(u32, u32)])> = Vec::new();
+        let mut rest = &mut window[..];
+        for first in (0..n_terms).step_by(WINDOW_BLOCK) {
+            let end = offsets[(first + WINDOW_BLOCK).min(n_terms)] - offsets[first];
+            let (block, tail) = rest.split_at_mut(end as usize);
+            blocks.push((first, block));
+            rest = tail;
+        }
+        blocks.into_par_iter().for_each(|(first, block)| {
+            let base = offsets[first] as usize;
+            for t in first..(first + WINDOW_BLOCK).min(n_terms) {
+                let (start, dated, end) = (
+                    offsets[t] as usize,
+                    undated_from[t] as usize,
+                    offsets[t + 1] as usize,
+                );
+                let (mut from, mut to) = (start, start);
+                for k in start..dated {
+                    let (lo, hi) = windows[postings[k].0 as usize];
+                    while postings[from].0 < lo {
+                        from += 1;
+                    }
+                    while to < dated && postings[to].0 < hi {
+                        to += 1;
+                    }
+                    block[k - base] = (from as u32, to as u32);
+                }
+                for k in dated..end {
+                    block[k - base] = (start as u32, end as u32);
+                }
+            }
+        });
+        Index {
+            postings,
+            offsets,
+            undated_from,
+            window,
+            at,
+            firsts,
+            has_undated: undated < n,
+        }
+    }
+
+    /// How many articles hold term `t`.
+    fn df(&self, t: u32) -> u32 {
+        self.offsets[t as usize + 1] - self.offsets[t as usize]
+    }
+
+    /// The postings of term `t` in the window of its posting `at`: the date window, then,
+    /// for a dated article, the undated articles.
+    fn window(&self, t: u32, at: u32, dated: bool) -> [&[(u32, f32)]; 2] {
+        let (from, to) = self.window[at as usize];
+        let own = &self.postings[from as usize..to as usize];
+        if !(dated && self.has_undated) {
+            return [own, &[]];
+        }
+        let t = t as usize;
+        let tail = &self.postings[self.undated_from[t] as usize..self.offsets[t + 1] as usize];
+        [own, tail]
+    }
 }
 
 /// A candidate merge in the heap: the average cosine between two groups.
@@ -615,6 +758,12 @@ impl Group {
 /// highest average cosine until it falls below the cut; a merge whose dated articles would span
 /// more than `span_days` is refused (look-alike events weeks apart stay apart).
 pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> Vec<Vec<usize>> {
+    // Each group's links sized once for its edges, not regrown edge by edge.
+    let mut degree = vec![0usize; facts.len()];
+    for &(i, j, _) in &edges {
+        degree[i as usize] += 1;
+        degree[j as usize] += 1;
+    }
     let mut groups: Vec<Group> = facts
         .iter()
         .enumerate()
@@ -622,7 +771,7 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
             members: vec![i],
             first: f.date,
             last: f.date,
-            links: FxHashMap::default(),
+            links: FxHashMap::with_capacity_and_hasher(degree[i], Default::default()),
             leads: f.lead.into_iter().map(|l| (l, 1)).collect(),
             people: f.people.iter().map(|&k| (k, 1)).collect(),
             alive: true,

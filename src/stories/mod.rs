@@ -14,6 +14,7 @@ mod text;
 pub mod unique;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -80,8 +81,10 @@ pub fn group_with(corpus: &Corpus, params: &Params) -> Stories {
     let dates: Vec<_> = articles.iter().map(|a| a.date).collect();
     let edges = group::similar_pairs(&vectors, &dates, params);
     let clusters = group::average_linkage(&group::facts(corpus), edges, params);
+    // Stories are built independently (labels compare members, ids hash whole texts); the
+    // collected order is the clusters' order, so sorting below is unchanged.
     let mut stories: Vec<Story> = clusters
-        .into_iter()
+        .into_par_iter()
         .map(|members| story(corpus, &vectors, members))
         .collect();
     stories.sort_by(|a, b| {
