@@ -18,6 +18,7 @@ pub mod query;
 pub mod report;
 pub mod sanitize;
 pub mod stories;
+mod union_find;
 
 #[cfg(feature = "tui")]
 pub mod app;

@@ -14,36 +14,7 @@ use super::lexicon::class::{
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
 use crate::article::{ActorKind, Mention};
-
-/// Disjoint sets over `0..n`; the smaller index becomes the root (deterministic).
-#[derive(Debug)]
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        Self {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
-    }
-}
+use crate::union_find::UnionFind;
 
 /// Normal forms of one spelling, computed once however often the article repeats it.
 #[derive(Debug)]
@@ -841,17 +812,6 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn union_find_roots_at_smallest() {
-        let mut uf = UnionFind::new(5);
-        uf.union(4, 2);
-        uf.union(2, 3);
-        assert_eq!(uf.find(3), 2);
-        uf.union(3, 0);
-        assert_eq!(uf.find(4), 0);
-        assert_eq!(uf.find(1), 1);
-    }
 
     #[test]
     fn compatibility_of_kinds() {

@@ -19,6 +19,7 @@ use super::text;
 use crate::actors::ActorKind;
 use crate::article::Article;
 use crate::corpus::Corpus;
+use crate::union_find::UnionFind;
 
 /// The knobs of grouping; [`Params::default`] is what the dev set was tuned to.
 #[derive(Debug, Clone)]
@@ -679,12 +680,15 @@ impl Index {
     }
 }
 
-/// A candidate merge in the heap: the average cosine between two groups.
+/// A candidate merge in the heap: the average cosine between two groups, and how many merges
+/// each group had been through when it was pushed (a group that merged since makes it stale).
 #[derive(Debug, PartialEq)]
 struct Merge {
     avg: f32,
     a: u32,
     b: u32,
+    va: u32,
+    vb: u32,
 }
 
 impl Eq for Merge {}
@@ -696,6 +700,7 @@ impl Ord for Merge {
             // Ties broken by ids so the result does not depend on thread timing.
             .then_with(|| other.a.cmp(&self.a))
             .then_with(|| other.b.cmp(&self.b))
+            .then_with(|| (other.va, other.vb).cmp(&(self.va, self.vb)))
     }
 }
 
@@ -710,13 +715,14 @@ struct Group {
     members: Vec<usize>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
-    /// Sum of cosines to each neighbouring group (pairs not listed count as zero).
-    links: FxHashMap<u32, f32>,
+    /// Cosine sums to neighbouring groups (pairs not listed count as zero). A neighbour that
+    /// merged away is still listed under its old id: ids are resolved, and their sums added,
+    /// only when this group merges, so a merge never writes into its neighbours.
+    links: Vec<(u32, f32)>,
     /// How many members have each person as their lead.
     leads: FxHashMap<u64, u32>,
     /// How many members name each person.
     people: FxHashMap<u64, u32>,
-    alive: bool,
 }
 
 impl Group {
@@ -725,10 +731,9 @@ impl Group {
             members: Vec::new(),
             first: None,
             last: None,
-            links: FxHashMap::default(),
+            links: Vec::new(),
             leads: FxHashMap::default(),
             people: FxHashMap::default(),
-            alive: false,
         }
     }
 
@@ -756,7 +761,8 @@ impl Group {
 
 /// Average linkage over the sparse similarity graph: repeatedly merges the two groups with the
 /// highest average cosine until it falls below the cut; a merge whose dated articles would span
-/// more than `span_days` is refused (look-alike events weeks apart stay apart).
+/// more than `span_days` is refused (look-alike events weeks apart stay apart). Groups come
+/// out ordered by their first article.
 pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> Vec<Vec<usize>> {
     // Each group's links sized once for its edges, not regrown edge by edge.
     let mut degree = vec![0usize; facts.len()];
@@ -771,33 +777,36 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
             members: vec![i],
             first: f.date,
             last: f.date,
-            links: FxHashMap::with_capacity_and_hasher(degree[i], Default::default()),
+            links: Vec::with_capacity(degree[i]),
             leads: f.lead.into_iter().map(|l| (l, 1)).collect(),
             people: f.people.iter().map(|&k| (k, 1)).collect(),
-            alive: true,
         })
         .collect();
-    let mut heap = BinaryHeap::with_capacity(edges.len());
+    let mut heap = Vec::with_capacity(edges.len());
     for (i, j, sim) in edges {
-        groups[i as usize].links.insert(j, sim);
-        groups[j as usize].links.insert(i, sim);
+        groups[i as usize].links.push((j, sim));
+        groups[j as usize].links.push((i, sim));
         if sim >= p.cut {
             heap.push(Merge {
                 avg: sim,
                 a: i,
                 b: j,
+                va: 0,
+                vb: 0,
             });
         }
     }
-    while let Some(Merge { avg, a, b }) = heap.pop() {
+    let mut heap = BinaryHeap::from(heap);
+    // Sizes (0 once merged away) and merge counts, apart from the groups: most entries popped
+    // are stale, and these tell so without touching a group.
+    let mut size = vec![1u32; facts.len()];
+    // Which group each group merged into.
+    let mut owner = UnionFind::new(facts.len());
+    let mut version = vec![0u32; facts.len()];
+    while let Some(Merge { avg, a, b, va, vb }) = heap.pop() {
         let (a, b) = (a as usize, b as usize);
-        if !groups[a].alive || !groups[b].alive {
-            continue;
-        }
-        // Stale entry: the pair's average changed since it was pushed.
-        let current = groups[a].links.get(&(b as u32)).copied().unwrap_or(0.0)
-            / (groups[a].members.len() * groups[b].members.len()) as f32;
-        if current != avg {
+        // Stale: a group merged since (its links, and so this average, changed) or is gone.
+        if version[a] != va || version[b] != vb || size[a] == 0 || size[b] == 0 {
             continue;
         }
         if !within_span(&groups[a], &groups[b], p.span_days) {
@@ -812,11 +821,7 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
             continue;
         }
         // Merge the smaller group into the larger, so each article moves O(log n) times.
-        let (keep, gone) = if groups[a].members.len() >= groups[b].members.len() {
-            (a, b)
-        } else {
-            (b, a)
-        };
+        let (keep, gone) = if size[a] >= size[b] { (a, b) } else { (b, a) };
         let gone_group = std::mem::replace(&mut groups[gone], Group::dead());
         let k = &mut groups[keep];
         for (&l, &c) in &gone_group.leads {
@@ -828,41 +833,50 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
         k.members.extend(gone_group.members);
         k.first = min_date(k.first, gone_group.first);
         k.last = max_date(k.last, gone_group.last);
-        k.links.remove(&(gone as u32));
-        for (&c, &s) in &gone_group.links {
-            if c as usize != keep {
-                *groups[keep].links.entry(c).or_insert(0.0) += s;
-            }
+        k.links.extend(gone_group.links);
+        owner.join_into(gone, keep);
+        for x in k.links.iter_mut() {
+            x.0 = owner.find(x.0 as usize) as u32;
         }
-        for &c in gone_group.links.keys() {
-            if c as usize != keep {
-                let s = groups[keep].links.get(&c).copied().unwrap_or(0.0);
-                let cl = &mut groups[c as usize].links;
-                cl.remove(&(gone as u32));
-                cl.insert(keep as u32, s);
+        k.links.sort_unstable_by_key(|x| x.0);
+        k.links.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
             }
-        }
-        let size = groups[keep].members.len();
-        for (&c, &s) in &groups[keep].links {
-            let avg = s / (size * groups[c as usize].members.len()) as f32;
+            same
+        });
+        k.links.retain(|x| x.0 as usize != keep);
+        size[keep] += size[gone];
+        size[gone] = 0;
+        version[keep] += 1;
+        for &(c, s) in &groups[keep].links {
+            let c = c as usize;
+            let avg = s / (size[keep] as usize * size[c] as usize) as f32;
             if avg >= p.cut {
-                let (x, y) = (keep as u32, c);
+                let (x, y) = if keep < c { (keep, c) } else { (c, keep) };
                 heap.push(Merge {
                     avg,
-                    a: x.min(y),
-                    b: x.max(y),
+                    a: x as u32,
+                    b: y as u32,
+                    va: version[x],
+                    vb: version[y],
                 });
             }
         }
     }
-    groups
+    let mut out: Vec<Vec<usize>> = groups
         .into_iter()
-        .filter(|g| g.alive)
+        .zip(size)
+        .filter(|(_, size)| *size > 0)
+        .map(|(g, _)| g)
         .map(|mut g| {
             g.members.sort_unstable();
             g.members
         })
-        .collect()
+        .collect();
+    out.sort_unstable_by_key(|g| g[0]);
+    out
 }
 
 fn within_span(a: &Group, b: &Group, span: i64) -> bool {

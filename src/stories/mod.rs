@@ -143,23 +143,23 @@ fn central(members: &[usize], vectors: &[group::Vector]) -> usize {
         // Quadratic below; a huge story is labelled by its first report instead.
         return members[0];
     }
-    let score = |a: usize| -> f32 {
-        members
-            .iter()
-            .filter(|&&b| b != a)
-            .map(|&b| group::cosine(&vectors[a], &vectors[b]))
-            .sum()
-    };
-    let mut best = members[0];
-    let mut best_score = f32::MIN;
-    for &a in members {
-        let s = score(a);
-        if s > best_score {
-            best = a;
-            best_score = s;
+    // Each pair once, added to both ends; each member's sum still adds its pairs in member
+    // order.
+    let mut score = vec![0f32; members.len()];
+    for (x, &a) in members.iter().enumerate() {
+        for (y, &b) in members.iter().enumerate().skip(x + 1) {
+            let sim = group::cosine(&vectors[a], &vectors[b]);
+            score[x] += sim;
+            score[y] += sim;
         }
     }
-    best
+    let mut best = 0;
+    for (x, &s) in score.iter().enumerate() {
+        if s > score[best] {
+            best = x;
+        }
+    }
+    members[best]
 }
 
 /// Actors in the most reports of the story (then most mentioned), at most five.
