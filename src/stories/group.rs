@@ -25,6 +25,8 @@ use crate::union_find::UnionFind;
 #[derive(Debug, Clone)]
 pub struct Params {
     /// Two groups merge while the average cosine between their articles is at least this.
+    /// On the dev set 0.09-0.11 give the same groups; 0.08 joins look-alike events, 0.125
+    /// splits short reports off their event.
     pub cut: f32,
     /// Longest n-gram of content words used as a term.
     pub max_ngram: usize,
@@ -59,7 +61,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            cut: 0.125,
+            cut: 0.10,
             max_ngram: 3,
             min_df: 2,
             max_df_share: 0.5,
