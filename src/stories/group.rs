@@ -484,7 +484,7 @@ pub(crate) fn similar_pairs(
             None => (0, n as u32),
         })
         .collect();
-    let index = Index::new(vectors, &order, undated, &windows);
+    let index = Index::new(vectors, &order, undated);
     let starts: Vec<usize> = (0..n).step_by(PAIR_CHUNK).collect();
     let mut pairs: Vec<(u32, u32)> = starts
         .into_par_iter()
@@ -517,11 +517,12 @@ pub(crate) fn similar_pairs(
                     if df as f32 * share > (EXPECTED_CAP_FACTOR * p.posting_cap) as f32 {
                         continue;
                     }
-                    let slices = index.window(t, at, rank < undated);
-                    let len = slices[0].len() + slices[1].len();
-                    if len > p.posting_cap {
+                    let Some(slices) =
+                        index.window(t, at, windows[rank], rank < undated, p.posting_cap)
+                    else {
                         continue;
-                    }
+                    };
+                    let len = slices[0].len() + slices[1].len();
                     walked += len;
                     if walked > p.walk_budget {
                         break;
@@ -557,28 +558,20 @@ pub(crate) fn similar_pairs(
         .collect()
 }
 
-/// The inverted index [`similar_pairs`] walks, with each posting's date window worked out
-/// once, in one pass along each term's postings, instead of searched for by every article.
+/// The inverted index [`similar_pairs`] walks.
 struct Index {
     /// (rank, weight) of term t's articles at `offsets[t]..offsets[t + 1]`, ranks ascending.
     postings: Vec<(u32, f32)>,
     offsets: Vec<u32>,
-    /// Where each term's undated postings begin.
-    undated_from: Vec<u32>,
-    /// For each posting: the postings of its term within its article's date window.
-    window: Vec<(u32, u32)>,
     /// For each article's vector entry: its posting (article i's at `firsts[i]..firsts[i + 1]`).
     at: Vec<u32>,
     firsts: Vec<usize>,
-    /// Whether any article is undated.
-    has_undated: bool,
+    /// The first undated rank (the number of articles when all are dated).
+    undated: u32,
 }
 
-/// Terms whose windows one parallel job of [`Index::new`] works out.
-const WINDOW_BLOCK: usize = 1 << 14;
-
 impl Index {
-    fn new(vectors: &[Vector], order: &[u32], undated: usize, windows: &[(u32, u32)]) -> Self {
+    fn new(vectors: &[Vector], order: &[u32], undated: usize) -> Self {
         let n = vectors.len();
         let n_terms = vectors
             .iter()
@@ -602,11 +595,7 @@ impl Index {
         let mut fill = offsets.clone();
         let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
         let mut at = vec![0u32; firsts[n]];
-        let mut undated_from: Vec<u32> = Vec::new();
         for (rank, &i) in order.iter().enumerate() {
-            if rank == undated {
-                undated_from.clone_from(&fill);
-            }
             let i = i as usize;
             for (k, &(t, w)) in vectors[i].iter().enumerate() {
                 let f = &mut fill[t as usize];
@@ -615,51 +604,12 @@ impl Index {
                 *f += 1;
             }
         }
-        if undated_from.is_empty() {
-            undated_from = fill;
-        }
-        // Ranks only grow along a list and so do their windows' bounds: two cursors per list.
-        let mut window = vec![(0u32, 0u32); postings.len()];
-        let mut blocks: Vec<(usize, &mut [(u32, u32)])> = Vec::new();
-        let mut rest = &mut window[..];
-        for first in (0..n_terms).step_by(WINDOW_BLOCK) {
-            let end = offsets[(first + WINDOW_BLOCK).min(n_terms)] - offsets[first];
-            let (block, tail) = rest.split_at_mut(end as usize);
-            blocks.push((first, block));
-            rest = tail;
-        }
-        blocks.into_par_iter().for_each(|(first, block)| {
-            let base = offsets[first] as usize;
-            for t in first..(first + WINDOW_BLOCK).min(n_terms) {
-                let (start, dated, end) = (
-                    offsets[t] as usize,
-                    undated_from[t] as usize,
-                    offsets[t + 1] as usize,
-                );
-                let (mut from, mut to) = (start, start);
-                for k in start..dated {
-                    let (lo, hi) = windows[postings[k].0 as usize];
-                    while postings[from].0 < lo {
-                        from += 1;
-                    }
-                    while to < dated && postings[to].0 < hi {
-                        to += 1;
-                    }
-                    block[k - base] = (from as u32, to as u32);
-                }
-                for k in dated..end {
-                    block[k - base] = (start as u32, end as u32);
-                }
-            }
-        });
         Index {
             postings,
             offsets,
-            undated_from,
-            window,
             at,
             firsts,
-            has_undated: undated < n,
+            undated: undated as u32,
         }
     }
 
@@ -668,17 +618,51 @@ impl Index {
         self.offsets[t as usize + 1] - self.offsets[t as usize]
     }
 
-    /// The postings of term `t` in the window of its posting `at`: the date window, then,
-    /// for a dated article, the undated articles.
-    fn window(&self, t: u32, at: u32, dated: bool) -> [&[(u32, f32)]; 2] {
-        let (from, to) = self.window[at as usize];
-        let own = &self.postings[from as usize..to as usize];
-        if !(dated && self.has_undated) {
-            return [own, &[]];
+    /// The postings of term `t` an article may share a story with, given its own posting `at`
+    /// and its date window `[lo, hi)` of ranks: for a dated article those in the window, then
+    /// the undated ones; for an undated article all. `None` when they are more than `cap`.
+    ///
+    /// Found by walking out from the article's own posting, which the window holds: the
+    /// postings read are the ones about to be walked, already near in memory.
+    fn window(
+        &self,
+        t: u32,
+        at: u32,
+        (lo, hi): (u32, u32),
+        dated: bool,
+        cap: usize,
+    ) -> Option<[&[(u32, f32)]; 2]> {
+        let (start, end) = (
+            self.offsets[t as usize] as usize,
+            self.offsets[t as usize + 1] as usize,
+        );
+        let list = &self.postings[start..end];
+        if !dated {
+            return (list.len() <= cap).then_some([list, &[]]);
         }
-        let t = t as usize;
-        let tail = &self.postings[self.undated_from[t] as usize..self.offsets[t + 1] as usize];
-        [own, tail]
+        let at = at as usize - start;
+        let mut from = at;
+        while from > 0 && list[from - 1].0 >= lo {
+            from -= 1;
+            if at + 1 - from > cap {
+                return None;
+            }
+        }
+        let mut to = at + 1;
+        while to < list.len() && list[to].0 < hi {
+            to += 1;
+            if to - from > cap {
+                return None;
+            }
+        }
+        let mut tail = list.len();
+        while tail > to && list[tail - 1].0 >= self.undated {
+            tail -= 1;
+            if to - from + list.len() - tail > cap {
+                return None;
+            }
+        }
+        (to - from + list.len() - tail <= cap).then_some([&list[from..to], &list[tail..]])
     }
 }
 
@@ -968,6 +952,35 @@ mod tests {
         assert_eq!(pairs, [(0, 1), (0, 3), (1, 3), (2, 3)]);
         let edges = similar_pairs(&vectors, &dates, &p);
         assert!(edges.iter().all(|e| (e.2 - 1.0).abs() < 1e-5));
+    }
+
+    #[test]
+    fn a_window_is_the_dated_neighbours_then_the_undated_within_the_cap() {
+        // Five articles holding term 0, ranked by date; ranks 3 and 4 are undated.
+        let vectors = vec![vec![(0u32, 1.0f32)]; 5];
+        let order: Vec<u32> = (0..5).collect();
+        let index = Index::new(&vectors, &order, 3);
+        let ranks = |w: Option<[&[(u32, f32)]; 2]>| -> Option<Vec<u32>> {
+            w.map(|[a, b]| a.iter().chain(b).map(|x| x.0).collect())
+        };
+        // Rank 1 sees ranks 1..3 of its window, then the undated 3 and 4.
+        assert_eq!(
+            ranks(index.window(0, 1, (1, 3), true, 10)),
+            Some(vec![1, 2, 3, 4])
+        );
+        assert_eq!(
+            ranks(index.window(0, 0, (0, 1), true, 10)),
+            Some(vec![0, 3, 4])
+        );
+        // An undated article sees every posting.
+        assert_eq!(
+            ranks(index.window(0, 3, (0, 5), false, 10)),
+            Some(vec![0, 1, 2, 3, 4])
+        );
+        // More postings than the cap: not walked at all.
+        assert_eq!(ranks(index.window(0, 1, (1, 3), true, 3)), None);
+        assert_eq!(ranks(index.window(0, 3, (0, 5), false, 4)), None);
+        assert_eq!(ranks(index.window(0, 0, (0, 1), true, 0)), None);
     }
 
     #[test]
