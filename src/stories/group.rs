@@ -82,7 +82,47 @@ impl Default for Params {
 const MIN_MAX_DF: u32 = 30;
 
 /// One article's sparse, L2-normalised TF-IDF vector: (term id, weight) sorted by term id.
-pub(crate) type Vector = Vec<(u32, f32)>;
+pub(crate) type Vector = [(u32, f32)];
+
+/// Every article's vector, one after another in one allocation: `vectors[i]` is article i's.
+#[derive(Debug, Default)]
+pub(crate) struct Vectors {
+    terms: Vec<(u32, f32)>,
+    /// Article i's terms are at `starts[i]..starts[i + 1]`.
+    starts: Vec<usize>,
+}
+
+impl Vectors {
+    /// Vectors given one by one (each sorted by term id).
+    #[cfg(test)]
+    fn from_rows(rows: &[Vec<(u32, f32)>]) -> Self {
+        let mut starts = vec![0];
+        let mut terms = Vec::new();
+        for r in rows {
+            terms.extend_from_slice(r);
+            starts.push(terms.len());
+        }
+        Vectors { terms, starts }
+    }
+
+    /// How many articles.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Each article's vector in turn.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Vector> {
+        self.starts.windows(2).map(|r| &self.terms[r[0]..r[1]])
+    }
+}
+
+impl std::ops::Index<usize> for Vectors {
+    type Output = Vector;
+
+    fn index(&self, i: usize) -> &Vector {
+        &self.terms[self.starts[i]..self.starts[i + 1]]
+    }
+}
 
 /// Groups articles into events; each group lists article indices in ascending order.
 pub fn cluster(corpus: &Corpus, p: &Params) -> Vec<Vec<usize>> {
@@ -281,7 +321,7 @@ const TF_TABLE: u32 = 64;
 /// Document frequencies are counted by sorting, shard by shard, instead of in one hash map
 /// of every n-gram: at 100k articles most n-grams occur once, and the map would not fit in
 /// any cache.
-pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
+pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vectors {
     let openings: Vec<Opening> = articles
         .par_iter()
         .map(|a| opening(a, p.lead_words))
@@ -405,20 +445,26 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vec<Vector> {
         base += size;
     }
     drop(shards);
-    counts
-        .par_windows(2)
-        .map(|r| normalised(&flat[r[0]..r[1]]))
-        .collect()
+    let mut rows: Vec<&mut [(u32, f32)]> = Vec::with_capacity(n);
+    let mut rest = &mut flat[..];
+    for r in counts.windows(2) {
+        let (row, tail) = rest.split_at_mut(r[1] - r[0]);
+        rows.push(row);
+        rest = tail;
+    }
+    rows.into_par_iter().for_each(normalise);
+    Vectors {
+        terms: flat,
+        starts: counts,
+    }
 }
 
-/// An article's weighted terms, L2-normalised.
-fn normalised(terms: &[(u32, f32)]) -> Vector {
-    let mut v: Vector = terms.to_vec();
-    let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+/// L2-normalises an article's weighted terms.
+fn normalise(terms: &mut [(u32, f32)]) {
+    let norm = terms.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
     if norm > 0.0 {
-        v.iter_mut().for_each(|x| x.1 /= norm);
+        terms.iter_mut().for_each(|x| x.1 /= norm);
     }
-    v
 }
 
 /// Cosine of two normalised vectors.
@@ -456,7 +502,7 @@ const PAIR_CHUNK: usize = 2048;
 /// make the cost grow with the square of the corpus. A pair whose walked weight reaches
 /// `seed` gets its full cosine, common terms included.
 pub(crate) fn similar_pairs(
-    vectors: &[Vector],
+    vectors: &Vectors,
     dates: &[Option<NaiveDate>],
     p: &Params,
 ) -> Vec<Edge> {
@@ -571,7 +617,7 @@ struct Index {
 }
 
 impl Index {
-    fn new(vectors: &[Vector], order: &[u32], undated: usize) -> Self {
+    fn new(vectors: &Vectors, order: &[u32], undated: usize) -> Self {
         let n = vectors.len();
         let n_terms = vectors
             .iter()
@@ -580,7 +626,7 @@ impl Index {
             .max()
             .unwrap_or(0);
         let mut offsets = vec![0u32; n_terms + 1];
-        for v in vectors {
+        for v in vectors.iter() {
             for &(t, _) in v {
                 offsets[t as usize + 1] += 1;
             }
@@ -938,8 +984,7 @@ mod tests {
 
     #[test]
     fn pairs_are_found_only_within_the_date_window() {
-        let v: Vector = vec![(0, 0.6), (1, 0.8)];
-        let vectors = vec![v.clone(), v.clone(), v.clone(), v];
+        let vectors = Vectors::from_rows(&vec![vec![(0, 0.6), (1, 0.8)]; 4]);
         let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, d);
         // 0 and 1 three days apart, 2 seven weeks later, 3 undated: every dated article
         // meets the undated one, and only 0 and 1 meet each other.
@@ -957,7 +1002,7 @@ mod tests {
     #[test]
     fn a_window_is_the_dated_neighbours_then_the_undated_within_the_cap() {
         // Five articles holding term 0, ranked by date; ranks 3 and 4 are undated.
-        let vectors = vec![vec![(0u32, 1.0f32)]; 5];
+        let vectors = Vectors::from_rows(&vec![vec![(0u32, 1.0f32)]; 5]);
         let order: Vec<u32> = (0..5).collect();
         let index = Index::new(&vectors, &order, 3);
         let ranks = |w: Option<[&[(u32, f32)]; 2]>| -> Option<Vec<u32>> {
@@ -993,7 +1038,7 @@ mod tests {
         let v = vectors(&arts, &Params::default());
         assert!(v[2].is_empty(), "nothing of the budget report recurs");
         assert!(cosine(&v[0], &v[1]) > 0.5);
-        for x in &v[..2] {
+        for x in v.iter().take(2) {
             let norm: f32 = x.iter().map(|t| t.1 * t.1).sum();
             assert!((norm - 1.0).abs() < 1e-5);
         }

@@ -108,7 +108,7 @@ pub fn group_with(corpus: &Corpus, params: &Params) -> Stories {
 }
 
 /// Builds the story of one group of articles.
-fn story(corpus: &Corpus, vectors: &[group::Vector], mut members: Vec<usize>) -> Story {
+fn story(corpus: &Corpus, vectors: &group::Vectors, mut members: Vec<usize>) -> Story {
     let articles = &corpus.articles;
     members.sort_by(|&a, &b| {
         let (x, y) = (&articles[a], &articles[b]);
@@ -138,7 +138,7 @@ fn story(corpus: &Corpus, vectors: &[group::Vector], mut members: Vec<usize>) ->
 }
 
 /// The member most similar to the others: its title names the event best.
-fn central(members: &[usize], vectors: &[group::Vector]) -> usize {
+fn central(members: &[usize], vectors: &group::Vectors) -> usize {
     if members.len() > 200 {
         // Quadratic below; a huge story is labelled by its first report instead.
         return members[0];
