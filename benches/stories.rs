@@ -1,6 +1,6 @@
 //! Story grouping time at 10k and 100k generated articles (events retold by 1-8 outlets, see
 //! `stories_gen`). Before timing, the number of stories found is printed next to the number
-//! of events generated.
+//! of events generated, with the B-cubed scores of the stories against the events.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -10,10 +10,12 @@ fn grouping(c: &mut Criterion) {
     let mut group = c.benchmark_group("stories");
     group.sample_size(10);
     for n in [10_000, 100_000] {
-        let (corpus, events) = stories_gen::generate(n);
+        let (corpus, event_of) = stories_gen::generate(n);
         let found = dossier::stories::group(&corpus);
+        let (p, r, f1) = stories_gen::b_cubed(&found, &event_of);
         eprintln!(
-            "stories bench: {n} articles, {events} events generated, {} stories found",
+            "stories bench: {n} articles, {} events generated, {} stories found, B3 P {p:.3} R {r:.3} F1 {f1:.3}",
+            stories_gen::event_count(&event_of),
             found.stories.len()
         );
         group.bench_function(format!("group_{}k", n / 1000), |b| {

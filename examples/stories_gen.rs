@@ -13,7 +13,8 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
-    let (corpus, events) = stories_gen::generate(n);
+    let (corpus, event_of) = stories_gen::generate(n);
+    let events = stories_gen::event_count(&event_of);
     let d = dossier::stories::Params::default();
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
     let params = dossier::stories::Params {
@@ -35,12 +36,13 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let elapsed = times[times.len() / 2];
     let Some(found) = found else { return };
+    let (bp, br, bf) = stories_gen::b_cubed(&found, &event_of);
     let mut digest = std::hash::DefaultHasher::new();
     for s in &found.stories {
         (&s.id, &s.label, &s.articles).hash(&mut digest);
     }
     eprintln!(
-        "{n} articles, {events} events, {} stories in {elapsed:.2} s (median of {runs}), digest {:016x}",
+        "{n} articles, {events} events, {} stories (B3 P {bp:.3} R {br:.3} F1 {bf:.3}) in {elapsed:.2} s (median of {runs}), digest {:016x}",
         found.stories.len(),
         digest.finish()
     );
