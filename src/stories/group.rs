@@ -7,7 +7,6 @@
 //! 0.125, beat near-duplicate shingles and single linkage by a wide margin; single linkage
 //! drifts as the corpus grows, average linkage does not.
 
-use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::hash::Hasher;
 
@@ -712,33 +711,32 @@ impl Index {
     }
 }
 
-/// A candidate merge in the heap: the average cosine between two groups, and how many merges
-/// each group had been through when it was pushed (a group that merged since makes it stale).
-#[derive(Debug, PartialEq)]
-struct Merge {
-    avg: f32,
-    a: u32,
-    b: u32,
-    va: u32,
-    vb: u32,
-}
+/// A candidate merge in the heap, packed so that one integer comparison orders the heap: the
+/// average cosine between groups `a` and `b` (highest first; a non-negative float's bits order
+/// as the float does), then the smaller ids first, so the order never depends on thread
+/// timing; and the number of merges done when it was pushed, to tell it stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Merge(u128);
 
-impl Eq for Merge {}
-
-impl Ord for Merge {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.avg
-            .total_cmp(&other.avg)
-            // Ties broken by ids so the result does not depend on thread timing.
-            .then_with(|| other.a.cmp(&self.a))
-            .then_with(|| other.b.cmp(&self.b))
-            .then_with(|| (other.va, other.vb).cmp(&(self.va, self.vb)))
+impl Merge {
+    fn new(avg: f32, a: u32, b: u32, epoch: u32) -> Self {
+        Merge(
+            (u128::from(avg.to_bits()) << 96)
+                | (u128::from(!a) << 64)
+                | (u128::from(!b) << 32)
+                | u128::from(epoch),
+        )
     }
-}
 
-impl PartialOrd for Merge {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+    /// (average, a, b, epoch)
+    fn parts(self) -> (f32, usize, usize, u32) {
+        let x = self.0;
+        (
+            f32::from_bits((x >> 96) as u32),
+            !((x >> 64) as u32) as usize,
+            !((x >> 32) as u32) as usize,
+            x as u32,
+        )
     }
 }
 
@@ -819,26 +817,22 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
         groups[i as usize].links.push((j, sim));
         groups[j as usize].links.push((i, sim));
         if sim >= p.cut {
-            heap.push(Merge {
-                avg: sim,
-                a: i,
-                b: j,
-                va: 0,
-                vb: 0,
-            });
+            heap.push(Merge::new(sim, i, j, 0));
         }
     }
     let mut heap = BinaryHeap::from(heap);
-    // Sizes (0 once merged away) and merge counts, apart from the groups: most entries popped
+    // Sizes (0 once merged away) and last merges, apart from the groups: most entries popped
     // are stale, and these tell so without touching a group.
     let mut size = vec![1u32; facts.len()];
     // Which group each group merged into.
     let mut owner = UnionFind::new(facts.len());
-    let mut version = vec![0u32; facts.len()];
-    while let Some(Merge { avg, a, b, va, vb }) = heap.pop() {
-        let (a, b) = (a as usize, b as usize);
+    // The merge each group last took part in (0: none); an entry pushed before is stale.
+    let mut last_merge = vec![0u32; facts.len()];
+    let mut merges = 0u32;
+    while let Some(entry) = heap.pop() {
+        let (avg, a, b, epoch) = entry.parts();
         // Stale: a group merged since (its links, and so this average, changed) or is gone.
-        if version[a] != va || version[b] != vb || size[a] == 0 || size[b] == 0 {
+        if last_merge[a] > epoch || last_merge[b] > epoch || size[a] == 0 || size[b] == 0 {
             continue;
         }
         if !within_span(&groups[a], &groups[b], p.span_days) {
@@ -881,19 +875,14 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
         k.links.retain(|x| x.0 as usize != keep);
         size[keep] += size[gone];
         size[gone] = 0;
-        version[keep] += 1;
+        merges += 1;
+        last_merge[keep] = merges;
         for &(c, s) in &groups[keep].links {
             let c = c as usize;
             let avg = s / (size[keep] as usize * size[c] as usize) as f32;
             if avg >= p.cut {
                 let (x, y) = if keep < c { (keep, c) } else { (c, keep) };
-                heap.push(Merge {
-                    avg,
-                    a: x as u32,
-                    b: y as u32,
-                    va: version[x],
-                    vb: version[y],
-                });
+                heap.push(Merge::new(avg, x as u32, y as u32, merges));
             }
         }
     }
@@ -1026,6 +1015,27 @@ mod tests {
         assert_eq!(ranks(index.window(0, 1, (1, 3), true, 3)), None);
         assert_eq!(ranks(index.window(0, 3, (0, 5), false, 4)), None);
         assert_eq!(ranks(index.window(0, 0, (0, 1), true, 0)), None);
+    }
+
+    #[test]
+    fn merges_pop_highest_average_then_smallest_ids() {
+        let mut heap = BinaryHeap::from(vec![
+            Merge::new(0.2, 3, 4, 0),
+            Merge::new(0.5, 5, 6, 2),
+            Merge::new(0.2, 1, 9, 1),
+            Merge::new(0.2, 1, 2, 7),
+        ]);
+        let order: Vec<(f32, usize, usize, u32)> =
+            std::iter::from_fn(|| heap.pop().map(Merge::parts)).collect();
+        assert_eq!(
+            order,
+            [
+                (0.5, 5, 6, 2),
+                (0.2, 1, 2, 7),
+                (0.2, 1, 9, 1),
+                (0.2, 3, 4, 0)
+            ]
+        );
     }
 
     #[test]
