@@ -9,6 +9,8 @@
 
 use std::collections::BinaryHeap;
 use std::hash::Hasher;
+use std::sync::atomic::AtomicU32;
+use std::sync::atomic::Ordering::Relaxed;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -434,15 +436,36 @@ pub(crate) fn vectors(articles: &[Article], p: &Params) -> Vectors {
         counts[i + 1] += counts[i];
     }
     let mut flat = vec![(0u32, 0f32); counts[n]];
-    let mut fill = counts.clone();
-    let mut base = 0u32;
-    for (kept, size) in &shards {
-        for &(a, t, w) in kept {
-            flat[fill[a as usize]] = (base + t, w);
-            fill[a as usize] += 1;
-        }
-        base += size;
+    // One job per block of articles: each reads every shard but writes only its own rows.
+    let per = n.div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let mut blocks: Vec<(usize, &mut [(u32, f32)])> = Vec::new();
+    let mut rest = &mut flat[..];
+    for first in (0..n).step_by(per) {
+        let end = (first + per).min(n);
+        let (block, tail) = rest.split_at_mut(counts[end] - counts[first]);
+        blocks.push((first, block));
+        rest = tail;
     }
+    blocks.into_par_iter().for_each(|(first, block)| {
+        let end = (first + per).min(n);
+        let mut fill: Vec<usize> = counts[first..end]
+            .iter()
+            .map(|c| c - counts[first])
+            .collect();
+        let mut base = 0u32;
+        for (kept, size) in &shards {
+            for &(a, t, w) in kept {
+                if let Some(f) = (a as usize)
+                    .checked_sub(first)
+                    .and_then(|k| fill.get_mut(k))
+                {
+                    block[*f] = (base + t, w);
+                    *f += 1;
+                }
+            }
+            base += size;
+        }
+    });
     drop(shards);
     let mut rows: Vec<&mut [(u32, f32)]> = Vec::with_capacity(n);
     let mut rest = &mut flat[..];
@@ -603,6 +626,9 @@ pub(crate) fn similar_pairs(
         .collect()
 }
 
+/// Terms `t0..t1` and the postings they fill, for one job of [`Index::new`].
+type TermRange<'a> = (usize, usize, &'a mut [(u32, f32)]);
+
 /// The inverted index [`similar_pairs`] walks.
 struct Index {
     /// (rank, weight) of term t's articles at `offsets[t]..offsets[t + 1]`, ranks ascending.
@@ -633,22 +659,47 @@ impl Index {
         for t in 0..n_terms {
             offsets[t + 1] += offsets[t];
         }
-        let mut firsts = vec![0usize; n + 1];
-        for (i, v) in vectors.iter().enumerate() {
-            firsts[i + 1] = firsts[i] + v.len();
-        }
-        let mut fill = offsets.clone();
+        let firsts = vectors.starts.clone();
         let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
-        let mut at = vec![0u32; firsts[n]];
-        for (rank, &i) in order.iter().enumerate() {
-            let i = i as usize;
-            for (k, &(t, w)) in vectors[i].iter().enumerate() {
-                let f = &mut fill[t as usize];
-                postings[*f as usize] = (rank as u32, w);
-                at[firsts[i] + k] = *f;
-                *f += 1;
+        let at: Vec<AtomicU32> = (0..firsts[n]).map(|_| AtomicU32::new(0)).collect();
+        // One job per range of terms (about as many postings each): each reads every vector
+        // in rank order and writes its own terms' postings, and their places into `at`.
+        let jobs = rayon::current_num_threads().max(1);
+        let total = offsets[n_terms] as usize;
+        let mut ranges: Vec<TermRange> = Vec::new();
+        let mut rest = &mut postings[..];
+        let mut t0 = 0;
+        for j in 1..=jobs {
+            let t1 = if j == jobs {
+                n_terms
+            } else {
+                offsets
+                    .partition_point(|&o| (o as usize) < total * j / jobs)
+                    .min(n_terms)
             }
+            .max(t0);
+            let (part, tail) = rest.split_at_mut((offsets[t1] - offsets[t0]) as usize);
+            ranges.push((t0, t1, part));
+            rest = tail;
+            t0 = t1;
         }
+        ranges.into_par_iter().for_each(|(t0, t1, part)| {
+            let base = offsets[t0];
+            let mut fill: Vec<u32> = offsets[t0..t1].iter().map(|o| o - base).collect();
+            for (rank, &i) in order.iter().enumerate() {
+                let i = i as usize;
+                let v = &vectors[i];
+                let from = v.partition_point(|x| (x.0 as usize) < t0);
+                let to = v.partition_point(|x| (x.0 as usize) < t1);
+                for (k, &(t, w)) in v.iter().enumerate().take(to).skip(from) {
+                    let f = &mut fill[t as usize - t0];
+                    part[*f as usize] = (rank as u32, w);
+                    at[firsts[i] + k].store(base + *f, Relaxed);
+                    *f += 1;
+                }
+            }
+        });
+        let at = at.into_iter().map(AtomicU32::into_inner).collect();
         Index {
             postings,
             offsets,
