@@ -6,9 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Top-level modules in flow order; a module may use its own layer and those before it.
-/// Leaves (shared types, sanitising) come first; the terminal reader and the CLI last.
+/// Leaves (shared types, sanitising, disjoint sets) come first; the terminal reader and the
+/// CLI last.
 const LAYERS: &[&[&str]] = &[
-    &["article", "problem", "sanitize"],
+    &["article", "problem", "sanitize", "union_find"],
     &["load"],
     &["clean"],
     &["actors"],
@@ -23,7 +24,16 @@ const LAYERS: &[&[&str]] = &[
 
 /// The library's modules: none of them may name a terminal or argument-parsing crate.
 const LIBRARY: &[&str] = &[
-    "article", "problem", "sanitize", "load", "clean", "actors", "corpus", "query", "stories",
+    "article",
+    "problem",
+    "sanitize",
+    "union_find",
+    "load",
+    "clean",
+    "actors",
+    "corpus",
+    "query",
+    "stories",
     "report",
 ];
 
