@@ -2,7 +2,8 @@
 //! `stories_gen` example.
 //!
 //! The generator makes events (a kind of incident, a named person, a place, an organisation, a
-//! count, a day) and retells each by one to eight outlets: every retelling picks some of the
+//! count, a day; people and places drawn from tens of thousands, as in real news) and retells
+//! each by one to eight outlets: every retelling picks some of the
 //! event's facts, rewords them with synonyms, opens with two of them as news does, and pads
 //! them with background sentences drawn from a Zipf-like vocabulary of 20k words, for 250-450
 //! words an article.
@@ -13,92 +14,61 @@ mod fixture;
 use dossier::{Article, Corpus};
 use fixture::Rng;
 
-const FIRST: &[&str] = &[
-    "Anna", "Mehdi", "Jonas", "Aoife", "Lars", "Fatima", "Pierre", "Maria", "Kenji", "Olga", "Ali",
-    "Haider", "Mohammed", "Grace", "Tomas", "Ingrid", "Samuel", "Leila", "Victor", "Nadia", "Hugo",
-    "Sofia", "Ravi", "Elena", "Kwame", "Yusuf", "Marta", "Daniel", "Chen", "Amara",
-];
-const LAST: &[&str] = &[
-    "Lindqvist",
-    "Karimi",
-    "Berg",
-    "Murphy",
-    "Nilsen",
-    "Haddad",
-    "Dubois",
-    "Gonzalez",
-    "Watanabe",
-    "Petrova",
-    "Hassan",
-    "Al Lami",
-    "Tamimi",
-    "Okafor",
-    "Novak",
-    "Halvorsen",
-    "Mensah",
-    "Rahimi",
-    "Costa",
-    "Ivanova",
-    "Brennan",
-    "Schulz",
-    "Moreau",
-    "Kowalski",
-    "Singh",
-    "Ferreira",
-    "Osei",
-    "Larsen",
-    "Tanaka",
-    "Reyes",
-    "Duarte",
-    "Kaya",
-    "Fischer",
-    "Romano",
-];
-const PLACES: &[&str] = &[
-    "Oslo",
-    "Dublin",
-    "Stockholm",
-    "Helsinki",
-    "Cork",
-    "Bergen",
-    "Gothenburg",
-    "Galway",
-    "Tampere",
-    "Baghdad",
-    "Basra",
-    "Erbil",
-    "Mosul",
-    "Lagos",
-    "Accra",
-    "Porto",
-    "Lyon",
-    "Gdansk",
-    "Kyoto",
-    "Manila",
-    "Quito",
-    "Tunis",
-    "Izmir",
-    "Leeds",
-    "Malmo",
-    "Turku",
-    "Aarhus",
-    "Split",
-];
-const ORGS: &[&str] = &[
-    "Nordic Energy Group",
-    "Harbour Workers Union",
-    "European Commission",
-    "Atlas Capital",
-    "Green Party",
-    "Coastal Authority",
-    "Federation of Farmers",
-    "Red Crescent",
-    "National Police",
-    "Ministry of Health",
-    "Central Bank",
+/// Kinds of organisation, each named after a place ("Lagos Port Authority").
+const ORG_KINDS: &[&str] = &[
+    "City Council",
     "Port Authority",
-    "Teachers Union",
+    "Workers Union",
+    "Police",
+    "Energy Group",
+    "University Hospital",
+    "Water Board",
+    "Chamber of Commerce",
+    "Transit Agency",
+    "Football Club",
 ];
+
+/// People and places as many as real news names: the given and family names of Faker's
+/// locales and the GeoNames cities that dossier's gazetteer is generated from.
+struct Names {
+    given: Vec<&'static str>,
+    family: Vec<&'static str>,
+    cities: Vec<&'static str>,
+}
+
+impl Names {
+    fn new() -> Self {
+        let section = |text: &'static str, name: &str| -> Vec<&'static str> {
+            text.lines()
+                .skip_while(|l| l.trim() != name)
+                .skip(1)
+                .take_while(|l| !l.starts_with('['))
+                .flat_map(|l| l.split_whitespace())
+                .collect()
+        };
+        let names = include_str!("../../assets/actors/names_generated.txt");
+        let places = include_str!("../../assets/actors/places_generated.txt");
+        let cities: Vec<&'static str> = places
+            .lines()
+            .skip_while(|l| l.trim() != "[city]")
+            .skip(1)
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Names {
+            given: section(names, "[given]"),
+            family: section(names, "[family]"),
+            cities,
+        }
+    }
+
+    /// A skewed draw: a few names are in the news all the time, most rarely.
+    fn pick<'a>(list: &[&'a str], rng: &mut Rng) -> &'a str {
+        let u = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
+        list[((u * u) * list.len() as f64) as usize]
+    }
+}
+
 const SOURCES: &[&str] = &[
     "Nordic Wire",
     "Harbour Times",
@@ -190,7 +160,7 @@ struct Event {
     kind: usize,
     person: String,
     place: &'static str,
-    org: &'static str,
+    org: String,
     count: u64,
     day: NaiveDate,
 }
@@ -249,6 +219,7 @@ fn filler(vocab: &Vocabulary, rng: &mut Rng) -> String {
 pub fn generate(n: usize) -> (Corpus, Vec<usize>) {
     let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
     let vocab = Vocabulary::new(&mut rng);
+    let names = Names::new();
     let start = NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date");
     let mut articles = Vec::with_capacity(n);
     let mut event_of = Vec::with_capacity(n);
@@ -256,9 +227,17 @@ pub fn generate(n: usize) -> (Corpus, Vec<usize>) {
     while articles.len() < n {
         let e = Event {
             kind: (rng.next_u64() % KINDS.len() as u64) as usize,
-            person: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
-            place: rng.pick(PLACES),
-            org: rng.pick(ORGS),
+            person: format!(
+                "{} {}",
+                Names::pick(&names.given, &mut rng),
+                Names::pick(&names.family, &mut rng)
+            ),
+            place: Names::pick(&names.cities, &mut rng),
+            org: format!(
+                "{} {}",
+                Names::pick(&names.cities, &mut rng),
+                rng.pick(ORG_KINDS)
+            ),
             count: 3 + rng.next_u64() % 200,
             day: start + chrono::Days::new(rng.next_u64() % 730),
         };
