@@ -559,20 +559,22 @@ pub(crate) fn similar_pairs(
         .flat_map_iter(|start| {
             let mut acc = vec![0f32; n];
             let mut touched: Vec<u32> = Vec::new();
-            let mut probes: Vec<(u32, f32, u32, u32)> = Vec::new();
+            let mut probes: Vec<u128> = Vec::new();
             let mut out: Vec<(u32, u32)> = Vec::new();
             for rank in start..(start + PAIR_CHUNK).min(n) {
                 let i = order[rank] as usize;
-                // Heaviest terms first: the most telling of this article.
+                // Heaviest terms first (the most telling of this article), then the rarest,
+                // then by term id: packed in one integer, so the sort compares integers.
                 probes.clear();
                 let entries = &index.at[index.firsts[i]..index.firsts[i + 1]];
-                probes.extend(
-                    vectors[i]
-                        .iter()
-                        .zip(entries)
-                        .map(|(&(t, w), &at)| (index.df(t), w, t, at)),
-                );
-                probes.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                probes.extend(vectors[i].iter().zip(entries).map(|(&(t, w), &at)| {
+                    // A positive float's bits order as the float does; inverted, heaviest first.
+                    (u128::from(!w.to_bits()) << 96)
+                        | (u128::from(index.df(t)) << 64)
+                        | (u128::from(t) << 32)
+                        | u128::from(at)
+                }));
+                probes.sort_unstable();
                 let mut walked = 0;
                 // Share of the corpus in this article's windows: a term spread evenly over
                 // the corpus is expected this often in them.
@@ -580,7 +582,13 @@ pub(crate) fn similar_pairs(
                 let later = if rank < undated { n - undated } else { 0 };
                 let share = (hi - lo) as usize + later;
                 let share = share as f32 / n as f32;
-                for &(df, w, t, at) in &probes {
+                for &probe in &probes {
+                    let (w, df, t, at) = (
+                        f32::from_bits(!((probe >> 96) as u32)),
+                        (probe >> 64) as u32,
+                        (probe >> 32) as u32,
+                        probe as u32,
+                    );
                     // Far too common to be walked: skip it without looking at its postings.
                     if df as f32 * share > (EXPECTED_CAP_FACTOR * p.posting_cap) as f32 {
                         continue;
