@@ -32,7 +32,8 @@ impl UnionFind {
         }
     }
 
-    /// Joins `child`'s set to `root`'s, under `root`'s root whichever index is smaller.
+    /// Joins `child`'s set to `root`'s; the root stays `root`'s root, even when it is the
+    /// larger index.
     pub(crate) fn join_into(&mut self, child: usize, root: usize) {
         let (rc, rr) = (self.find(child), self.find(root));
         if rc != rr {

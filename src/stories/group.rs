@@ -86,7 +86,7 @@ const MIN_MAX_DF: u32 = 30;
 pub(crate) type Vector = [(u32, f32)];
 
 /// Every article's vector, one after another in one allocation: `vectors[i]` is article i's.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Vectors {
     terms: Vec<(u32, f32)>,
     /// Article i's terms are at `starts[i]..starts[i + 1]`.
