@@ -1,7 +1,8 @@
 //! Times story grouping on generated articles:
-//! `cargo run --release --example stories_gen -- 100000` (`STORIES_RUNS=5` for a median of five). Also prints a digest of the stories
-//! found (ids, labels, members), so a change meant only for speed can be checked to group the
-//! same way.
+//! `cargo run --release --example stories_gen -- 100000` (`STORIES_RUNS=5` for a median of
+//! five). Also prints the B-cubed score against the generated events and a digest of the
+//! stories found (ids, labels, members), so a change meant only for speed can be checked to
+//! group the same way.
 
 use std::hash::{Hash, Hasher};
 

@@ -1,4 +1,4 @@
-//! Disjoint sets over `0..n`, for alias merging and story components.
+//! Disjoint sets over `0..n`, for alias merging and story linkage.
 
 /// Disjoint sets over `0..n`; [`UnionFind::union`] roots at the smaller index (deterministic).
 #[derive(Debug)]
@@ -26,10 +26,7 @@ impl UnionFind {
     /// Joins the sets of `a` and `b`.
     pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
+        self.join_into(ra.max(rb), ra.min(rb));
     }
 
     /// Joins `child`'s set to `root`'s; the root stays `root`'s root, even when it is the

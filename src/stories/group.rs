@@ -566,7 +566,7 @@ pub(crate) fn similar_pairs(
                 // Heaviest terms first (the most telling of this article), then the rarest,
                 // then by term id: packed in one integer, so the sort compares integers.
                 probes.clear();
-                let entries = &index.at[index.firsts[i]..index.firsts[i + 1]];
+                let entries = &index.at[vectors.starts[i]..vectors.starts[i + 1]];
                 probes.extend(vectors[i].iter().zip(entries).map(|(&(t, w), &at)| {
                     // A positive float's bits order as the float does; inverted, heaviest first.
                     (u128::from(!w.to_bits()) << 96)
@@ -642,9 +642,8 @@ struct Index {
     /// (rank, weight) of term t's articles at `offsets[t]..offsets[t + 1]`, ranks ascending.
     postings: Vec<(u32, f32)>,
     offsets: Vec<u32>,
-    /// For each article's vector entry: its posting (article i's at `firsts[i]..firsts[i + 1]`).
+    /// For each vector entry: its posting (aligned with the vectors' terms).
     at: Vec<u32>,
-    firsts: Vec<usize>,
     /// The first undated rank (the number of articles when all are dated).
     undated: u32,
 }
@@ -667,7 +666,7 @@ impl Index {
         for t in 0..n_terms {
             offsets[t + 1] += offsets[t];
         }
-        let firsts = vectors.starts.clone();
+        let firsts = &vectors.starts;
         let mut postings = vec![(0u32, 0f32); offsets[n_terms] as usize];
         let at: Vec<AtomicU32> = (0..firsts[n]).map(|_| AtomicU32::new(0)).collect();
         // One job per range of terms (about as many postings each): each reads every vector
@@ -712,7 +711,6 @@ impl Index {
             postings,
             offsets,
             at,
-            firsts,
             undated: undated as u32,
         }
     }
