@@ -214,6 +214,22 @@ mod tests {
     }
 
     #[test]
+    fn one_spelling_judged_two_ways_in_an_article_is_one_actor() {
+        let (e, _) = run(&[
+            "The legend says that the King of Athens, Theseus, unified the tribes. During the \
+            Middle Ages, Athens declined. It is a day trip from Athens to Olympia, and the \
+            government banned diesel cars within Athens.",
+        ]);
+        let athens: Vec<ActorKind> = e
+            .actors
+            .iter()
+            .filter(|a| a.name == "Athens")
+            .map(|a| a.kind)
+            .collect();
+        assert_eq!(athens, [Place], "{:?}", e.actors);
+    }
+
+    #[test]
     fn business_names_by_tails_titles_and_saying() {
         let (e, _) = run(&[
             "Acme Analytics said on Monday that its chief executive, Jane Holloway, \

@@ -402,6 +402,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         let key = if root_homed[r] { r } else { n + c };
         groups.entry(key).or_default().push(c);
     }
+    merge_lone_spellings(&mut groups, &infos, n);
     let mut keys: Vec<usize> = groups.keys().copied().collect();
     keys.sort_unstable();
     let mut locals = Vec::with_capacity(keys.len());
@@ -488,6 +489,34 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         locals.push(l);
     }
     locals
+}
+
+/// Joins the groups of one article that hold a single spelling, the same one: "Athens" the
+/// city and "Athens" of "the King of Athens", once judged by different cues, are one actor
+/// whose kind the merged evidence decides. A group that ties the spelling to a longer name
+/// ("Washington" with "George Washington") keeps it; so do unhomed candidates (keys `n` on).
+fn merge_lone_spellings(groups: &mut HashMap<usize, Vec<usize>>, infos: &[Info], n: usize) {
+    let mut by_spelling: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (&key, members) in groups.iter() {
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let full = infos[first].full;
+        if key < n && members.iter().all(|&c| infos[c].full == full) {
+            by_spelling.entry(full).or_default().push(key);
+        }
+    }
+    for mut keys in by_spelling.into_values().filter(|k| k.len() > 1) {
+        keys.sort_unstable();
+        let into = keys[0];
+        for key in &keys[1..] {
+            if let Some(moved) = groups.remove(key)
+                && let Some(target) = groups.get_mut(&into)
+            {
+                target.extend(moved);
+            }
+        }
+    }
 }
 
 /// A demonym that stands for its state: before a title or a word of `state_after` (one word
