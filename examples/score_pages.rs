@@ -1,7 +1,7 @@
 //! Scores the cleaner on folders of saved pages with gold (see `tests/common/page_score.rs`).
 //!
 //! `cargo run --release --example score_pages [DIR ...]` (default: the regression and
-//! held-out sets).
+//! blind sets).
 
 #[path = "../tests/common/page_score.rs"]
 mod page_score;
@@ -12,7 +12,7 @@ fn main() {
     let mut dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if dirs.is_empty() {
         dirs.push(PathBuf::from("tests/fixtures/pages/regression"));
-        dirs.push(PathBuf::from("tests/fixtures/pages/heldout"));
+        dirs.push(PathBuf::from("tests/fixtures/pages/blind"));
     }
     for dir in dirs {
         let pages = page_score::load_set(&dir);

@@ -402,11 +402,7 @@ fn finish(items: &mut [Item<'_>]) {
             parent.end = parent.end.max(end);
         }
     }
-    for i in 0..n {
-        let up = items.get(items[i].parent).map(|p| p.chrome);
-        items[i].chrome = items[i].tag_chrome || items[i].hint_chrome || up == Some(true);
-    }
-    totals(items);
+    inherit(items);
 }
 
 /// Recomputes subtree text totals over non-chrome elements.
@@ -425,6 +421,61 @@ fn totals(items: &mut [Item<'_>]) {
             parent.sub_link += l;
         }
     }
+}
+
+/// Marks readers' discussion as chrome: a heading (h2-h6) that opens one ("Your views",
+/// "12 comments") and everything after it in its container. Readers' posts are prose as long
+/// and as well punctuated as the article's, so only their heading tells them apart.
+pub fn mark_discussions(items: &mut [Item<'_>]) {
+    let Some(rules) = RULES.page.discussion.as_ref() else {
+        return;
+    };
+    let mut marked = false;
+    let mut i = 0;
+    while i < items.len() {
+        let item = &items[i];
+        let heading = matches!(item.tag, "h2" | "h3" | "h4" | "h5" | "h6");
+        if !heading || item.chrome || !rules.is_match(&text_of(item.node, 200)) {
+            i += 1;
+            continue;
+        }
+        // A wrapper around the heading alone stands for it (`<div class=hd><h3>...`).
+        let mut anchor = i;
+        while let Some(p) = items.get(items[anchor].parent)
+            && items[anchor].parent + 1 == anchor
+            && p.end == items[anchor].end
+        {
+            anchor = items[anchor].parent;
+        }
+        let parent = items[anchor].parent;
+        let stop = items.get(parent).map_or(items[anchor].end, |p| p.end);
+        let mut j = anchor;
+        while j < stop {
+            if j == anchor || items[j].parent == parent {
+                items[j].hint_chrome = true;
+                items[j].foreign = true;
+            }
+            j = items[j].end.max(j + 1);
+        }
+        marked = true;
+        i = stop.max(i + 1);
+    }
+    if marked {
+        inherit(items);
+    }
+}
+
+/// Passes chrome and foreign marks down to descendants, then recomputes the text totals.
+fn inherit(items: &mut [Item<'_>]) {
+    for k in 0..items.len() {
+        let (chrome, foreign) = items
+            .get(items[k].parent)
+            .map_or((false, false), |p| (p.chrome, p.foreign));
+        let item = &mut items[k];
+        item.chrome = item.tag_chrome || item.hint_chrome || chrome;
+        item.foreign |= foreign;
+    }
+    totals(items);
 }
 
 /// How much a block looks like article prose: its non-link characters, less for short or
@@ -479,11 +530,7 @@ pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
         }
     }
     if changed {
-        for i in 0..items.len() {
-            let up = items.get(items[i].parent).map(|p| p.chrome);
-            items[i].chrome = items[i].tag_chrome || items[i].hint_chrome || up == Some(true);
-        }
-        totals(items);
+        inherit(items);
     }
 }
 
@@ -628,6 +675,48 @@ mod tests {
             .expect("hinted");
         assert!(parts.items[comments].chrome);
         assert!(!(root..parts.items[root].end).contains(&comments));
+    }
+
+    /// The text left outside chrome after `mark_discussions`.
+    fn kept_after_discussions(body: &str) -> String {
+        let html = page(body);
+        let mut parts = read(&html);
+        mark_discussions(&mut parts.items);
+        parts
+            .items
+            .iter()
+            .filter(|i| !i.chrome && i.tag == "p")
+            .map(|i| text_of(i.node, 1000))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn readers_posts_after_a_discussion_heading_are_chrome() {
+        let post = "<p>I remember it stopping the year I left school, and it is wonderful to hear it again.</p>";
+        // A plain container of posts, its heading wrapped; and posts inside the article's own
+        // container after the heading.
+        let kept = kept_after_discussions(&format!(
+            "<div id=main><h1>Clock restored</h1><p>The clock struck noon.</p></div>\
+             <div id=posts><div><h3>Your views</h3></div><div><b>Gordon</b>{post}</div>{post}</div>"
+        ));
+        assert_eq!(kept, "The clock struck noon.");
+        let kept = kept_after_discussions(&format!(
+            "<article><p>The clock struck noon.</p><h2>12 comments</h2>{post}{post}</article>"
+        ));
+        assert_eq!(kept, "The clock struck noon.");
+    }
+
+    #[test]
+    fn a_story_section_about_reactions_is_kept() {
+        let kept = kept_after_discussions(
+            "<article><p>The clock struck noon.</p><h2>Reactions</h2>\
+             <p>The mayor praised the volunteers.</p></article>",
+        );
+        assert_eq!(
+            kept,
+            "The clock struck noon. | The mayor praised the volunteers."
+        );
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct PageRules {
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
+    discussion_headings: Vec<String>,
+    #[serde(skip)]
+    pub discussion: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +91,7 @@ fn parse() -> Result<Rules, String> {
     };
     let mut page = bp.page;
     page.permalink = Some(set(&page.permalink_text)?);
+    page.discussion = Some(set(&page.discussion_headings)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
