@@ -13,6 +13,7 @@ use super::dom::{self, Item};
 use super::html::{self, Rendered};
 use super::jsonld;
 use super::meta::parse_date;
+use super::rules::RULES;
 use super::text;
 
 /// Metadata a whole page declares about itself.
@@ -125,12 +126,20 @@ pub fn read(source: &str) -> Page {
     let heading_texts: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
     let mut labels = sites.clone();
     labels.extend(section.clone());
-    let title = choose_title(&candidates, &heading_texts, &labels);
+    let mut title = choose_title(&candidates, &heading_texts, &labels);
     if let (Some(t), Some(tag)) = (&title, &title_tag) {
         // The `<title>` beside the headline names the site when nothing else does.
         if let Some(site) = site_part(tag, t) {
             sites.push(site);
         }
+    }
+    // A title that is no heading of the page (a shortened SEO title) yields to the
+    // headline the page shows, when one reads the same with a few more words.
+    if let Some(t) = &title
+        && !heading_texts.iter().any(|h| same_text(h, t))
+        && let Some(shown) = shown_headline(&parts.items, t)
+    {
+        title = Some(shown);
     }
     let heading = title.as_deref().and_then(|t| find_heading(&parts.items, t));
     dom::unmark_wrappers(&mut parts.items, heading);
@@ -174,7 +183,8 @@ pub fn read(source: &str) -> Page {
                 .chain(parts.self_links.iter().cloned())
                 .find_map(|u| date_in_url(&u))
         })
-        .or_else(|| text_date(&parts.items, root));
+        .or_else(|| text_date(&parts.items, root))
+        .or_else(|| cued_date(&parts.items, heading, root));
     let author = ld
         .author
         .clone()
@@ -208,24 +218,112 @@ pub fn choose_title(
         if c.is_empty() || is_label(&c) {
             return None;
         }
-        if headings.iter().any(|h| h.eq_ignore_ascii_case(&c)) {
-            return Some(c);
+        // The headline as the page prints it, typography included: metadata often
+        // flattens "Paraguay’s" to "Paraguay's".
+        let shown = |t: &str| {
+            headings
+                .iter()
+                .find(|h| same_text(h, t))
+                .map(|h| h.to_string())
+        };
+        if let Some(h) = shown(&c) {
+            return Some(h);
+        }
+        if let Some(h) = headings.iter().find(|h| headline_then_label(&c, h)) {
+            return Some(h.to_string());
         }
         let parts = split_title(&c);
         if parts.len() == 1 {
             return Some(c);
         }
-        if let Some(p) = parts
-            .iter()
-            .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)))
-        {
-            return Some(p.to_string());
+        if let Some(h) = parts.iter().find_map(|p| shown(p)) {
+            return Some(h);
         }
         let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
         rest.iter()
             .max_by_key(|p| p.split_whitespace().count())
             .map(|p| p.to_string())
     })
+}
+
+/// A character as [`same_text`] compares it.
+fn plain(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Whether two texts read the same: case, and curly against straight quotes and dashes
+/// against hyphens, aside.
+fn same_text(a: &str, b: &str) -> bool {
+    a.chars().map(plain).eq(b.chars().map(plain))
+}
+
+/// Whether `title` is `headline` with a site or section name after a separator
+/// (`Headline - with a dash | Site`): then no split of the title can find the headline.
+fn headline_then_label(title: &str, headline: &str) -> bool {
+    let mut t = title.chars().map(plain);
+    let head_matches = headline.chars().map(plain).all(|h| t.next() == Some(h));
+    let rest: String = t.collect();
+    let rest = rest.trim_start();
+    head_matches
+        && !headline.trim().is_empty()
+        && rest.starts_with(['|', '-', ':', '\u{00B7}', '\u{2022}', '/'])
+        && (1..=6).contains(&rest.split_whitespace().count())
+}
+
+/// Lower-cased words of a text, quotes and dashes made plain, punctuation dropped.
+fn plain_words(t: &str) -> Vec<String> {
+    t.split(|c: char| c.is_whitespace() || matches!(plain(c), '-' | '|' | ':' | ','))
+        .map(|w| {
+            w.chars()
+                .map(plain)
+                .filter(|c| !matches!(c, '.' | '"' | '!' | '?'))
+                .collect()
+        })
+        .filter(|w: &String| !w.is_empty())
+        .collect()
+}
+
+/// The page's visible headline for a title that is not one of its headings: the first
+/// short element (a heading, or bold or large text on pages without one) that holds nearly
+/// every word of the title and not many more.
+fn shown_headline(items: &[Item<'_>], title: &str) -> Option<String> {
+    let want = plain_words(title);
+    if want.len() < 4 {
+        return None;
+    }
+    let has_h1 = items
+        .iter()
+        .any(|i| i.tag == "h1" && !i.foreign && !i.chrome);
+    let tags: &[&str] = if has_h1 {
+        &["h1"]
+    } else {
+        &["h2", "b", "strong", "font", "big", "div", "span", "td", "p"]
+    };
+    items
+        .iter()
+        .filter(|i| tags.contains(&i.tag) && !i.foreign && !i.chrome)
+        .take(400)
+        .find_map(|i| {
+            let text = text::squash(&dom::text_of(i.node, 600));
+            let got = plain_words(&text);
+            if got.len() < want.len() || got.len() > want.len() * 3 / 2 + 2 {
+                return None;
+            }
+            // Words before the whole title are a kicker or a label ("Exclusive"): the title is
+            // already the headline. Words after it are what a shortened title cut off.
+            let flat = |t: &str| t.chars().map(plain).collect::<String>();
+            let (shown, cut) = (flat(&text), flat(title));
+            if shown.contains(&cut) && !shown.starts_with(&cut) {
+                return None;
+            }
+            let shared = want.iter().filter(|w| got.contains(w)).count();
+            (shared * 10 >= want.len() * 9).then_some(text)
+        })
 }
 
 /// A title split at its site-name separators (`Headline | Section | Site`).
@@ -422,6 +520,43 @@ fn text_date(items: &[Item<'_>], root: Option<usize>) -> Option<NaiveDate> {
         })
 }
 
+/// A date after a cue word ("Posted: Sunday, May 12, 2024") in a short element from the
+/// headline to the end of the article: date lines with no class that names them.
+fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) -> Option<NaiveDate> {
+    let cues = RULES.page.date_cue.as_ref()?;
+    let from = heading.unwrap_or(0);
+    let limit = root.map_or(items.len(), |r| items[r].end);
+    items
+        .iter()
+        .enumerate()
+        .take(limit)
+        .skip(from)
+        // Short blocks, and inline runs such as `<font>By ...<br>Posted: ...</font>` whose
+        // block holds the headline too.
+        .filter(|(_, i)| !i.foreign && !i.chrome && (!i.block || (1..=160).contains(&i.chars)))
+        .find_map(|(_, i)| {
+            let t = dom::text_of(i.node, 200);
+            if t.len() > 160 {
+                return None;
+            }
+            TEXT_DATE.find_iter(&t).find_map(|m| {
+                let before = &t[..m.start()];
+                let cue = before
+                    .rfind(['\n', '|', '\u{00B7}'])
+                    .map_or(before, |k| &before[k..]);
+                // The weekday between cue and date ("Posted: Sunday, May 12").
+                let cue = cue
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .trim_end_matches(|c: char| c.is_alphabetic())
+                    .trim_end();
+                cues.is_match(cue)
+                    .then(|| date_in_text(m.as_str()))
+                    .flatten()
+            })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,6 +601,19 @@ mod tests {
             choose_title(&c[1..], &["Storm hits the coast"], &[]).as_deref(),
             Some("Storm hits the coast")
         );
+    }
+
+    #[test]
+    fn the_title_keeps_the_headline_typography() {
+        let shown = "Mayor’s harbour plan – ten years on";
+        let c = [some("Mayor's harbour plan - ten years on")];
+        assert_eq!(choose_title(&c, &[shown], &[]).as_deref(), Some(shown));
+        let c = [some(
+            "Mayor's harbour plan - ten years on | The Valley Courier",
+        )];
+        assert_eq!(choose_title(&c, &[shown], &[]).as_deref(), Some(shown));
+        assert!(same_text("“Quoted” – it’s", "\"quoted\" - IT'S"));
+        assert!(!same_text("Mayor’s plan", "Mayors plan"));
     }
 
     #[test]
@@ -558,6 +706,38 @@ mod tests {
         assert_eq!(page.meta.title.as_deref(), Some("Storm hits the coast"));
         assert_eq!(page.meta.source.as_deref(), Some("Daily Bugle"));
         assert_eq!(page.meta.date, d(2022, 1, 2));
+    }
+
+    #[test]
+    fn a_page_without_headings_shows_its_headline_and_date_line_in_plain_markup() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents.</p>";
+        let page = read(&format!(
+            "<title>Harbour Post - Ferry timetable changes after complaints</title><body><table>\
+             <tr><td><font size=5><b>Ferry timetable changes after complaints from islanders</b></font>\
+             <font size=1>By Staff Reporter<br>Posted: Friday, March 7, 2025 - 9:10 AM</font>\
+             {p}{p}{p}</td></tr></table></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after complaints from islanders")
+        );
+        assert_eq!(page.meta.date, d(2025, 3, 7));
+        // A headline that only adds a kicker to the title leaves the title as it is.
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Ferry timetable changes after complaints\">\
+             <body><article><h1><span>Exclusive</span> Ferry timetable changes after complaints</h1>{p}{p}</article></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after complaints")
+        );
+        // Without a cue word a date in the text is not the page's.
+        let page = read(&format!(
+            "<title>Ferry timetable changes after complaints</title><body><article>\
+             <p>The timetable was announced on March 7, 2025 by the company.</p>{p}</article></body>"
+        ));
+        assert_eq!(page.meta.date, None);
     }
 
     #[test]

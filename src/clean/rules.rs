@@ -40,6 +40,9 @@ pub struct PageRules {
     discussion_headings: Vec<String>,
     #[serde(skip)]
     pub discussion: Option<RegexSet>,
+    date_cues: Vec<String>,
+    #[serde(skip)]
+    pub date_cue: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +95,7 @@ fn parse() -> Result<Rules, String> {
     let mut page = bp.page;
     page.permalink = Some(set(&page.permalink_text)?);
     page.discussion = Some(set(&page.discussion_headings)?);
+    page.date_cue = Some(set(&page.date_cues)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
