@@ -79,6 +79,10 @@ pub struct Item<'a> {
     pub chrome: bool,
     /// Inside comments, related links, teasers: dates and headings there are other pages'.
     pub foreign: bool,
+    /// The element's own hint words (or its place after a discussion heading) say foreign.
+    pub own_foreign: bool,
+    /// Readers' discussion, by its own or an ancestor's hints or heading: never article text.
+    pub discussion: bool,
     /// Hint words say standfirst.
     pub dek: bool,
     /// Hint words say the element shows a date.
@@ -152,6 +156,7 @@ struct Hits {
     chrome: usize,
     content: usize,
     foreign: usize,
+    discussion: usize,
     dek: usize,
     date: usize,
 }
@@ -162,6 +167,7 @@ impl Hits {
         self.chrome += usize::from(rules.chrome_words.matches(word));
         self.content += usize::from(rules.content_words.matches(word));
         self.foreign += usize::from(rules.foreign_words.matches(word));
+        self.discussion += usize::from(rules.discussion_words.matches(word));
         self.dek += usize::from(rules.dek_words.matches(word));
         self.date += usize::from(rules.date_words.matches(word));
     }
@@ -282,6 +288,8 @@ pub fn read(html: &Html) -> Parts<'_> {
                     hint_chrome: !strong_body && chrome_hits > 0 && chrome_hits >= content_hits,
                     chrome: false,
                     foreign: up.is_some_and(|p| p.foreign) || hits.foreign > 0,
+                    own_foreign: hits.foreign > 0,
+                    discussion: up.is_some_and(|p| p.discussion) || hits.discussion > 0,
                     dek: hits.dek > 0,
                     date_hint: hits.date > 0,
                     boost,
@@ -453,7 +461,8 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
         while j < stop {
             if j == anchor || items[j].parent == parent {
                 items[j].hint_chrome = true;
-                items[j].foreign = true;
+                items[j].own_foreign = true;
+                items[j].discussion = true;
             }
             j = items[j].end.max(j + 1);
         }
@@ -468,12 +477,15 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
 /// Passes chrome and foreign marks down to descendants, then recomputes the text totals.
 fn inherit(items: &mut [Item<'_>]) {
     for k in 0..items.len() {
-        let (chrome, foreign) = items
+        let (chrome, foreign, discussion) = items
             .get(items[k].parent)
-            .map_or((false, false), |p| (p.chrome, p.foreign));
+            .map_or((false, false, false), |p| {
+                (p.chrome, p.foreign, p.discussion)
+            });
         let item = &mut items[k];
         item.chrome = item.tag_chrome || item.hint_chrome || chrome;
-        item.foreign |= foreign;
+        item.foreign = item.own_foreign || foreign;
+        item.discussion |= discussion;
     }
     totals(items);
 }
@@ -525,14 +537,39 @@ pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
     for i in 0..items.len() {
         let holds_heading = i <= h && h < items[i].end;
         if items[i].hint_chrome && holds_heading && sub[i] * 2.0 >= total && !items[i].tag_chrome {
+            // Holding the article, it is not another page's either ("widget Blog").
             items[i].hint_chrome = false;
+            items[i].own_foreign = false;
             changed = true;
         }
     }
     if changed {
         inherit(items);
     }
+    // Next to nothing after the headline is left to read, yet a hinted element there holds
+    // a page of prose: the hint was wrong (a paywalled body marked "teaser"). Readers'
+    // discussion is never taken so.
+    let free: f32 = (h..items.len())
+        .filter(|&i| !items[i].chrome)
+        .map(|i| weights[i])
+        .sum();
+    let hinted = (h + 1..items.len())
+        .filter(|&i| items[i].hint_chrome && !items[i].tag_chrome && !items[i].discussion)
+        .filter(|&i| sub[i] >= LIFT_AT_LEAST && sub[i] >= LIFT_RATIO * free)
+        .max_by(|&a, &b| sub[a].total_cmp(&sub[b]).then(b.cmp(&a)));
+    if let Some(i) = hinted {
+        items[i].hint_chrome = false;
+        items[i].own_foreign = false;
+        inherit(items);
+    }
 }
+
+/// How many times the prose left after the headline a hinted element must hold to be read
+/// instead: the page is next to empty without it.
+const LIFT_RATIO: f32 = 10.0;
+
+/// Prose a hinted element must hold to be read when the page is otherwise empty.
+const LIFT_AT_LEAST: f32 = 600.0;
 
 /// The element that holds the article: the best-scored parent of prose blocks, widened to
 /// an ancestor while the ancestor adds mostly prose.

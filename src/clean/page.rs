@@ -126,7 +126,11 @@ pub fn read(source: &str) -> Page {
     let heading_texts: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
     let mut labels = sites.clone();
     labels.extend(section.clone());
-    let mut title = choose_title(&candidates, &heading_texts, &labels);
+    // A headline the page shows that its metadata names too wins over metadata alone (a
+    // social title written for sharing); the `<h1>` is no witness to itself.
+    let witnesses = [&candidates[..4], &candidates[5..]].concat();
+    let mut title = agreed_headline(&witnesses, &heading_texts, &labels)
+        .or_else(|| choose_title(&candidates, &heading_texts, &labels));
     if let (Some(t), Some(tag)) = (&title, &title_tag) {
         // The `<title>` beside the headline names the site when nothing else does.
         if let Some(site) = site_part(tag, t) {
@@ -256,6 +260,30 @@ fn plain(c: char) -> char {
     }
 }
 
+/// The first heading of the page that a title candidate, or one of its parts, reads as
+/// (three words or more, not a site or section label).
+fn agreed_headline(
+    candidates: &[Option<String>],
+    headings: &[&str],
+    labels: &[String],
+) -> Option<String> {
+    candidates.iter().flatten().find_map(|c| {
+        let c = text::squash(c);
+        let mut parts = split_title(&c);
+        parts.insert(0, &c);
+        parts.iter().find_map(|p| {
+            let label = labels.iter().any(|l| l.eq_ignore_ascii_case(p.trim()));
+            if label || p.split_whitespace().count() < 3 {
+                return None;
+            }
+            headings
+                .iter()
+                .find(|h| same_text(h, p))
+                .map(|h| h.to_string())
+        })
+    })
+}
+
 /// Whether two texts read the same: case, and curly against straight quotes and dashes
 /// against hyphens, aside.
 fn same_text(a: &str, b: &str) -> bool {
@@ -371,13 +399,20 @@ fn find_heading(items: &[Item<'_>], title: &str) -> Option<usize> {
     let len = title.chars().filter(|c| !c.is_whitespace()).count() as u32;
     let candidate =
         |i: &Item<'_>| !i.foreign && (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h'));
+    let shows = |i: &Item<'_>| {
+        i.chars <= len + 2
+            && (i.chars + 2 >= len || matches!(i.tag, "h1" | "h2" | "h3" | "a" | "span"))
+            && dom::text_of(i.node, title.len() + 64).eq_ignore_ascii_case(title)
+    };
     items
         .iter()
-        .position(|i| {
-            candidate(i)
-                && i.chars <= len + 2
-                && (i.chars + 2 >= len || matches!(i.tag, "h1" | "h2" | "h3" | "a" | "span"))
-                && dom::text_of(i.node, title.len() + 64).eq_ignore_ascii_case(title)
+        .position(|i| candidate(i) && shows(i))
+        // A headline under a wrapper whose hints say widget or sidebar: the wrapper may be
+        // the article's own ("widget Blog"), which only the headline can tell.
+        .or_else(|| {
+            items.iter().position(|i| {
+                (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h')) && shows(i)
+            })
         })
         .or_else(|| items.iter().position(|i| i.tag == "h1" && !i.foreign))
 }
@@ -738,6 +773,55 @@ mod tests {
              <p>The timetable was announced on March 7, 2025 by the company.</p>{p}</article></body>"
         ));
         assert_eq!(page.meta.date, None);
+    }
+
+    #[test]
+    fn misleading_hints_never_empty_the_article() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents about late boats.</p>";
+        let body = |page: &Page| page.rendered.paragraphs.len();
+        // A blog engine names the column holding the post a widget (foreign, chrome) and
+        // dates it in a heading above the post title.
+        let page = read(&format!(
+            "<title>Island Notes: Ferry timetable changes after complaints</title>\
+             <meta property='og:title' content='Ferry timetable changes after complaints'><body>\
+             <h1>Island Notes</h1><div class='widget Blog'><h2 class='date-header'>07.03.2025</h2>\
+             <h3>Ferry timetable changes after complaints</h3><div class='post-body'>{p}{p}{p}{p}</div>\
+             </div><div class='sidebar'><a href='/x'>Ferry timetable changes after complaints</a></div></body>"
+        ));
+        assert_eq!(body(&page), 4);
+        assert_eq!(page.meta.date, d(2025, 3, 7));
+        // A paywalled page marks its visible body as a teaser.
+        let page = read(&format!(
+            "<title>Ferry timetable changes after complaints</title><body><article>\
+             <h1>Ferry timetable changes after complaints</h1>\
+             <div class='field-body paywall-teaser'>{p}{p}{p}{p}{p}</div>\
+             <div class='paywall'><h3>Subscribe to continue reading</h3></div></article></body>"
+        ));
+        assert_eq!(body(&page), 5);
+        // A short article keeps a thread of comments many times its length out.
+        let page = read(&format!(
+            "<title>Ferry timetable changes after complaints</title><body><article>\
+             <h1>Ferry timetable changes after complaints</h1>{p}{p}</article>\
+             <div class='comments'>{}</div></body>",
+            p.repeat(40)
+        ));
+        assert_eq!(body(&page), 2);
+    }
+
+    #[test]
+    fn a_headline_named_by_the_title_tag_beats_a_social_title() {
+        let page = read(
+            "<meta property=\"og:title\" content=\"Ferries late again, islanders say\">\
+             <title>Ferry timetable changes after months of complaints | Harbour Post</title>\
+             <body><article><h1>Ferry timetable changes after months of complaints</h1>\
+             <p>The ferry company said on Friday that the new timetable would start in June.</p>\
+             </article></body>",
+        );
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after months of complaints")
+        );
     }
 
     #[test]

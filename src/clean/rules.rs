@@ -34,6 +34,7 @@ pub struct PageRules {
     pub dek_words: Hints,
     pub date_words: Hints,
     pub foreign_words: Hints,
+    pub discussion_words: Hints,
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
