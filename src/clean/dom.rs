@@ -120,6 +120,8 @@ pub struct Parts<'a> {
     pub json_ld: Vec<String>,
     /// URLs a page gives for itself in its body (`rel=bookmark`, "Permanent link").
     pub self_links: Vec<String>,
+    /// The first element the page marks as its headline (`itemprop="headline"`).
+    pub headline: Option<usize>,
 }
 
 /// Calls `f` with each lower-cased word of an attribute value, split at punctuation and
@@ -235,6 +237,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                 let up = parts.items.get(parent);
                 let mut hits = Hits::default();
                 let mut strong_body = false;
+                let mut headline_prop = false;
                 let mut hidden = false;
                 let mut role_chrome = false;
                 for (k, v) in el.attrs() {
@@ -243,7 +246,10 @@ pub fn read(html: &Html) -> Parts<'_> {
                             attr_words(v, |w| hits.add(w))
                         }
                         "itemprop" => {
-                            strong_body |= v.eq_ignore_ascii_case("articleBody");
+                            let says =
+                                |p: &str| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(p));
+                            strong_body |= says("articleBody");
+                            headline_prop |= says("headline");
                             attr_words(v, |w| hits.add(w));
                         }
                         "role" => {
@@ -306,6 +312,9 @@ pub fn read(html: &Html) -> Parts<'_> {
                 }
                 parts.items.push(item);
                 let me = parts.items.len() - 1;
+                if headline_prop && parts.headline.is_none() && !parts.items[me].foreign {
+                    parts.headline = Some(me);
+                }
                 for child in node.children().rev() {
                     stack.push((child, me, depth + 1));
                 }

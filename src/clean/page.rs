@@ -129,7 +129,15 @@ pub fn read(source: &str) -> Page {
     // A headline the page shows that its metadata names too wins over metadata alone (a
     // social title written for sharing); the `<h1>` is no witness to itself.
     let witnesses = [&candidates[..4], &candidates[5..]].concat();
-    let mut title = agreed_headline(&witnesses, &heading_texts, &labels)
+    // The element the page itself marks as its headline says it best.
+    let marked = parts
+        .headline
+        .map(|h| text::squash(&dom::text_of(parts.items[h].node, 400)))
+        .filter(|t| {
+            t.split_whitespace().count() >= 2 && !labels.iter().any(|l| l.eq_ignore_ascii_case(t))
+        });
+    let mut title = marked
+        .or_else(|| agreed_headline(&witnesses, &heading_texts, &labels))
         .or_else(|| choose_title(&candidates, &heading_texts, &labels));
     if let (Some(t), Some(tag)) = (&title, &title_tag) {
         // The `<title>` beside the headline names the site when nothing else does.
@@ -141,7 +149,7 @@ pub fn read(source: &str) -> Page {
     // headline the page shows, when one reads the same with a few more words.
     if let Some(t) = &title
         && !heading_texts.iter().any(|h| same_text(h, t))
-        && let Some(shown) = shown_headline(&parts.items, t)
+        && let Some(shown) = shown_headline(&parts.items, t, &labels)
     {
         title = Some(shown);
     }
@@ -240,7 +248,8 @@ pub fn choose_title(
         if parts.len() == 1 {
             return Some(c);
         }
-        if let Some(h) = parts.iter().find_map(|p| shown(p)) {
+        // A site name shown as a logo heading is still no headline.
+        if let Some(h) = parts.iter().filter(|p| !is_label(p)).find_map(|p| shown(p)) {
             return Some(h);
         }
         let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
@@ -319,22 +328,25 @@ fn plain_words(t: &str) -> Vec<String> {
 /// The page's visible headline for a title that is not one of its headings: the first
 /// short element (a heading, or bold or large text on pages without one) that holds nearly
 /// every word of the title and not many more.
-fn shown_headline(items: &[Item<'_>], title: &str) -> Option<String> {
+fn shown_headline(items: &[Item<'_>], title: &str, labels: &[String]) -> Option<String> {
     let want = plain_words(title);
     if want.len() < 4 {
         return None;
     }
+    let visible = |i: &Item<'_>| !i.foreign && !i.chrome;
+    let is_label = |t: &str| labels.iter().any(|l| same_text(l, t.trim()));
+    // An `<h1>` that names the site is its logo, not a headline.
     let has_h1 = items
         .iter()
-        .any(|i| i.tag == "h1" && !i.foreign && !i.chrome);
+        .any(|i| i.tag == "h1" && visible(i) && !is_label(&dom::text_of(i.node, 200)));
     let tags: &[&str] = if has_h1 {
         &["h1"]
     } else {
         &["h2", "b", "strong", "font", "big", "div", "span", "td", "p"]
     };
-    items
+    let close = items
         .iter()
-        .filter(|i| tags.contains(&i.tag) && !i.foreign && !i.chrome)
+        .filter(|i| tags.contains(&i.tag) && visible(i))
         .take(400)
         .find_map(|i| {
             let text = text::squash(&dom::text_of(i.node, 600));
@@ -351,6 +363,22 @@ fn shown_headline(items: &[Item<'_>], title: &str) -> Option<String> {
             }
             let shared = want.iter().filter(|w| got.contains(w)).count();
             (shared * 10 >= want.len() * 9).then_some(text)
+        });
+    if close.is_some() || has_h1 {
+        return close;
+    }
+    // Under a logo `<h1>`, the first long `<h2>` on the title's subject is the headline: an
+    // SEO title may share only its key words.
+    let key: Vec<&String> = want.iter().filter(|w| w.chars().count() >= 4).collect();
+    items
+        .iter()
+        .filter(|i| i.tag == "h2" && visible(i))
+        .take(50)
+        .find_map(|i| {
+            let text = text::squash(&dom::text_of(i.node, 600));
+            let got = plain_words(&text);
+            let shared = key.iter().filter(|w| got.contains(w)).count();
+            (got.len() >= 5 && shared >= 2 && !is_label(&text)).then_some(text)
         })
 }
 
@@ -516,7 +544,7 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\b"
+        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b"
     ))
     .expect("static regex")
 });
@@ -525,6 +553,9 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn date_in_text(s: &str) -> Option<NaiveDate> {
     TEXT_DATE.find_iter(s).find_map(|m| {
         let raw = m.as_str();
+        if raw.contains('/') {
+            return slashed_date(raw);
+        }
         let cleaned: String = raw
             .split_whitespace()
             .map(|w| {
@@ -540,6 +571,20 @@ pub fn date_in_text(s: &str) -> Option<NaiveDate> {
             .join(" ");
         parse_date(&cleaned)
     })
+}
+
+/// `14/05/2025` or `05/14/2025`: read only when one order alone makes a date, since sites
+/// write day first or month first and nothing else on the line says which.
+fn slashed_date(raw: &str) -> Option<NaiveDate> {
+    let mut it = raw.split('/').map(|n| n.parse::<u32>().ok());
+    let (a, b, y) = (it.next()??, it.next()??, it.next()??);
+    let day_first = NaiveDate::from_ymd_opt(y as i32, b, a);
+    let month_first = NaiveDate::from_ymd_opt(y as i32, a, b);
+    match (day_first, month_first) {
+        (Some(d), None) | (None, Some(d)) => Some(d),
+        (Some(d), Some(m)) if d == m => Some(d),
+        _ => None,
+    }
 }
 
 /// A written date in a short date-hinted element above or at the top of the article.
@@ -690,6 +735,11 @@ mod tests {
             d(2024, 12, 3)
         );
         assert_eq!(date_in_text("No date here"), None);
+        // Slashes: only an order that alone makes a date.
+        assert_eq!(date_in_text("Published: 14/05/2025"), d(2025, 5, 14));
+        assert_eq!(date_in_text("Posted 05/14/2025"), d(2025, 5, 14));
+        assert_eq!(date_in_text("Posted 05/06/2025"), None);
+        assert_eq!(date_in_text("Posted 07/07/2025"), d(2025, 7, 7));
     }
 
     #[test]
@@ -821,6 +871,39 @@ mod tests {
         assert_eq!(
             page.meta.title.as_deref(),
             Some("Ferry timetable changes after months of complaints")
+        );
+    }
+
+    #[test]
+    fn the_headline_the_page_marks_or_shows_under_its_logo_wins() {
+        let p =
+            "<p>The ferry company said on Friday that the new timetable would start in June.</p>";
+        // Marked with microdata: a display headline that shares no word with the SEO title.
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Island ferry timetable to change in June\">\
+             <body><article><h1 itemprop=\"headline\">All Aboard, At Last</h1>{p}{p}\
+             <section class=\"footnotes references\"><h3>References</h3><ol><li>Ferry company, \
+             annual report, published in the spring of 2024 by the board.</li></ol></section>\
+             </article></body>"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some("All Aboard, At Last"));
+        assert!(
+            page.rendered
+                .paragraphs
+                .iter()
+                .all(|t| !t.contains("annual report"))
+        );
+        // A logo `<h1>` and the headline in an `<h2>` that an SEO title only half repeats.
+        let page = read(&format!(
+            "<meta property=\"og:site_name\" content=\"Harbour Post\">\
+             <title>Ferry timetable: changes from June - Harbour Post</title><body>\
+             <h1><a href=\"/\">Harbour Post</a></h1><article>\
+             <h2>Island ferry company rewrites its timetable after a winter of complaints</h2>\
+             {p}{p}</article></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Island ferry company rewrites its timetable after a winter of complaints")
         );
     }
 
