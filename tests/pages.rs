@@ -106,8 +106,8 @@ fn a_marked_standfirst_is_the_subtitle_and_the_lead_stays_body() {
 
 #[test]
 fn blind_pages_keep_their_frozen_gold_and_first_contact() {
-    // The floor sits under the set's first contact (see its README); until that is taken,
-    // under the last blind set's (F1 0.974, title 0.75, date 0.88).
+    // First contact (the cleaner of 2a7d4c3, see the set's README): F1 0.994, precision
+    // 0.988, recall 1.000, title 0.75, date 0.88. Its misses are known and left untuned.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/blind");
     let checked = frozen::check(&dir);
     let pages = page_score::load_set(&dir);
@@ -115,5 +115,5 @@ fn blind_pages_keep_their_frozen_gold_and_first_contact() {
     assert_eq!(checked, 2 * pages.len(), "every page and gold is frozen");
     let scores: Vec<_> = pages.iter().map(page_score::score).collect();
     let m = page_score::summarize(&scores);
-    assert!(m.f1 >= 0.97 && m.title >= 0.74 && m.date >= 0.87, "{m:?}");
+    assert!(m.f1 >= 0.99 && m.title >= 0.74 && m.date >= 0.87, "{m:?}");
 }
