@@ -444,7 +444,8 @@ fn totals(items: &mut [Item<'_>]) {
 /// "12 comments") and everything after it in its container. Readers' posts are prose as long
 /// and as well punctuated as the article's, so only their heading tells them apart.
 pub fn mark_discussions(items: &mut [Item<'_>]) {
-    let Some(rules) = RULES.page.discussion.as_ref() else {
+    let (Some(rules), Some(boxes)) = (RULES.page.discussion.as_ref(), RULES.page.side_box.as_ref())
+    else {
         return;
     };
     let mut marked = false;
@@ -452,7 +453,22 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
     while i < items.len() {
         let item = &items[i];
         let heading = matches!(item.tag, "h2" | "h3" | "h4" | "h5" | "h6");
-        if !heading || item.chrome || !rules.is_match(&text_of(item.node, 200)) {
+        let text = if heading && !item.chrome {
+            text_of(item.node, 200)
+        } else {
+            String::new()
+        };
+        if !text.is_empty() && boxes.is_match(&text) && side_box(items, i) {
+            // The box the heading opens ("Key moments" over a list): chrome, the story
+            // around it stays.
+            let b = item.parent;
+            items[b].hint_chrome = true;
+            items[b].own_foreign = true;
+            marked = true;
+            i = items[b].end.max(i + 1);
+            continue;
+        }
+        if text.is_empty() || !rules.is_match(&text) {
             i += 1;
             continue;
         }
@@ -481,6 +497,18 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
     if marked {
         inherit(items);
     }
+}
+
+/// Whether the heading at `h` opens a box of its own: the first child of an element that
+/// holds no paragraph of prose (a list, a table, short lines).
+fn side_box(items: &[Item<'_>], h: usize) -> bool {
+    let b = items[h].parent;
+    let Some(parent) = items.get(b) else {
+        return false;
+    };
+    b + 1 == h
+        && parent.parent != usize::MAX
+        && !(b..parent.end).any(|k| items[k].tag == "p" && items[k].words >= 25)
 }
 
 /// Passes chrome and foreign marks down to descendants, then recomputes the text totals.
@@ -751,6 +779,37 @@ mod tests {
             "<article><p>The clock struck noon.</p><h2>12 comments</h2>{post}{post}</article>"
         ));
         assert_eq!(kept, "The clock struck noon.");
+    }
+
+    #[test]
+    fn a_box_of_key_moments_inside_the_story_is_chrome() {
+        let html = page(
+            "<article><p>The home side came from behind.</p><div class=x1>\
+             <h2>Key moments</h2><ul><li>23' Goal! A header from a corner.</li>\
+             <li>54' Goal! A sweeping finish.</li></ul></div><p>The coach was pleased.</p>\
+             <h2>Key points of the plan</h2><p>The coach explained the plan at length.</p>\
+             </article>",
+        );
+        let mut parts = read(&html);
+        mark_discussions(&mut parts.items);
+        let kept = |tag: &str| -> Vec<String> {
+            parts
+                .items
+                .iter()
+                .filter(|i| !i.chrome && i.tag == tag)
+                .map(|i| text_of(i.node, 200))
+                .collect()
+        };
+        assert!(kept("li").is_empty(), "{:?}", kept("li"));
+        // A heading that opens no box of its own leaves the story after it.
+        assert_eq!(
+            kept("p"),
+            [
+                "The home side came from behind.",
+                "The coach was pleased.",
+                "The coach explained the plan at length."
+            ]
+        );
     }
 
     #[test]

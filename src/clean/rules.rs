@@ -44,6 +44,9 @@ pub struct PageRules {
     date_cues: Vec<String>,
     #[serde(skip)]
     pub date_cue: Option<RegexSet>,
+    side_box_headings: Vec<String>,
+    #[serde(skip)]
+    pub side_box: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +100,7 @@ fn parse() -> Result<Rules, String> {
     page.permalink = Some(set(&page.permalink_text)?);
     page.discussion = Some(set(&page.discussion_headings)?);
     page.date_cue = Some(set(&page.date_cues)?);
+    page.side_box = Some(set(&page.side_box_headings)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
