@@ -468,7 +468,9 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
             i = items[b].end.max(i + 1);
             continue;
         }
-        if text.is_empty() || !rules.is_match(&text) {
+        // Only after some of the story: a comment count under the headline is a link to
+        // the discussion, not the discussion.
+        if text.is_empty() || !rules.is_match(&text) || prose_before(items, i) < 100 {
             i += 1;
             continue;
         }
@@ -499,16 +501,31 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
     }
 }
 
+/// Characters of prose (blocks of six words or more, outside chrome) before item `at` and
+/// after the page's first `<h1>`.
+fn prose_before(items: &[Item<'_>], at: usize) -> u32 {
+    let from = items[..at].iter().position(|i| i.tag == "h1").unwrap_or(0);
+    items[from..at]
+        .iter()
+        .filter(|i| i.block && !i.chrome && i.words >= 6)
+        .map(|i| i.chars.saturating_sub(i.link_chars))
+        .sum()
+}
+
 /// Whether the heading at `h` opens a box of its own: the first child of an element that
 /// holds no paragraph of prose (a list, a table, short lines).
 fn side_box(items: &[Item<'_>], h: usize) -> bool {
     let b = items[h].parent;
-    let Some(parent) = items.get(b) else {
+    let Some(bx) = items.get(b) else {
         return false;
     };
-    b + 1 == h
-        && parent.parent != usize::MAX
-        && !(b..parent.end).any(|k| items[k].tag == "p" && items[k].words >= 25)
+    let Some(outer) = items.get(bx.parent) else {
+        return false;
+    };
+    let listed = (b..bx.end).any(|k| matches!(items[k].tag, "ul" | "ol" | "table" | "dl"));
+    let prose = (b..bx.end).any(|k| items[k].tag == "p" && items[k].words >= 25);
+    // The box is small beside the story around it: never the article's own container.
+    b + 1 == h && listed && !prose && bx.boost < 2.0 && bx.sub_chars * 3 <= outer.sub_chars
 }
 
 /// Passes chrome and foreign marks down to descendants, then recomputes the text totals.
@@ -686,11 +703,19 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
 }
 
 /// The text of an element's subtree, squashed, read up to about `limit` bytes.
+///
+/// Bounded on hostile pages: each text node is cut at the limit, and at most
+/// [`TEXT_OF_NODES`] nodes are visited, so callers may ask it of many nested elements.
 pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
     let mut out = String::new();
-    for d in node.descendants() {
+    for d in node.descendants().take(TEXT_OF_NODES) {
         if let Node::Text(t) = d.value() {
-            out.push_str(&t.text);
+            let room = (limit + 1).saturating_sub(out.len());
+            let mut cut = room.min(t.text.len());
+            while !t.text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&t.text[..cut]);
             out.push(' ');
             if out.len() > limit {
                 break;
@@ -699,6 +724,9 @@ pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
     }
     text::squash(&out)
 }
+
+/// Most nodes [`text_of`] visits under one element.
+const TEXT_OF_NODES: usize = 4096;
 
 #[cfg(test)]
 mod tests {
@@ -770,22 +798,38 @@ mod tests {
         let post = "<p>I remember it stopping the year I left school, and it is wonderful to hear it again.</p>";
         // A plain container of posts, its heading wrapped; and posts inside the article's own
         // container after the heading.
+        let story = "<p>The clock on the town hall struck noon on Wednesday for the first time since 1993, after a year-long restoration by two retired engineers and a dozen volunteers.</p>";
         let kept = kept_after_discussions(&format!(
-            "<div id=main><h1>Clock restored</h1><p>The clock struck noon.</p></div>\
+            "<div id=main><h1>Clock restored</h1>{story}</div>\
              <div id=posts><div><h3>Your views</h3></div><div><b>Gordon</b>{post}</div>{post}</div>"
         ));
-        assert_eq!(kept, "The clock struck noon.");
+        assert_eq!(
+            kept,
+            "The clock on the town hall struck noon on Wednesday for the first time since 1993, after a year-long restoration by two retired engineers and a dozen volunteers."
+        );
         let kept = kept_after_discussions(&format!(
-            "<article><p>The clock struck noon.</p><h2>12 comments</h2>{post}{post}</article>"
+            "<article><h1>Clock restored</h1>{story}<h2>12 comments</h2>{post}{post}</article>"
         ));
-        assert_eq!(kept, "The clock struck noon.");
+        assert_eq!(
+            kept,
+            "The clock on the town hall struck noon on Wednesday for the first time since 1993, after a year-long restoration by two retired engineers and a dozen volunteers."
+        );
+        // A count of comments under the headline links to them; the story follows.
+        let kept = kept_after_discussions(&format!(
+            "<article><h1>Clock restored</h1><h4>Comments (3)</h4>{story}</article>"
+        ));
+        assert_eq!(
+            kept,
+            "The clock on the town hall struck noon on Wednesday for the first time since 1993, after a year-long restoration by two retired engineers and a dozen volunteers."
+        );
     }
 
     #[test]
     fn a_box_of_key_moments_inside_the_story_is_chrome() {
         let html = page(
-            "<article><p>The home side came from behind.</p><div class=x1>\
-             <h2>Key moments</h2><ul><li>23' Goal! A header from a corner.</li>\
+            "<article><p>The home side came from behind to win, with two goals in the second \
+             half that lifted them into the top four of the table for the first time.</p>\
+             <div class=x1><h2>Key moments</h2><ul><li>23' Goal! A header from a corner.</li>\
              <li>54' Goal! A sweeping finish.</li></ul></div><p>The coach was pleased.</p>\
              <h2>Key points of the plan</h2><p>The coach explained the plan at length.</p>\
              </article>",
@@ -805,7 +849,8 @@ mod tests {
         assert_eq!(
             kept("p"),
             [
-                "The home side came from behind.",
+                "The home side came from behind to win, with two goals in the second half that \
+                 lifted them into the top four of the table for the first time.",
                 "The coach was pleased.",
                 "The coach explained the plan at length."
             ]

@@ -128,13 +128,18 @@ pub fn read(source: &str) -> Page {
     labels.extend(section.clone());
     // A headline the page shows that its metadata names too wins over metadata alone (a
     // social title written for sharing); the `<h1>` is no witness to itself.
+    // `candidates` is [JSON-LD, og, twitter, meta title, h1, <title>]: index 4 is the `<h1>`.
     let witnesses = [&candidates[..4], &candidates[5..]].concat();
-    // The element the page itself marks as its headline says it best.
+    // The element the page itself marks as its headline says it best, when it reads as one:
+    // a short line, not hinted as chrome or another page's (a `<header>` may hold it).
     let marked = parts
         .headline
-        .map(|h| text::squash(&dom::text_of(parts.items[h].node, 400)))
+        .and_then(|h| parts.items.get(h))
+        .filter(|i| !i.foreign && !i.hint_chrome)
+        .map(|i| text::squash(&dom::text_of(i.node, 400)))
         .filter(|t| {
-            t.split_whitespace().count() >= 2 && !labels.iter().any(|l| l.eq_ignore_ascii_case(t))
+            (2..=30).contains(&t.split_whitespace().count())
+                && !labels.iter().any(|l| l.eq_ignore_ascii_case(t))
         });
     let mut title = marked
         .or_else(|| agreed_headline(&witnesses, &heading_texts, &labels))
@@ -241,7 +246,10 @@ pub fn choose_title(
         if let Some(h) = shown(&c) {
             return Some(h);
         }
-        if let Some(h) = headings.iter().find(|h| headline_then_label(&c, h)) {
+        if let Some(h) = headings
+            .iter()
+            .find(|h| !is_label(h) && headline_then_label(&c, h))
+        {
             return Some(h.to_string());
         }
         let parts = split_title(&c);
@@ -306,10 +314,17 @@ fn headline_then_label(title: &str, headline: &str) -> bool {
     let head_matches = headline.chars().map(plain).all(|h| t.next() == Some(h));
     let rest: String = t.collect();
     let rest = rest.trim_start();
+    let (head_words, rest_words) = (
+        headline.split_whitespace().count(),
+        rest.split_whitespace().count(),
+    );
+    // The headline is the longer part: "Analysis: Ferries are always late" is no headline
+    // "Analysis" with a label after it.
     head_matches
-        && !headline.trim().is_empty()
+        && head_words >= 3
+        && head_words > rest_words
         && rest.starts_with(['|', '-', ':', '\u{00B7}', '\u{2022}', '/'])
-        && (1..=6).contains(&rest.split_whitespace().count())
+        && (1..=6).contains(&rest_words)
 }
 
 /// Lower-cased words of a text, quotes and dashes made plain, punctuation dropped.
@@ -364,12 +379,16 @@ fn shown_headline(items: &[Item<'_>], title: &str, labels: &[String]) -> Option<
             let shared = want.iter().filter(|w| got.contains(w)).count();
             (shared * 10 >= want.len() * 9).then_some(text)
         });
-    if close.is_some() || has_h1 {
+    // A logo often sits in a `<header>` (chrome by its tag).
+    let logo = items
+        .iter()
+        .any(|i| i.tag == "h1" && !i.foreign && is_label(&dom::text_of(i.node, 200)));
+    if close.is_some() || has_h1 || !logo {
         return close;
     }
     // Under a logo `<h1>`, the first long `<h2>` on the title's subject is the headline: an
-    // SEO title may share only its key words.
-    let key: Vec<&String> = want.iter().filter(|w| w.chars().count() >= 4).collect();
+    // SEO title may share only its key words (five letters or more, half of them at least).
+    let key: Vec<&String> = want.iter().filter(|w| w.chars().count() >= 5).collect();
     items
         .iter()
         .filter(|i| i.tag == "h2" && visible(i))
@@ -378,7 +397,8 @@ fn shown_headline(items: &[Item<'_>], title: &str, labels: &[String]) -> Option<
             let text = text::squash(&dom::text_of(i.node, 600));
             let got = plain_words(&text);
             let shared = key.iter().filter(|w| got.contains(w)).count();
-            (got.len() >= 5 && shared >= 2 && !is_label(&text)).then_some(text)
+            let enough = shared >= 2 && shared * 2 >= key.len();
+            (got.len() >= 5 && enough && !is_label(&text)).then_some(text)
         })
 }
 
@@ -606,14 +626,31 @@ fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) ->
     let cues = RULES.page.date_cue.as_ref()?;
     let from = heading.unwrap_or(0);
     let limit = root.map_or(items.len(), |r| items[r].end);
+    // The block an inline element's text is counted in.
+    let block_of = |mut k: usize| {
+        while let Some(i) = items.get(k) {
+            if i.block {
+                return Some(i);
+            }
+            k = i.parent;
+        }
+        None
+    };
     items
         .iter()
         .enumerate()
         .take(limit)
         .skip(from)
-        // Short blocks, and inline runs such as `<font>By ...<br>Posted: ...</font>` whose
-        // block holds the headline too.
-        .filter(|(_, i)| !i.foreign && !i.chrome && (!i.block || (1..=160).contains(&i.chars)))
+        // Short lines: short blocks, and inline runs such as `<font>By ...<br>Posted: ...
+        // </font>` in a short block; never a date told inside a paragraph of the story.
+        .filter(|&(k, i)| {
+            // A paragraph holding a date line is a line, not a sentence of the story.
+            let short = block_of(k).is_some_and(|b| match b.tag {
+                "p" | "li" | "blockquote" | "dd" => b.chars <= 80,
+                _ => b.chars <= 400,
+            });
+            !i.foreign && !i.chrome && short && (!i.block || i.chars > 0)
+        })
         .find_map(|(_, i)| {
             let t = dom::text_of(i.node, 200);
             if t.len() > 160 {
@@ -622,19 +659,46 @@ fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) ->
             TEXT_DATE.find_iter(&t).find_map(|m| {
                 let before = &t[..m.start()];
                 let cue = before
-                    .rfind(['\n', '|', '\u{00B7}'])
+                    .rfind(['|', '\u{00B7}', '\u{2022}'])
                     .map_or(before, |k| &before[k..]);
-                // The weekday between cue and date ("Posted: Sunday, May 12").
-                let cue = cue
-                    .trim_end()
-                    .trim_end_matches(',')
-                    .trim_end_matches(|c: char| c.is_alphabetic())
-                    .trim_end();
+                let cue = without_weekday(cue.trim_end().trim_end_matches(',').trim_end());
                 cues.is_match(cue)
                     .then(|| date_in_text(m.as_str()))
                     .flatten()
             })
         })
+}
+
+/// `text` without a weekday name at its end ("Posted: Sunday" gives "Posted:").
+fn without_weekday(text: &str) -> &str {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + text[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let last = &text[start..];
+    if DAYS.iter().any(|d| last.eq_ignore_ascii_case(d)) {
+        text[..start].trim_end()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -905,6 +969,47 @@ mod tests {
             page.meta.title.as_deref(),
             Some("Island ferry company rewrites its timetable after a winter of complaints")
         );
+    }
+
+    #[test]
+    fn ordinary_pages_keep_their_title_date_and_story() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents about late boats.</p>";
+        // A label heading does not cut a title down to itself.
+        let page = read(&format!(
+            "<title>Analysis: Ferries are always late</title><body><article><h2>Analysis</h2>{p}</article></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Analysis: Ferries are always late")
+        );
+        // Without a logo `<h1>`, an `<h2>` sharing a common word is no headline.
+        let title = "Ferry timetable changes after months of complaints from islanders";
+        let page = read(&format!(
+            "<title>{title}</title><body><article>{p}<h2>Council plans ahead after storms from \
+             the north</h2>{p}</article></body>"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some(title));
+        // A cue without a colon dates the page; a date told inside the story does not.
+        let page = read(&format!(
+            "<title>{title}</title><body><article><div>Published May 12, 2024</div>{p}</article></body>"
+        ));
+        assert_eq!(page.meta.date, d(2024, 5, 12));
+        let page = read(&format!(
+            "<title>{title}</title><body><article><p>The rule was <em>first posted on March 3, \
+             2019</em> and has been changed twice since, most recently after the winter, when \
+             the company cut the late sailings to the outer islands for a month.</p>{p}\
+             </article></body>"
+        ));
+        assert_eq!(page.meta.date, None);
+        // Headings that only look like a discussion or a box keep the story after them.
+        let page = read(&format!(
+            "<title>{title}</title><body><article><h1>{title}</h1>{p}\
+             <h2>5 responses to the new timetable</h2>{p}{p}<h2>Discussion</h2>{p}\
+             <div><h2>Key points</h2><ul><li>Boats run later</li></ul>{p}{p}{p}</div></article></body>"
+        ));
+        let story = page.rendered.paragraphs.iter();
+        assert_eq!(story.filter(|t| t.contains("ferry company")).count(), 7);
     }
 
     #[test]
