@@ -445,23 +445,18 @@ fn site_part(title_tag: &str, headline: &str) -> Option<String> {
 /// The element showing the headline: a heading (or short element) whose text is the title.
 fn find_heading(items: &[Item<'_>], title: &str) -> Option<usize> {
     let len = title.chars().filter(|c| !c.is_whitespace()).count() as u32;
-    let candidate =
-        |i: &Item<'_>| !i.foreign && (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h'));
     let shows = |i: &Item<'_>| {
-        i.chars <= len + 2
+        (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h'))
+            && i.chars <= len + 2
             && (i.chars + 2 >= len || matches!(i.tag, "h1" | "h2" | "h3" | "a" | "span"))
             && dom::text_of(i.node, title.len() + 64).eq_ignore_ascii_case(title)
     };
     items
         .iter()
-        .position(|i| candidate(i) && shows(i))
+        .position(|i| !i.foreign && shows(i))
         // A headline under a wrapper whose hints say widget or sidebar: the wrapper may be
         // the article's own ("widget Blog"), which only the headline can tell.
-        .or_else(|| {
-            items.iter().position(|i| {
-                (i.chars >= len.saturating_sub(2) || i.tag.starts_with('h')) && shows(i)
-            })
-        })
+        .or_else(|| items.iter().position(shows))
         .or_else(|| items.iter().position(|i| i.tag == "h1" && !i.foreign))
 }
 
