@@ -232,6 +232,9 @@ impl Shape {
 }
 
 /// Scans a page's tags once: nesting depth and attribute counts, linear in its length.
+/// It reads tags as the HTML tokenizer does: comments and the raw text of `<script>` or
+/// `<style>` hold no tags, and a `>` inside a quoted value does not end a tag (a real page's
+/// scripts are full of `<` and `=`).
 pub fn shape(html: &str) -> Shape {
     const VOID: &[&str] = &[
         "br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "embed",
@@ -242,12 +245,22 @@ pub fn shape(html: &str) -> Shape {
         "path", "circle", "rect", "line", "polyline", "polygon", "ellipse", "use", "stop", "image",
         "animate", "feblend", "mi", "mo", "mn",
     ];
+    const RAW_TEXT: &[&str] = &[
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    ];
     let mut out = Shape { depth: 0, attrs: 0 };
     let mut depth = 0usize;
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         i += off + 1;
+        if bytes[i..].starts_with(b"!--") {
+            match memchr::memmem::find(&bytes[i + 3..], b"-->") {
+                Some(p) => i += 3 + p + 3,
+                None => break,
+            }
+            continue;
+        }
         let closing = bytes.get(i) == Some(&b'/');
         let name_start = if closing { i + 1 } else { i };
         let name_end = bytes[name_start..]
@@ -258,11 +271,11 @@ pub fn shape(html: &str) -> Shape {
         if name.is_empty() || name.starts_with('!') {
             continue;
         }
-        let Some(gt) = memchr::memchr(b'>', &bytes[name_end..]) else {
+        let Some((gt, attrs)) = tag_end(&bytes[name_end..]) else {
             break;
         };
+        out.attrs = out.attrs.max(attrs);
         let tag = &bytes[name_end..name_end + gt];
-        out.attrs = out.attrs.max(tag.iter().filter(|b| **b == b'=').count());
         // Whatever a long unclosed tag swallowed is not scanned again.
         i = name_end + gt + 1;
         let is = |list: &[&str]| list.iter().any(|v| v.eq_ignore_ascii_case(name));
@@ -271,16 +284,57 @@ pub fn shape(html: &str) -> Shape {
         }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !(tag.ends_with(b"/") && is(FOREIGN_LEAVES)) {
+            continue;
+        }
+        if !(tag.ends_with(b"/") && is(FOREIGN_LEAVES)) {
             depth += 1;
             out.depth = out.depth.max(depth);
+        }
+        // Its closing tag, where the scan goes on, balances the depth.
+        if is(RAW_TEXT) {
+            match raw_text_end(&bytes[i..], name.as_bytes()) {
+                Some(p) => i += p,
+                None => break,
+            }
         }
     }
     out
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr(b'<', bytes)
+/// Where a tag's `>` is (outside quoted values), and how many attribute values it has.
+fn tag_end(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut attrs = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return Some((i, attrs)),
+            b'=' => {
+                attrs += 1;
+                i += 1;
+                while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+                    i += 1;
+                }
+                if let Some(&q) = bytes.get(i).filter(|b| **b == b'"' || **b == b'\'') {
+                    i += 1 + memchr::memchr(q, &bytes[i + 1..])?;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the raw text of an element ends: at its closing tag, in any case.
+fn raw_text_end(bytes: &[u8], name: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(bytes, b"</").find(|&p| {
+        bytes
+            .get(p + 2..p + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && bytes
+                .get(p + 2 + name.len())
+                .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+    })
 }
 
 static ANY_TAG: LazyLock<Regex> =
@@ -290,9 +344,19 @@ static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A plain fallback for HTML too deep or broken to render: blocks to paragraphs, tags dropped.
+/// Scripts and styles, to the end of the text when unclosed.
+static RAW_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?is)<script\b.*?(?:</script\s*>|\z)|<style\b.*?(?:</style\s*>|\z)|<template\b.*?(?:</template\s*>|\z)",
+    )
+    .expect("static regex")
+});
+
+/// A plain fallback for HTML too deep or broken to render: blocks to paragraphs, tags,
+/// scripts and styles dropped.
 fn strip_tags(html: &str) -> Rendered {
-    let marked = BLOCK_TAG.replace_all(html, "\n\n");
+    let code_free = RAW_BLOCK.replace_all(html, " ");
+    let marked = BLOCK_TAG.replace_all(&code_free, "\n\n");
     let stripped = ANY_TAG.replace_all(&marked, " ");
     let decoded = decode_entities(&stripped);
     Rendered {
@@ -440,5 +504,29 @@ mod tests {
         let wide = format!("<div {}>x</div>", "a=1 ".repeat(2_000));
         assert!(shape(&wide).hostile());
         assert_eq!(shape(&"<a".repeat(10_000)).depth, 0);
+    }
+
+    #[test]
+    fn shape_skips_scripts_comments_and_quoted_values() {
+        // A real page's script: comparisons and assignments, never tags.
+        let script = "for(i=0;i<n;i++){a[i]=b<c?d:e;}".repeat(400);
+        let page = format!(
+            "<html><head><script>{script}</script><style>a>b{{x:1}}</style></head>\
+             <body><!-- <div><div> --><p title=\"a>b=c\">text</p></body></html>"
+        );
+        let s = shape(&page);
+        assert!(!s.hostile(), "{s:?}");
+        assert_eq!(s.depth, 3, "html, head, script; then html, body, p");
+        assert_eq!(s.attrs, 1);
+        assert_eq!(shape("<SCRIPT>x<y</Script ><div>").depth, 1);
+    }
+
+    #[test]
+    fn plain_fallback_never_shows_scripts_or_styles() {
+        let html = format!(
+            "{}<p>Story.</p><script>var x = '<b>';</script><style>p{{}}</style><script>unclosed",
+            "<div>".repeat(5000)
+        );
+        assert_eq!(render(&html).paragraphs, ["Story."]);
     }
 }
