@@ -36,6 +36,8 @@ pub struct PageScore {
     pub f1: f64,
     pub title_ok: bool,
     pub date_ok: bool,
+    /// Whether the gold gives a date (the bar: right wherever the page has one).
+    pub dated: bool,
     pub title: String,
     pub date: Option<String>,
 }
@@ -49,6 +51,9 @@ pub struct Summary {
     pub f1: f64,
     pub title: f64,
     pub date: f64,
+    /// Right dates among the pages whose gold has one, and how many such pages.
+    pub date_where_known: f64,
+    pub dated: usize,
 }
 
 /// Reads every page of a folder with its gold, in name order.
@@ -148,6 +153,7 @@ pub fn score(page: &Page) -> PageScore {
         f1,
         title_ok: squash(&title) == squash(&page.gold.title),
         date_ok: date == page.gold.date,
+        dated: page.gold.date.is_some(),
         title,
         date,
     }
@@ -186,6 +192,9 @@ pub fn summarize(scores: &[PageScore]) -> Summary {
         f1: mean(&|s| s.f1),
         title: mean(&|s| f64::from(u8::from(s.title_ok))),
         date: mean(&|s| f64::from(u8::from(s.date_ok))),
+        date_where_known: scores.iter().filter(|s| s.dated && s.date_ok).count() as f64
+            / scores.iter().filter(|s| s.dated).count().max(1) as f64,
+        dated: scores.iter().filter(|s| s.dated).count(),
     }
 }
 
