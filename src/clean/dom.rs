@@ -563,7 +563,8 @@ pub fn block_weight(item: &Item<'_>) -> f32 {
 /// Lifts the hint-chrome mark from a wrapper that holds the headline and most of the prose:
 /// a page may name its whole content column after a sidebar it also holds.
 pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
-    let Some(h) = heading else { return };
+    // Without a headline found, the whole page is what follows it.
+    let h = heading.unwrap_or(0);
     let weights: Vec<f32> = items
         .iter()
         .map(|i| {
@@ -589,7 +590,7 @@ pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
     let total = sub.first().copied().unwrap_or(0.0);
     let mut changed = false;
     for i in 0..items.len() {
-        let holds_heading = i <= h && h < items[i].end;
+        let holds_heading = heading.is_some() && i <= h && h < items[i].end;
         if items[i].hint_chrome && holds_heading && sub[i] * 2.0 >= total && !items[i].tag_chrome {
             // Holding the article, it is not another page's either ("widget Blog").
             items[i].hint_chrome = false;

@@ -252,7 +252,17 @@ pub fn choose_title(
         {
             return Some(h.to_string());
         }
-        let parts = split_title(&c);
+        // A `Name: ` that two sources of the title share is part of the headline: sites
+        // put their own name in the `<title>` only.
+        let shared_head = c.split_once(": ").is_some_and(|(head, _)| {
+            let head = format!("{head}: ");
+            let sources = candidates.iter().flatten();
+            sources
+                .filter(|o| text::squash(o).starts_with(&head))
+                .count()
+                >= 2
+        });
+        let parts = split_title_at(&c, !shared_head);
         if parts.len() == 1 {
             return Some(c);
         }
@@ -404,6 +414,11 @@ fn shown_headline(items: &[Item<'_>], title: &str, labels: &[String]) -> Option<
 
 /// A title split at its site-name separators (`Headline | Section | Site`).
 fn split_title(title: &str) -> Vec<&str> {
+    split_title_at(title, true)
+}
+
+/// [`split_title`], splitting `Name: Headline` only when `colon` says so.
+fn split_title_at(title: &str, colon: bool) -> Vec<&str> {
     let mut parts = vec![title];
     if !title.contains(' ') {
         return parts;
@@ -418,7 +433,7 @@ fn split_title(title: &str) -> Vec<&str> {
     }
     // `Site Name: Headline` splits only when the head reads as a name (a few capitalised
     // words) and the tail as a headline; `Minister: we will act` stays whole.
-    if parts.len() == 1 {
+    if parts.len() == 1 && colon {
         if let Some((head, tail)) = title.split_once(": ") {
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             let name = (2..=4).contains(&head.split_whitespace().count())
@@ -767,6 +782,15 @@ mod tests {
             choose_title(&c, &[], &[]).as_deref(),
             Some("Ash cloud grounds flights again")
         );
+        // A kicker that the social title and the `<title>` both carry is the headline's.
+        let c = [
+            some("Saving Data: Reducing the size of app updates"),
+            some("Saving Data: Reducing the size of app updates | Developers Blog"),
+        ];
+        assert_eq!(
+            choose_title(&c, &[], &[]).as_deref(),
+            Some("Saving Data: Reducing the size of app updates")
+        );
     }
 
     #[test]
@@ -916,6 +940,12 @@ mod tests {
             p.repeat(40)
         ));
         assert_eq!(body(&page), 2);
+        // No headline is found, and the only prose sits under a hint that says widget.
+        let page = read(&format!(
+            "<title>Island Notes</title><body><div class='widget Blog'>{p}{p}{p}{p}{p}</div>\
+             <div class='sidebar'><a href='/x'>Archive</a></div></body>"
+        ));
+        assert_eq!(body(&page), 5);
     }
 
     #[test]
