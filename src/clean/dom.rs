@@ -242,7 +242,11 @@ pub fn read(html: &Html) -> Parts<'_> {
                 let mut role_chrome = false;
                 for (k, v) in el.attrs() {
                     match k {
-                        "class" | "id" | "data-component" | "data-gu-name" => {
+                        // The page's own classes name its template and feature flags
+                        // (WordPress's `comments-open`), not a part of it.
+                        "class" | "id" | "data-component" | "data-gu-name"
+                            if !matches!(tag, "html" | "body") =>
+                        {
                             attr_words(v, |w| hits.add(w))
                         }
                         "itemprop" => {
@@ -679,18 +683,24 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
     }
     let (top, _) = best?;
     // Widen while an ancestor adds a good share of prose and little else; wrappers that add
-    // nothing are passed through (a few levels at most).
+    // nothing are passed through (up to eight levels: builders nest deep).
     let mut chosen = top;
     let mut up = items[top].parent;
     let mut idle = 0;
+    // The elements climbed so far: a sibling built like one of them is more of the story.
+    let mut chain = vec![top];
     while let Some(a) = items.get(up) {
         // A page that marks its article body (`itemprop=articleBody`) has said where it ends.
-        if a.chrome || idle > 3 || items[chosen].boost >= 2.0 {
+        if a.chrome || idle > 8 || items[chosen].boost >= 2.0 {
             break;
         }
         let added_good = good[up] - good[chosen];
         let added_text = a.sub_chars.saturating_sub(items[chosen].sub_chars) as f32;
-        if added_good >= 0.25 * good[chosen] && added_good >= 0.5 * added_text && added_good > 0.0 {
+        let mostly_prose = added_good >= 0.5 * added_text && added_good > 0.0;
+        if mostly_prose
+            && (added_good >= 0.25 * good[chosen]
+                || twin_prose(items, &good, up, chosen, &chain) >= 0.5 * added_good)
+        {
             chosen = up;
             idle = 0;
         } else if added_text <= 0.1 * items[chosen].sub_chars as f32 {
@@ -698,9 +708,45 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
         } else {
             break;
         }
+        chain.push(up);
         up = a.parent;
     }
     Some(chosen)
+}
+
+/// The prose under `up`, outside `inside`, in elements with the tag and classes of one of
+/// `chain`: a story cut into sections around a photo or a related box.
+fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain: &[usize]) -> f32 {
+    let kind = |i: usize| {
+        let class = items[i]
+            .node
+            .value()
+            .as_element()
+            .and_then(|e| e.attr("class"));
+        class
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| (items[i].tag, c))
+    };
+    let kinds: Vec<_> = chain.iter().filter_map(|&c| kind(c)).collect();
+    if kinds.is_empty() {
+        return 0.0;
+    }
+    let mut sum = 0.0;
+    let mut i = up + 1;
+    while i < items[up].end {
+        if i == inside {
+            i = items[i].end;
+            continue;
+        }
+        let holds_inside = i < inside && inside < items[i].end;
+        if !holds_inside && kind(i).is_some_and(|k| kinds.contains(&k)) {
+            sum += good[i];
+            i = items[i].end;
+        } else {
+            i += 1;
+        }
+    }
+    sum
 }
 
 /// The text of an element's subtree, squashed, read up to about `limit` bytes.

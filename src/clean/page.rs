@@ -949,6 +949,36 @@ mod tests {
     }
 
     #[test]
+    fn a_story_cut_in_two_by_a_photo_keeps_its_lead() {
+        let p = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report says the ferry company will add boats in June, \
+                 after months of complaints from island residents about late crossings.</p>"
+            )
+        };
+        let rest: String = (2..=9).map(p).collect();
+        // The page's own classes name a feature, not a part: no reason to drop anything.
+        let page = read(&format!(
+            "<title>Ferry timetable changes</title><body class='comments-open'><article>\
+             <h1>Ferry timetable changes</h1>\
+             <div class='story-part'><div class='story-text'>{}</div></div>\
+             <figure><img src='a.jpg'><figcaption>The harbour at dawn.</figcaption></figure>\
+             <div class='story-part'><div class='story-text'>{rest}</div></div>\
+             </article><div class='related'><a href='/x'>Other story</a></div></body>",
+            p(1)
+        ));
+        let paras = &page.rendered.paragraphs;
+        assert!(
+            paras.first().is_some_and(|f| f.starts_with("Paragraph 1 ")),
+            "{paras:?}"
+        );
+        assert_eq!(
+            paras.iter().filter(|p| p.starts_with("Paragraph")).count(),
+            9
+        );
+    }
+
+    #[test]
     fn a_headline_named_by_the_title_tag_beats_a_social_title() {
         let page = read(
             "<meta property=\"og:title\" content=\"Ferries late again, islanders say\">\
