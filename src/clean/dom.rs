@@ -714,8 +714,8 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
     Some(chosen)
 }
 
-/// The prose under `up`, outside `inside`, in elements with the tag and classes of one of
-/// `chain`: a story cut into sections around a photo or a related box.
+/// The prose under `up`, outside `inside`, in its own paragraphs or in elements with the tag
+/// and classes of one of `chain`: a story cut into sections around a photo or a box.
 fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain: &[usize]) -> f32 {
     let kind = |i: usize| {
         let class = items[i]
@@ -728,9 +728,6 @@ fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain:
             .map(|c| (items[i].tag, c))
     };
     let kinds: Vec<_> = chain.iter().filter_map(|&c| kind(c)).collect();
-    if kinds.is_empty() {
-        return 0.0;
-    }
     let mut sum = 0.0;
     let mut i = up + 1;
     while i < items[up].end {
@@ -739,7 +736,10 @@ fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain:
             continue;
         }
         let holds_inside = i < inside && inside < items[i].end;
-        if !holds_inside && kind(i).is_some_and(|k| kinds.contains(&k)) {
+        // Paragraphs just before the story's block are its lead (before a "Read more").
+        let sibling_paragraph =
+            items[i].tag == "p" && items[i].parent == up && i < inside && !items[i].dek;
+        if !holds_inside && (sibling_paragraph || kind(i).is_some_and(|k| kinds.contains(&k))) {
             sum += good[i];
             i = items[i].end;
         } else {

@@ -482,8 +482,11 @@ fn find_dek(
     root: Option<usize>,
 ) -> Option<(usize, String)> {
     let limit = root.map_or(items.len(), |r| items[r].end);
+    // A paragraph of the story marked as its introduction stays in the story.
+    let in_story =
+        |n: usize| root.is_some_and(|r| r < n && n < items[r].end) && items[n].tag == "p";
     items.iter().enumerate().take(limit).find_map(|(n, i)| {
-        if !i.dek || i.foreign {
+        if !i.dek || i.foreign || in_story(n) {
             return None;
         }
         let t = dom::text_of(i.node, 600);
