@@ -85,6 +85,8 @@ pub struct Item<'a> {
     pub discussion: bool,
     /// Hint words say standfirst.
     pub dek: bool,
+    /// Hint words say standfirst or first paragraph (which one, its place tells).
+    pub lede: bool,
     /// Hint words say the element shows a date.
     pub date_hint: bool,
     /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
@@ -160,6 +162,7 @@ struct Hits {
     foreign: usize,
     discussion: usize,
     dek: usize,
+    lede: usize,
     date: usize,
 }
 
@@ -171,6 +174,7 @@ impl Hits {
         self.foreign += usize::from(rules.foreign_words.matches(word));
         self.discussion += usize::from(rules.discussion_words.matches(word));
         self.dek += usize::from(rules.dek_words.matches(word));
+        self.lede += usize::from(rules.lede_words.matches(word));
         self.date += usize::from(rules.date_words.matches(word));
     }
 }
@@ -301,6 +305,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                     own_foreign: hits.foreign > 0,
                     discussion: up.is_some_and(|p| p.discussion) || hits.discussion > 0,
                     dek: hits.dek > 0,
+                    lede: hits.lede > 0,
                     date_hint: hits.date > 0,
                     boost,
                     block: BLOCK_TAGS.contains(&tag),

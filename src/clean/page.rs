@@ -482,11 +482,19 @@ fn find_dek(
     root: Option<usize>,
 ) -> Option<(usize, String)> {
     let limit = root.map_or(items.len(), |r| items[r].end);
-    // A paragraph of the story marked as its introduction stays in the story.
-    let in_story =
-        |n: usize| root.is_some_and(|r| r < n && n < items[r].end) && items[n].tag == "p";
     items.iter().enumerate().take(limit).find_map(|(n, i)| {
-        if !i.dek || i.foreign || in_story(n) {
+        // An intro with paragraphs of prose beside it is the story's first paragraph.
+        let beside_prose = || {
+            items.get(i.parent).is_some_and(|up| {
+                (i.parent + 1..up.end).any(|s| {
+                    s != n
+                        && items[s].parent == i.parent
+                        && items[s].tag == "p"
+                        && dom::block_weight(&items[s]) > 0.0
+                })
+            })
+        };
+        if !(i.dek || i.lede && !beside_prose()) || i.foreign {
             return None;
         }
         let t = dom::text_of(i.node, 600);
@@ -949,6 +957,30 @@ mod tests {
              <div class='sidebar'><a href='/x'>Archive</a></div></body>"
         ));
         assert_eq!(body(&page), 5);
+    }
+
+    #[test]
+    fn an_intro_is_a_standfirst_alone_and_the_first_paragraph_among_others() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents about late boats.</p>";
+        let intro = "<p class='story-intro'>Boats will run every hour from June.</p>";
+        let alone = read(&format!(
+            "<title>Ferry timetable changes</title><body><article><h1>Ferry timetable changes</h1>\
+             {intro}<div class='text'>{p}{p}{p}</div></article></body>"
+        ));
+        assert_eq!(
+            alone.meta.subtitle.as_deref(),
+            Some("Boats will run every hour from June.")
+        );
+        let among = read(&format!(
+            "<title>Ferry timetable changes</title><body><article><h1>Ferry timetable changes</h1>\
+             <div class='text'>{intro}{p}{p}{p}</div></article></body>"
+        ));
+        assert_eq!(among.meta.subtitle, None);
+        assert_eq!(
+            among.rendered.paragraphs[0],
+            "Boats will run every hour from June."
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub struct PageRules {
     pub chrome_words: Hints,
     pub content_words: Hints,
     pub dek_words: Hints,
+    pub lede_words: Hints,
     pub date_words: Hints,
     pub foreign_words: Hints,
     pub discussion_words: Hints,
