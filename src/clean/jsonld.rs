@@ -7,8 +7,12 @@ use serde_json::Value;
 pub struct LdArticle {
     /// `headline` (or `name`).
     pub headline: Option<String>,
-    /// `datePublished` (or `dateCreated`), as written.
+    /// `name`, which some pages give as the headline and `headline` as a description.
+    pub name: Option<String>,
+    /// `datePublished`, as written.
     pub date: Option<String>,
+    /// `dateCreated`, as written: weaker than a page's own publication metadata.
+    pub created: Option<String>,
     /// The publisher's name, `@id` references resolved.
     pub publisher: Option<String>,
     /// Author names joined (`A, B and C`).
@@ -39,11 +43,24 @@ const ARTICLE_TYPES: &[&str] = &[
 /// Objects deeper than this are not looked into (hostile nesting).
 const MAX_DEPTH: usize = 8;
 
+/// A block's JSON without the `<![CDATA[ ... ]]>` or `<!-- ... -->` some pages wrap it in.
+fn unwrapped(block: &str) -> &str {
+    let b = block.trim();
+    let b = b
+        .strip_prefix("<![CDATA[")
+        .map_or(b, |b| b.trim_end().trim_end_matches("]]>"));
+    let b = b
+        .trim()
+        .strip_prefix("<!--")
+        .map_or(b, |b| b.trim_end().trim_end_matches("-->"));
+    b.trim()
+}
+
 /// Reads the first article object among the JSON-LD blocks; unreadable blocks are skipped.
 pub fn read<'a>(blocks: impl IntoIterator<Item = &'a str>) -> LdArticle {
     let values: Vec<Value> = blocks
         .into_iter()
-        .filter_map(|b| serde_json::from_str(b.trim()).ok())
+        .filter_map(|b| serde_json::from_str(unwrapped(b)).ok())
         .collect();
     let mut objects = Vec::new();
     for value in &values {
@@ -75,7 +92,9 @@ pub fn read<'a>(blocks: impl IntoIterator<Item = &'a str>) -> LdArticle {
     };
     LdArticle {
         headline: string(article, "headline").or_else(|| string(article, "name")),
-        date: string(article, "datePublished").or_else(|| string(article, "dateCreated")),
+        name: string(article, "name"),
+        date: string(article, "datePublished"),
+        created: string(article, "dateCreated"),
         publisher: named("publisher"),
         author: named("author").or_else(|| named("creator")),
         body: string(article, "articleBody"),
@@ -183,6 +202,17 @@ mod tests {
         assert_eq!(a.headline.as_deref(), Some("B"));
         assert_eq!(a.author.as_deref(), Some("Cy"));
         assert_eq!(read(["{}"]), LdArticle::default());
+    }
+
+    #[test]
+    fn wrapped_blocks_and_created_dates() {
+        let a = read([r#" <![CDATA[ {"@type":"NewsArticle","headline":"H",
+            "dateCreated":"2015-10-14T23:00:00Z","datePublished":"2015-10-15T02:19:15Z"} ]]> "#]);
+        assert_eq!(a.date.as_deref(), Some("2015-10-15T02:19:15Z"));
+        assert_eq!(a.created.as_deref(), Some("2015-10-14T23:00:00Z"));
+        let a = read([r#"<!-- {"@type":"Article","headline":"C"} -->"#]);
+        assert_eq!(a.headline.as_deref(), Some("C"));
+        assert_eq!(a.date, None);
     }
 
     #[test]

@@ -115,8 +115,20 @@ pub fn read(source: &str) -> Page {
         .find(|(n, _)| parts.items[*n].tag == "h1")
         .map(|(_, t)| t.clone());
     let title_tag = parts.title_tag.clone().filter(|t| !t.is_empty());
+    // A JSON-LD headline the page never shows yields to its `name` shown as the `<h1>`
+    // (Wikipedia's headline is a one-line description).
+    let shown = |t: &Option<String>| {
+        t.as_deref()
+            .is_some_and(|t| headings.iter().any(|(_, h)| same_text(h, t)))
+    };
+    let is_h1 = |t: &Option<String>| matches!((t, &h1), (Some(t), Some(h)) if same_text(h, t));
+    let ld_headline = if !shown(&ld.headline) && is_h1(&ld.name) {
+        ld.name.clone()
+    } else {
+        ld.headline.clone()
+    };
     let candidates = [
-        ld.headline.clone(),
+        ld_headline,
         meta(&["og:title"]),
         meta(&["twitter:title"]),
         meta(&["title"]),
@@ -192,6 +204,7 @@ pub fn read(source: &str) -> Page {
         .as_deref()
         .and_then(parse_date)
         .or_else(|| meta(DATE_KEYS).as_deref().and_then(parse_date))
+        .or_else(|| ld.created.as_deref().and_then(parse_date))
         .or_else(|| time_element_date(&parts.items))
         .or_else(|| {
             let urls = [parts.canonical.clone(), meta(&["og:url"]), ld.url.clone()];
@@ -981,6 +994,19 @@ mod tests {
             among.rendered.paragraphs[0],
             "Boats will run every hour from June."
         );
+    }
+
+    #[test]
+    fn json_ld_in_cdata_gives_the_date_and_an_unshown_headline_yields_to_the_h1() {
+        let page = read(
+            "<title>New Zealand - Encyclopedia</title><script type='application/ld+json'>\
+             <![CDATA[{\"@type\":\"Article\",\"name\":\"New Zealand\",\
+             \"headline\":\"island country in Oceania\",\"datePublished\":\"2001-10-29\"}]]>\
+             </script><body><h1>New Zealand</h1><p>New Zealand is an island country in the \
+             south-western Pacific Ocean, made up of two main islands and many smaller ones.</p></body>",
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("New Zealand"));
+        assert_eq!(page.meta.date, d(2001, 10, 29));
     }
 
     #[test]
