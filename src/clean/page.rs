@@ -73,6 +73,9 @@ const AUTHOR_KEYS: &[&str] = &[
 /// Separators between a headline and a site or section name in titles.
 const SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " • ", " · ", " :: ", " / "];
 
+/// The most words a site's name has.
+const SITE_WORDS: usize = 6;
+
 /// Reads a page: metadata and the rendered article.
 pub fn read(source: &str) -> Page {
     // Too deep or too wide for the tree builder in linear time: read as plain text.
@@ -99,6 +102,8 @@ pub fn read(source: &str) -> Page {
     ]
     .into_iter()
     .flatten()
+    // A site's name is short: some pages fill `application-name` with the headline.
+    .filter(|s| s.split_whitespace().count() <= SITE_WORDS)
     .collect();
     let section = meta(&["article:section"]);
     let headings: Vec<(usize, String)> = parts
@@ -1007,6 +1012,19 @@ mod tests {
         );
         assert_eq!(page.meta.title.as_deref(), Some("New Zealand"));
         assert_eq!(page.meta.date, d(2001, 10, 29));
+    }
+
+    #[test]
+    fn a_headline_in_application_name_is_no_site_name() {
+        let t = "Nintendo's first phone game will launch in December for ten dollars";
+        let page = read(&format!(
+            "<title>{t}</title><meta name='application-name' content=\"{t}\">\
+             <body><header><h1><a href='/'>msn</a></h1></header>\
+             <article><h1 itemprop='headline'>{t}</h1><p>The company said on Thursday that \
+             the game would cost ten dollars and run on phones and tablets.</p></article></body>"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some(t));
+        assert_eq!(page.meta.source, None);
     }
 
     #[test]
