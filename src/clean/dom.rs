@@ -2,6 +2,8 @@
 //! headline stands, and which element holds the article, scored by text and link density,
 //! tag and class hints and position after the headline.
 
+use std::collections::HashMap;
+
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -510,6 +512,47 @@ pub fn mark_discussions(items: &mut [Item<'_>]) {
     }
 }
 
+/// Marks lists of teaser cards as other pages': three or more siblings built alike (one tag,
+/// one class), each a short block led by a link (a headline, a date, a line of summary).
+/// Each card's summary reads as prose; only the repeated shape says it is no story.
+pub fn mark_card_lists(items: &mut [Item<'_>]) {
+    let mut groups: HashMap<(usize, &str, &str), (usize, bool)> = HashMap::new();
+    for it in items.iter() {
+        let class = it.node.value().as_element().and_then(|e| e.attr("class"));
+        let Some(class) = class.filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        // Paragraphs of one class with links in each are a story, not cards.
+        if it.parent >= items.len() || !it.block || it.chrome || it.tag == "p" {
+            continue;
+        }
+        let card = (CARD_MIN_CHARS..=CARD_MAX_CHARS).contains(&it.sub_chars)
+            && it.sub_link >= CARD_MIN_CHARS
+            && it.sub_link * 100 >= it.sub_chars * CARD_LINK_PERCENT;
+        let entry = groups
+            .entry((it.parent, it.tag, class))
+            .or_insert((0, true));
+        entry.0 += 1;
+        entry.1 &= card;
+    }
+    let mut marked = false;
+    for ((parent, _, _), (count, all_cards)) in groups {
+        if count >= 3 && all_cards && items[parent].boost < 2.0 && !items[parent].chrome {
+            items[parent].hint_chrome = true;
+            items[parent].own_foreign = true;
+            marked = true;
+        }
+    }
+    if marked {
+        inherit(items);
+    }
+}
+
+/// A teaser card's size in characters, and the least share of it in links (percent).
+const CARD_MIN_CHARS: u32 = 15;
+const CARD_MAX_CHARS: u32 = 600;
+const CARD_LINK_PERCENT: u32 = 15;
+
 /// Characters of prose (blocks of six words or more, outside chrome) before item `at` and
 /// after the page's first `<h1>`.
 fn prose_before(items: &[Item<'_>], at: usize) -> u32 {
@@ -843,6 +886,45 @@ mod tests {
             .map(|i| text_of(i.node, 1000))
             .collect::<Vec<_>>()
             .join(" | ")
+    }
+
+    #[test]
+    fn lists_of_teaser_cards_are_other_pages() {
+        let card = |n: usize| {
+            format!(
+                "<div class='card'><div><a href='/s{n}'>Storm season starts early this year</a></div>\
+                 <div>April {n}, 2014</div><div>Forecasters expect more storms than usual.</div></div>"
+            )
+        };
+        let cards: String = (1..=3).map(card).collect();
+        let story = "<p>The ferry company said on Friday that the new timetable would start in \
+                     June, after months of complaints from island residents.</p>";
+        let html = Html::parse_document(&format!(
+            "<body><article><h1>Ferries</h1>{story}{story}<div class='box'>{cards}</div></article></body>"
+        ));
+        let mut parts = read(&html);
+        mark_card_lists(&mut parts.items);
+        // Blocks with text of their own: the story's paragraphs stay, the cards' lines go.
+        for i in parts.items.iter().filter(|i| i.block && i.chars > 0) {
+            let t = text_of(i.node, 400);
+            assert_eq!(
+                i.chrome,
+                !t.contains("ferry company") && t != "Ferries",
+                "{t}"
+            );
+        }
+        // Two cards are no list; paragraphs with links are the story.
+        let linked = "<p class='text'>The <a href='/r'>council report on the island ferries</a> \
+                      says boats ran late on most days.</p>";
+        let html = Html::parse_document(&format!(
+            "<body><article><h1>Ferries</h1>{linked}{linked}{linked}<div class='box'>{}{}</div></article></body>",
+            card(1),
+            card(2)
+        ));
+        let mut parts = read(&html);
+        let before: Vec<bool> = parts.items.iter().map(|i| i.chrome).collect();
+        mark_card_lists(&mut parts.items);
+        assert!(parts.items.iter().map(|i| i.chrome).eq(before));
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn read(source: &str) -> Page {
     let doc = Html::parse_document(source);
     let mut parts = dom::read(&doc);
     dom::mark_discussions(&mut parts.items);
+    dom::mark_card_lists(&mut parts.items);
     let ld = jsonld::read(parts.json_ld.iter().map(String::as_str));
     let metas = &parts.metas;
     let meta = |keys: &[&str]| -> Option<String> {
