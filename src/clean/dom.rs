@@ -430,7 +430,29 @@ fn finish(items: &mut [Item<'_>]) {
             parent.end = parent.end.max(end);
         }
     }
+    mark_forms(items);
     inherit(items);
+}
+
+/// A form is chrome (search, sign-up, login) unless it holds the headline or prose: some
+/// sites wrap the whole page in one (ASP.NET's `<form id="aspnetForm">`).
+fn mark_forms(items: &mut [Item<'_>]) {
+    let mut i = 0;
+    while i < items.len() {
+        if items[i].tag != "form" {
+            i += 1;
+            continue;
+        }
+        let end = items[i].end;
+        let article =
+            (i..end).any(|k| items[k].tag == "h1" || items[k].block && items[k].words >= 25);
+        if !article {
+            for item in &mut items[i..end] {
+                item.tag_chrome = true;
+            }
+        }
+        i = if article { i + 1 } else { end.max(i + 1) };
+    }
 }
 
 /// Recomputes subtree text totals over non-chrome elements.

@@ -1029,6 +1029,20 @@ mod tests {
     }
 
     #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_story_and_a_search_form_stays_out() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents about late boats.</p>";
+        let page = read(&format!(
+            "<title>Ferry timetable changes</title><body><form id='aspnetForm' action='/x'>\
+             <form><input name='q'><p>Search the archive of stories going back many years, by \
+             word, name, date or place, for free with no account needed at all today.</p></form>\
+             <div class='story'><h1>Ferry timetable changes</h1>{p}{p}</div></form></body>"
+        ));
+        assert_eq!(page.rendered.paragraphs.len(), 2, "{:?}", page.rendered.paragraphs);
+        assert!(page.rendered.paragraphs[0].starts_with("The ferry company"));
+    }
+
+    #[test]
     fn a_story_cut_in_two_by_a_photo_keeps_its_lead() {
         let p = |n: usize| {
             format!(
