@@ -1038,7 +1038,12 @@ mod tests {
              word, name, date or place, for free with no account needed at all today.</p></form>\
              <div class='story'><h1>Ferry timetable changes</h1>{p}{p}</div></form></body>"
         ));
-        assert_eq!(page.rendered.paragraphs.len(), 2, "{:?}", page.rendered.paragraphs);
+        assert_eq!(
+            page.rendered.paragraphs.len(),
+            2,
+            "{:?}",
+            page.rendered.paragraphs
+        );
         assert!(page.rendered.paragraphs[0].starts_with("The ferry company"));
     }
 
