@@ -444,8 +444,11 @@ fn mark_forms(items: &mut [Item<'_>]) {
             continue;
         }
         let end = items[i].end;
-        let article =
-            (i..end).any(|k| items[k].tag == "h1" || items[k].block && items[k].words >= 25);
+        // A note of 25 words in a sign-up form is no story; several paragraphs are.
+        let prose = (i..end)
+            .filter(|&k| items[k].block && items[k].words >= 25)
+            .count();
+        let article = prose >= 3 || (i..end).any(|k| items[k].tag == "h1");
         if !article {
             for item in &mut items[i..end] {
                 item.tag_chrome = true;
@@ -549,17 +552,30 @@ pub fn mark_card_lists(items: &mut [Item<'_>]) {
             continue;
         }
         let card = (CARD_MIN_CHARS..=CARD_MAX_CHARS).contains(&it.sub_chars)
-            && it.sub_link >= CARD_MIN_CHARS
-            && it.sub_link * 100 >= it.sub_chars * CARD_LINK_PERCENT;
+            && it.sub_link >= CARD_MIN_LINK_CHARS
+            && it.sub_link * 100 >= it.sub_chars * CARD_LINK_PERCENT
+            && led_by_link(it.node);
         let entry = groups
             .entry((it.parent, it.tag, class))
             .or_insert((0, true));
         entry.0 += 1;
         entry.1 &= card;
     }
+    // The cards' own text, per group: a story with a few inline boxes is more than its boxes.
+    let mut card_chars: HashMap<(usize, &str, &str), u32> = HashMap::new();
+    for it in items.iter() {
+        let class = it.node.value().as_element().and_then(|e| e.attr("class"));
+        if let Some(class) = class.filter(|c| !c.trim().is_empty())
+            && it.parent < items.len()
+        {
+            *card_chars.entry((it.parent, it.tag, class)).or_insert(0) += it.sub_chars;
+        }
+    }
     let mut marked = false;
-    for ((parent, _, _), (count, all_cards)) in groups {
-        if count >= 3 && all_cards && items[parent].boost < 2.0 && !items[parent].chrome {
+    for (key, (count, all_cards)) in groups {
+        let parent = key.0;
+        let most = card_chars.get(&key).copied().unwrap_or(0) * 10 >= items[parent].sub_chars * 8;
+        if count >= 3 && all_cards && most && items[parent].boost < 2.0 && !items[parent].chrome {
             items[parent].hint_chrome = true;
             items[parent].own_foreign = true;
             marked = true;
@@ -570,10 +586,29 @@ pub fn mark_card_lists(items: &mut [Item<'_>]) {
     }
 }
 
-/// A teaser card's size in characters, and the least share of it in links (percent).
+/// The fewest characters a teaser card holds.
 const CARD_MIN_CHARS: u32 = 15;
+/// The most characters a teaser card holds.
 const CARD_MAX_CHARS: u32 = 600;
+/// The fewest characters of a card's leading link.
+const CARD_MIN_LINK_CHARS: u32 = 15;
+/// The least share of a card's text in links, in percent.
 const CARD_LINK_PERCENT: u32 = 15;
+
+/// Whether an element's first words are a link's or a heading's (a teaser's headline).
+fn led_by_link(node: NodeRef<'_, Node>) -> bool {
+    let first = node
+        .descendants()
+        .take(64)
+        .find(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+    first.is_some_and(|t| {
+        t.ancestors().take_while(|a| a.id() != node.id()).any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "a" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        })
+    })
+}
 
 /// Characters of prose (blocks of six words or more, outside chrome) before item `at` and
 /// after the page's first `<h1>`.
@@ -761,7 +796,7 @@ pub fn content_root(items: &[Item<'_>], heading: Option<usize>) -> Option<usize>
     let mut chain = vec![top];
     while let Some(a) = items.get(up) {
         // A page that marks its article body (`itemprop=articleBody`) has said where it ends.
-        if a.chrome || idle > 8 || items[chosen].boost >= 2.0 {
+        if a.chrome || idle >= 8 || items[chosen].boost >= 2.0 {
             break;
         }
         let added_good = good[up] - good[chosen];

@@ -250,13 +250,14 @@ pub fn shape(html: &str) -> Shape {
     ];
     let mut out = Shape { depth: 0, attrs: 0 };
     let mut depth = 0usize;
+    let mut foreign = 0usize;
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         i += off + 1;
         if bytes[i..].starts_with(b"!--") {
-            match memchr::memmem::find(&bytes[i + 3..], b"-->") {
-                Some(p) => i += 3 + p + 3,
+            match comment_end(&bytes[i + 3..]) {
+                Some(p) => i += 3 + p,
                 None => break,
             }
             continue;
@@ -284,6 +285,9 @@ pub fn shape(html: &str) -> Shape {
         }
         if closing {
             depth = depth.saturating_sub(1);
+            if is(&["svg", "math"]) {
+                foreign = foreign.saturating_sub(1);
+            }
             continue;
         }
         if !(tag.ends_with(b"/") && is(FOREIGN_LEAVES)) {
@@ -291,7 +295,11 @@ pub fn shape(html: &str) -> Shape {
             out.depth = out.depth.max(depth);
         }
         // Its closing tag, where the scan goes on, balances the depth.
-        if is(RAW_TEXT) {
+        if is(&["svg", "math"]) {
+            foreign += 1;
+        }
+        // Inside SVG or MathML a `<style>` or `<title>` holds markup like any element.
+        if foreign == 0 && is(RAW_TEXT) {
             match raw_text_end(&bytes[i..], name.as_bytes()) {
                 Some(p) => i += p,
                 None => break,
@@ -299,6 +307,23 @@ pub fn shape(html: &str) -> Shape {
         }
     }
     out
+}
+
+/// Where a comment's text ends, past its closing mark, as the tokenizer reads it: at once for
+/// `<!-->` and `<!--->`, else at the first `-->` or `--!>`.
+fn comment_end(bytes: &[u8]) -> Option<usize> {
+    if bytes.starts_with(b">") {
+        return Some(1);
+    }
+    if bytes.starts_with(b"->") {
+        return Some(2);
+    }
+    let close = memchr::memmem::find(bytes, b"-->").map(|p| p + 3);
+    let bang = memchr::memmem::find(bytes, b"--!>").map(|p| p + 4);
+    match (close, bang) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Where a tag's `>` is (outside quoted values), and how many attribute values it has.
@@ -316,6 +341,15 @@ fn tag_end(bytes: &[u8]) -> Option<(usize, usize)> {
                 }
                 if let Some(&q) = bytes.get(i).filter(|b| **b == b'"' || **b == b'\'') {
                     i += 1 + memchr::memchr(q, &bytes[i + 1..])?;
+                } else {
+                    // An unquoted value runs to a space or the tag's end; quotes in it are text.
+                    while bytes
+                        .get(i)
+                        .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'>')
+                    {
+                        i += 1;
+                    }
+                    continue;
                 }
             }
             _ => {}
@@ -519,6 +553,17 @@ mod tests {
         assert_eq!(s.depth, 3, "html, head, script; then html, body, p");
         assert_eq!(s.attrs, 1);
         assert_eq!(shape("<SCRIPT>x<y</Script ><div>").depth, 1);
+        // What the parser nests, the scan counts: empty comments, SVG styles, stray quotes.
+        let deep = "<div>".repeat(300);
+        for head in [
+            "<!-->",
+            "<!--->",
+            "<!-- x --!>",
+            "<svg><style>",
+            "<a href=/x?a=\">",
+        ] {
+            assert!(shape(&format!("{head}{deep}")).hostile(), "{head}");
+        }
     }
 
     #[test]

@@ -501,17 +501,17 @@ fn find_dek(
     root: Option<usize>,
 ) -> Option<(usize, String)> {
     let limit = root.map_or(items.len(), |r| items[r].end);
+    let prose_paragraph = |i: &Item<'_>| i.tag == "p" && dom::block_weight(i) > 0.0;
+    // Paragraphs of prose per parent, counted once.
+    let mut prose_children: HashMap<usize, usize> = HashMap::new();
+    for i in items.iter().filter(|i| prose_paragraph(i)) {
+        *prose_children.entry(i.parent).or_insert(0) += 1;
+    }
     items.iter().enumerate().take(limit).find_map(|(n, i)| {
         // An intro with paragraphs of prose beside it is the story's first paragraph.
         let beside_prose = || {
-            items.get(i.parent).is_some_and(|up| {
-                (i.parent + 1..up.end).any(|s| {
-                    s != n
-                        && items[s].parent == i.parent
-                        && items[s].tag == "p"
-                        && dom::block_weight(&items[s]) > 0.0
-                })
-            })
+            let own = usize::from(prose_paragraph(i));
+            prose_children.get(&i.parent).is_some_and(|&c| c > own)
         };
         if !(i.dek || i.lede && !beside_prose()) || i.foreign {
             return None;
