@@ -670,7 +670,8 @@ pub fn block_weight(item: &Item<'_>) -> f32 {
 }
 
 /// Lifts the hint-chrome mark from a wrapper that holds the headline and most of the prose:
-/// a page may name its whole content column after a sidebar it also holds.
+/// a page may name its whole content column after a sidebar it also holds. With no headline
+/// found, only the lift of a hinted element holding a page of prose applies, page-wide.
 pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
     // Without a headline found, the whole page is what follows it.
     let h = heading.unwrap_or(0);
@@ -841,7 +842,7 @@ fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain:
             continue;
         }
         let holds_inside = i < inside && inside < items[i].end;
-        // Paragraphs just before the story's block are its lead (before a "Read more").
+        // Paragraphs beside the story's block and before it are its lead (before "Read more").
         let sibling_paragraph =
             items[i].tag == "p" && items[i].parent == up && i < inside && !items[i].dek;
         if !holds_inside && (sibling_paragraph || kind(i).is_some_and(|k| kinds.contains(&k))) {

@@ -381,7 +381,7 @@ static BLOCK_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// Scripts and styles, to the end of the text when unclosed.
 static RAW_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?is)<script\b.*?(?:</script\s*>|\z)|<style\b.*?(?:</style\s*>|\z)|<template\b.*?(?:</template\s*>|\z)",
+        r"(?is)<script[\s/>].*?(?:</script\s*>|\z)|<style[\s/>].*?(?:</style\s*>|\z)|<template[\s/>].*?(?:</template\s*>|\z)",
     )
     .expect("static regex")
 });

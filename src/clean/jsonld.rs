@@ -45,15 +45,26 @@ const MAX_DEPTH: usize = 8;
 
 /// A block's JSON without the `<![CDATA[ ... ]]>` or `<!-- ... -->` some pages wrap it in.
 fn unwrapped(block: &str) -> &str {
-    let b = block.trim();
-    let b = b
-        .strip_prefix("<![CDATA[")
-        .map_or(b, |b| b.trim_end().trim_end_matches("]]>"));
-    let b = b
-        .trim()
-        .strip_prefix("<!--")
-        .map_or(b, |b| b.trim_end().trim_end_matches("-->"));
-    b.trim()
+    let mut b = block.trim();
+    // Wrappers nest (a comment around CDATA) and scripts write `//<![CDATA[ ... //]]>`.
+    for _ in 0..4 {
+        let inner = b.trim_start_matches("//").trim_start();
+        let inner = if let Some(i) = inner.strip_prefix("<![CDATA[") {
+            i.trim_end()
+                .trim_end_matches("]]>")
+                .trim_end()
+                .trim_end_matches("//")
+        } else if let Some(i) = inner.strip_prefix("<!--") {
+            i.trim_end()
+                .trim_end_matches("-->")
+                .trim_end()
+                .trim_end_matches("//")
+        } else {
+            break;
+        };
+        b = inner.trim();
+    }
+    b
 }
 
 /// Reads the first article object among the JSON-LD blocks; unreadable blocks are skipped.
@@ -210,6 +221,8 @@ mod tests {
             "dateCreated":"2015-10-14T23:00:00Z","datePublished":"2015-10-15T02:19:15Z"} ]]> "#]);
         assert_eq!(a.date.as_deref(), Some("2015-10-15T02:19:15Z"));
         assert_eq!(a.created.as_deref(), Some("2015-10-14T23:00:00Z"));
+        let a = read([r#"//<![CDATA[ <!-- {"@type":"Article","headline":"D"} --> //]]>"#]);
+        assert_eq!(a.headline.as_deref(), Some("D"));
         let a = read([r#"<!-- {"@type":"Article","headline":"C"} -->"#]);
         assert_eq!(a.headline.as_deref(), Some("C"));
         assert_eq!(a.date, None);

@@ -275,11 +275,13 @@ pub fn choose_title(
         // put their own name in the `<title>` only.
         let shared_head = c.split_once(": ").is_some_and(|(head, _)| {
             let head = format!("{head}: ");
-            let sources = candidates.iter().flatten();
-            sources
-                .filter(|o| text::squash(o).starts_with(&head))
-                .count()
-                >= 2
+            // Distinct texts: a site copies its `og:title` into `twitter:title`.
+            let sources: std::collections::HashSet<String> = candidates
+                .iter()
+                .flatten()
+                .map(|o| text::squash(o))
+                .collect();
+            sources.iter().filter(|o| o.starts_with(&head)).count() >= 2
         });
         let parts = split_title_at(&c, !shared_head);
         if parts.len() == 1 {
