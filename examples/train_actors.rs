@@ -20,6 +20,14 @@ use serde_json::Value;
 #[allow(dead_code)]
 mod gold;
 
+/// Training orders averaged into one model.
+const RUNS: usize = 5;
+
+/// Features seen in fewer training examples are dropped: on 84 documents a neighbour word seen
+/// once or twice is memorised, not learned (chosen by cross-validation: 1, 2, 3, 5, 8 gave
+/// F1 0.763, 0.765, 0.767, 0.765, 0.762; the model shrinks from 7,233 features to 1,996).
+const MIN_COUNT: usize = 3;
+
 /// Averaged multi-class perceptron over interned features.
 struct Perceptron {
     w: Vec<[f32; 4]>,
@@ -94,12 +102,19 @@ fn shuffle<T>(v: &mut [T], seed: &mut u64) {
 fn train(examples: &[(&Sample, usize)], epochs: usize, none_bias: f32) -> Vec<(String, [f32; 4])> {
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (s, _) in examples {
+        for f in &s.features {
+            *seen.entry(f.as_str()).or_default() += 1;
+        }
+    }
     let xs: Vec<(Vec<u32>, usize)> = examples
         .iter()
         .map(|(s, y)| {
             let x = s
                 .features
                 .iter()
+                .filter(|f| seen.get(f.as_str()).copied().unwrap_or(0) >= MIN_COUNT)
                 .map(|f| {
                     *ids.entry(f.as_str()).or_insert_with(|| {
                         names.push(f.as_str());
@@ -110,16 +125,25 @@ fn train(examples: &[(&Sample, usize)], epochs: usize, none_bias: f32) -> Vec<(S
             (x, *y)
         })
         .collect();
-    let mut p = Perceptron::new(names.len());
-    let mut order: Vec<usize> = (0..xs.len()).collect();
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    for _ in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        for &i in &order {
-            p.update(&xs[i].0, xs[i].1);
+    // Several orders averaged: on a few thousand examples one order's weights swing
+    // single verdicts either way.
+    let mut w = vec![[0f32; 4]; names.len()];
+    for run in 0..RUNS {
+        let mut p = Perceptron::new(names.len());
+        let mut order: Vec<usize> = (0..xs.len()).collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64 ^ (run as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
+        for _ in 0..epochs {
+            shuffle(&mut order, &mut seed);
+            for &i in &order {
+                p.update(&xs[i].0, xs[i].1);
+            }
+        }
+        for (acc, v) in w.iter_mut().zip(p.averaged()) {
+            for k in 0..4 {
+                acc[k] += v[k] / RUNS as f32;
+            }
         }
     }
-    let mut w = p.averaged();
     if let Some(&b) = ids.get("b=") {
         w[b as usize][3] -= none_bias;
     }

@@ -194,6 +194,9 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         {
             true
         }
+        // "Congress of Arts and Sciences in St. Louis": a name with its "of" already
+        // complete is placed by "in", not continued.
+        "in" if left.iter().any(|&x| p.is_word_ci(x, "of")) => false,
         "for" | "in" | "on" | "against" => {
             let named: Vec<usize> = left
                 .iter()
@@ -553,8 +556,13 @@ pub(crate) fn after_place(p: &Para, rest: &[usize], city: bool) -> Rest {
     // "Tokyo Electron", "Paris Hilton": a city before an unknown name is part
     // of it; a country or nationality is not ("Iraqi | Wafa Movement").
     let unknown = || rest.iter().all(|&k| p.gaz(&[k]).is_none());
+    // "American University of Beirut": a body word that names its own place after "of".
+    let body_of = rest
+        .first()
+        .is_some_and(|&k| p.toks[k].has(BODY) && p.toks[k].is_cap())
+        && rest.get(1).is_some_and(|&k| p.is_word_ci(k, "of"));
     match rest_kind(p, rest) {
-        Rest::Proper if last.has(BODY) && last.is_cap() => Rest::Tail,
+        Rest::Proper if (last.has(BODY) && last.is_cap()) || body_of => Rest::Tail,
         Rest::Proper if city && unknown() => Rest::Tail,
         kind => kind,
     }
