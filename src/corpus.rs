@@ -55,44 +55,45 @@ pub struct LoadOutcome {
     pub problems: Vec<Problem>,
 }
 
+/// Puts the dateline (`Nairobi, Kenya (Associated Press)`) and the standfirst in front of
+/// the paragraphs, as the page shows them; returns how many went in.
+fn insert_leads(a: &mut Article) -> usize {
+    let dek = a.subtitle.as_deref().filter(|s| !s.trim().is_empty());
+    let dateline = a.place.as_deref().map(|place| match &a.source {
+        Some(agency) => format!("{place} ({agency})"),
+        None => place.to_string(),
+    });
+    let leads: Vec<String> = dateline
+        .into_iter()
+        .chain(dek.map(str::to_string))
+        .collect();
+    let n = leads.len();
+    a.paragraphs.splice(0..0, leads);
+    n
+}
+
 impl Corpus {
     /// Builds a corpus from cleaned articles: finds actors and indexes them.
     pub fn from_articles(mut articles: Vec<Article>) -> Self {
         // A standfirst is read with the body, so its actors count for the article (`@name`
-        // finds a report that names someone only there). It goes in front for the reading
-        // and comes out again; its mentions stay in the index but not in the article, whose
-        // mentions point into `paragraphs`.
-        let with_dek: Vec<bool> = articles
-            .iter_mut()
-            .map(
-                |a| match a.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
-                    Some(dek) => {
-                        let dek = dek.to_string();
-                        a.paragraphs.insert(0, dek);
-                        true
-                    }
-                    None => false,
-                },
-            )
-            .collect();
+        // finds a report that names someone only there); so is an agency dateline, whose
+        // place and agency the cleaner took off the first paragraph (`NAIROBI (AP) -`).
+        // They go in front for the reading and come out again; their mentions stay in the
+        // index but not in the article, whose mentions point into `paragraphs`.
+        let leads: Vec<usize> = articles.iter_mut().map(insert_leads).collect();
         let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
         let extraction = actors::extract(&paragraphs);
         let index = ActorIndex::build(&extraction);
-        for ((article, mentions), dek) in articles.iter_mut().zip(extraction.mentions).zip(with_dek)
-        {
-            article.mentions = if dek {
-                article.paragraphs.remove(0);
-                mentions
-                    .into_iter()
-                    .filter(|m| m.paragraph > 0)
-                    .map(|m| Mention {
-                        paragraph: m.paragraph - 1,
-                        ..m
-                    })
-                    .collect()
-            } else {
-                mentions
-            };
+        for ((article, mentions), lead) in articles.iter_mut().zip(extraction.mentions).zip(leads) {
+            article.paragraphs.drain(..lead);
+            article.mentions = mentions
+                .into_iter()
+                .filter(|m| m.paragraph >= lead)
+                .map(|m| Mention {
+                    paragraph: m.paragraph - lead,
+                    ..m
+                })
+                .collect();
         }
         Corpus {
             articles,
@@ -402,6 +403,36 @@ mod tests {
             .expect("the standfirst's person is an actor");
         assert_eq!(corpus.actors.articles_of(lunde), [0]);
         // Mentions still point into the body, which is unchanged.
+        let a = &corpus.articles[0];
+        assert_eq!(a.paragraphs.len(), 1);
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| m.paragraph == 0 && m.end <= a.paragraphs[0].len())
+        );
+    }
+
+    #[test]
+    fn an_agency_dateline_names_its_place_and_agency() {
+        let corpus = Corpus::from_articles(vec![Article {
+            id: "wire".into(),
+            title: "Dockers walk out".into(),
+            source: Some("Associated Press".into()),
+            place: Some("Nairobi, Kenya".into()),
+            subtitle: Some("Union leader Kari Lunde said the dockers would not back down.".into()),
+            paragraphs: vec!["The strike at the container terminal began on Monday.".into()],
+            ..Article::default()
+        }]);
+        let names: Vec<&str> = corpus
+            .actors
+            .actors()
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        for want in ["Nairobi", "Kenya", "Associated Press", "Kari Lunde"] {
+            assert!(names.contains(&want), "{want} in {names:?}");
+        }
+        // Neither lead stays in the body, and mentions point into what does.
         let a = &corpus.articles[0];
         assert_eq!(a.paragraphs.len(), 1);
         assert!(

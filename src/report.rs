@@ -19,6 +19,9 @@ pub struct ListEntry<'a> {
     pub title: Safe<'a>,
     pub subtitle: Option<Safe<'a>>,
     pub source: Option<Safe<'a>>,
+    /// Where an agency dateline says the report was filed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Safe<'a>>,
     pub date: Option<String>,
     pub url: Option<Safe<'a>>,
     pub author: Option<Safe<'a>>,
@@ -43,6 +46,7 @@ impl<'a> ListEntry<'a> {
             title: Safe(&a.title),
             subtitle: safe_opt(&a.subtitle),
             source: safe_opt(&a.source),
+            place: safe_opt(&a.place),
             date: a.date.map(|d| d.to_string()),
             url: safe_opt(&a.url),
             author: safe_opt(&a.author),
@@ -146,6 +150,9 @@ pub struct ShowEntry<'a> {
     pub title: Safe<'a>,
     pub subtitle: Option<Safe<'a>>,
     pub source: Option<Safe<'a>>,
+    /// Where an agency dateline says the report was filed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Safe<'a>>,
     pub date: Option<String>,
     pub url: Option<Safe<'a>>,
     pub author: Option<Safe<'a>>,
@@ -184,6 +191,7 @@ impl<'a> ShowEntry<'a> {
             title: Safe(&a.title),
             subtitle: safe_opt(&a.subtitle),
             source: safe_opt(&a.source),
+            place: safe_opt(&a.place),
             date: a.date.map(|d| d.to_string()),
             url: safe_opt(&a.url),
             author: safe_opt(&a.author),
@@ -346,11 +354,15 @@ pub fn show_text(corpus: &Corpus, i: usize, width: usize) -> String {
     out
 }
 
-/// `source · by author · date · N words · M min read`, leaving out what is unknown.
+/// `source · dateline place · by author · date · N words · M min read`, leaving out what is
+/// unknown.
 pub fn meta_line(a: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = &a.source {
         parts.push(s.clone());
+    }
+    if let Some(p) = &a.place {
+        parts.push(p.clone());
     }
     if let Some(by) = &a.author {
         parts.push(format!("by {by}"));
