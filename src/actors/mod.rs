@@ -627,6 +627,24 @@ mod tests {
     }
 
     #[test]
+    fn entries_of_a_results_list_are_competitors() {
+        let (e, _) = run(&[
+            "Results of second round matches on Wednesday :",
+            "Goran Ivanisevic ( Croatia ) beat Magnus Larsson ( Sweden ) 7-6 6-4",
+            "Steffi Graf ( Germany ) beat Lindsay Davenport ( U.S. ) 6-1 6-2",
+        ]);
+        for name in [
+            "Goran Ivanisevic",
+            "Magnus Larsson",
+            "Steffi Graf",
+            "Lindsay Davenport",
+        ] {
+            has(&e, name, Person, &[]);
+        }
+        has(&e, "Croatia", Place, &[]);
+    }
+
+    #[test]
     fn bodies_named_with_of_keep_their_nationality_and_end_before_in() {
         let (e, _) = run(&[
             "Students at the American University of Beirut joined. He lectured at the \

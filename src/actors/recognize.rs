@@ -164,6 +164,14 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             }
         }
     }
+    // "Goran Ivanisevic ( Croatia ) beat ...": an entry of a results list, whose line of
+    // capitals reads like a headline; the nation after it makes the name a competitor.
+    if ctx.headline && seg.len() >= 2 && nation_after(p, seg) {
+        let (mut votes, _) = votes(p, seg, ctx, st, out);
+        votes[P] += 3;
+        push(p, seg, None, votes, false, false, ctx.titled, st, out);
+        return;
+    }
     // Headline words are capitalised anyway: only known names inside them count.
     // The classifier weighs a rule-found headline name only when the line holds no known one.
     if ctx.headline {
@@ -201,6 +209,25 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let weak = ctx.headline || validity == Validity::Weak || (ctx.weak && !cued);
     let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
     push(p, seg, None, votes, weak, acronym, ctx.titled, st, out);
+}
+
+/// A known country or place in brackets right after the name: "Sampras ( U.S. )".
+fn nation_after(p: &Para, seg: &[usize]) -> bool {
+    let Some(&last) = seg.last() else {
+        return false;
+    };
+    let toks = p.toks;
+    if !toks.get(last + 1).is_some_and(|t| t.is_punct('(')) {
+        return false;
+    }
+    let Some(close) = (last + 2..toks.len().min(last + 8)).find(|&k| toks[k].is_punct(')')) else {
+        return false;
+    };
+    let inside: Vec<usize> = (last + 2..close).collect();
+    !inside.is_empty()
+        && p.gaz(&inside)
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class != GazClass::Org)
 }
 
 /// "its Blackwell processors", "their Model Y cars": a product or brand that
