@@ -386,6 +386,16 @@ mod tests {
         assert!(matches!(corpus.find("9"), Err(FindError::NotFound(_))));
     }
 
+    /// The article kept its one body paragraph, and every mention points into it.
+    fn assert_one_paragraph_body(a: &Article) {
+        assert_eq!(a.paragraphs.len(), 1);
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| m.paragraph == 0 && m.end <= a.paragraphs[0].len())
+        );
+    }
+
     #[test]
     fn a_name_only_in_the_standfirst_still_finds_the_article() {
         let corpus = Corpus::from_articles(vec![Article {
@@ -403,13 +413,7 @@ mod tests {
             .expect("the standfirst's person is an actor");
         assert_eq!(corpus.actors.articles_of(lunde), [0]);
         // Mentions still point into the body, which is unchanged.
-        let a = &corpus.articles[0];
-        assert_eq!(a.paragraphs.len(), 1);
-        assert!(
-            a.mentions
-                .iter()
-                .all(|m| m.paragraph == 0 && m.end <= a.paragraphs[0].len())
-        );
+        assert_one_paragraph_body(&corpus.articles[0]);
     }
 
     #[test]
@@ -433,12 +437,6 @@ mod tests {
             assert!(names.contains(&want), "{want} in {names:?}");
         }
         // Neither lead stays in the body, and mentions point into what does.
-        let a = &corpus.articles[0];
-        assert_eq!(a.paragraphs.len(), 1);
-        assert!(
-            a.mentions
-                .iter()
-                .all(|m| m.paragraph == 0 && m.end <= a.paragraphs[0].len())
-        );
+        assert_one_paragraph_body(&corpus.articles[0]);
     }
 }
