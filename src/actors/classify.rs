@@ -110,9 +110,11 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
             // A short form of a longer name or an acronym defined in the text is resolved to
             // that name, not judged alone.
             // A town of the place lists is kept too; the model may still name its kind.
-            // Acronyms are kept as the rules found them: the labelled genres spell units and
-            // techniques in capitals ("LED", "UV") far more than news does.
-            c.rejected = !(tied[n] || f.part || c.listed.is_some() || c.acronym);
+            // An acronym with a cue of its own ("weather bureau PAGASA said") is kept as the
+            // rules found it: the labelled genres spell units and techniques in capitals
+            // ("LED", "UV") far more than news does, so they teach the model to drop them.
+            let cued_acronym = c.acronym && leading_kind(&c.votes).1 >= 2;
+            c.rejected = !(tied[n] || f.part || c.listed.is_some() || cued_acronym);
             continue;
         };
         // Cues of some strength keep the rules' kind ("An Bord ...", "shares in ...", "grid

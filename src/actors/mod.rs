@@ -308,6 +308,19 @@ mod tests {
     }
 
     #[test]
+    fn terms_units_and_shouted_words_in_capitals_are_no_actors() {
+        let (e, _) = run(&[
+            "Foreign direct investment (FDI) and sea surface salinity (SSS) rose, the \
+             weather bureau PAGASA said. FDI fell later. A visa costs 25 CUC, or USD 30, \
+             and the queue was HUGE.",
+        ]);
+        for term in ["FDI", "SSS", "CUC", "USD", "HUGE"] {
+            lacks(&e, term);
+        }
+        has(&e, "PAGASA", Organization, &[]);
+    }
+
+    #[test]
     fn translations_and_spelling_variants_merge() {
         let (e, _) = run(&[
             "Harakat al-Wafa claimed the attack near Qarnit province. Omar Al-Rashidi, a \

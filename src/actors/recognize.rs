@@ -58,6 +58,12 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             continue;
         }
         let j = run_end(p, i);
+        // "sea surface salinity (SSS)": letters for common words name a term, not an actor.
+        if let Some(letters) = term_acronym(p, i, j) {
+            out.ignored.insert(letters);
+            i = j;
+            continue;
+        }
         if st.credit || st.designation {
             i = j;
             continue;
@@ -104,7 +110,8 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         && p.toks[*k].shape == Shape::Upper
     {
         let law = norm::acronym_letters(p.word(*k)).is_some_and(|l| out.ignored.contains(&l));
-        if law || model_name(p, *k) {
+        let unknown = p.gaz(seg).is_none();
+        if law || model_name(p, *k) || (unknown && (counted(p, *k) || shouted(p, *k))) {
             return;
         }
     }
@@ -260,6 +267,60 @@ fn product(p: &Para, seg: &[usize]) -> bool {
 fn model_name(p: &Para, k: usize) -> bool {
     let toks = p.toks;
     k >= 2 && toks[k - 1].shape == Shape::Digit && toks[k - 2].is_cap()
+}
+
+/// Capitals beside a number are a unit or currency: "25 CUC", "3 RBI", "USD 20".
+fn counted(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    let year = |d: usize| {
+        let w = p.word(d);
+        w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..2100).contains(&y))
+    };
+    let after_number =
+        k > 0 && toks[k].space_before && toks[k - 1].shape == Shape::Digit && !year(k - 1);
+    let before_number = p.word(k).chars().count() == 3
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.shape == Shape::Digit && n.space_before && !year(k + 1));
+    after_number || before_number
+}
+
+/// A common English word in capitals is emphasis or a heading: "a HUGE collector", "WHEREAS".
+fn shouted(p: &Para, k: usize) -> bool {
+    let w = p.word(k);
+    w.chars().count() >= 4 && p.lex.case_of(&norm::fold(w)) == Some(true)
+}
+
+/// Letters in brackets that spell the lowercase words before them ("ground reaction force
+/// (GRF)", "light-emitting diode (LED)"): a term of the text.
+fn term_acronym(p: &Para, i: usize, j: usize) -> Option<String> {
+    let toks = p.toks;
+    let open = i.checked_sub(1)?;
+    if j != i + 1 || toks[i].shape != Shape::Upper || !toks[open].is_punct('(') {
+        return None;
+    }
+    if !toks.get(j).is_some_and(|t| t.is_punct(')')) {
+        return None;
+    }
+    let letters = norm::acronym_letters(p.word(i))?;
+    let mut words = Vec::new();
+    for k in (open.saturating_sub(16)..open).rev() {
+        let t = toks[k];
+        if !t.is_word() || t.shape != Shape::Lower {
+            break;
+        }
+        words.push(k);
+    }
+    words.reverse();
+    let initials: Vec<norm::Initial> = words
+        .iter()
+        .map(|&k| norm::Initial {
+            letter: p.word(k).chars().next().unwrap_or(' '),
+            // Small words and the second half of "light-emitting" may go unspelled.
+            skippable: toks[k].has(STOP | CONNECTOR) || toks[k].joined,
+        })
+        .collect();
+    norm::acronym_start(&letters, &initials).map(|_| letters)
 }
 
 /// Emits the gazetteer names inside a run, longest first from each word.
