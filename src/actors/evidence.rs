@@ -136,6 +136,10 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
+    // "Houston Rockets", "Kaizer Chiefs" after a city: a team's plural nickname.
+    if multi && team_nickname(p, seg) {
+        v[O] += 4;
+    }
     // "Tokyo Electron": a city leading a name makes a company or a team.
     let city_at = |k: usize| {
         p.gaz(&[k])
@@ -468,6 +472,30 @@ fn appositive(p: &Para, comma: usize) -> Option<ActorKind> {
     }
 }
 
+/// A known city or region and a plural nickname: "Houston Rockets", "St. Louis Cardinals".
+/// A given name first ("David Ricks", "Austin Rivers") makes a person instead.
+fn team_nickname(p: &Para, seg: &[usize]) -> bool {
+    let toks = p.toks;
+    let Some((&last, head)) = seg.split_last() else {
+        return false;
+    };
+    let word = norm::fold(p.word(last));
+    if word
+        .strip_suffix('s')
+        .is_none_or(|s| s.len() < 3 || s.ends_with('s'))
+    {
+        return false;
+    }
+    if !toks[last].is_cap() || toks[last].has(PLACE_TAIL | ORG_TAIL) || toks[last].poss {
+        return false;
+    }
+    let city = p
+        .gaz(head)
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
+    city && !toks[head[0]].has(GIVEN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,6 +606,28 @@ mod tests {
             Person
         );
         assert_eq!(kind_of("Tokyo Kogyo fell", "Tokyo Kogyo"), Organization);
+    }
+
+    #[test]
+    fn teams_after_cities_and_streets_and_buildings_as_places() {
+        use ActorKind::*;
+        assert_eq!(
+            kind_of("the Houston Rockets won", "Houston Rockets"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("Lilly's chief, David Ricks, said", "David Ricks"),
+            Person
+        );
+        assert_eq!(
+            kind_of("down Chaharbagh Boulevard to", "Chaharbagh Boulevard"),
+            Place
+        );
+        assert_eq!(
+            kind_of("inside the Hakim Mosque today", "Hakim Mosque"),
+            Place
+        );
+        assert_eq!(kind_of("along Jalan Besar at night", "Jalan Besar"), Place);
     }
 
     fn valid(text: &str, name: &str, sub_body: bool) -> Validity {

@@ -306,16 +306,28 @@ fn term_acronym(p: &Para, i: usize, j: usize) -> Option<String> {
     let mut words = Vec::new();
     for k in (open.saturating_sub(16)..open).rev() {
         let t = toks[k];
-        if !t.is_word() || t.shape != Shape::Lower {
+        // A sentence may open with the term: "Foreign direct investment (FDI) rose".
+        let opener = t.sent_start
+            && t.shape == Shape::Cap
+            && p.lex.case_of(&norm::fold(p.word(k))) == Some(true);
+        if !t.is_word() || !(t.shape == Shape::Lower || opener) {
             break;
         }
         words.push(k);
+        if opener {
+            break;
+        }
     }
     words.reverse();
     let initials: Vec<norm::Initial> = words
         .iter()
         .map(|&k| norm::Initial {
-            letter: p.word(k).chars().next().unwrap_or(' '),
+            letter: p
+                .word(k)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .next()
+                .unwrap_or(' '),
             // Small words and the second half of "light-emitting" may go unspelled.
             skippable: toks[k].has(STOP | CONNECTOR) || toks[k].joined,
         })
