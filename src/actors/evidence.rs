@@ -133,7 +133,7 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
         v[O] += 8;
     }
-    if multi && !first.has(GIVEN) && place_at(&seg[seg.len() - 1..]) {
+    if multi && !first.has(GIVEN | NAME_GIVEN) && place_at(&seg[seg.len() - 1..]) {
         v[O] += 3;
     }
     // "Houston Rockets", "Kaizer Chiefs" after a city: a team's plural nickname.
@@ -628,6 +628,11 @@ mod tests {
             Place
         );
         assert_eq!(kind_of("along Jalan Besar at night", "Jalan Besar"), Place);
+        // A town's name as a surname after any listed given name: "Moore", Oklahoma.
+        assert_eq!(
+            kind_of("starred with Mandy Moore in", "Mandy Moore"),
+            Person
+        );
     }
 
     fn valid(text: &str, name: &str, sub_body: bool) -> Validity {
