@@ -71,11 +71,26 @@ impl Article {
     }
 }
 
-/// Counts words the way readers do: runs of letters or digits.
+/// Counts words the way readers do: runs of letters or digits; in scripts written without
+/// spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) a few characters make a word.
 pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            let (mut han, mut south_east) = (0usize, 0usize);
+            for c in w.chars() {
+                match c as u32 {
+                    0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => {
+                        han += 1
+                    }
+                    0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => south_east += 1,
+                    _ => {}
+                }
+            }
+            // About two Chinese or Japanese characters and five Thai letters a word.
+            (han.div_ceil(2) + south_east.div_ceil(5)).max(1)
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -85,6 +100,13 @@ mod tests {
     #[test]
     fn words_ignore_punctuation_only_tokens() {
         assert_eq!(count_words("Hello — world, 2024 !"), 3);
+    }
+
+    #[test]
+    fn words_of_unspaced_scripts_are_counted_by_characters() {
+        assert_eq!(count_words("短缺药品保供稳价"), 4);
+        assert_eq!(count_words("ผลการตรวจ DNA"), 3);
+        assert_eq!(count_words(""), 0);
     }
 
     #[test]

@@ -403,10 +403,15 @@ fn add_text(items: &mut [Item<'_>], parent: usize, t: &str) {
     if chars == 0 {
         return;
     }
-    let words = t.split_whitespace().count() as u32;
+    let words = crate::article::count_words(t) as u32;
     let punct = t
         .chars()
-        .filter(|c| matches!(c, '.' | ',' | '!' | '?' | ';'))
+        .filter(|c| {
+            matches!(
+                c,
+                '.' | ',' | '!' | '?' | ';' | '。' | '，' | '、' | '！' | '？'
+            )
+        })
         .count() as u32;
     if let Some(b) = items.get_mut(block) {
         b.chars += chars;

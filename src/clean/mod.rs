@@ -359,6 +359,26 @@ mod tests {
     }
 
     #[test]
+    fn a_story_in_chinese_counts_its_words_by_characters() {
+        let para = "国家卫生健康委员会今天表示，将进一步加强短缺药品的供应保障工作，稳定药品价格，\
+                    全力保障临床用药需求，确保患者能够及时获得所需药品。";
+        let page = format!(
+            "<html><head><title>短缺药品保供稳价</title></head><body>\
+             <h1>短缺药品保供稳价</h1><div class=\"x\"><p>{para}</p><p>{para}</p><p>{para}</p></div>\
+             <div class=\"y\"><p>Read our partner site for more on the markets, the weather \
+             and sport, with new stories every day.</p></div></body></html>"
+        );
+        let a = clean(RawDoc::new("p", "p.html", Format::Html, page))
+            .0
+            .expect("article");
+        let story = a
+            .paragraphs
+            .iter()
+            .filter(|p| p.contains("国家卫生健康委员会"));
+        assert_eq!(story.count(), 3, "{:?}", a.paragraphs);
+    }
+
+    #[test]
     fn wire_story_with_byline_caption_and_sign_off() {
         let body = "Norway to expand offshore wind auctions\n\
                     By Kari Solberg and Sean Byrne\n\
