@@ -93,6 +93,9 @@ pub struct Item<'a> {
     pub date_hint: bool,
     /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
     pub boost: f32,
+    /// The page itself marks the element as the article body (`itemprop=articleBody`, RDFa
+    /// `property=content:encoded`).
+    pub body_prop: bool,
     /// A block element: text below it, up to the next block, counts as its own.
     pub block: bool,
     /// Text directly in this block (inline descendants included), in characters.
@@ -262,6 +265,13 @@ pub fn read(html: &Html) -> Parts<'_> {
                             headline_prop |= says("headline");
                             attr_words(v, |w| hits.add(w));
                         }
+                        // Drupal's RDFa names its body field so.
+                        "property" => {
+                            strong_body |= v.split_whitespace().any(|t| {
+                                t.eq_ignore_ascii_case("content:encoded")
+                                    || t.eq_ignore_ascii_case("schema:articleBody")
+                            });
+                        }
                         "role" => {
                             role_chrome |= rules
                                 .chrome_roles
@@ -310,6 +320,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                     lede: hits.lede > 0,
                     date_hint: hits.date > 0,
                     boost,
+                    body_prop: strong_body,
                     block: BLOCK_TAGS.contains(&tag),
                     chars: 0,
                     link_chars: 0,
@@ -436,7 +447,32 @@ fn finish(items: &mut [Item<'_>]) {
         }
     }
     mark_forms(items);
+    trust_body(items);
     inherit(items);
+}
+
+/// The wrappers of an element the page marks as its body are neither chrome, another page's
+/// nor a standfirst, whatever their classes say (Drupal's `field-label-hidden`,
+/// `text-with-summary`; Blogger's `widget Blog`).
+fn trust_body(items: &mut [Item<'_>]) {
+    for i in 0..items.len() {
+        if !items[i].body_prop {
+            continue;
+        }
+        let mut up = items[i].parent;
+        let mut guard = 0;
+        while let Some(p) = items.get_mut(up) {
+            if p.body_prop || guard > MAX_DEPTH {
+                break;
+            }
+            p.hint_chrome = false;
+            p.own_foreign = false;
+            p.dek = false;
+            p.lede = false;
+            up = p.parent;
+            guard += 1;
+        }
+    }
 }
 
 /// A form is chrome (search, sign-up, login) unless it holds the headline or prose: some

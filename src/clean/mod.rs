@@ -359,6 +359,24 @@ mod tests {
     }
 
     #[test]
+    fn a_body_the_page_marks_so_is_read_whatever_its_wrappers_classes() {
+        let para = "The council voted on Tuesday to close the old bridge to lorries after \
+                    engineers found cracks in two of its supports, officials said.";
+        let page = format!(
+            "<html><head><title>Bridge closed</title></head><body><h1>Bridge closed</h1>\
+             <div class=\"field field-name-body field-type-text-with-summary field-label-hidden\">\
+             <div class=\"field-item\" property=\"content:encoded\"><p>{para}</p><p>{para}</p>\
+             <p>{para}</p></div></div><div class=\"donate\"><p>Support local news: give what \
+             you can today, every gift helps us report.</p></div></body></html>"
+        );
+        let a = clean(RawDoc::new("p", "p.html", Format::Html, page))
+            .0
+            .expect("article");
+        let story = a.paragraphs.iter().filter(|p| p.contains("old bridge"));
+        assert_eq!(story.count(), 3, "{:?} / {:?}", a.subtitle, a.paragraphs);
+    }
+
+    #[test]
     fn a_story_in_chinese_counts_its_words_by_characters() {
         let para = "国家卫生健康委员会今天表示，将进一步加强短缺药品的供应保障工作，稳定药品价格，\
                     全力保障临床用药需求，确保患者能够及时获得所需药品。";
