@@ -308,6 +308,13 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_word_before_a_place_noun_is_a_place() {
+        let (e, _) =
+            run(&["A volcanic eruption on Iceland's Reykjanes peninsula sent lava across a road."]);
+        has(&e, "Reykjanes", Place, &[]);
+    }
+
+    #[test]
     fn terms_units_and_shouted_words_in_capitals_are_no_actors() {
         let (e, _) = run(&[
             "Foreign direct investment (FDI) and sea surface salinity (SSS) rose, the \
