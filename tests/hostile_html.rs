@@ -94,6 +94,21 @@ fn deep_nesting() {
 }
 
 #[test]
+fn many_bodies_deep_inside() {
+    // Each element marked as the body clears the hints of its wrappers; deep wrappers are
+    // cleared once, not once for each of the 50,000 marked siblings.
+    let marked = "<p itemprop=\"articleBody\">Text.</p>".repeat(50_000);
+    loads_within_bound(
+        "bodies.html",
+        &page(&format!(
+            "{}{marked}{}",
+            "<div class=\"sidebar\">".repeat(400),
+            "</div>".repeat(400)
+        )),
+    );
+}
+
+#[test]
 fn less_than_signs_in_text() {
     loads_within_bound(
         "lt.txt",

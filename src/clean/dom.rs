@@ -455,6 +455,8 @@ fn finish(items: &mut [Item<'_>]) {
 /// nor a standfirst, whatever their classes say (Drupal's `field-label-hidden`,
 /// `text-with-summary`; Blogger's `widget Blog`).
 fn trust_body(items: &mut [Item<'_>]) {
+    // Each wrapper is cleared once, so many marked siblings cost no more than one.
+    let mut cleared = vec![false; items.len()];
     for i in 0..items.len() {
         if !items[i].body_prop {
             continue;
@@ -462,9 +464,10 @@ fn trust_body(items: &mut [Item<'_>]) {
         let mut up = items[i].parent;
         let mut guard = 0;
         while let Some(p) = items.get_mut(up) {
-            if p.body_prop || guard > MAX_DEPTH {
+            if p.body_prop || cleared[up] || guard > MAX_DEPTH {
                 break;
             }
+            cleared[up] = true;
             p.hint_chrome = false;
             p.own_foreign = false;
             p.dek = false;
