@@ -8,7 +8,8 @@
 //! articles, `ID.txt` beside a `gold.json`, used only for training; default the regression
 //! set, `none` for none), `--out FILE`, `--epochs N`, `--cv K`, `--cv-verdicts FILE` (each
 //! held-out candidate's label and verdict), `--cv-out FILE` (the held-out predictions, as
-//! `dossier entities --json` writes them, for `score_actors.py`). Labels: a candidate whose spelling is one of a gold entity's names
+//! `dossier entities --json` writes them, for `score_actors.py`); `--sure`, `--kind-sure`,
+//! `--margin`, `--stands-alone` try other values of the model's thresholds in CV. Labels: a candidate whose spelling is one of a gold entity's names
 //! takes that entity's kind; every other candidate is "no actor".
 
 use std::collections::HashMap;
@@ -285,6 +286,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             if let Some(m) = arg(&args, "--margin").and_then(|x| x.parse().ok()) {
                 model.margin = m;
+            }
+            if let Some(t) = arg(&args, "--stands-alone").and_then(|x| x.parse().ok()) {
+                model.stands_alone = t;
             }
             for s in samples.iter().filter(|s| fold_of[s.article] == k) {
                 if let Some(y) = gold

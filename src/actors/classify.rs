@@ -102,9 +102,17 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
         if rules_sure(c, model.sure) {
             continue;
         }
-        let (class, lead) = best(&model.scores(&f.ids));
+        let scores = model.scores(&f.ids);
+        let (class, lead) = best(&scores);
         if lead < model.margin {
             continue;
+        }
+        // A capitalised common word is weak (dropped unless it joins a longer name); the
+        // model's clear verdict that it is a name lets it stand alone in its article. Longer
+        // weak names are bodies of another organisation ("Political Council of ..."): they
+        // only ever join.
+        if words == 1 && class != NONE && scores[class] - scores[NONE] >= model.stands_alone {
+            c.weak = false;
         }
         let Some(kind) = CLASSES[class].filter(|_| class != NONE) else {
             // A short form of a longer name or an acronym defined in the text is resolved to
@@ -163,5 +171,36 @@ mod tests {
         article(&paras, &found, lex, &mut feats);
         let part: Vec<bool> = feats.iter().map(|f| f.part).collect();
         assert_eq!(part, [false, true, false]);
+    }
+
+    /// One weak candidate ("Congress" at 0..8) decided by a model whose bias gives the
+    /// organisation class `lead` over "no actor".
+    fn weak_after_verdict(lead: f32) -> bool {
+        let paras = vec!["Congress passed the bill.".to_string()];
+        let mut found = Found::default();
+        found.cands.push(Cand {
+            para: 0,
+            start: 0,
+            end: 8,
+            gaz: None,
+            votes: [0, 1, 0, 0],
+            weak: true,
+            acronym: false,
+            titled: false,
+            team: false,
+            rejected: false,
+            listed: None,
+        });
+        let model = Model::parse(&format!("b=\t0\t{lead}\t0\t0\n"));
+        let mut f = Feats::new(false);
+        f.add("b", "");
+        decide(&paras, &mut found, &[f], &model);
+        found.cands[0].weak
+    }
+
+    #[test]
+    fn a_weak_word_stands_alone_only_on_a_clear_verdict() {
+        assert!(!weak_after_verdict(super::super::model::STANDS_ALONE + 1.0));
+        assert!(weak_after_verdict(super::super::model::STANDS_ALONE / 2.0));
     }
 }

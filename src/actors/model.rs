@@ -29,6 +29,10 @@ pub const KIND_SURE: i32 = 3;
 /// How much the best class must lead the runner-up before the model overrules the rules.
 pub const MARGIN: f32 = 0.0;
 
+/// How far an actor's score must lead "no actor" before a lone capitalised common word
+/// ("Congress", "Senate") stands on its own, without a longer name to join.
+pub const STANDS_ALONE: f32 = 30.0;
+
 /// Feature weights per class, and how far they overrule the rules.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -39,6 +43,8 @@ pub struct Model {
     pub kind_sure: i32,
     /// Lead of the best class needed to overrule ([`MARGIN`] unless changed).
     pub margin: f32,
+    /// Lead over "no actor" from which a weak name stands alone ([`STANDS_ALONE`] unless changed).
+    pub stands_alone: f32,
 }
 
 impl Default for Model {
@@ -48,6 +54,7 @@ impl Default for Model {
             sure: SURE,
             margin: MARGIN,
             kind_sure: KIND_SURE,
+            stands_alone: STANDS_ALONE,
         }
     }
 }

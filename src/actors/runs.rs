@@ -203,9 +203,11 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 .copied()
                 .filter(|&x| !toks[x].has(STOP))
                 .collect();
-            named
-                .iter()
-                .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
+            // A lone body word is placed by "in", not named ("Parliament in London").
+            (w != "in" || named.len() >= 2)
+                && named
+                    .iter()
+                    .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
                 && named.iter().any(|&x| toks[x].has(ORG_TAIL | ORG_HEAD))
         }
         // "Ministry of Trade and Industry", "Bosnia and Herzegovina".
@@ -619,6 +621,11 @@ mod tests {
         assert_eq!(
             run("the Islamic Resistance in Iraq said", "Islamic"),
             "Islamic Resistance in Iraq"
+        );
+        // A lone body word is placed by "in", not named by it.
+        assert_eq!(
+            run("as Parliament in London sat", "Parliament"),
+            "Parliament"
         );
         assert_eq!(
             run("the Bank of England and Barclays", "Bank"),
