@@ -10,7 +10,9 @@ use std::path::Path;
 
 /// Checks one frozen set: every article and the gold hashed, nothing added unhashed.
 fn check_frozen(name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let checked = frozen::check(&dir);
     let texts = frozen::count(&dir, ".txt");
     assert!(texts >= 12, "only {texts} articles in {name}");
