@@ -75,6 +75,8 @@ pub(crate) mod class {
     pub const NAME_GIVEN: u64 = 1 << 39;
     /// A family name in some locale's public list (model evidence only, as above).
     pub const NAME_FAMILY: u64 = 1 << 40;
+    /// Generation suffixes that end a personal name ("Jr", "III"): not a surname.
+    pub const NAME_SUFFIX: u64 = 1 << 42;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -131,6 +133,7 @@ struct WordsFile {
     of_place: Vec<String>,
     org_in: Vec<String>,
     state_after: Vec<String>,
+    name_suffixes: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -218,7 +221,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 38] = [
+        let lists: [(&[String], u64); 39] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -257,6 +260,7 @@ impl Lexicon {
             (&words.of_place, OF_PLACE),
             (&words.org_in, ORG_IN),
             (&words.state_after, STATE_AFTER),
+            (&words.name_suffixes, NAME_SUFFIX),
         ];
         for (list, flag) in lists {
             for w in list {

@@ -424,6 +424,15 @@ mod tests {
     }
 
     #[test]
+    fn a_generation_suffix_is_not_the_surname() {
+        let (e, _) = run(&[
+            "Health Secretary Robert F. Kennedy Jr. said vaccines were safe. Later Kennedy \
+            spoke in Washington.",
+        ]);
+        has(&e, "Robert F. Kennedy Jr", Person, &["Kennedy"]);
+    }
+
+    #[test]
     fn descriptive_names_stand_unless_bodies_of_another() {
         let (e, _) = run(&[
             "The Green Party and the Harbour Workers Union joined the Federation \

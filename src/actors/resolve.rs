@@ -9,7 +9,8 @@ use std::cmp::Reverse;
 use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
 use super::index::{Actor, Extraction};
 use super::lexicon::class::{
-    CONNECTOR, GENERIC, GIVEN, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STATE_AFTER, STOP, TITLE,
+    CONNECTOR, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STATE_AFTER, STOP,
+    TITLE,
 };
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
@@ -51,7 +52,7 @@ impl Forms {
             .map(|len| toks[..len].join(" "))
             .collect();
         Forms {
-            surnames: surnames(&toks),
+            surnames: surnames(&toks, lex),
             toks,
             full,
             core,
@@ -100,8 +101,17 @@ impl<'f> Info<'f> {
 
 /// Proper endings of a full name, each a way to refer to the person later:
 /// "jonas gahr store" -> "store", "gahr store".
-fn surnames(toks: &[String]) -> Vec<String> {
-    (1..toks.len()).map(|i| toks[i..].join(" ")).collect()
+/// A generation suffix is left off ("robert f kennedy jr" -> "kennedy", "kennedy jr").
+fn surnames(toks: &[String], lex: &Lexicon) -> Vec<String> {
+    let mut base = toks.len();
+    while base > 1 && lex.flags(&toks[base - 1]) & NAME_SUFFIX != 0 {
+        base -= 1;
+    }
+    let mut out: Vec<String> = (1..base).map(|i| toks[i..base].join(" ")).collect();
+    if base < toks.len() {
+        out.extend((1..base).map(|i| toks[i..].join(" ")));
+    }
+    out
 }
 
 /// Kinds that may belong to one actor: equal, or one of them unsure.

@@ -402,7 +402,9 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
         }
         // "the Four Courts", "the All Blacks", "Will Smith": a capitalised common
         // word inside a sentence starts the name.
-        if t.has(STOP) && (initial || rest == 1 || t.shape != Shape::Cap) {
+        // "I'm Mario Lucero": the pronoun's contractions are capitalised everywhere.
+        let pronoun = p.word(k).starts_with("I'") || p.word(k).starts_with("I\u{2019}");
+        if t.has(STOP) && (initial || rest == 1 || t.shape != Shape::Cap || pronoun) {
             s += 1;
             continue;
         }
@@ -485,6 +487,23 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
             t.has(PARTICLE)
                 || (t.shape == Shape::Cap && !t.has(NOT_PROPER) && p.gaz(&[*k]).is_none())
         };
+        // "Stephen King", "Martin Luther King Jr.": one title word after a given name and
+        // its initials, ending the name or followed by a generation suffix, is the surname
+        // (what follows the suffix is another name: "... King Jr. Day").
+        let initial = |k: &usize| toks[*k].shape == Shape::Upper && p.word(*k).chars().count() == 1;
+        let suffixes = rest
+            .iter()
+            .take_while(|&&k| toks[k].has(NAME_SUFFIX))
+            .count();
+        if n == 1
+            && left.first().is_some_and(|&k| toks[k].has(GIVEN))
+            && left
+                .iter()
+                .all(|k| initial(k) || (toks[*k].is_cap() && !toks[*k].has(TITLE)))
+            && (rest.is_empty() || suffixes > 0)
+        {
+            return vec![(&seg[..pos + 1 + suffixes], false)];
+        }
         let person = rest.len() >= 2
             && (rest.first().is_some_and(|&k| toks[k].has(GIVEN)) || rest.iter().all(name_like));
         if org_headed && !person {
@@ -674,6 +693,37 @@ mod tests {
             }
             out
         })
+    }
+
+    #[test]
+    fn a_title_word_after_a_given_name_is_a_surname() {
+        let whole = |text: &str, start: &str| {
+            names(text, start)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            whole("the author Stephen King said", "Stephen"),
+            ["Stephen King"]
+        );
+        assert_eq!(
+            whole("on Martin Luther King Jr. Day", "Martin"),
+            ["Martin Luther King Jr"]
+        );
+        // A title before a name still marks the person after it.
+        assert_eq!(
+            names("with Jordan King Abdullah today", "Jordan").last(),
+            Some(&("Abdullah".to_string(), true))
+        );
+    }
+
+    #[test]
+    fn the_pronoun_i_never_starts_a_name() {
+        assert_eq!(
+            names("Hello, I'm Mario Lucero and", "I'm"),
+            [("Mario Lucero".to_string(), false)]
+        );
     }
 
     #[test]
