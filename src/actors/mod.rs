@@ -424,6 +424,25 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_given_name_joins_the_one_person_it_starts() {
+        let (e, _) = run(&[
+            "The striker Erling Haaland scored twice on Sunday. \"Erling was incredible,\" \
+            the coach said.",
+        ]);
+        has(&e, "Erling Haaland", Person, &["Erling"]);
+        // Two people of that given name: the lone one is left alone.
+        let (e, _) = run(&[
+            "Maria Lopez and Maria Santos met in Lima. Later Maria said the talks went well.",
+        ]);
+        for a in &e.actors {
+            assert!(
+                !(a.aliases.iter().any(|x| x == "Maria") && a.name.contains(' ')),
+                "{a:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_generation_suffix_is_not_the_surname() {
         let (e, _) = run(&[
             "Health Secretary Robert F. Kennedy Jr. said vaccines were safe. Later Kennedy \

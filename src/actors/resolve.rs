@@ -267,6 +267,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         lead.filter(|l| plain && l == first)
     };
     let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
+    // Given name -> the one person of the article it starts ("Julien" after "Julien Solomita").
+    let mut by_given: HashMap<&str, Option<usize>> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
@@ -346,6 +348,13 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                     .and_then(|k| by_surname.get(k).copied().flatten())
                     .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
                 surname[c] = home.is_some();
+                if home.is_none() && inf.ntok() == 1 && !cand.titled {
+                    home = by_given
+                        .get(inf.full)
+                        .copied()
+                        .flatten()
+                        .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
+                }
             }
             home =
                 home.or_else(|| by_affix.get(inf.full).copied().flatten())
@@ -383,6 +392,11 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         if inf.kind.0 == ActorKind::Person && !cand.acronym {
             for s in inf.surnames {
                 claim(&mut by_surname, s, c, &mut uf);
+            }
+            if let [first, _, ..] = inf.toks
+                && lex.flags(first) & GIVEN != 0
+            {
+                claim(&mut by_given, first, c, &mut uf);
             }
         } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
             // "Vantage" for "Vantage Analytics".
