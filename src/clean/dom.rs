@@ -132,8 +132,15 @@ pub struct Parts<'a> {
 }
 
 /// Calls `f` with each lower-cased word of an attribute value, split at punctuation and
-/// camelCase; words already in lower case are passed without copying.
+/// camelCase; words already in lower case are passed without copying. A word after a
+/// negation is left out: `no_caption` says the element has no caption.
 pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
+    let mut negated = false;
+    let mut f = |w: &str| {
+        if !std::mem::replace(&mut negated, matches!(w, "no" | "non" | "not" | "without")) {
+            f(w);
+        }
+    };
     let mut word = String::new();
     for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
         if part.is_empty() {
@@ -950,6 +957,15 @@ mod tests {
                 "body"
             ]
         );
+    }
+
+    #[test]
+    fn a_negated_attribute_word_is_left_out() {
+        let mut w = Vec::new();
+        attr_words("item image_hit no_caption noComments", |word| {
+            w.push(word.to_string())
+        });
+        assert_eq!(w, ["item", "image", "hit", "no", "no"]);
     }
 
     fn page(body: &str) -> Html {
