@@ -43,8 +43,13 @@ const SHORT_WORDS: usize = 16;
 /// Chrome lines are short; longer paragraphs skip the (unicode-aware, slower) patterns.
 const CHROME_MAX_BYTES: usize = 400;
 
+/// Chrome lines are short in words too: a paragraph of a story written without spaces may
+/// fit in the bytes above and still end in "(c)AFP".
+const CHROME_MAX_WORDS: usize = 40;
+
 fn is_chrome(line: &str) -> bool {
     line.len() <= CHROME_MAX_BYTES
+        && crate::article::count_words(line) <= CHROME_MAX_WORDS
         && (RULES.edge.is_match(line)
             || RULES.anywhere.is_match(line)
             || BYLINE_TIME.is_match(line)
@@ -228,6 +233,15 @@ mod tests {
     fn a_story_about_guidelines_is_not_chrome() {
         let line = "The regulator said the app had broken its own community guidelines.";
         assert_eq!(classify(line), Line::Body);
+    }
+
+    #[test]
+    fn a_long_paragraph_without_spaces_ending_in_a_credit_is_story() {
+        let line = "政府はボコ・ハラムが劣勢にあると繰り返し主張しているが、あるアナリストは\
+            「ボコ・ハラムはナイジェリア北東部で大量の死傷者を出す攻撃を行う意図と作戦能力を\
+            維持している」と指摘している。(c)AFP/Aminu ABUBAKAR";
+        assert_eq!(classify(line), Line::Body);
+        assert_eq!(classify("(c) AFP 2024"), Line::Chrome);
     }
 
     #[test]
