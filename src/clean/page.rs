@@ -555,8 +555,14 @@ fn render_root(
             "p" | "li" | "ul" | "ol" | "div" | "section" | "dl" | "table"
         ) && i.sub_chars > 0
         {
-            let dense = i.sub_link * 10 > i.sub_chars * 6
-                || i.sub_link * 2 > i.sub_chars && i.sub_chars < 600;
+            // A paragraph is prose unless links are most of it: an encyclopedia's sentences
+            // link half their words.
+            let dense = if i.tag == "p" {
+                i.sub_link * 10 > i.sub_chars * 7
+            } else {
+                i.sub_link * 10 > i.sub_chars * 6
+                    || i.sub_link * 2 > i.sub_chars && i.sub_chars < 600
+            };
             if dense {
                 return true;
             }
@@ -1076,6 +1082,36 @@ mod tests {
         assert_eq!(
             paras.iter().filter(|p| p.starts_with("Paragraph")).count(),
             9
+        );
+    }
+
+    #[test]
+    fn a_paragraph_linking_half_its_words_is_prose_and_a_row_of_links_is_not() {
+        let prose = "<p>The country has an <a href='/a'>advanced market economy</a>, ranked \
+            <a href='/b'>sixteenth in the Human Development Index</a> and third in the \
+            <a href='/c'>Index of Economic Freedom</a>; its currency also circulates in \
+            <a href='/d'>the Cook Islands</a>.</p>";
+        let filler: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the survey describes the economy, its farms and its \
+                     ports, and how exports changed over the last ten years.</p>"
+                )
+            })
+            .collect();
+        let page = read(&format!(
+            "<title>Economy</title><article><h1>Economy</h1>{filler}{prose}\
+             <p><a href='/x'>Trade of the country</a> <a href='/y'>Farming of the country</a> \
+             <a href='/z'>Ports of the country</a></p></article>"
+        ));
+        let paras = &page.rendered.paragraphs;
+        assert!(
+            paras.iter().any(|p| p.starts_with("The country has")),
+            "{paras:?}"
+        );
+        assert!(
+            !paras.iter().any(|p| p.contains("Ports of the country")),
+            "{paras:?}"
         );
     }
 
