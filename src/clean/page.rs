@@ -199,6 +199,12 @@ pub fn read(source: &str) -> Page {
             };
         }
     }
+    // A page whose story is only a player or a gallery still says what it is about.
+    if rendered.paragraphs.is_empty()
+        && let Some(d) = meta(&["og:description", "description", "twitter:description"])
+    {
+        rendered.paragraphs = text::paragraphs(&d);
+    }
     let url = parts
         .canonical
         .clone()
@@ -1112,6 +1118,22 @@ mod tests {
         assert!(
             !paras.iter().any(|p| p.contains("Ports of the country")),
             "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn a_page_with_no_story_text_shows_its_description() {
+        let page = read(
+            "<meta property='og:description' content='Seven measures failed in the Senate \
+             on Wednesday; advocates now look to &quot;smart guns&quot;.'>\
+             <title>Tech report for Friday</title><body><h1>Tech report for Friday</h1>\
+             <div class='player'><button>Play</button></div></body>",
+        );
+        assert_eq!(
+            page.rendered.paragraphs,
+            [
+                "Seven measures failed in the Senate on Wednesday; advocates now look to \"smart guns\"."
+            ]
         );
     }
 
