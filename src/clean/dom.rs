@@ -919,6 +919,15 @@ pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
             while !t.text.is_char_boundary(cut) {
                 cut -= 1;
             }
+            // Punctuation closes up to the word before it ("the <i>Journal</i>, said"); other
+            // texts are spaced, as pages often space inline elements by style alone.
+            if t.text
+                .starts_with([',', '.', ';', ':', '!', '?', ')', '»', '”', '’'])
+            {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+            }
             out.push_str(&t.text[..cut]);
             out.push(' ');
             if out.len() > limit {

@@ -502,6 +502,20 @@ fn find_heading(items: &[Item<'_>], title: &str) -> Option<usize> {
         .or_else(|| items.iter().position(|i| i.tag == "h1" && !i.foreign))
 }
 
+/// Whether an element is a photo's or its caption's (a bounded walk up).
+fn in_figure(items: &[Item<'_>], mut n: usize) -> bool {
+    for _ in 0..64 {
+        let Some(i) = items.get(n) else {
+            return false;
+        };
+        if matches!(i.tag, "figure" | "figcaption") {
+            return true;
+        }
+        n = i.parent;
+    }
+    false
+}
+
 /// A standfirst near the top: an element whose hints say dek, short, not the title.
 fn find_dek(
     items: &[Item<'_>],
@@ -521,7 +535,8 @@ fn find_dek(
             let own = usize::from(prose_paragraph(i));
             prose_children.get(&i.parent).is_some_and(|&c| c > own)
         };
-        if !(i.dek || i.lede && !beside_prose()) || i.foreign {
+        // A caption describes its photo (`<figcaption itemprop="description">`), not the story.
+        if !(i.dek || i.lede && !beside_prose()) || i.foreign || in_figure(items, n) {
             return None;
         }
         let t = dom::text_of(i.node, 600);
@@ -1118,6 +1133,31 @@ mod tests {
         assert!(
             !paras.iter().any(|p| p.contains("Ports of the country")),
             "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn a_caption_is_never_the_standfirst_and_a_chapo_is() {
+        let body: String = (1..=5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n}: the minister said the state would keep control of the \
+                     companies it sells shares in, and named no date.</p>"
+                )
+            })
+            .collect();
+        let page = read(&format!(
+            "<title>Minister weighs share sales</title><article>\
+             <h1>Minister weighs share sales</h1><figure><img src='a.jpg'>\
+             <figcaption itemprop='description'><p>The minister in Paris. Photo: Agency</p>\
+             </figcaption></figure><p class='fig-chapo'>Speaking to the <i>Journal</i>, the \
+             minister said the state is looking at changes to its holdings.</p>{body}</article>"
+        ));
+        assert_eq!(
+            page.meta.subtitle.as_deref(),
+            Some(
+                "Speaking to the Journal, the minister said the state is looking at changes to its holdings."
+            )
         );
     }
 
