@@ -424,12 +424,15 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_given_name_joins_the_one_person_it_starts() {
+    fn a_lone_first_name_joins_the_one_person_it_starts() {
         let (e, _) = run(&[
             "The striker Erling Haaland scored twice on Sunday. \"Erling was incredible,\" \
             the coach said.",
         ]);
         has(&e, "Erling Haaland", Person, &["Erling"]);
+        // A family name written first joins the same way.
+        let (e, _) = run(&["Kim Jong-un watched the launch on Tuesday. Kim said more would come."]);
+        has(&e, "Kim Jong-un", Person, &["Kim"]);
         // Two people of that given name: the lone one is left alone.
         let (e, _) = run(&[
             "Maria Lopez and Maria Santos met in Lima. Later Maria said the talks went well.",

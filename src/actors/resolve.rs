@@ -267,7 +267,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         lead.filter(|l| plain && l == first)
     };
     let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
-    // Given name -> the one person of the article it starts ("Julien" after "Julien Solomita").
+    // First word -> the one person of the article it starts ("Julien" after "Julien Solomita").
     let mut by_given: HashMap<&str, Option<usize>> = HashMap::default();
 
     for &c in &order {
@@ -393,9 +393,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             for s in inf.surnames {
                 claim(&mut by_surname, s, c, &mut uf);
             }
-            if let [first, _, ..] = inf.toks
-                && lex.flags(first) & GIVEN != 0
-            {
+            // A given name, or an East Asian family name ("Kim" of "Kim Jong-un").
+            if let [first, _, ..] = inf.toks {
                 claim(&mut by_given, first, c, &mut uf);
             }
         } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {

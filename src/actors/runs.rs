@@ -441,8 +441,10 @@ fn participle(p: &Para, k: usize) -> bool {
 fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
     let toks = p.toks;
     let cap_title = |k: usize| toks[k].is_cap() && toks[k].has(TITLE | TITLE_MOD);
+    // Descriptive words may stand inside a title ("Chief Election Commissioner").
+    let inside = |k: usize| toks[k].is_cap() && toks[k].has(GENERIC);
     let mut q = pos;
-    while q < seg.len() && cap_title(seg[q]) {
+    while q < seg.len() && (cap_title(seg[q]) || (q > pos && inside(seg[q]))) {
         q += 1;
     }
     while q > pos && !toks[seg[q - 1]].has(TITLE) {
@@ -715,6 +717,17 @@ mod tests {
         assert_eq!(
             names("with Jordan King Abdullah today", "Jordan").last(),
             Some(&("Abdullah".to_string(), true))
+        );
+    }
+
+    #[test]
+    fn a_title_may_hold_descriptive_words() {
+        assert_eq!(
+            names(
+                "said Chief Election Commissioner Rajiv Kumar today",
+                "Chief"
+            ),
+            [("Rajiv Kumar".to_string(), true)]
         );
     }
 
