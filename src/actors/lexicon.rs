@@ -134,6 +134,7 @@ struct WordsFile {
     org_in: Vec<String>,
     state_after: Vec<String>,
     name_suffixes: Vec<String>,
+    caption_words: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -221,7 +222,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 39] = [
+        let lists: [(&[String], u64); 40] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -261,6 +262,7 @@ impl Lexicon {
             (&words.org_in, ORG_IN),
             (&words.state_after, STATE_AFTER),
             (&words.name_suffixes, NAME_SUFFIX),
+            (&words.caption_words, STOP),
         ];
         for (list, flag) in lists {
             for w in list {

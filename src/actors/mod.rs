@@ -446,6 +446,17 @@ mod tests {
     }
 
     #[test]
+    fn photo_labels_end_a_name_and_film_companies_are_organisations() {
+        let (e, _) = run(&[
+            "Ahmed Mohamed Image caption: the student was arrested in Irving.\n\nSony \
+            Pictures and Getty Images declined to comment on Ahmed Mohamed's case.",
+        ]);
+        has(&e, "Ahmed Mohamed", Person, &[]);
+        has(&e, "Sony Pictures", Organization, &[]);
+        has(&e, "Getty Images", Organization, &[]);
+    }
+
+    #[test]
     fn a_generation_suffix_is_not_the_surname() {
         let (e, _) = run(&[
             "Health Secretary Robert F. Kennedy Jr. said vaccines were safe. Later Kennedy \
