@@ -98,6 +98,8 @@ pub struct Item<'a> {
     pub body_prop: bool,
     /// A block element: text below it, up to the next block, counts as its own.
     pub block: bool,
+    /// The block links to its own site's policy pages (privacy, terms, guidelines).
+    pub policy: bool,
     /// Text directly in this block (inline descendants included), in characters.
     pub chars: u32,
     /// Of `chars`, those inside links.
@@ -329,6 +331,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                     boost,
                     body_prop: strong_body,
                     block: BLOCK_TAGS.contains(&tag),
+                    policy: false,
                     chars: 0,
                     link_chars: 0,
                     words: 0,
@@ -338,6 +341,9 @@ pub fn read(html: &Html) -> Parts<'_> {
                 };
                 if tag == "a" {
                     permalink(el, node, &mut parts.self_links);
+                    if el.attr("href").is_some_and(own_policy_page) {
+                        mark_policy(&mut parts.items, parent);
+                    }
                 }
                 parts.items.push(item);
                 let me = parts.items.len() - 1;
@@ -380,6 +386,30 @@ fn read_meta(el: &scraper::node::Element, metas: &mut Vec<(String, String)>) {
 }
 
 /// A link whose text says it is the page's own permanent address.
+/// An address on the page's own site (no scheme, not protocol-relative) of a policy page.
+fn own_policy_page(href: &str) -> bool {
+    let href = href.trim();
+    if href.contains("://") || href.starts_with("//") || href.contains(':') {
+        return false;
+    }
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let mut policy = false;
+    attr_words(path, |w| policy |= RULES.page.policy_words.matches(w));
+    policy
+}
+
+/// Marks the nearest block at or above `n` as linking to a policy page.
+fn mark_policy(items: &mut [Item<'_>], mut n: usize) {
+    for _ in 0..MAX_DEPTH {
+        let Some(i) = items.get_mut(n) else { return };
+        if i.block {
+            i.policy = true;
+            return;
+        }
+        n = i.parent;
+    }
+}
+
 fn permalink(el: &scraper::node::Element, node: NodeRef<'_, Node>, out: &mut Vec<String>) {
     let Some(href) = el.attr("href") else { return };
     // Only a link whose address could hold a date is worth reading.

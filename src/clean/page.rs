@@ -546,6 +546,9 @@ fn find_dek(
     })
 }
 
+/// Longest block (in words) that may be a site's notice linking its policy pages.
+const POLICY_NOTICE_WORDS: u32 = 80;
+
 /// Renders the article element, leaving out chrome, the dek, the headline and link lists.
 fn render_root(
     items: &[Item<'_>],
@@ -568,7 +571,8 @@ fn render_root(
         if n == root {
             return false;
         }
-        if i.chrome || dek == Some(n) {
+        // A site's notice linking its own rules ("read our guidelines before commenting").
+        if i.chrome || dek == Some(n) || (i.policy && i.words <= POLICY_NOTICE_WORDS) {
             return true;
         }
         if matches!(
@@ -1158,6 +1162,34 @@ mod tests {
             Some(
                 "Speaking to the Journal, the minister said the state is looking at changes to its holdings."
             )
+        );
+    }
+
+    #[test]
+    fn a_notice_linking_the_sites_own_rules_is_no_story() {
+        let body: String = (1..=5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n}: rebels took the depots near the capital on Friday, the \
+                     monitor said, after two days of fighting.</p>"
+                )
+            })
+            .collect();
+        let page = read(&format!(
+            "<title>Rebels take depots</title><article><h1>Rebels take depots</h1>{body}\
+             <p>The regulator said the app broke <a href='https://example.org/privacy'>its \
+             privacy policy</a> twice.</p>\
+             <p>We welcome lively debate. Please read our <a href='/community_guidelines.html'>\
+             guidelines</a> and our <a href='/privacy.html'>privacy policy</a>.</p></article>"
+        ));
+        let paras = &page.rendered.paragraphs;
+        assert!(
+            paras.iter().any(|p| p.starts_with("The regulator")),
+            "{paras:?}"
+        );
+        assert!(
+            !paras.iter().any(|p| p.contains("lively debate")),
+            "{paras:?}"
         );
     }
 

@@ -36,6 +36,7 @@ pub struct PageRules {
     pub date_words: Hints,
     pub foreign_words: Hints,
     pub discussion_words: Hints,
+    pub policy_words: Hints,
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
