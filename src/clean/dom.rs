@@ -290,8 +290,16 @@ pub fn read(html: &Html) -> Parts<'_> {
                         "hidden" => hidden = true,
                         "aria-hidden" => hidden |= v.trim() == "true",
                         "style" => {
-                            let s: String = v.chars().filter(|c| !c.is_whitespace()).collect();
-                            hidden |= s.to_ascii_lowercase().contains("display:none");
+                            let s: String = v
+                                .chars()
+                                .filter(|c| !c.is_whitespace())
+                                .collect::<String>()
+                                .to_ascii_lowercase();
+                            // Text placed in percent over a graphic is its labels (ai2html).
+                            let placed = s.contains("top:")
+                                && (s.contains("left:") || s.contains("right:"))
+                                && s.matches('%').count() >= 2;
+                            hidden |= s.contains("display:none") || placed;
                         }
                         "rel" if tag == "a" && v.split_whitespace().any(|r| r == "bookmark") => {
                             if let Some(h) = el.attr("href") {

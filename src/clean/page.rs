@@ -1194,6 +1194,27 @@ mod tests {
     }
 
     #[test]
+    fn labels_placed_over_a_chart_are_no_story() {
+        let body: String = (1..=5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n}: interest on the debt will soon cost more than the \
+                     military, the budget office said on Tuesday.</p>"
+                )
+            })
+            .collect();
+        let page = read(&format!(
+            "<title>Debt costs rise</title><article><h1>Debt costs rise</h1>{body}\
+             <div class='g-artboard'><img src='chart.png'>\
+             <div style='top:4.8%; left:96.5%; width:60px'><p>$915 billion</p></div>\
+             <div style='top: 9.5%; right: 94.9%'><p>Military spending</p></div></div>\
+             </article>"
+        ));
+        let paras = &page.rendered.paragraphs;
+        assert_eq!(paras.len(), 5, "{paras:?}");
+    }
+
+    #[test]
     fn a_page_with_no_story_text_shows_its_description() {
         let page = read(
             "<meta property='og:description' content='Seven measures failed in the Senate \
