@@ -70,6 +70,11 @@ pub(crate) fn article(paras: &[String], found: &Found, lex: &Lexicon, feats: &mu
             parts.insert(&k[..i]);
             parts.insert(&k[i + 1..]);
         }
+        // Single words inside a longer name too ("Lula" of "Luiz Inacio Lula da Silva").
+        let words: Vec<&str> = k.split(' ').collect();
+        if words.len() > 2 {
+            parts.extend(&words[1..words.len() - 1]);
+        }
     }
     for k in &keys {
         *count.entry(k).or_default() += 1;

@@ -430,6 +430,12 @@ mod tests {
             the coach said.",
         ]);
         has(&e, "Erling Haaland", Person, &["Erling"]);
+        // So does a name in the middle that the person goes by.
+        let (e, _) = run(&[
+            "Luiz Inacio Lula da Silva said the oil company must invest more. Lula spoke in \
+            Brasilia on Friday.",
+        ]);
+        has(&e, "Luiz Inacio Lula da Silva", Person, &["Lula"]);
         // A family name written first joins the same way.
         let (e, _) = run(&["Kim Jong-un watched the launch on Tuesday. Kim said more would come."]);
         has(&e, "Kim Jong-un", Person, &["Kim"]);

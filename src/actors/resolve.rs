@@ -9,8 +9,8 @@ use std::cmp::Reverse;
 use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
 use super::index::{Actor, Extraction};
 use super::lexicon::class::{
-    CONNECTOR, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PLACE_TAIL, STATE_AFTER, STOP,
-    TITLE,
+    CONNECTOR, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PARTICLE, PLACE_TAIL, STATE_AFTER,
+    STOP, TITLE,
 };
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
@@ -393,9 +393,16 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             for s in inf.surnames {
                 claim(&mut by_surname, s, c, &mut uf);
             }
-            // A given name, or an East Asian family name ("Kim" of "Kim Jong-un").
-            if let [first, _, ..] = inf.toks {
+            // A given name, an East Asian family name ("Kim" of "Kim Jong-un"), or a name
+            // in the middle that the person goes by ("Lula" of "Luiz Inacio Lula da Silva").
+            if let [first, middle @ .., _] = inf.toks {
                 claim(&mut by_given, first, c, &mut uf);
+                for m in middle {
+                    if lex.flags(m) & (PARTICLE | STOP | NAME_SUFFIX) == 0 && m.chars().count() > 2
+                    {
+                        claim(&mut by_given, m, c, &mut uf);
+                    }
+                }
             }
         } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
             // "Vantage" for "Vantage Analytics".
