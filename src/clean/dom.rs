@@ -137,14 +137,22 @@ pub struct Parts<'a> {
 /// camelCase; words already in lower case are passed without copying. A word after a
 /// negation is left out: `no_caption` says the element has no caption.
 pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
+    for token in value.split_ascii_whitespace() {
+        token_words(token, &mut f);
+    }
+}
+
+/// The words of one class or id token (a negation reaches only within it).
+fn token_words(token: &str, f: &mut impl FnMut(&str)) {
+    let negations = &RULES.page.negation_words;
     let mut negated = false;
     let mut f = |w: &str| {
-        if !std::mem::replace(&mut negated, matches!(w, "no" | "non" | "not" | "without")) {
+        if !std::mem::replace(&mut negated, negations.matches(w)) {
             f(w);
         }
     };
     let mut word = String::new();
-    for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+    for part in token.split(|c: char| !c.is_ascii_alphanumeric()) {
         if part.is_empty() {
             continue;
         }
@@ -295,11 +303,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                                 .filter(|c| !c.is_whitespace())
                                 .collect::<String>()
                                 .to_ascii_lowercase();
-                            // Text placed in percent over a graphic is its labels (ai2html).
-                            let placed = s.contains("top:")
-                                && (s.contains("left:") || s.contains("right:"))
-                                && s.matches('%').count() >= 2;
-                            hidden |= s.contains("display:none") || placed;
+                            hidden |= s.contains("display:none") || placed_in_percent(&s);
                         }
                         "rel" if tag == "a" && v.split_whitespace().any(|r| r == "bookmark") => {
                             if let Some(h) = el.attr("href") {
@@ -393,17 +397,40 @@ fn read_meta(el: &scraper::node::Element, metas: &mut Vec<(String, String)>) {
     }
 }
 
-/// A link whose text says it is the page's own permanent address.
-/// An address on the page's own site (no scheme, not protocol-relative) of a policy page.
+/// An address on the page's own site (no scheme, not protocol-relative) whose last part names
+/// only a policy page (`/privacy`, `/terms-of-use`, `/community_guidelines.html`), never an
+/// article whose slug mentions privacy.
 fn own_policy_page(href: &str) -> bool {
     let href = href.trim();
     if href.contains("://") || href.starts_with("//") || href.contains(':') {
         return false;
     }
     let path = href.split(['?', '#']).next().unwrap_or("");
-    let mut policy = false;
-    attr_words(path, |w| policy |= RULES.page.policy_words.matches(w));
-    policy
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let last = last.split('.').next().unwrap_or("");
+    let rules = &RULES.page;
+    let (mut core, mut other) = (false, false);
+    attr_words(last, |w| {
+        if rules.policy_words.matches(w) {
+            core = true;
+        } else if !rules.policy_fillers.matches(w) {
+            other = true;
+        }
+    });
+    core && !other
+}
+
+/// Text placed in percent over a graphic is its labels (ai2html): `top` and `left` or
+/// `right` declared in percent, other than zero (a full-size overlay starts at `0`).
+fn placed_in_percent(style: &str) -> bool {
+    let percent = |prop: &str| {
+        style.split(';').any(|d| {
+            d.split_once(':').is_some_and(|(k, v)| {
+                k == prop && v.ends_with('%') && v.trim_end_matches('%') != "0"
+            })
+        })
+    };
+    percent("top") && (percent("left") || percent("right"))
 }
 
 /// Marks the nearest block at or above `n` as linking to a policy page.
@@ -418,6 +445,7 @@ fn mark_policy(items: &mut [Item<'_>], mut n: usize) {
     }
 }
 
+/// A link whose text says it is the page's own permanent address.
 fn permalink(el: &scraper::node::Element, node: NodeRef<'_, Node>, out: &mut Vec<String>) {
     let Some(href) = el.attr("href") else { return };
     // Only a link whose address could hold a date is worth reading.
@@ -957,10 +985,13 @@ pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
             while !t.text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            // Punctuation closes up to the word before it ("the <i>Journal</i>, said"); other
-            // texts are spaced, as pages often space inline elements by style alone.
-            if t.text
-                .starts_with([',', '.', ';', ':', '!', '?', ')', '»', '”', '’'])
+            // Punctuation closes up to the word beside it ("the <i>Journal</i>, said",
+            // "(<abbr>AfD</abbr>)"); other texts are spaced, as pages often space inline
+            // elements by style alone.
+            let opened = out.trim_end().ends_with(['(', '«', '“']);
+            if opened
+                || t.text
+                    .starts_with([',', '.', ';', ':', '!', '?', ')', '»', '”'])
             {
                 while out.ends_with(' ') {
                     out.pop();
@@ -1013,6 +1044,21 @@ mod tests {
             w.push(word.to_string())
         });
         assert_eq!(w, ["item", "image", "hit", "no", "no"]);
+        // A negation reaches only within its own class.
+        let mut w = Vec::new();
+        attr_words("lang-no content", |word| w.push(word.to_string()));
+        assert_eq!(w, ["lang", "no", "content"]);
+    }
+
+    #[test]
+    fn texts_of_inline_elements_close_up_to_their_punctuation() {
+        let html = Html::parse_fragment(
+            "<p>the <i>Journal</i>, said the party (<abbr>AfD</abbr>) on <b>Monday</b></p>",
+        );
+        assert_eq!(
+            text_of(*html.root_element(), 200),
+            "the Journal, said the party (AfD) on Monday"
+        );
     }
 
     fn page(body: &str) -> Html {

@@ -202,6 +202,7 @@ pub fn read(source: &str) -> Page {
     // A page whose story is only a player or a gallery still says what it is about.
     if rendered.paragraphs.is_empty()
         && let Some(d) = meta(&["og:description", "description", "twitter:description"])
+        && dek.as_ref().is_none_or(|(_, t)| !same_text(t, &d))
     {
         rendered.paragraphs = text::paragraphs(&d);
     }
@@ -502,9 +503,12 @@ fn find_heading(items: &[Item<'_>], title: &str) -> Option<usize> {
         .or_else(|| items.iter().position(|i| i.tag == "h1" && !i.foreign))
 }
 
+/// How far up [`in_figure`] looks for a figure.
+const FIGURE_DEPTH: usize = 64;
+
 /// Whether an element is a photo's or its caption's (a bounded walk up).
 fn in_figure(items: &[Item<'_>], mut n: usize) -> bool {
-    for _ in 0..64 {
+    for _ in 0..FIGURE_DEPTH {
         let Some(i) = items.get(n) else {
             return false;
         };
@@ -546,8 +550,9 @@ fn find_dek(
     })
 }
 
-/// Longest block (in words) that may be a site's notice linking its policy pages.
-const POLICY_NOTICE_WORDS: u32 = 80;
+/// Longest block (characters of its whole text) that may be a site's notice linking its
+/// policy pages: a wrapper of the story that holds such a link is longer.
+const POLICY_NOTICE_CHARS: u32 = 500;
 
 /// Renders the article element, leaving out chrome, the dek, the headline and link lists.
 fn render_root(
@@ -572,7 +577,7 @@ fn render_root(
             return false;
         }
         // A site's notice linking its own rules ("read our guidelines before commenting").
-        if i.chrome || dek == Some(n) || (i.policy && i.words <= POLICY_NOTICE_WORDS) {
+        if i.chrome || dek == Some(n) || (i.policy && i.sub_chars <= POLICY_NOTICE_CHARS) {
             return true;
         }
         if matches!(
@@ -1191,6 +1196,23 @@ mod tests {
             !paras.iter().any(|p| p.contains("lively debate")),
             "{paras:?}"
         );
+        // The site's own articles about privacy, and a wrapper of the story that links a
+        // policy page, are story.
+        let page = read(&format!(
+            "<title>Privacy bill passes</title><article><h1>Privacy bill passes</h1>\
+             <div>{body}<p>The vote follows <a \
+             href='/politics/2024/05/senate-passes-data-privacy-bill'>last year's privacy \
+             bill</a>, the clerk said.</p><a href='/privacy'>Privacy</a></div></article>"
+        ));
+        let paras = &page.rendered.paragraphs;
+        assert_eq!(
+            paras.iter().filter(|p| p.starts_with("Paragraph")).count(),
+            5
+        );
+        assert!(
+            paras.iter().any(|p| p.starts_with("The vote follows")),
+            "{paras:?}"
+        );
     }
 
     #[test]
@@ -1212,6 +1234,20 @@ mod tests {
         ));
         let paras = &page.rendered.paragraphs;
         assert_eq!(paras.len(), 5, "{paras:?}");
+        // Margins in percent, or an overlay from the corner, place no labels.
+        let page = read(&format!(
+            "<title>Debt costs rise</title><article><h1>Debt costs rise</h1>{body}\
+             <p style='margin-top:2%; margin-left:5%'>The office will publish its full \
+             forecast, with the cost of each program, in the spring.</p>\
+             <div style='position:absolute; top:0; left:0; width:100%'><p>The budget office \
+             said the figures were its best estimate and could change.</p></div></article>"
+        ));
+        assert_eq!(
+            page.rendered.paragraphs.len(),
+            7,
+            "{:?}",
+            page.rendered.paragraphs
+        );
     }
 
     #[test]

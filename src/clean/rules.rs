@@ -37,6 +37,8 @@ pub struct PageRules {
     pub foreign_words: Hints,
     pub discussion_words: Hints,
     pub policy_words: Hints,
+    pub policy_fillers: Hints,
+    pub negation_words: Hints,
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
