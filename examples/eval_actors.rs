@@ -2,7 +2,7 @@
 //!
 //! ```sh
 //! cargo run --release --example eval_actors -- ../shared/eval/actors/articles ../shared/eval/actors/gold.json
-//! cargo run --release --example eval_actors -- tests/fixtures/blind tests/fixtures/blind/gold.json
+//! cargo run --release --example eval_actors -- tests/fixtures/blind2 tests/fixtures/blind2/gold.json
 //! ```
 //! Writes the predictions as `dossier entities --json` would (`--out FILE`, default
 //! `target/actors_eval.json`) and prints the figures of `score_actors.py`, found beside the

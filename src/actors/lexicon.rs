@@ -77,6 +77,10 @@ pub(crate) mod class {
     pub const NAME_FAMILY: u64 = 1 << 40;
     /// Generation suffixes that end a personal name ("Jr", "III"): not a surname.
     pub const NAME_SUFFIX: u64 = 1 << 42;
+    /// Words of a page's photo labels ("Image caption"): a name they end loses them.
+    pub const CAPTION: u64 = 1 << 43;
+    /// Words capitalised wherever they stand ("I'm"), so their capital says nothing.
+    pub const ALWAYS_CAP: u64 = 1 << 44;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -135,6 +139,7 @@ struct WordsFile {
     state_after: Vec<String>,
     name_suffixes: Vec<String>,
     caption_words: Vec<String>,
+    always_capitalised: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -222,7 +227,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 40] = [
+        let lists: [(&[String], u64); 41] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -262,7 +267,8 @@ impl Lexicon {
             (&words.org_in, ORG_IN),
             (&words.state_after, STATE_AFTER),
             (&words.name_suffixes, NAME_SUFFIX),
-            (&words.caption_words, STOP),
+            (&words.caption_words, CAPTION),
+            (&words.always_capitalised, ALWAYS_CAP),
         ];
         for (list, flag) in lists {
             for w in list {

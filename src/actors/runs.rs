@@ -301,6 +301,11 @@ fn adjective(word: &str) -> bool {
 /// organisation; a piece before such an "of" is a sub-body ("Political Council").
 pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
     let toks = p.toks;
+    // "Ahmed Mohamed Image caption": a photo label's word ends no name.
+    let words = match words {
+        [name @ .., last] if !name.is_empty() && toks[*last].has(CAPTION) => name,
+        _ => words,
+    };
     if p.gaz(words).is_some() {
         return vec![(words, false)];
     }
@@ -402,9 +407,9 @@ pub(crate) fn strip_leading<'w>(p: &Para, piece: &'w [usize]) -> Option<(&'w [us
         }
         // "the Four Courts", "the All Blacks", "Will Smith": a capitalised common
         // word inside a sentence starts the name.
-        // "I'm Mario Lucero": the pronoun's contractions are capitalised everywhere.
-        let pronoun = p.word(k).starts_with("I'") || p.word(k).starts_with("I\u{2019}");
-        if t.has(STOP) && (initial || rest == 1 || t.shape != Shape::Cap || pronoun) {
+        // "I'm Mario Lucero": the pronoun is capitalised everywhere.
+        let always = t.has(ALWAYS_CAP);
+        if t.has(STOP) && (initial || rest == 1 || t.shape != Shape::Cap || always) {
             s += 1;
             continue;
         }
@@ -497,8 +502,11 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
             .iter()
             .take_while(|&&k| toks[k].has(NAME_SUFFIX))
             .count();
+        // A place before the title makes it an office there ("the Victoria Premier").
         if n == 1
-            && left.first().is_some_and(|&k| toks[k].has(GIVEN))
+            && left
+                .first()
+                .is_some_and(|&k| toks[k].has(GIVEN) && p.gaz(&[k]).is_none())
             && left
                 .iter()
                 .all(|k| initial(k) || (toks[*k].is_cap() && !toks[*k].has(TITLE)))
@@ -728,6 +736,28 @@ mod tests {
                 "Chief"
             ),
             [("Rajiv Kumar".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_photo_label_ends_a_name_and_a_place_before_a_title_is_no_given_name() {
+        let whole = |text: &str, start: &str| {
+            names(text, start)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            whole("Ahmed Mohamed Image caption: the boy", "Ahmed"),
+            ["Ahmed Mohamed"]
+        );
+        assert_eq!(
+            whole("the Motion Picture Association said", "Motion"),
+            ["Motion Picture Association"]
+        );
+        assert!(
+            !whole("The Victoria Premier said", "Victoria")
+                .contains(&"Victoria Premier".to_string())
         );
     }
 
