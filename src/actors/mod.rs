@@ -469,6 +469,11 @@ mod tests {
             spoke in Washington.",
         ]);
         has(&e, "Robert F. Kennedy Jr", Person, &["Kennedy"]);
+        // Letters after a name are no surname either.
+        let (e, _) = run(&[
+            "The motion came from Jane Whitfield MP on Monday. Whitfield said it would pass.",
+        ]);
+        has(&e, "Jane Whitfield MP", Person, &["Whitfield"]);
     }
 
     #[test]
