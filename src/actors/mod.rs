@@ -463,6 +463,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_stands_for_the_first_person_named() {
+        let (e, _) = run(&[
+            "Donald Trump arrived in Paris with Melania Trump on Friday. Trump met the \
+            president at the palace.",
+        ]);
+        has(&e, "Donald Trump", Person, &["Trump"]);
+        let melania = actor(&e, "Melania Trump").expect("Melania Trump");
+        assert!(!melania.aliases.iter().any(|a| a == "Trump"), "{melania:?}");
+    }
+
+    #[test]
     fn a_generation_suffix_is_not_the_surname() {
         let (e, _) = run(&[
             "Health Secretary Robert F. Kennedy Jr. said vaccines were safe. Later Kennedy \

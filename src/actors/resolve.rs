@@ -269,6 +269,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
     // First word -> the one person of the article it starts ("Julien" after "Julien Solomita").
     let mut by_given: HashMap<&str, Option<usize>> = HashMap::default();
+    // Surname -> the person bearing it who is named first in the article.
+    let mut first_surname: HashMap<&str, usize> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
@@ -344,8 +346,16 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                 } else {
                     Some(inf.full)
                 };
+                // A surname several people of the article share stands for the first of
+                // them named: a report introduces its subject before the family.
                 home = key
-                    .and_then(|k| by_surname.get(k).copied().flatten())
+                    .and_then(|k| {
+                        by_surname
+                            .get(k)
+                            .copied()
+                            .flatten()
+                            .or_else(|| first_surname.get(k).copied())
+                    })
                     .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
                 surname[c] = home.is_some();
                 if home.is_none() && inf.ntok() == 1 && !cand.titled {
@@ -392,6 +402,10 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         if inf.kind.0 == ActorKind::Person && !cand.acronym {
             for s in inf.surnames {
                 claim(&mut by_surname, s, c, &mut uf);
+                let first = first_surname.entry(s).or_insert(c);
+                if pos(c) < pos(*first) {
+                    *first = c;
+                }
             }
             // A given name, an East Asian family name ("Kim" of "Kim Jong-un"), or a name
             // in the middle that the person goes by ("Lula" of "Luiz Inacio Lula da Silva").
