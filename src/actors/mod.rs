@@ -471,6 +471,12 @@ mod tests {
         has(&e, "Donald Trump", Person, &["Trump"]);
         let melania = actor(&e, "Melania Trump").expect("Melania Trump");
         assert!(!melania.aliases.iter().any(|a| a == "Trump"), "{melania:?}");
+        // A name written once with its middle names is the same person.
+        let (e, _) = run(&[
+            "Antonin Leopold Dvorak was born near Prague. Antonin Dvorak later taught in New \
+            York.",
+        ]);
+        has(&e, "Antonin Leopold Dvorak", Person, &["Antonin Dvorak"]);
     }
 
     #[test]

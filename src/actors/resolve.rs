@@ -111,6 +111,10 @@ fn surnames(toks: &[String], lex: &Lexicon) -> Vec<String> {
     if base < toks.len() {
         out.extend((1..base).map(|i| toks[i..].join(" ")));
     }
+    // The name without its middle names ("antonin dvorak" for "antonin leopold dvorak").
+    if base >= 3 && toks[base - 1].chars().count() > 1 {
+        out.push(format!("{} {}", toks[0], toks[base - 1]));
+    }
     out
 }
 
