@@ -203,8 +203,17 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 .copied()
                 .filter(|&x| !toks[x].has(STOP))
                 .collect();
-            // A lone body word is placed by "in", not named ("Parliament in London").
-            (w != "in" || named.len() >= 2)
+            // A lone body word is placed by "in" a city ("Parliament in London"); "in" a
+            // country or region it is named ("Church in Wales", "Mission in Kosovo").
+            let country = || {
+                [&[k + n][..], &[k + n, k + n + 1][..]]
+                    .iter()
+                    .filter(|s| s.iter().all(|&x| x < toks.len()))
+                    .find_map(|s| p.gaz(s))
+                    .and_then(|g| p.lex.entry(g))
+                    .is_some_and(|e| matches!(e.class, GazClass::Country | GazClass::Region))
+            };
+            (w != "in" || named.len() >= 2 || country())
                 && named
                     .iter()
                     .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
@@ -651,11 +660,12 @@ mod tests {
             run("the Islamic Resistance in Iraq said", "Islamic"),
             "Islamic Resistance in Iraq"
         );
-        // A lone body word is placed by "in", not named by it.
+        // A lone body word is placed by "in" a city, named by "in" a country.
         assert_eq!(
             run("as Parliament in London sat", "Parliament"),
             "Parliament"
         );
+        assert_eq!(run("the Church in Wales said", "Church"), "Church in Wales");
         assert_eq!(
             run("the Bank of England and Barclays", "Bank"),
             "Bank of England"
