@@ -294,6 +294,17 @@ pub fn choose_title(
         if parts.len() == 1 {
             return Some(c);
         }
+        // A whole candidate that another source repeats and extends ("A - B" and the
+        // `<title>` "A - B - Site") is the headline, separators and all, unless a part of it
+        // is the site's or section's name.
+        let extended = candidates
+            .iter()
+            .flatten()
+            .map(|o| text::squash(o))
+            .any(|o| o.len() > c.len() && o.starts_with(&c));
+        if extended && !parts.iter().any(|p| is_label(p)) {
+            return Some(c);
+        }
         // A site name shown as a logo heading is still no headline.
         if let Some(h) = parts.iter().filter(|p| !is_label(p)).find_map(|p| shown(p)) {
             return Some(h);
@@ -1248,6 +1259,29 @@ mod tests {
             "{:?}",
             page.rendered.paragraphs
         );
+    }
+
+    #[test]
+    fn a_headline_with_a_dash_that_sources_repeat_stays_whole() {
+        let page = read(
+            "<title>Minecraft 1.8 - The Bountiful Update - Minecraft Update News</title>\
+             <meta property='og:site_name' content='Minecraft Update News'>\
+             <meta property='og:title' content='Minecraft 1.8 - The Bountiful Update'>\
+             <body><h1>Minecraft News</h1><article><h3>Minecraft 1.8 - The Bountiful Update</h3>\
+             <p>The update adds new blocks, new mobs and many fixes to the game.</p></article>",
+        );
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Minecraft 1.8 - The Bountiful Update")
+        );
+        // A site's name after the dash still goes.
+        let page = read(
+            "<title>Ferries late again - Harbour Times</title>\
+             <meta property='og:site_name' content='Harbour Times'>\
+             <meta property='og:title' content='Ferries late again - Harbour Times'>\
+             <body><article><p>The ferries were late again on Monday, islanders said.</p></article>",
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("Ferries late again"));
     }
 
     #[test]
