@@ -715,20 +715,19 @@ mod tests {
         })
     }
 
+    /// The names of [`names`], without their titled marks.
+    fn name_texts(text: &str, start: &str) -> Vec<String> {
+        names(text, start).into_iter().map(|(n, _)| n).collect()
+    }
+
     #[test]
     fn a_title_word_after_a_given_name_is_a_surname() {
-        let whole = |text: &str, start: &str| {
-            names(text, start)
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            whole("the author Stephen King said", "Stephen"),
+            name_texts("the author Stephen King said", "Stephen"),
             ["Stephen King"]
         );
         assert_eq!(
-            whole("on Martin Luther King Jr. Day", "Martin"),
+            name_texts("on Martin Luther King Jr. Day", "Martin"),
             ["Martin Luther King Jr"]
         );
         // A title before a name still marks the person after it.
@@ -751,22 +750,16 @@ mod tests {
 
     #[test]
     fn a_photo_label_ends_a_name_and_a_place_before_a_title_is_no_given_name() {
-        let whole = |text: &str, start: &str| {
-            names(text, start)
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            whole("Ahmed Mohamed Image caption: the boy", "Ahmed"),
+            name_texts("Ahmed Mohamed Image caption: the boy", "Ahmed"),
             ["Ahmed Mohamed"]
         );
         assert_eq!(
-            whole("the Motion Picture Association said", "Motion"),
+            name_texts("the Motion Picture Association said", "Motion"),
             ["Motion Picture Association"]
         );
         assert!(
-            !whole("The Victoria Premier said", "Victoria")
+            !name_texts("The Victoria Premier said", "Victoria")
                 .contains(&"Victoria Premier".to_string())
         );
     }

@@ -794,6 +794,13 @@ fn without_weekday(text: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// `count` paragraphs of one story, "Paragraph 1" on, each going on with `rest`.
+    fn numbered(count: usize, rest: &str) -> String {
+        (1..=count)
+            .map(|n| format!("<p>Paragraph {n}{rest}</p>"))
+            .collect()
+    }
+
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
     }
@@ -1132,14 +1139,11 @@ mod tests {
             <a href='/b'>sixteenth in the Human Development Index</a> and third in the \
             <a href='/c'>Index of Economic Freedom</a>; its currency also circulates in \
             <a href='/d'>the Cook Islands</a>.</p>";
-        let filler: String = (1..=6)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n} of the survey describes the economy, its farms and its \
-                     ports, and how exports changed over the last ten years.</p>"
-                )
-            })
-            .collect();
+        let filler = numbered(
+            6,
+            " of the survey describes the economy, its farms and its ports, and how exports \
+             changed over the last ten years.",
+        );
         let page = read(&format!(
             "<title>Economy</title><article><h1>Economy</h1>{filler}{prose}\
              <p><a href='/x'>Trade of the country</a> <a href='/y'>Farming of the country</a> \
@@ -1158,14 +1162,11 @@ mod tests {
 
     #[test]
     fn a_caption_is_never_the_standfirst_and_a_chapo_is() {
-        let body: String = (1..=5)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n}: the minister said the state would keep control of the \
-                     companies it sells shares in, and named no date.</p>"
-                )
-            })
-            .collect();
+        let body = numbered(
+            5,
+            ": the minister said the state would keep control of the companies it sells \
+             shares in, and named no date.",
+        );
         let page = read(&format!(
             "<title>Minister weighs share sales</title><article>\
              <h1>Minister weighs share sales</h1><figure><img src='a.jpg'>\
@@ -1183,14 +1184,11 @@ mod tests {
 
     #[test]
     fn a_notice_linking_the_sites_own_rules_is_no_story() {
-        let body: String = (1..=5)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n}: rebels took the depots near the capital on Friday, the \
-                     monitor said, after two days of fighting.</p>"
-                )
-            })
-            .collect();
+        let body = numbered(
+            5,
+            ": rebels took the depots near the capital on Friday, the monitor said, after \
+             two days of fighting.",
+        );
         let page = read(&format!(
             "<title>Rebels take depots</title><article><h1>Rebels take depots</h1>{body}\
              <p>The regulator said the app broke <a href='https://example.org/privacy'>its \
@@ -1228,14 +1226,11 @@ mod tests {
 
     #[test]
     fn labels_placed_over_a_chart_are_no_story() {
-        let body: String = (1..=5)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n}: interest on the debt will soon cost more than the \
-                     military, the budget office said on Tuesday.</p>"
-                )
-            })
-            .collect();
+        let body = numbered(
+            5,
+            ": interest on the debt will soon cost more than the military, the budget \
+             office said on Tuesday.",
+        );
         let page = read(&format!(
             "<title>Debt costs rise</title><article><h1>Debt costs rise</h1>{body}\
              <div class='g-artboard'><img src='chart.png'>\
