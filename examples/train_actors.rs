@@ -9,7 +9,8 @@
 //! regression and first blind sets, `none` for none), `--out FILE`, `--epochs N`, `--cv K`, `--cv-verdicts FILE` (each
 //! held-out candidate's label and verdict), `--cv-out FILE` (the held-out predictions, as
 //! `dossier entities --json` writes them, for `score_actors.py`); `--sure`, `--kind-sure`,
-//! `--margin`, `--stands-alone` try other values of the model's thresholds in CV. Labels: a candidate whose spelling is one of a gold entity's names
+//! `--margin`, `--stands-alone` try other values of the model's thresholds in CV;
+//! `--cv-news` folds the `--also` news articles instead (the labelled genres always train). Labels: a candidate whose spelling is one of a gold entity's names
 //! takes that entity's kind; every other candidate is "no actor".
 
 use std::collections::HashMap;
@@ -220,6 +221,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|e| e.parse().ok())
         .unwrap_or(0.0);
     let folds: usize = arg(&args, "--cv").and_then(|e| e.parse().ok()).unwrap_or(0);
+    let cv_news = args.iter().any(|a| a == "--cv-news");
     let mut gold = gold::Gold::read(&data.join("gold.json"))?;
     let mut inputs = vec![data.join("articles")];
     // News written for the project (the regression set and the first blind set, both tuned
@@ -227,6 +229,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // single words are seldom actors, which costs news its towns and rivers.
     let also = arg(&args, "--also").unwrap_or(ALSO.into());
     let mut extra_ids: Vec<String> = Vec::new();
+    // The news gold, merged, for scoring a `--cv-news` run.
+    let mut news_gold = serde_json::Map::new();
     let dirs: Vec<&str> = also
         .split(',')
         .map(str::trim)
@@ -235,6 +239,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for dir in &dirs {
         let dir = PathBuf::from(dir);
         let extra = gold::Gold::read(&dir.join("gold.json"))?;
+        let raw: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("gold.json"))?)?;
+        if let Some(docs) = raw.get("docs").and_then(Value::as_object) {
+            news_gold.extend(docs.clone());
+        }
         let mut ids: Vec<String> = extra.docs.keys().cloned().collect();
         ids.sort();
         inputs.extend(ids.iter().map(|id| dir.join(format!("{id}.txt"))));
@@ -265,8 +273,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     if folds > 1 {
         // Documents in id order fall into folds in turn, so each fold has every genre; the
-        // extra articles are in no fold.
-        let mut order: Vec<usize> = (0..ids.len()).filter(|&d| !is_extra(d)).collect();
+        // extra articles are in no fold (with `--cv-news`, only they are).
+        let mut order: Vec<usize> = (0..ids.len()).filter(|&d| is_extra(d) == cv_news).collect();
         order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
         let fold_of: Vec<usize> = {
             let mut f = vec![usize::MAX; ids.len()];
@@ -340,7 +348,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             PathBuf::from(arg(&args, "--cv-out").unwrap_or("target/actors_cv.json".into()));
         std::fs::write(&cv_out, serde_json::to_string_pretty(&rows)?)?;
         eprintln!("held-out predictions of all folds: {}", cv_out.display());
-        gold::score(&data.join("gold.json"), &cv_out);
+        let gold_path = if cv_news {
+            let path = PathBuf::from("target/actors_news_gold.json");
+            let merged = serde_json::json!({"corpus": "news sets of --also", "docs": news_gold});
+            std::fs::write(&path, serde_json::to_string(&merged)?)?;
+            path
+        } else {
+            data.join("gold.json")
+        };
+        gold::score(&gold_path, &cv_out);
     }
 
     let rows = train(&label(&samples, &ids, &gold), epochs, none_bias);

@@ -81,6 +81,8 @@ pub(crate) mod class {
     pub const CAPTION: u64 = 1 << 43;
     /// Words capitalised wherever they stand ("I'm"), so their capital says nothing.
     pub const ALWAYS_CAP: u64 = 1 << 44;
+    /// Lowercase words inside hyphenated place names ("Stratford-upon-Avon").
+    pub const HYPHEN_LINK: u64 = 1 << 45;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -140,6 +142,7 @@ struct WordsFile {
     name_suffixes: Vec<String>,
     caption_words: Vec<String>,
     always_capitalised: Vec<String>,
+    hyphen_links: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -227,7 +230,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 41] = [
+        let lists: [(&[String], u64); 42] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -269,6 +272,7 @@ impl Lexicon {
             (&words.name_suffixes, NAME_SUFFIX),
             (&words.caption_words, CAPTION),
             (&words.always_capitalised, ALWAYS_CAP),
+            (&words.hyphen_links, HYPHEN_LINK),
         ];
         for (list, flag) in lists {
             for w in list {

@@ -123,6 +123,13 @@ fn compatible(a: (ActorKind, i32), b: (ActorKind, i32)) -> bool {
     a.0 == b.0 || a.0 == ActorKind::Other || b.0 == ActorKind::Other || a.1 < 3 || b.1 < 3
 }
 
+/// Whether a name of kind `short` may be the short form of a longer name of kind `long`: a
+/// town the text treats as a place ("visitors to Cleveland"), however unsure, is not the
+/// short form of "Cleveland Orchestra".
+fn short_of(short: (ActorKind, i32), long: (ActorKind, i32)) -> bool {
+    compatible(short, long) && (short.0 != ActorKind::Place || long.0 == ActorKind::Place)
+}
+
 /// Places and organisations may meet by transliteration; people may not ("Maria"/"Mario").
 fn translit_kind(k: (ActorKind, i32)) -> bool {
     matches!(k.0, ActorKind::Place | ActorKind::Organization)
@@ -370,23 +377,30 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
                 }
             }
-            home =
-                home.or_else(|| by_affix.get(inf.full).copied().flatten())
-                    .or_else(|| {
-                        // "City" after "Manchester City", "the Commission" after
-                        // "the European Commission".
-                        let h = *by_head.get(inf.full)?;
-                        let ok = inf.ntok() == 1
-                            && !cand.acronym
-                            && pos(h) < pos(c)
-                            && compatible(inf.kind, (ActorKind::Organization, 10));
-                        ok.then_some(h)
-                    })
-                    .or_else(|| {
-                        by_translit.get(inf.translit).copied().filter(|&x| {
-                            translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind)
-                        })
-                    });
+            home = home
+                .or_else(|| {
+                    by_affix
+                        .get(inf.full)
+                        .copied()
+                        .flatten()
+                        .filter(|&h| short_of(inf.kind, infos[h].kind))
+                })
+                .or_else(|| {
+                    // "City" after "Manchester City", "the Commission" after
+                    // "the European Commission".
+                    let h = *by_head.get(inf.full)?;
+                    let ok = inf.ntok() == 1
+                        && !cand.acronym
+                        && pos(h) < pos(c)
+                        && compatible(inf.kind, (ActorKind::Organization, 10));
+                    ok.then_some(h)
+                })
+                .or_else(|| {
+                    by_translit
+                        .get(inf.translit)
+                        .copied()
+                        .filter(|&x| translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind))
+                });
         }
         match home {
             Some(h) => {
@@ -673,7 +687,7 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
                 .keys
                 .iter()
                 .find_map(|k| by_short.get(k.as_str()).copied().flatten())
-                .filter(|&h| compatible(l.kind, locals[h].kind));
+                .filter(|&h| short_of(l.kind, locals[h].kind));
         }
         if home.is_none()
             && let Some(g) = l.gaz

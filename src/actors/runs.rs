@@ -41,6 +41,11 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                 words += 1;
             }
             Shape::Lower => {
+                if let Some(n) = hyphen_links(p, k) {
+                    k += n;
+                    words += n;
+                    continue;
+                }
                 if t.joined && !syllable_tail(p, i, k) {
                     break;
                 }
@@ -108,6 +113,27 @@ fn syllable_tail(p: &Para, i: usize, k: usize) -> bool {
         && short(k, 5)
         && !toks[k].has(ORG_PARTICIPLE)
         && !toks.get(k + 1).is_some_and(|n| n.joined)
+}
+
+/// Tokens of linking words and the capitalised word they glue by hyphens, from `k`, inside a
+/// place name ("Bourg-la-Reine", "Stratford-upon-Avon").
+fn hyphen_links(p: &Para, k: usize) -> Option<usize> {
+    let toks = p.toks;
+    let mut m = k;
+    while m < k + 3 {
+        let t = toks.get(m)?;
+        if !t.joined {
+            return None;
+        }
+        if t.is_cap() {
+            return (m > k).then_some(m + 1 - k);
+        }
+        if t.shape != Shape::Lower || !t.has(HYPHEN_LINK) {
+            return None;
+        }
+        m += 1;
+    }
+    None
 }
 
 /// A possessive inside an organisation name: "Farmers' Association",
@@ -684,6 +710,21 @@ mod tests {
             run("met Mr. Smith and George W. Bush", "George"),
             "George W. Bush"
         );
+    }
+
+    #[test]
+    fn hyphenated_place_names_keep_their_linking_words() {
+        assert_eq!(
+            run("floods in Stratford-upon-Avon today", "Stratford"),
+            "Stratford-upon-Avon"
+        );
+        assert_eq!(
+            run("buried at Bourg-la-Reine in 1832", "Bourg"),
+            "Bourg-la-Reine"
+        );
+        // A lowercase tail with no name after it is no part of the name.
+        assert_eq!(run("the Iran-backed Houthi-led group", "Iran"), "Iran");
+        assert_eq!(run("the Editor-in-Chief said", "Editor"), "Editor");
     }
 
     #[test]
