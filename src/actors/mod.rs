@@ -361,6 +361,17 @@ mod tests {
     }
 
     #[test]
+    fn a_town_named_as_a_place_is_no_short_form_of_a_body_named_after_it() {
+        let (e, _) = run(&[
+            "Visitors to Cleveland enjoy the lake. The Cleveland Orchestra played on Friday.",
+            "Shares in Vantage Analytics fell. Vantage said profits rose.",
+        ]);
+        has(&e, "Cleveland", Place, &["Cleveland"]);
+        has(&e, "Cleveland Orchestra", Organization, &["Cleveland Orchestra"]);
+        same(&e, &["Vantage Analytics", "Vantage"], Organization);
+    }
+
+    #[test]
     fn possessives_and_demonyms_count_as_places() {
         let (e, _) = run(&[
             "Norway's Equinor and Iraq’s oil ministry met Iranian-backed \
