@@ -110,6 +110,15 @@ fn neighbour(p: &Para, k: Option<usize>) -> String {
     }
 }
 
+/// The last two letters of a lowercase word of four or more letters, or nothing.
+fn word_end(w: &str) -> String {
+    let letters = w.chars().count();
+    if letters < 4 || !w.chars().all(char::is_lowercase) {
+        return String::new();
+    }
+    w.chars().skip(letters - 2).collect()
+}
+
 /// Adds the set word classes of a token under `tmpl`.
 fn add_flags(f: &mut Feats, tmpl: &str, flags: u64) {
     let mut bits = flags;
@@ -317,6 +326,10 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
         "next2",
         &neighbour(p, Some(last + 2).filter(|&k| k < toks.len())),
     );
+    // The endings of lowercase neighbours generalise over words too rare to learn one by one:
+    // a name before "stayed" or "resigns" is the subject of a verb.
+    f.add("next_suf", &word_end(&nw));
+    f.add("prev_suf", &word_end(&pw));
     f.add("prev_gaz", &format!("{pw}:{gaz_class}"));
     if let Some(k) = prev {
         add_flags(f, "fp", toks[k].flags);

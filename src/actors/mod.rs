@@ -367,7 +367,12 @@ mod tests {
             "Shares in Vantage Analytics fell. Vantage said profits rose.",
         ]);
         has(&e, "Cleveland", Place, &["Cleveland"]);
-        has(&e, "Cleveland Orchestra", Organization, &["Cleveland Orchestra"]);
+        has(
+            &e,
+            "Cleveland Orchestra",
+            Organization,
+            &["Cleveland Orchestra"],
+        );
         same(&e, &["Vantage Analytics", "Vantage"], Organization);
     }
 
