@@ -35,7 +35,11 @@ fn main() {
                 s.precision,
                 s.recall,
                 s.f1,
-                if s.title_ok { "ok" } else { "WRONG" },
+                match (s.title_ok, s.title_fair) {
+                    (true, _) => "ok",
+                    (false, true) => "fair",
+                    _ => "WRONG",
+                },
                 if s.date_ok { "ok" } else { "WRONG" },
                 s.title,
                 s.date
@@ -51,8 +55,8 @@ fn main() {
         let whole = page_score::html2text_throughput(&pages, rounds);
         println!("html2text alone on whole pages: {whole:.1} MB per CPU-second");
         println!(
-            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
-            m.f1, m.precision, m.recall, m.title, m.date, m.date_where_known, m.dated, mbs
+            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}) date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
+            m.f1, m.precision, m.recall, m.title, m.title_fair, m.date, m.date_where_known, m.dated, mbs
         );
     }
 }

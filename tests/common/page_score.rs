@@ -35,6 +35,9 @@ pub struct PageScore {
     pub recall: f64,
     pub f1: f64,
     pub title_ok: bool,
+    /// The title matches once typographic quotes and dashes, and a site name the reference
+    /// keeps after a separator (`Headline - Site`; the issue asks for it split off), are set aside.
+    pub title_fair: bool,
     pub date_ok: bool,
     /// Whether the gold gives a date (the issue's bar: right wherever the page has one).
     pub dated: bool,
@@ -50,6 +53,8 @@ pub struct Summary {
     pub recall: f64,
     pub f1: f64,
     pub title: f64,
+    /// Share of [`PageScore::title_fair`] titles.
+    pub title_fair: f64,
     pub date: f64,
     /// Right dates among the pages whose gold has one, and how many such pages.
     pub date_where_known: f64,
@@ -121,6 +126,38 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`squash`] with curly quotes made straight and dashes made hyphens.
+fn typeset_plain(s: &str) -> String {
+    squash(s)
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2010}'..='\u{2015}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether `ours` is the reference title, or the reference with a short site name after a
+/// separator that ours leaves off.
+fn fair_title(ours: &str, reference: &str) -> bool {
+    let (ours, reference) = (typeset_plain(ours), typeset_plain(reference));
+    if ours.is_empty() || ours == reference {
+        return !ours.is_empty();
+    }
+    let Some(rest) = reference.strip_prefix(&ours) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    rest.starts_with(['-', '|', '_', ':', '\u{00B7}', '\u{2022}', '/', '@'])
+        && (1..=5).contains(&words)
+}
+
 /// Cleans one page and scores it.
 pub fn score(page: &Page) -> PageScore {
     let doc = RawDoc::new(
@@ -152,6 +189,7 @@ pub fn score(page: &Page) -> PageScore {
         recall,
         f1,
         title_ok: squash(&title) == squash(&page.gold.title),
+        title_fair: fair_title(&title, &page.gold.title),
         date_ok: date == page.gold.date,
         dated: page.gold.date.is_some(),
         title,
@@ -191,6 +229,7 @@ pub fn summarize(scores: &[PageScore]) -> Summary {
         recall: mean(&|s| s.recall),
         f1: mean(&|s| s.f1),
         title: mean(&|s| f64::from(u8::from(s.title_ok))),
+        title_fair: mean(&|s| f64::from(u8::from(s.title_fair))),
         date: mean(&|s| f64::from(u8::from(s.date_ok))),
         date_where_known: scores.iter().filter(|s| s.dated && s.date_ok).count() as f64
             / scores.iter().filter(|s| s.dated).count().max(1) as f64,
