@@ -14,7 +14,8 @@ Nothing here is committed but this script: the pages are third-party text. It do
     start found at all.
 Both references are other extractors' output, not hand-checked gold: a disagreement is a
 page to read, not always an error of ours. Pages are split by name, alternately, into `dev`
-(tuned on) and `held` (first contact only; once tuned on, it is dev too).
+(tuned on) and `held` (first contact only; once tuned on, it is dev too: two held pages were
+read on 2026-12-06, so held is a regression set since; see tests/fixtures/pages/README.md).
 
 usage: python3 benches/real_pages.py [OUT_DIR]   (default target/real_pages; needs pip and npm)
 """

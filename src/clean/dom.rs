@@ -844,7 +844,59 @@ pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
         items[i].own_foreign = false;
         inherit(items);
     }
+    unfold_continuation(items, h, &weights, &sub);
 }
+
+/// Reads the folded rest of a story ("Read more" boxes that hide the second half of the
+/// article): a hinted element right after the story's visible paragraphs, beside them in one
+/// container, that holds several paragraphs of plain prose and little else.
+fn unfold_continuation(items: &mut [Item<'_>], h: usize, weights: &[f32], sub: &[f32]) {
+    let n = items.len();
+    let mut found = None;
+    for i in h + 1..n {
+        let it = &items[i];
+        if !it.hint_chrome || it.tag_chrome || it.discussion || sub[i] < CONTINUATION_AT_LEAST {
+            continue;
+        }
+        let p = it.parent;
+        if p >= n || items[p].chrome {
+            continue;
+        }
+        // The story's visible part: prose before the element inside the same container.
+        let before: f32 = (p + 1..i)
+            .filter(|&k| !items[k].chrome)
+            .map(|k| weights[k])
+            .sum();
+        let paragraphs = (i + 1..it.end)
+            .filter(|&k| weights[k] > 0.0 && items[k].tag == "p")
+            .count();
+        // A gallery or a list of teasers heads each of its items; a story, a few sections.
+        let headings = (i + 1..it.end)
+            .filter(|&k| items[k].tag.starts_with('h') && items[k].tag.len() == 2)
+            .count();
+        // Mostly prose: the paragraphs' plain text is most of all the element's text.
+        let all: u32 = (i..it.end).map(|k| items[k].chars).sum();
+        let prose = sub[i] >= 0.6 * all as f32;
+        if before >= CONTINUATION_AT_LEAST && paragraphs >= 2 && headings * 3 <= paragraphs && prose
+        {
+            found = Some(i);
+            break;
+        }
+    }
+    let Some(i) = found else { return };
+    // The box and the wrappers inside it that carry its prose, not its ads or buttons.
+    for k in i..items[i].end {
+        if items[k].hint_chrome && !items[k].tag_chrome && sub[k] * 2.0 >= sub[i] {
+            items[k].hint_chrome = false;
+            items[k].own_foreign = false;
+        }
+    }
+    inherit(items);
+}
+
+/// Prose (plain characters) a folded continuation and the visible story before it must
+/// each hold.
+const CONTINUATION_AT_LEAST: f32 = 400.0;
 
 /// How many times the prose left after the headline a hinted element must hold to be read
 /// instead: the page is next to empty without it.
