@@ -56,7 +56,15 @@ fn main() {
         println!("html2text alone on whole pages: {whole:.1} MB per CPU-second");
         println!(
             "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}) date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
-            m.f1, m.precision, m.recall, m.title, m.title_fair, m.date, m.date_where_known, m.dated, mbs
+            m.f1,
+            m.precision,
+            m.recall,
+            m.title,
+            m.title_fair,
+            m.date,
+            m.date_where_known,
+            m.dated,
+            mbs
         );
     }
 }
