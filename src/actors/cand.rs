@@ -142,6 +142,8 @@ pub(crate) struct Ctx {
     pub(crate) the_prefix: bool,
     pub(crate) weak: bool,
     pub(crate) headline: bool,
+    /// The line is a row of results: names before scores or nations are competitors.
+    pub(crate) results: bool,
     /// An acronym after the run spells all of it.
     pub(crate) defined: bool,
     /// Named before "of <organisation>": a body of that organisation.
@@ -339,7 +341,30 @@ pub(crate) fn is_headline(toks: &[Tok]) -> bool {
         (t.is_punct('.') || t.is_punct('!') || t.is_punct('?'))
             && toks[i + 1..].iter().any(|w| w.is_word())
     });
-    words >= 3 && caps * 10 >= words * 7 && !sentence && !inner_stop
+    words >= 3 && caps * 10 >= words * 7 && !sentence && !inner_stop && !is_results_line(toks)
+}
+
+/// Whether a line reads as a row of results ("Kashima Antlers 2 Urawa Reds 1", "Sifan Hassan
+/// (Netherlands) 30:44.12"): it ends in a number and holds two or more numbers that follow a
+/// name. Its names are names, not headline words.
+pub(crate) fn is_results_line(toks: &[Tok]) -> bool {
+    let last_word = toks.iter().rev().find(|t| t.is_word());
+    if last_word.is_none_or(|t| t.shape != Shape::Digit) {
+        return false;
+    }
+    let after_name = toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.shape == Shape::Digit
+                && toks[..*i]
+                    .iter()
+                    .rev()
+                    .find(|w| w.is_word() || w.is_punct(')'))
+                    .is_some_and(|w| w.is_cap() || w.is_punct(')'))
+        })
+        .count();
+    after_name >= 2
 }
 
 /// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).

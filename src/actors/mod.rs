@@ -361,6 +361,33 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_results_name_whole_clubs_and_competitors() {
+        let (e, _) = run(&[
+            "Results of league matches on Saturday:\n\nKashima Antlers 2 Yokohama Flugels 1\nGamba Osaka 0 Urawa Reds 3\nNagoya Grampus 1 Cerezo Osaka 1",
+            "Women's 10,000 metres final:\n\n1. Beatrice Chebet (Kenya) 30:37.26\n2. Nadia Battocletti (Italy) 30:38.23",
+        ]);
+        for club in [
+            "Kashima Antlers",
+            "Yokohama Flugels",
+            "Gamba Osaka",
+            "Urawa Reds",
+            "Nagoya Grampus",
+            "Cerezo Osaka",
+        ] {
+            has(&e, club, Organization, &[club]);
+        }
+        has(&e, "Beatrice Chebet", Person, &["Beatrice Chebet"]);
+        has(&e, "Nadia Battocletti", Person, &["Nadia Battocletti"]);
+        has(&e, "Kenya", Place, &["Kenya"]);
+        // The clubs' cities are not actors of their own here.
+        assert!(
+            !e.actors
+                .iter()
+                .any(|a| a.name == "Osaka" || a.name == "Nagoya")
+        );
+    }
+
+    #[test]
     fn a_town_named_as_a_place_is_no_short_form_of_a_body_named_after_it() {
         let (e, _) = run(&[
             "Visitors to Cleveland enjoy the lake. The Cleveland Orchestra played on Friday.",

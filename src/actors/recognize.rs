@@ -20,6 +20,7 @@ use super::token::Shape;
 pub(crate) fn recognize(p: &Para, out: &mut Found) {
     let toks = p.toks;
     let headline = is_headline(toks);
+    let results = is_results_line(toks);
     let mut st = State::default();
     let mut i = 0;
     while i < toks.len() {
@@ -69,13 +70,19 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             continue;
         }
         let first = out.cands.len();
-        process_run(p, i, j, headline, &mut st, out);
+        process_run(p, (i, j), (headline, results), &mut st, out);
         i = definitions(p, i, j, first, &mut st, out).max(i + 1);
     }
 }
 
 /// Cuts a run into name segments and emits them.
-fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out: &mut Found) {
+fn process_run(
+    p: &Para,
+    (i, j): (usize, usize),
+    (headline, results): (bool, bool),
+    st: &mut State,
+    out: &mut Found,
+) {
     let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
     // "Baltic Timber Council (BTC)": a definition spelled from the first word is one name.
     let defined = acronym_after(p, j)
@@ -92,6 +99,7 @@ fn process_run(p: &Para, i: usize, j: usize, headline: bool, st: &mut State, out
                 the_prefix: the_prefix && n == 0 && part.first() == seg.first(),
                 weak: weak && whole,
                 headline,
+                results,
                 defined: defined && whole && piece.len() == words.len(),
                 sub_body,
             };
@@ -171,13 +179,26 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             }
         }
     }
-    // "Goran Ivanisevic ( Croatia ) beat ...": an entry of a results list, whose line of
-    // capitals reads like a headline; the nation after it makes the name a competitor.
-    if ctx.headline && seg.len() >= 2 && nation_after(p, seg) {
-        let (mut votes, _) = votes(p, seg, ctx, st, out);
-        votes[P] += 3;
-        push(p, seg, None, votes, false, false, ctx.titled, st, out);
-        return;
+    // "Goran Ivanisevic ( Croatia ) beat ...", "Gamba Osaka 0 Urawa Reds 3": an entry of a
+    // results list (whose line of capitals may read like a headline); the nation or the score
+    // after it makes the name a competitor, a person when a given name opens it.
+    if (ctx.headline || ctx.results) && seg.len() >= 2 {
+        let nation = nation_after(p, seg);
+        let scored = ctx.results
+            && seg
+                .last()
+                .and_then(|&l| p.toks.get(l + 1))
+                .is_some_and(|t| t.shape == Shape::Digit);
+        if nation || scored {
+            let (mut votes, _) = votes(p, seg, ctx, st, out);
+            if nation || p.toks[seg[0]].has(GIVEN) {
+                votes[P] += 3;
+            } else {
+                votes[O] += 3;
+            }
+            push(p, seg, None, votes, false, false, ctx.titled, st, out);
+            return;
+        }
     }
     // Headline words are capitalised anyway: only known names inside them count.
     // The classifier weighs a rule-found headline name only when the line holds no known one.
@@ -626,6 +647,11 @@ mod tests {
         // A heading glued to the end of prose does not make the prose a headline.
         assert!(!head("Goode met Sophie Dymoke. Career"));
         assert!(head("U.S. Stocks Rally As Oil Falls"));
+        assert!(head("Microsoft Unveils Windows 11"));
+        assert!(head("Apple Shares Rise 5 Percent In Tokyo"));
+        // Rows of results hold names, not headline words.
+        assert!(!head("Kashima Antlers 2 Yokohama Flugels 1"));
+        assert!(!head("Sifan Hassan (Netherlands) 30:44.12"));
     }
 
     /// Surfaces of the candidates found in `text`.
