@@ -140,6 +140,7 @@ struct WordsFile {
     org_in: Vec<String>,
     state_after: Vec<String>,
     name_suffixes: Vec<String>,
+    honours: Vec<String>,
     caption_words: Vec<String>,
     always_capitalised: Vec<String>,
     hyphen_links: Vec<String>,
@@ -216,6 +217,8 @@ pub(crate) struct Lexicon {
     prefixes: HashSet<String>,
     /// Keys that are demonyms of a gazetteer entry ("swedish", "iraqis").
     demonyms: HashSet<String>,
+    /// Letters after a name that are no part of whom it names ("frs", "mp").
+    honours: HashSet<String>,
     /// Folded English word -> written in lower case in the dictionary (else only capitalised).
     case: HashMap<String, bool>,
 }
@@ -320,6 +323,7 @@ impl Lexicon {
         // First listed wins a shared key: the hand-made lists before the generated places, so
         // "Dáil" stays the parliament, not a town of the same spelling.
         lex.case = english_case(ENGLISH_CASE);
+        lex.honours = words.honours.iter().map(|w| norm::fold(w)).collect();
         lex.add_gazetteer(PLACES, GazClass::Country, false);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
         lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
@@ -330,6 +334,11 @@ impl Lexicon {
     /// `Some(false)` only capitalised (a name), `None` when the dictionary lacks it.
     pub fn case_of(&self, folded: &str) -> Option<bool> {
         self.case.get(folded).copied()
+    }
+
+    /// The folded word is letters after a name, not a generation ("frs", not "jr").
+    pub fn is_honour(&self, folded: &str) -> bool {
+        self.honours.contains(folded)
     }
 
     /// This key is a demonym ("swedish"), not a name, of a gazetteer entry.

@@ -361,6 +361,25 @@ mod tests {
     }
 
     #[test]
+    fn letters_after_a_name_and_a_middle_name_gone_by_are_the_same_person() {
+        let (e, _) = run(&[
+            "Daniel Bernoulli FRS was a Swiss mathematician. Daniel Bernoulli studied in Basel.",
+            "Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught in Copenhagen.",
+            "Robert F. Kennedy Jr. spoke in Boston. His father Robert F. Kennedy was a senator.",
+        ]);
+        same(&e, &["Daniel Bernoulli FRS", "Daniel Bernoulli"], Person);
+        same(&e, &["Jens Otto Harry Jespersen", "Otto Jespersen"], Person);
+        // A generation is another person.
+        has(
+            &e,
+            "Robert F. Kennedy Jr",
+            Person,
+            &["Robert F. Kennedy Jr"],
+        );
+        has(&e, "Robert F. Kennedy", Person, &["Robert F. Kennedy"]);
+    }
+
+    #[test]
     fn rows_of_results_name_whole_clubs_and_competitors() {
         let (e, _) = run(&[
             "Results of league matches on Saturday:\n\nKashima Antlers 2 Yokohama Flugels 1\nGamba Osaka 0 Urawa Reds 3\nNagoya Grampus 1 Cerezo Osaka 1",

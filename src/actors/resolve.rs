@@ -110,10 +110,23 @@ fn surnames(toks: &[String], lex: &Lexicon) -> Vec<String> {
     let mut out: Vec<String> = (1..base).map(|i| toks[i..base].join(" ")).collect();
     if base < toks.len() {
         out.extend((1..base).map(|i| toks[i..].join(" ")));
+        // "Daniel Bernoulli FRS" is "Daniel Bernoulli"; "Robert F. Kennedy Jr." is his son.
+        if toks[base..].iter().all(|t| lex.is_honour(t)) && base >= 2 {
+            out.push(toks[..base].join(" "));
+        }
     }
-    // The name without its middle names ("antonin dvorak" for "antonin leopold dvorak").
     if base >= 3 && toks[base - 1].chars().count() > 1 {
-        out.push(format!("{} {}", toks[0], toks[base - 1]));
+        let last = &toks[base - 1];
+        // The name without its middle names ("antonin dvorak" for "antonin leopold dvorak"),
+        // and a middle name the person goes by ("otto jespersen" for "jens otto harry
+        // jespersen"); initials are no names to go by.
+        out.push(format!("{} {last}", toks[0]));
+        out.extend(
+            toks[1..base - 1]
+                .iter()
+                .filter(|m| m.chars().count() > 1)
+                .map(|m| format!("{m} {last}")),
+        );
     }
     out
 }
