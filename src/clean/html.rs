@@ -172,7 +172,11 @@ fn close_link(text: &mut String, url: Option<String>, numbers: &mut LinkNumbers)
     }
     // Past the last number a reference can carry, links stay plain text.
     if let Some(n) = numbers.number(url) {
+        // A space inside the link ("<a>Alito </a>is") stays after the reference.
+        let end = text.trim_end().len();
+        let tail = text.split_off(end);
         text.push_str(&format!(" [{n}]"));
+        text.push_str(&tail);
     }
 }
 
@@ -498,6 +502,14 @@ mod tests {
         close_link(&mut text, Some("é".into()), &mut numbers);
         assert_eq!(text, " [1]");
         assert_eq!(numbers.urls, ["HTTPS://x.example"]);
+    }
+
+    #[test]
+    fn a_space_inside_a_link_stays_after_its_reference() {
+        let r = render_inline(&[
+            "Justice <a href=\"https://x.example/a\">Samuel Alito </a>is the tip".into(),
+        ]);
+        assert_eq!(r.paragraphs, ["Justice Samuel Alito [1] is the tip"]);
     }
 
     #[test]
