@@ -1031,7 +1031,15 @@ fn twin_prose(items: &[Item<'_>], good: &[f32], up: usize, inside: usize, chain:
 pub fn text_of(node: NodeRef<'_, Node>, limit: usize) -> String {
     let mut out = String::new();
     for d in node.descendants().take(TEXT_OF_NODES) {
-        if let Node::Text(t) = d.value() {
+        // A script's or a style's text is code, never the page's words.
+        let code = || {
+            d.parent()
+                .and_then(|p| p.value().as_element().map(|e| e.name()))
+                .is_some_and(|n| matches!(n, "script" | "style" | "noscript" | "template"))
+        };
+        if let Node::Text(t) = d.value()
+            && !code()
+        {
             let room = (limit + 1).saturating_sub(out.len());
             let mut cut = room.min(t.text.len());
             while !t.text.is_char_boundary(cut) {

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, NaiveDate};
 use regex::Regex;
 
+use super::rules::RULES;
+
 /// What a leading `date ...` marker said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateMark {
@@ -76,6 +78,11 @@ static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5}) ?[—–]\s*")
+        .expect("static regex")
+});
+
 /// A dateline at the start of the body: who filed the report and from where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -93,7 +100,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let head = &paragraph.as_bytes()[..paragraph.len().min(160)];
     let slash = head.contains(&b'/');
     if !slash && !head.contains(&b'(') {
-        return None;
+        return dash_dateline(paragraph);
     }
     if let Some(c) = SLASH_DATELINE.captures(paragraph).filter(|_| slash) {
         return Some(Dateline {
@@ -102,10 +109,27 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             len: c.get(0)?.end(),
         });
     }
-    let c = AGENCY_DATELINE.captures(paragraph)?;
+    let Some(c) = AGENCY_DATELINE.captures(paragraph) else {
+        return dash_dateline(paragraph);
+    };
     let place = place_name(c[1].trim().trim_end_matches(','));
     Some(Dateline {
         source: c[2].trim().to_string(),
+        place: (!place.is_empty()).then_some(place),
+        len: c.get(0)?.end(),
+    })
+}
+
+/// `Washington CNN — `, `CNN — `: a known outlet before a dash, after at most a few
+/// capitalised words of place.
+fn dash_dateline(paragraph: &str) -> Option<Dateline> {
+    let c = DASH_DATELINE.captures(paragraph)?;
+    let words: Vec<&str> = c[1].split_whitespace().collect();
+    // The outlet is the longest known name ending the words before the dash.
+    let cut = (0..words.len()).find(|&i| RULES.is_outlet(&words[i..].join(" ")))?;
+    let place = place_name(&words[..cut].join(" "));
+    Some(Dateline {
+        source: words[cut..].join(" "),
         place: (!place.is_empty()).then_some(place),
         len: c.get(0)?.end(),
     })
@@ -211,5 +235,20 @@ mod tests {
         assert_eq!(d.place.as_deref(), Some("Nairobi, Kenya"));
         let d = dateline("SAN-SEBASTIÁN (AFP) – Basque").expect("dateline");
         assert_eq!(d.place.as_deref(), Some("San-Sebastián"));
+    }
+
+    #[test]
+    fn a_known_outlet_before_a_dash_is_a_dateline() {
+        let d = dateline("Washington CNN — Justice Samuel Alito").expect("dateline");
+        assert_eq!(
+            (d.source.as_str(), d.place.as_deref()),
+            ("CNN", Some("Washington"))
+        );
+        assert_eq!(&"Washington CNN — Justice"[d.len..], "Justice");
+        let d = dateline("CNN —").expect("outlet alone");
+        assert_eq!((d.source.as_str(), d.place), ("CNN", None));
+        // An unknown name before a dash is a sentence's, not a dateline.
+        assert_eq!(dateline("Harbour director — a profile"), None);
+        assert_eq!(dateline("Oslo — The council met"), None);
     }
 }

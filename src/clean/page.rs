@@ -184,7 +184,7 @@ pub fn read(source: &str) -> Page {
             .iter()
             .find_map(|t| parts.items.iter().position(|i| i.tag == *t && !i.chrome))
     });
-    let dek = find_dek(&parts.items, title.as_deref(), root);
+    let dek = find_dek(&parts.items, title.as_deref(), heading, root);
     let dek_at = dek.as_ref().map(|(n, _)| *n);
     let mut rendered = root.map_or_else(Rendered::default, |r| {
         render_root(&parts.items, r, dek_at, title.as_deref())
@@ -535,6 +535,7 @@ fn in_figure(items: &[Item<'_>], mut n: usize) -> bool {
 fn find_dek(
     items: &[Item<'_>],
     title: Option<&str>,
+    heading: Option<usize>,
     root: Option<usize>,
 ) -> Option<(usize, String)> {
     let limit = root.map_or(items.len(), |r| items[r].end);
@@ -544,21 +545,52 @@ fn find_dek(
     for i in items.iter().filter(|i| prose_paragraph(i)) {
         *prose_children.entry(i.parent).or_insert(0) += 1;
     }
-    items.iter().enumerate().take(limit).find_map(|(n, i)| {
-        // An intro with paragraphs of prose beside it is the story's first paragraph.
-        let beside_prose = || {
-            let own = usize::from(prose_paragraph(i));
-            prose_children.get(&i.parent).is_some_and(|&c| c > own)
-        };
-        // A caption describes its photo (`<figcaption itemprop="description">`), not the story.
-        if !(i.dek || i.lede && !beside_prose()) || i.foreign || in_figure(items, n) {
-            return None;
-        }
-        let t = dom::text_of(i.node, 600);
-        let words = t.split_whitespace().count();
-        let ok = (4..=60).contains(&words) && title.is_none_or(|h| !h.eq_ignore_ascii_case(&t));
-        ok.then_some((n, t))
-    })
+    // A standfirst stands under the headline: what comes before it is the page's (a market
+    // ticker, a subscription offer).
+    let from = heading.map_or(0, |h| h + 1);
+    // It stands over the story, too: a subheading among the story's paragraphs is a section's.
+    let first_prose = (from.max(root.unwrap_or(0))..limit)
+        .find(|&k| prose_paragraph(&items[k]))
+        .unwrap_or(limit);
+    items
+        .iter()
+        .enumerate()
+        .take(limit)
+        .skip(from)
+        .find_map(|(n, i)| {
+            if n > first_prose {
+                return None;
+            }
+            // An intro with paragraphs of prose beside it is the story's first paragraph.
+            let beside_prose = || {
+                let own = usize::from(prose_paragraph(i));
+                prose_children.get(&i.parent).is_some_and(|&c| c > own)
+            };
+            // A caption describes its photo (`<figcaption itemprop="description">`), not the story.
+            if !(i.dek || i.lede && !beside_prose()) || i.foreign || in_figure(items, n) {
+                return None;
+            }
+            // A block holding a picture is its photo and caption ("image__lede"), not a standfirst.
+            let media = i.node.descendants().take(200).any(|d| {
+                d.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "img" | "picture" | "figure" | "video"))
+            });
+            if media {
+                return None;
+            }
+            let t = dom::text_of(i.node, 600);
+            let words = t.split_whitespace().count();
+            // Words of prose, not figures ("S&P 500 2,111.72 -14.43").
+            let wordy = t
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count();
+            let ok = (4..=60).contains(&words)
+                && wordy * 3 >= words * 2
+                && title.is_none_or(|h| !h.eq_ignore_ascii_case(&t));
+            ok.then_some((n, t))
+        })
 }
 
 /// Longest block (characters of its whole text) that may be a site's notice linking its

@@ -139,6 +139,12 @@ impl Rules {
         }
     }
 
+    /// Whether `name` is an agency or an outlet the tables know, as they spell it ("CNN").
+    pub fn is_outlet(&self, name: &str) -> bool {
+        self.agencies.iter().any(|(k, v)| k == name || v == name)
+            || self.hosts.values().any(|v| v == name)
+    }
+
     /// The name readers know a dateline's agency by (`AP` is the Associated Press).
     pub fn agency_name<'a>(&'a self, agency: &'a str) -> &'a str {
         self.agencies
