@@ -52,24 +52,43 @@ pub fn find(paragraphs: &[String]) -> Head {
                 .get(leading + 1)
                 .is_some_and(|next| next.len() > p.len())
         });
-    match (leading, standfirst) {
+    // A section label ("Biz & IT —") is never the headline, above it or below.
+    let heads: Vec<&str> = lines[..leading]
+        .iter()
+        .copied()
+        .filter(|l| !is_label(l))
+        .collect();
+    let Some(&first) = heads.first() else {
+        return Head::default();
+    };
+    match (heads.len(), standfirst) {
         (1, s) => Head {
-            title: Some(lines[0].to_string()),
+            title: Some(first.to_string()),
             subtitle: s.map(|s| s.to_string()),
-            consumed: 1 + usize::from(s.is_some()),
+            consumed: leading + usize::from(s.is_some()),
         },
         // A kicker above the headline: the headline is the line right above the standfirst.
         (n, Some(s)) => Head {
-            title: Some(lines[n - 1].to_string()),
+            title: Some(heads[n - 1].to_string()),
             subtitle: Some(s.to_string()),
-            consumed: n + 1,
+            consumed: leading + 1,
         },
-        (n, None) => Head {
-            title: Some(lines[0].to_string()),
-            subtitle: Some(lines[1].to_string()),
-            consumed: n.min(2),
+        (_, None) => Head {
+            title: Some(first.to_string()),
+            subtitle: Some(heads[1].to_string()),
+            consumed: if leading > 2 && heads.len() == leading {
+                2
+            } else {
+                leading
+            },
         },
     }
+}
+
+/// A short line ending in a dash, a colon or a bar labels a section: "Biz & IT —", "World |".
+fn is_label(line: &str) -> bool {
+    let t = line.trim_end();
+    t.split_whitespace().count() <= 5 && t.ends_with(['—', '–', '-', ':', '|'])
 }
 
 /// A standfirst opening the body of an article whose title is already known.
@@ -116,6 +135,30 @@ mod tests {
             Some("Residents win a vote on the new quay.")
         );
         assert_eq!(h.consumed, 3);
+    }
+
+    #[test]
+    fn a_section_label_under_the_headline_is_no_headline() {
+        let h = find(&v(&[
+            "Just-released exploit makes it easy to crash game servers",
+            "Biz & IT —",
+            "Two-year-old bug exposes thousands of servers to attack.",
+            BODY,
+        ]));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Just-released exploit makes it easy to crash game servers")
+        );
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("Two-year-old bug exposes thousands of servers to attack.")
+        );
+        assert_eq!(h.consumed, 3);
+        let h = find(&v(&["World |", "Ferries halted", BODY]));
+        assert_eq!(
+            (h.title.as_deref(), h.consumed),
+            (Some("Ferries halted"), 2)
+        );
     }
 
     #[test]

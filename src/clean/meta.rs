@@ -69,6 +69,26 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(cleaned, f).ok())
 }
 
+/// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a
+/// byline ending in its date (`By Jane Roe, Metro Gazette — 2024-03-05`).
+static DATE_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\A(?:(?:first published|published|posted|updated|date)\s*:?\s*(?:on\s+)?|(by\s.{2,80}?)\s*[—–|-]\s*)?([\w ,./-]{6,40}?)\.?\z",
+    )
+    .expect("static regex")
+});
+
+/// The date a short paragraph gives the article, and what is left of the paragraph (a
+/// byline before the date), if the paragraph is only a date line.
+pub fn date_paragraph(paragraph: &str) -> Option<(NaiveDate, Option<String>)> {
+    if paragraph.len() > 160 {
+        return None;
+    }
+    let c = DATE_PARAGRAPH.captures(paragraph.trim())?;
+    let date = parse_date(&c[2])?;
+    Some((date, c.get(1).map(|b| b.as_str().trim().to_string())))
+}
+
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A(\p{Lu}[\p{L}\d&'’.-]*(?: \p{Lu}[\p{L}\d&'’.-]*){0,4})\s?/\s+")
         .expect("static regex")
@@ -235,6 +255,20 @@ mod tests {
         assert_eq!(d.place.as_deref(), Some("Nairobi, Kenya"));
         let d = dateline("SAN-SEBASTIÁN (AFP) – Basque").expect("dateline");
         assert_eq!(d.place.as_deref(), Some("San-Sebastián"));
+    }
+
+    #[test]
+    fn a_line_that_only_dates_the_article() {
+        let on = |p: &str| date_paragraph(p);
+        assert_eq!(on("Published 2024-03-05"), Some((d(2024, 3, 5), None)));
+        assert_eq!(on("March 5, 2024"), Some((d(2024, 3, 5), None)));
+        assert_eq!(on("Updated: 5 March 2024."), Some((d(2024, 3, 5), None)));
+        assert_eq!(
+            on("By Jane Roe, Metro Gazette — 2024-03-05"),
+            Some((d(2024, 3, 5), Some("By Jane Roe, Metro Gazette".into())))
+        );
+        assert_eq!(on("The vote is on March 5, 2024."), None);
+        assert_eq!(on("Council approves harbour plan"), None);
     }
 
     #[test]

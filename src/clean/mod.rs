@@ -89,7 +89,13 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         }
     };
 
-    let (mut body, removed) = boilerplate::strip(rendered.paragraphs);
+    let mut paragraphs = rendered.paragraphs;
+    // Before the chrome goes: a date line reads like a page's timestamp.
+    if doc.format == Format::Text {
+        let found = take_date_paragraph(&mut paragraphs);
+        date = date.or(found);
+    }
+    let (mut body, removed) = boilerplate::strip(paragraphs);
     // A dateline may open the first line, before a headline is looked for in it.
     let mut place = None;
     take_dateline(&mut body, &mut source, &mut place);
@@ -186,6 +192,23 @@ fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mu
     }
 }
 
+/// Takes a line that only dates the article from the top of a text file (`Published
+/// 2024-03-05`, a byline ending in a date, whose byline stays), and its date.
+fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
+    let k = body
+        .iter()
+        .take(4)
+        .position(|p| meta::date_paragraph(p).is_some())?;
+    let (date, byline) = meta::date_paragraph(&body[k])?;
+    match byline {
+        Some(b) => body[k] = b,
+        None => {
+            body.remove(k);
+        }
+    }
+    Some(date)
+}
+
 /// `record feed-3: ` for items of a collection file, empty for single-article files.
 fn record_label(doc: &RawDoc) -> String {
     let stem = Path::new(&doc.path)
@@ -255,6 +278,34 @@ mod tests {
 
     fn cleaned(body: &str) -> Article {
         clean(text_doc(body)).0.expect("an article")
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_dates_a_text_article() {
+        let story = "The council approved the budget on Tuesday after a long debate.";
+        for line in [
+            "Published 2024-03-05",
+            "March 5, 2024",
+            "By Jane Roe — 2024-03-05",
+        ] {
+            let a = cleaned(&format!("Budget vote\n\n{line}\n\n{story}"));
+            assert_eq!(
+                a.date,
+                chrono::NaiveDate::from_ymd_opt(2024, 3, 5),
+                "{line}"
+            );
+            assert_eq!(
+                (a.title.as_str(), a.subtitle),
+                ("Budget vote", None),
+                "{line}"
+            );
+            assert_eq!(a.paragraphs, [story], "{line}");
+        }
+        // A date marker line wins over a date in the text.
+        let a = cleaned(&format!(
+            "date 2024-01-02\nBudget vote\n\nMarch 5, 2024\n\n{story}"
+        ));
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 1, 2));
     }
 
     #[test]
