@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme;
-use super::widgets::{centred, inner};
+use super::widgets::{centred, inner, scrolled_rows};
 use crate::app::App;
 use crate::problem::ProblemKind;
 
@@ -24,23 +24,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let max_h = area.height.saturating_sub(2).max(3.min(area.height));
     // Wrapped with a hanging indent so each problem reads as one entry; `Problem`'s Display
     // sanitises the path and the reason. Only what can show is wrapped.
-    let mut lines: Vec<Line> = Vec::new();
-    for p in problems.iter().skip(scroll) {
-        if lines.len() >= max_h as usize {
-            break;
-        }
+    let render = |k: usize| -> Vec<Line> {
+        let p = &problems[k];
         let style = match p.kind {
             ProblemKind::Skipped => theme::error(),
             ProblemKind::Warning => Style::new(),
         };
         let text = p.to_string();
         let opts = textwrap::Options::new(text_w).subsequent_indent("  ");
-        lines.extend(
-            textwrap::wrap(&text, opts)
-                .into_iter()
-                .map(|l| Line::styled(l.into_owned(), style)),
-        );
-    }
+        textwrap::wrap(&text, opts)
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), style))
+            .collect()
+    };
+    let lines = scrolled_rows(n, scroll, max_h as usize, render);
     let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
     let r = centred(area, width, height);
     frame.render_widget(Clear, r);

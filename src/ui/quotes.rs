@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme;
-use super::widgets::{centred, inner};
+use super::widgets::{centred, inner, scrolled_rows};
 use crate::app::App;
 use crate::app::quotes::QuoteLine;
 use crate::sanitize;
@@ -26,37 +26,35 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let width = area.width.min(100);
     let text_w = (width as usize).saturating_sub(2).max(1);
     let max_h = area.height.saturating_sub(2).max(3.min(area.height));
-    let mut lines: Vec<Line> = Vec::new();
-    for entry in app.quotes.iter().skip(scroll) {
-        if lines.len() >= max_h as usize {
-            break;
-        }
-        match entry {
+    let render = |k: usize| -> Vec<Line> {
+        match &app.quotes[k] {
             QuoteLine::Speaker { name, quotes } => {
-                if !lines.is_empty() {
-                    lines.push(Line::raw(""));
-                }
                 let text = sanitize::one_line(&format!("{name} ({quotes})"));
-                lines.push(Line::styled(
+                let head = Line::styled(
                     text,
                     Style::new()
                         .fg(theme::kind_color(crate::actors::ActorKind::Person))
                         .add_modifier(Modifier::BOLD),
-                ));
+                );
+                if k == 0 {
+                    vec![head]
+                } else {
+                    vec![Line::raw(""), head]
+                }
             }
             QuoteLine::Quote { text, from } => {
                 let text = sanitize::one_line(&format!("“{text}” — {from}"));
                 let opts = textwrap::Options::new(text_w)
                     .initial_indent("  ")
                     .subsequent_indent("    ");
-                lines.extend(
-                    textwrap::wrap(&text, opts)
-                        .into_iter()
-                        .map(|l| Line::raw(l.into_owned())),
-                );
+                textwrap::wrap(&text, opts)
+                    .into_iter()
+                    .map(|l| Line::raw(l.into_owned()))
+                    .collect()
             }
         }
-    }
+    };
+    let lines = scrolled_rows(app.quotes.len(), scroll, max_h as usize, render);
     let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
     let r = centred(area, width, height);
     frame.render_widget(Clear, r);

@@ -102,10 +102,85 @@ pub fn focused(app: &App, pane: Focus) -> bool {
     app.focus == pane
 }
 
+/// The rows of a scrolled list of wrapped entries, `render(k)` giving entry `k`'s rows: as
+/// many rows as the list's start fills (so the window keeps one height while it scrolls),
+/// from entry `scroll` on, or the list's last rows when fewer are left. Only the entries
+/// that can show are rendered.
+pub fn scrolled_rows<'a>(
+    n: usize,
+    scroll: usize,
+    max_rows: usize,
+    render: impl Fn(usize) -> Vec<Line<'a>>,
+) -> Vec<Line<'a>> {
+    let mut height = 0;
+    for k in 0..n {
+        if height >= max_rows {
+            break;
+        }
+        height += render(k).len();
+    }
+    let height = height.min(max_rows);
+    let start = scroll.min(n.saturating_sub(1));
+    let mut rows: Vec<Line<'a>> = Vec::new();
+    for k in start..n {
+        if rows.len() >= height {
+            break;
+        }
+        rows.extend(render(k));
+    }
+    // Near the end, earlier entries fill the window from above.
+    let mut k = start;
+    while rows.len() < height && k > 0 {
+        k -= 1;
+        let mut before = render(k);
+        before.append(&mut rows);
+        rows = before;
+    }
+    if rows.len() > height {
+        let extra = rows.len() - height;
+        if k < start {
+            rows.drain(..extra);
+        } else {
+            rows.truncate(height);
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ui::theme;
+
+    #[test]
+    fn a_scrolled_list_keeps_its_height_and_ends_on_its_last_rows() {
+        // Entries of 1, 2, 3, 1, 2 rows: "k.r" is row r of entry k.
+        let sizes = [1, 2, 3, 1, 2];
+        let render = |k: usize| -> Vec<Line<'static>> {
+            (0..sizes[k])
+                .map(|r| Line::raw(format!("{k}.{r}")))
+                .collect()
+        };
+        let text = |rows: &[Line]| -> Vec<String> { rows.iter().map(|l| l.to_string()).collect() };
+        for scroll in 0..8 {
+            assert_eq!(
+                scrolled_rows(5, scroll, 4, render).len(),
+                4,
+                "scroll {scroll}"
+            );
+        }
+        assert_eq!(
+            text(&scrolled_rows(5, 1, 4, render)),
+            ["1.0", "1.1", "2.0", "2.1"]
+        );
+        assert_eq!(
+            text(&scrolled_rows(5, 4, 4, render)),
+            ["2.2", "3.0", "4.0", "4.1"]
+        );
+        // A list shorter than the room shows whole, at its own height.
+        assert_eq!(scrolled_rows(2, 1, 10, render).len(), 3);
+        assert!(scrolled_rows(0, 0, 10, render).is_empty());
+    }
 
     #[test]
     fn fit_cuts_with_an_ellipsis_and_pads() {
