@@ -35,7 +35,7 @@ const MIN_WORDS: usize = 4;
 
 /// A capitalised name of up to six words, allowing "al", "bin", "de"... particles.
 const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep)\.?\s+)?\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:al|el|bin|ibn|de|del|da|di|van|von|der|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*){0,5}";
-const VERBS: &str = r"said|says|told|tells|added|adds|stated|explained|noted|warned|wrote|declared|insisted|argued|stressed|emphasi[sz]ed|confirmed|announced|asked|replied|continued|recalled";
+const VERBS: &str = r"said|says|told|tells|added|adds|stated|explained|noted|warned|wrote|declared|insisted|argued|stressed|emphasi[sz]ed|confirmed|announced|asked|replied|continued|recalled|mentioned|indicated|revealed|claimed|affirmed|reiterated|acknowledged|admitted|commented|remarked|vowed|urged|cautioned|promised|pointed out";
 const PRONOUNS: &str = r"he|she|they|He|She|They";
 /// A lowercase description of the speaker ("the official", "a senior government official").
 const ROLE: &str = r"(?:the|a|an)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}";
@@ -47,6 +47,13 @@ static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// After a quote: `," leader Mohammed Al Tamimi told`: a lowercase title before a full name.
+static AFTER_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<title>(?:[a-z][a-z\-]*\s+){{1,2}})(?P<who>{NAME})(?:,[^,.!?]{{1,120}},)?\s+(?:{VERBS})\b"
+    ))
+    .expect("static regex")
+});
 /// After a quote: `," said Al Lami`.
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^[\s,]*(?:{VERBS})\s+(?P<who>{NAME}|{ROLE})")).expect("static regex")
@@ -55,6 +62,14 @@ static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<who>{NAME}|{PRONOUNS}|{ROLE})(?:,[^.!?]{{1,160}}?,)?\s+(?:{VERBS})\b[^.!?]{{0,80}}?[:,]\s*$"
+    ))
+    .expect("static regex")
+});
+/// A speaker named anywhere in running text (`Al-Lami mentioned that ...`): whom a later
+/// `he added` refers to (a description, "the report said", is no one to refer to).
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<who>{NAME})(?:,[^,.!?]{{1,120}},)?\s+(?:{VERBS})\b"
     ))
     .expect("static regex")
 });
@@ -72,7 +87,21 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
     let mut last_named: Option<(String, Option<ActorId>)> = None;
     for (p, para) in article.paragraphs.iter().enumerate() {
         let mut found: Vec<Quote> = Vec::new();
-        for (outer, inner) in quote_spans(para) {
+        let spans = quote_spans(para);
+        let in_quote = |i: usize| spans.iter().any(|(o, _)| o.contains(&i));
+        // Speakers the text names outside quotes, in reading order.
+        let mut subjects = SUBJECT
+            .captures_iter(para)
+            .filter_map(|c| c.name("who").map(|m| m.range()))
+            .filter(|r| !in_quote(r.start) && !is_pronoun(&para[r.clone()]))
+            .peekable();
+        // The speaker of the paragraph's last attributed quote: an unattributed quote right
+        // after it goes on in the same voice.
+        let mut voice: Option<(String, Option<ActorId>)> = None;
+        for (outer, inner) in spans.iter().cloned() {
+            while let Some(r) = subjects.next_if(|r| r.start < outer.start) {
+                last_named = Some((clean_name(&para[r.clone()]), actor_at(article, p, &r)));
+            }
             let text = para[inner.clone()].trim_end_matches([',', ' ']);
             if text::words(text).count() < MIN_WORDS {
                 continue;
@@ -90,8 +119,12 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                     last_named = Some((name.clone(), actor));
                     (Some(name), actor)
                 }
-                None => (None, None),
+                None => match &voice {
+                    Some((name, actor)) => (Some(name.clone()), *actor),
+                    None => (None, None),
+                },
             };
+            voice = speaker.clone().map(|s| (s, actor));
             found.push(Quote {
                 speaker,
                 actor,
@@ -99,6 +132,10 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 paragraph: p,
                 range,
             });
+        }
+        // Named after the paragraph's last quote: whom the next paragraph's "he" means.
+        if let Some(r) = subjects.last() {
+            last_named = Some((clean_name(&para[r.clone()]), actor_at(article, p, &r)));
         }
         for c in ACCORDING.captures_iter(para) {
             let (Some(all), Some(who)) = (c.get(0), c.name("who")) else {
@@ -113,9 +150,11 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 .find(|s| s.contains(&all.start()))
                 .unwrap_or(0..para.len());
             let r = who.range();
+            // "according to Iraqi sources": the sources speak, not Iraq.
+            let actor = actor_at(article, p, &r).filter(|_| mention_ends_at(article, p, r.end));
             found.push(Quote {
                 speaker: Some(clean_name(&para[r.clone()])),
-                actor: actor_at(article, p, &r),
+                actor,
                 text: para[sentence.clone()].to_string(),
                 paragraph: p,
                 range: sentence,
@@ -151,7 +190,16 @@ fn speaker_after(para: &str, from: usize) -> Option<Range<usize>> {
     let rest = para.get(from..)?;
     let c = AFTER_SUBJECT
         .captures(rest)
-        .or_else(|| AFTER_VERB.captures(rest))?;
+        .or_else(|| AFTER_VERB.captures(rest))
+        .or_else(|| {
+            // A title before a name of two words or more; "officials in Baghdad said" names
+            // a place, not a speaker.
+            let c = AFTER_TITLED.captures(rest)?;
+            let title = c.name("title")?.as_str();
+            let full = c.name("who")?.as_str().split_whitespace().count() >= 2;
+            let plain = title.split_whitespace().all(|w| !text::is_stopword(w));
+            (full && plain).then_some(c)
+        })?;
     let who = c.name("who")?;
     Some(from + who.start()..from + who.end())
 }
@@ -184,6 +232,14 @@ fn clean_name(s: &str) -> String {
         }
         _ => s.to_string(),
     }
+}
+
+/// Whether a mention of paragraph `p` ends where a speaker's words end.
+fn mention_ends_at(article: &Article, p: usize, end: usize) -> bool {
+    article
+        .mentions
+        .iter()
+        .any(|m| m.paragraph == p && m.end == end)
 }
 
 /// The actor whose mention overlaps `range` of paragraph `p`.
@@ -267,6 +323,48 @@ mod tests {
         for q in &got {
             assert_eq!(&p[q.range.clone()], q.text);
         }
+    }
+
+    #[test]
+    fn a_speaker_named_in_running_text_and_a_quote_going_on_in_one_voice() {
+        let a = art(
+            "“We had almost finished everything,” the official said. “So, it was difficult \
+             to announce the agreement immediately.”\n\n\
+             Al-Lami mentioned that some forces will remain until September.\n\n\
+             He added, “Counterterrorism in Syria differs from that in Iraq.”",
+        );
+        let got = pairs(&a);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0.as_deref(), Some("the official"));
+        assert_eq!(got[1].0.as_deref(), Some("the official"));
+        assert_eq!(got[2].0.as_deref(), Some("Al-Lami"));
+        let b = art(
+            "“There will be no new truce,” leader Mohammed Al Tamimi told <i>The National</i> \
+             on Wednesday. “These discussions are a mere lie and illusion,” he said. “There \
+             are no genuine discussions regarding the withdrawal.”",
+        );
+        let got = pairs(&b);
+        assert_eq!(got.len(), 3, "{got:?}");
+        for (who, _) in &got {
+            assert_eq!(who.as_deref(), Some("Mohammed Al Tamimi"), "{got:?}");
+        }
+        let c = art("“We will not pay for this,” officials in Baghdad said on Monday.");
+        assert_eq!(pairs(&c)[0].0, None);
+    }
+
+    #[test]
+    fn reported_speech_of_sources_is_not_their_country_speaking() {
+        let mut a = art("The mission would end by September, according to Iraqi sources.");
+        let start = a.paragraphs[0].find("Iraqi").expect("in text");
+        a.mentions = vec![Mention {
+            actor: 3,
+            paragraph: 0,
+            start,
+            end: start + "Iraqi".len(),
+        }];
+        let got = quotes(&a);
+        assert_eq!(got[0].speaker.as_deref(), Some("Iraqi sources"));
+        assert_eq!(got[0].actor, None);
     }
 
     #[test]
