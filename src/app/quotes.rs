@@ -28,7 +28,7 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
         let Some(a) = corpus.articles.get(art) else {
             continue;
         };
-        let outlet = a.source.clone().unwrap_or_else(|| a.id.clone());
+        let outlet = super::reader::byline_label(a);
         for q in stories::quotes(a) {
             let (key, name) = match (q.actor.and_then(|id| actors.get(id)), &q.speaker) {
                 (Some(actor), _) => (format!("actor:{}", actor.name), actor.name.clone()),

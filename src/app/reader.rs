@@ -9,6 +9,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 use crate::actors::{ActorId, ActorKind};
+use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::query::{self, Index, Query};
 use crate::sanitize;
@@ -285,6 +286,16 @@ pub struct Sources<'a> {
     pub stories: Option<&'a Stories>,
 }
 
+/// Who published a report, or, when nobody is named, its title cut short: what a reader
+/// recognises it by ("The National", "“Pro-Iran militias in Iraq…”").
+pub(crate) fn byline_label(a: &Article) -> String {
+    match &a.source {
+        Some(s) => s.clone(),
+        None if a.title.trim().is_empty() => a.id.clone(),
+        None => format!("“{}”", crate::clean::text::shorten(&a.title, 32)),
+    }
+}
+
 /// "Also reported by: The National (2024-08-20), JFeed, ..." for the other reports.
 fn also_reported(corpus: &Corpus, others: &[usize]) -> Option<String> {
     if others.is_empty() {
@@ -294,7 +305,7 @@ fn also_reported(corpus: &Corpus, others: &[usize]) -> Option<String> {
         .iter()
         .filter_map(|&o| corpus.articles.get(o))
         .map(|o| {
-            let name = o.source.clone().unwrap_or_else(|| o.id.clone());
+            let name = byline_label(o);
             match o.date {
                 Some(d) => format!("{name} ({d})"),
                 None => name,
@@ -432,6 +443,21 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_is_known_by_its_outlet_else_by_its_title() {
+        let mut a = Article {
+            id: "001_fa2c6a17".into(),
+            title: "Pro-Iran militias in Iraq threaten to resume attacks on US troops".into(),
+            ..Article::default()
+        };
+        assert_eq!(byline_label(&a), "“Pro-Iran militias in Iraq…”");
+        a.source = Some("JFeed".into());
+        assert_eq!(byline_label(&a), "JFeed");
+        a.source = None;
+        a.title.clear();
+        assert_eq!(byline_label(&a), "001_fa2c6a17");
+    }
 
     fn wrapped(text: &str, width: usize) -> Vec<&str> {
         wrap_ranges(text, width)
