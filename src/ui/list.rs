@@ -35,6 +35,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             LoadState::Failed(e) => format!("Could not load: {e}"),
             LoadState::Ready if app.total() == 0 => "No articles found.".to_string(),
             LoadState::Ready if app.searching() => "Searching…".to_string(),
+            // Esc in the filter line leaves it; only in the list does Esc clear the filter.
+            LoadState::Ready if app.focus == crate::app::Focus::Filter => {
+                "No article matches the filter. Esc twice clears it.".to_string()
+            }
             LoadState::Ready => "No article matches the filter. Esc clears it.".to_string(),
         };
         let style = if matches!(app.load, LoadState::Failed(_)) {
