@@ -361,6 +361,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_word_some_mention_takes_for_a_body_is_no_person() {
+        let (e, _) = run(&[
+            "Amazon wants a larger share of the grocery business from competitors such as \
+             Walmart, Kroger and Costco. The price was matched at Kroger-owned stores last week.\n\n\
+             Amazon competes with the likes of Walmart and Kroger for a bigger slice of sales.",
+        ]);
+        for name in ["Kroger", "Walmart"] {
+            let a = e.actors.iter().find(|a| a.name == name);
+            assert!(
+                a.is_some_and(|a| a.kind != Person),
+                "{name}: {:?}",
+                e.actors
+            );
+        }
+    }
+
+    #[test]
     fn letters_after_a_name_and_a_middle_name_gone_by_are_the_same_person() {
         let (e, _) = run(&[
             "Daniel Bernoulli FRS was a Swiss mathematician. Daniel Bernoulli studied in Basel.",

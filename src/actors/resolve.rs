@@ -889,6 +889,21 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
                 k => k,
             },
         };
+        // People are named in full somewhere: one word alone in every mention ("Dropbox",
+        // "Kroger") that is no given name and that some mention took for a body is a body.
+        let lone = forms.values().all(|f| f.ntok == 1)
+            && !forms
+                .keys()
+                .any(|s| lex.flags(&norm::fold(s)) & (GIVEN | TITLE) != 0);
+        let kind = if kind == ActorKind::Person
+            && gaz.is_none()
+            && lone
+            && votes[kind_index(ActorKind::Organization)] > 0
+        {
+            ActorKind::Organization
+        } else {
+            kind
+        };
         let best = forms
             .iter()
             .max_by_key(|(s, f)| (f.ntok, f.count, s.chars().count(), Reverse(f.first)))
