@@ -136,7 +136,7 @@ pub(crate) fn decide(paras: &[String], found: &mut Found, feats: &[Feats], model
         // rules' default for a name without cues is only a guess.
         let (rule_kind, strength) = leading_kind(&c.votes);
         // Two or more name-like words are a person by the rules' weakest cue.
-        let person = rule_kind == ActorKind::Person && strength > 0 && !f.part;
+        let person = rule_kind == ActorKind::Person && strength > 0 && !f.part && words >= 2;
         if strength >= model.kind_sure || person {
             continue;
         }
