@@ -852,6 +852,20 @@ pub fn unmark_wrappers(items: &mut [Item<'_>], heading: Option<usize>) {
 /// container, that holds several paragraphs of plain prose and little else.
 fn unfold_continuation(items: &mut [Item<'_>], h: usize, weights: &[f32], sub: &[f32]) {
     let n = items.len();
+    // Running sums in document order, so each candidate costs the same however long the page
+    // (a subtree is a contiguous range of items): visible prose, prose paragraphs, headings
+    // and characters before each item.
+    let mut shown = vec![0f32; n + 1];
+    let mut paras = vec![0usize; n + 1];
+    let mut heads = vec![0usize; n + 1];
+    let mut chars = vec![0u64; n + 1];
+    for (k, it) in items.iter().enumerate() {
+        let heading = matches!(it.tag.as_bytes(), [b'h', b'1'..=b'6']);
+        shown[k + 1] = shown[k] + if it.chrome { 0.0 } else { weights[k] };
+        paras[k + 1] = paras[k] + usize::from(weights[k] > 0.0 && it.tag == "p");
+        heads[k + 1] = heads[k] + usize::from(heading);
+        chars[k + 1] = chars[k] + u64::from(it.chars);
+    }
     let mut found = None;
     for i in h + 1..n {
         let it = &items[i];
@@ -862,21 +876,15 @@ fn unfold_continuation(items: &mut [Item<'_>], h: usize, weights: &[f32], sub: &
         if p >= n || items[p].chrome {
             continue;
         }
+        let end = it.end.clamp(i + 1, n);
         // The story's visible part: prose before the element inside the same container.
-        let before: f32 = (p + 1..i)
-            .filter(|&k| !items[k].chrome)
-            .map(|k| weights[k])
-            .sum();
-        let paragraphs = (i + 1..it.end)
-            .filter(|&k| weights[k] > 0.0 && items[k].tag == "p")
-            .count();
+        let before = shown[i] - shown[p + 1];
+        let paragraphs = paras[end] - paras[i + 1];
         // A gallery or a list of teasers heads each of its items; a story, a few sections.
-        let headings = (i + 1..it.end)
-            .filter(|&k| items[k].tag.starts_with('h') && items[k].tag.len() == 2)
-            .count();
+        let headings = heads[end] - heads[i + 1];
         // Mostly prose: the paragraphs' plain text is most of all the element's text.
-        let all: u32 = (i..it.end).map(|k| items[k].chars).sum();
-        let prose = sub[i] >= 0.6 * all as f32;
+        let all = (chars[end] - chars[i]) as f32;
+        let prose = sub[i] >= 0.6 * all;
         if before >= CONTINUATION_AT_LEAST && paragraphs >= 2 && headings * 3 <= paragraphs && prose
         {
             found = Some(i);
