@@ -345,26 +345,30 @@ pub(crate) fn is_headline(toks: &[Tok]) -> bool {
 }
 
 /// Whether a line reads as a row of results ("Kashima Antlers 2 Urawa Reds 1", "Sifan Hassan
-/// (Netherlands) 30:44.12"): it ends in a number and holds two or more numbers that follow a
-/// name. Its names are names, not headline words.
+/// (Netherlands) 30:44.12"): it ends in a number, and numbers follow two names, or one
+/// follows a nation or club in brackets. Its names are names, not headline words.
 pub(crate) fn is_results_line(toks: &[Tok]) -> bool {
     let last_word = toks.iter().rev().find(|t| t.is_word());
     if last_word.is_none_or(|t| t.shape != Shape::Digit) {
         return false;
     }
-    let after_name = toks
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            t.shape == Shape::Digit
-                && toks[..*i]
-                    .iter()
-                    .rev()
-                    .find(|w| w.is_word() || w.is_punct(')'))
-                    .is_some_and(|w| w.is_cap() || w.is_punct(')'))
-        })
-        .count();
-    after_name >= 2
+    let (mut after_name, mut after_bracket) = (0, 0);
+    for (i, t) in toks.iter().enumerate() {
+        if t.shape != Shape::Digit {
+            continue;
+        }
+        // The parts of "30:44.12" or "2,111" after the first are one number with it.
+        match toks[..i]
+            .iter()
+            .rev()
+            .find(|w| w.is_word() || w.is_punct(')'))
+        {
+            Some(w) if w.is_punct(')') => after_bracket += 1,
+            Some(w) if w.is_cap() => after_name += 1,
+            _ => {}
+        }
+    }
+    after_name >= 2 || after_bracket >= 1
 }
 
 /// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).

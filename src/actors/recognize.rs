@@ -652,6 +652,11 @@ mod tests {
         // Rows of results hold names, not headline words.
         assert!(!head("Kashima Antlers 2 Yokohama Flugels 1"));
         assert!(!head("Sifan Hassan (Netherlands) 30:44.12"));
+        let results = |t: &str| with_para(t, |p| is_results_line(p.toks));
+        assert!(results("Sifan Hassan (Netherlands) 30:44.12"));
+        assert!(results("Kashima Antlers 2 Yokohama Flugels 1"));
+        assert!(!results("Microsoft Unveils Windows 11"));
+        assert!(!results("Apple Shares Rise 5 Percent In Tokyo"));
     }
 
     /// Surfaces of the candidates found in `text`.

@@ -85,7 +85,17 @@ pub fn date_paragraph(paragraph: &str) -> Option<(NaiveDate, Option<String>)> {
         return None;
     }
     let c = DATE_PARAGRAPH.captures(paragraph.trim())?;
-    let date = parse_date(&c[2])?;
+    // The date must be all of it: `2024-03-05 Ferry timetable update` is a headline.
+    static ISO_ONLY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$").expect("static regex"));
+    let raw = c[2].trim();
+    let iso_like = raw.len() > 4
+        && raw.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && matches!(raw.as_bytes()[4], b'-' | b'/' | b'.');
+    if iso_like && !ISO_ONLY.is_match(raw) {
+        return None;
+    }
+    let date = parse_date(raw)?;
     Some((date, c.get(1).map(|b| b.as_str().trim().to_string())))
 }
 
@@ -145,6 +155,16 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
 fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     let c = DASH_DATELINE.captures(paragraph)?;
     let words: Vec<&str> = c[1].split_whitespace().collect();
+    // "Why I Left CNN — And What Comes Next" is a headline: a story after a dateline is
+    // written in sentence case.
+    let rest: Vec<&str> = paragraph[c.get(0)?.end()..].split_whitespace().collect();
+    let capitals = rest
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if rest.len() >= 4 && capitals * 5 >= rest.len() * 3 {
+        return None;
+    }
     // The outlet is the longest known name ending the words before the dash.
     let cut = (0..words.len()).find(|&i| RULES.is_outlet(&words[i..].join(" ")))?;
     let place = place_name(&words[..cut].join(" "));
@@ -268,12 +288,15 @@ mod tests {
             Some((d(2024, 3, 5), Some("By Jane Roe, Metro Gazette".into())))
         );
         assert_eq!(on("The vote is on March 5, 2024."), None);
+        assert_eq!(on("2024-03-05 Ferry timetable update"), None);
+        assert_eq!(on("By Jane Roe — 2024-03-05 update on the pier"), None);
         assert_eq!(on("Council approves harbour plan"), None);
     }
 
     #[test]
     fn a_known_outlet_before_a_dash_is_a_dateline() {
-        let d = dateline("Washington CNN — Justice Samuel Alito").expect("dateline");
+        let d = dateline("Washington CNN — Justice Samuel Alito is the tip of the spear")
+            .expect("dateline");
         assert_eq!(
             (d.source.as_str(), d.place.as_deref()),
             ("CNN", Some("Washington"))
@@ -284,5 +307,6 @@ mod tests {
         // An unknown name before a dash is a sentence's, not a dateline.
         assert_eq!(dateline("Harbour director — a profile"), None);
         assert_eq!(dateline("Oslo — The council met"), None);
+        assert_eq!(dateline("Why I Left CNN — And What Comes Next"), None);
     }
 }

@@ -94,6 +94,17 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             .captures_iter(para)
             .filter_map(|c| c.name("who").map(|m| m.range()))
             .filter(|r| !in_quote(r.start) && !is_pronoun(&para[r.clone()]))
+            // A name, not a sentence's opening word ("It said", "Officials said"): two words
+            // or more, or an actor the text names.
+            .filter(|r| {
+                let name = clean_name(&para[r.clone()]);
+                let words = name.split_whitespace().count();
+                let opener = name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(text::is_stopword);
+                !opener && (words >= 2 || actor_at(article, p, r).is_some())
+            })
             .peekable();
         // The speaker of the paragraph's last attributed quote: an unattributed quote right
         // after it goes on in the same voice.
@@ -149,9 +160,27 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 .into_iter()
                 .find(|s| s.contains(&all.start()))
                 .unwrap_or(0..para.len());
-            let r = who.range();
-            // "according to Iraqi sources": the sources speak, not Iraq.
-            let actor = actor_at(article, p, &r).filter(|_| mention_ends_at(article, p, r.end));
+            let mut r = who.range();
+            // The name ends at its last capitalised word; a lowercase word after it is a
+            // preposition the pattern took ("the Health Ministry in Gaza"), dropped, or the
+            // noun the name describes ("Iraqi sources": the sources speak, not Iraq).
+            let name_end = para[r.clone()]
+                .split_whitespace()
+                .rev()
+                .find(|w| w.starts_with(char::is_uppercase))
+                .and_then(|w| {
+                    let at = r.start + para[r.clone()].rfind(w)?;
+                    Some(at + w.len())
+                })
+                .unwrap_or(r.end);
+            let tail = para[name_end..r.end].trim();
+            let described = !tail.is_empty() && !text::is_stopword(tail);
+            if !described {
+                r.end = name_end;
+            }
+            let actor = (!described)
+                .then(|| mention_ending_at(article, p, r.end))
+                .flatten();
             found.push(Quote {
                 speaker: Some(clean_name(&para[r.clone()])),
                 actor,
@@ -234,12 +263,14 @@ fn clean_name(s: &str) -> String {
     }
 }
 
-/// Whether a mention of paragraph `p` ends where a speaker's words end.
-fn mention_ends_at(article: &Article, p: usize, end: usize) -> bool {
+/// The actor of the mention of paragraph `p` that ends where a speaker's name ends
+/// ("Iraqi Prime Minister Mohammed Al Sudani" is Al Sudani, not Iraq).
+fn mention_ending_at(article: &Article, p: usize, end: usize) -> Option<ActorId> {
     article
         .mentions
         .iter()
-        .any(|m| m.paragraph == p && m.end == end)
+        .find(|m| m.paragraph == p && m.end == end)
+        .map(|m| m.actor)
 }
 
 /// The actor whose mention overlaps `range` of paragraph `p`.
@@ -327,12 +358,18 @@ mod tests {
 
     #[test]
     fn a_speaker_named_in_running_text_and_a_quote_going_on_in_one_voice() {
-        let a = art(
+        let mut a = art(
             "“We had almost finished everything,” the official said. “So, it was difficult \
              to announce the agreement immediately.”\n\n\
              Al-Lami mentioned that some forces will remain until September.\n\n\
              He added, “Counterterrorism in Syria differs from that in Iraq.”",
         );
+        a.mentions = vec![Mention {
+            actor: 2,
+            paragraph: 1,
+            start: 0,
+            end: "Al-Lami".len(),
+        }];
         let got = pairs(&a);
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[0].0.as_deref(), Some("the official"));
@@ -350,6 +387,10 @@ mod tests {
         }
         let c = art("“We will not pay for this,” officials in Baghdad said on Monday.");
         assert_eq!(pairs(&c)[0].0, None);
+        // A sentence's opening word is nobody "he" could mean.
+        let d = art("The ministry issued a statement. It said talks resume.\n\n\
+                     “We will not stop the talks,” he said.");
+        assert_eq!(pairs(&d)[0].0, None);
     }
 
     #[test]
@@ -365,6 +406,17 @@ mod tests {
         let got = quotes(&a);
         assert_eq!(got[0].speaker.as_deref(), Some("Iraqi sources"));
         assert_eq!(got[0].actor, None);
+        let mut b = art("Five people died, according to the Health Ministry in Gaza.");
+        let start = b.paragraphs[0].find("Health").expect("in text");
+        b.mentions = vec![Mention {
+            actor: 4,
+            paragraph: 0,
+            start,
+            end: start + "Health Ministry".len(),
+        }];
+        let got = quotes(&b);
+        assert_eq!(got[0].speaker.as_deref(), Some("the Health Ministry"));
+        assert_eq!(got[0].actor, Some(4));
     }
 
     #[test]

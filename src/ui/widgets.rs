@@ -102,10 +102,10 @@ pub fn focused(app: &App, pane: Focus) -> bool {
     app.focus == pane
 }
 
-/// The rows of a scrolled list of wrapped entries, `render(k)` giving entry `k`'s rows: as
-/// many rows as the list's start fills (so the window keeps one height while it scrolls),
-/// from entry `scroll` on, or the list's last rows when fewer are left. Only the entries
-/// that can show are rendered.
+/// The rows of a scrolled list of wrapped entries, `render(k)` giving entry `k`'s rows, from
+/// entry `scroll` at the top: always as many rows as the list's start fills, so the window
+/// keeps one height while it scrolls (blank rows below the last entry). A blank row that
+/// would open the window goes. Only the entries that can show are rendered.
 pub fn scrolled_rows<'a>(
     n: usize,
     scroll: usize,
@@ -120,30 +120,18 @@ pub fn scrolled_rows<'a>(
         height += render(k).len();
     }
     let height = height.min(max_rows);
-    let start = scroll.min(n.saturating_sub(1));
     let mut rows: Vec<Line<'a>> = Vec::new();
-    for k in start..n {
-        if rows.len() >= height {
+    for k in scroll.min(n.saturating_sub(1))..n {
+        if rows.len() > height {
             break;
         }
         rows.extend(render(k));
     }
-    // Near the end, earlier entries fill the window from above.
-    let mut k = start;
-    while rows.len() < height && k > 0 {
-        k -= 1;
-        let mut before = render(k);
-        before.append(&mut rows);
-        rows = before;
+    if rows.first().is_some_and(|r| r.width() == 0) {
+        rows.remove(0);
     }
-    if rows.len() > height {
-        let extra = rows.len() - height;
-        if k < start {
-            rows.drain(..extra);
-        } else {
-            rows.truncate(height);
-        }
-    }
+    rows.truncate(height);
+    rows.resize(height, Line::raw(""));
     rows
 }
 
@@ -153,7 +141,7 @@ mod tests {
     use crate::ui::theme;
 
     #[test]
-    fn a_scrolled_list_keeps_its_height_and_ends_on_its_last_rows() {
+    fn a_scrolled_list_keeps_its_height_from_its_first_entry_to_its_last() {
         // Entries of 1, 2, 3, 1, 2 rows: "k.r" is row r of entry k.
         let sizes = [1, 2, 3, 1, 2];
         let render = |k: usize| -> Vec<Line<'static>> {
@@ -173,13 +161,18 @@ mod tests {
             text(&scrolled_rows(5, 1, 4, render)),
             ["1.0", "1.1", "2.0", "2.1"]
         );
+        // The last entry reaches the top, blank rows below it.
         assert_eq!(
             text(&scrolled_rows(5, 4, 4, render)),
-            ["2.2", "3.0", "4.0", "4.1"]
+            ["4.0", "4.1", "", ""]
         );
         // A list shorter than the room shows whole, at its own height.
         assert_eq!(scrolled_rows(2, 1, 10, render).len(), 3);
         assert!(scrolled_rows(0, 0, 10, render).is_empty());
+        // A blank row never opens the window.
+        let spaced =
+            |k: usize| -> Vec<Line<'static>> { vec![Line::raw(""), Line::raw(format!("{k}"))] };
+        assert_eq!(text(&scrolled_rows(3, 1, 4, spaced)), ["1", "", "2", ""]);
     }
 
     #[test]
