@@ -195,11 +195,11 @@ fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mu
 /// Takes a line that only dates the article from the top of a text file (`Published
 /// 2024-03-05`, a byline ending in a date, whose byline stays), and its date.
 fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
-    let k = body
+    let (k, (date, byline)) = body
         .iter()
         .take(4)
-        .position(|p| meta::date_paragraph(p).is_some())?;
-    let (date, byline) = meta::date_paragraph(&body[k])?;
+        .enumerate()
+        .find_map(|(k, p)| meta::date_paragraph(p).map(|d| (k, d)))?;
     match byline {
         Some(b) => body[k] = b,
         None => {

@@ -555,12 +555,9 @@ fn find_dek(
     items
         .iter()
         .enumerate()
-        .take(limit)
+        .take((first_prose + 1).min(limit))
         .skip(from)
         .find_map(|(n, i)| {
-            if n > first_prose {
-                return None;
-            }
             // An intro with paragraphs of prose beside it is the story's first paragraph.
             let beside_prose = || {
                 let own = usize::from(prose_paragraph(i));

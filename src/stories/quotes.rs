@@ -88,6 +88,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
     for (p, para) in article.paragraphs.iter().enumerate() {
         let mut found: Vec<Quote> = Vec::new();
         let spans = quote_spans(para);
+        let named_at = |r: &Range<usize>| (clean_name(&para[r.clone()]), actor_at(article, p, r));
         let in_quote = |i: usize| spans.iter().any(|(o, _)| o.contains(&i));
         // Speakers the text names outside quotes, in reading order.
         let mut subjects = SUBJECT
@@ -111,7 +112,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
         let mut voice: Option<(String, Option<ActorId>)> = None;
         for (outer, inner) in spans.iter().cloned() {
             while let Some(r) = subjects.next_if(|r| r.start < outer.start) {
-                last_named = Some((clean_name(&para[r.clone()]), actor_at(article, p, &r)));
+                last_named = Some(named_at(&r));
             }
             let text = para[inner.clone()].trim_end_matches([',', ' ']);
             if text::words(text).count() < MIN_WORDS {
@@ -120,20 +121,14 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             let range = inner.start..inner.start + text.len();
             let who = speaker_after(para, outer.end).or_else(|| speaker_before(para, outer.start));
             let (speaker, actor) = match who {
-                Some(r) if is_pronoun(&para[r.clone()]) => match &last_named {
-                    Some((name, actor)) => (Some(name.clone()), *actor),
-                    None => (None, None),
-                },
+                Some(r) if is_pronoun(&para[r.clone()]) => unzip(&last_named),
                 Some(r) => {
                     let name = clean_name(&para[r.clone()]);
                     let actor = actor_at(article, p, &r);
                     last_named = Some((name.clone(), actor));
                     (Some(name), actor)
                 }
-                None => match &voice {
-                    Some((name, actor)) => (Some(name.clone()), *actor),
-                    None => (None, None),
-                },
+                None => unzip(&voice),
             };
             voice = speaker.clone().map(|s| (s, actor));
             found.push(Quote {
@@ -146,7 +141,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
         }
         // Named after the paragraph's last quote: whom the next paragraph's "he" means.
         if let Some(r) = subjects.last() {
-            last_named = Some((clean_name(&para[r.clone()]), actor_at(article, p, &r)));
+            last_named = Some(named_at(&r));
         }
         for c in ACCORDING.captures_iter(para) {
             let (Some(all), Some(who)) = (c.get(0), c.name("who")) else {
@@ -178,9 +173,11 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             if !described {
                 r.end = name_end;
             }
-            let actor = (!described)
-                .then(|| mention_ending_at(article, p, r.end))
-                .flatten();
+            let actor = if described {
+                None
+            } else {
+                mention_ending_at(article, p, r.end)
+            };
             found.push(Quote {
                 speaker: Some(clean_name(&para[r.clone()])),
                 actor,
@@ -246,6 +243,14 @@ fn speaker_before(para: &str, to: usize) -> Option<Range<usize>> {
     Some(start + who.start()..start + who.end())
 }
 
+/// A remembered speaker as a quote's (speaker, actor).
+fn unzip(who: &Option<(String, Option<ActorId>)>) -> (Option<String>, Option<ActorId>) {
+    match who {
+        Some((name, actor)) => (Some(name.clone()), *actor),
+        None => (None, None),
+    }
+}
+
 fn is_pronoun(s: &str) -> bool {
     matches!(s, "he" | "she" | "they" | "He" | "She" | "They")
 }
@@ -292,6 +297,24 @@ mod tests {
             paragraphs: text.split("\n\n").map(String::from).collect(),
             ..Article::default()
         }
+    }
+
+    /// `text` as an article whose one mention, of actor `actor`, is the first `name`.
+    fn with_mention(text: &str, name: &str, actor: ActorId) -> Article {
+        let mut a = art(text);
+        let (paragraph, start) = a
+            .paragraphs
+            .iter()
+            .enumerate()
+            .find_map(|(p, t)| t.find(name).map(|s| (p, s)))
+            .expect("name in text");
+        a.mentions = vec![Mention {
+            actor,
+            paragraph,
+            start,
+            end: start + name.len(),
+        }];
+        a
     }
 
     fn pairs(a: &Article) -> Vec<(Option<String>, String)> {
@@ -358,18 +381,14 @@ mod tests {
 
     #[test]
     fn a_speaker_named_in_running_text_and_a_quote_going_on_in_one_voice() {
-        let mut a = art(
+        let a = with_mention(
             "“We had almost finished everything,” the official said. “So, it was difficult \
              to announce the agreement immediately.”\n\n\
              Al-Lami mentioned that some forces will remain until September.\n\n\
              He added, “Counterterrorism in Syria differs from that in Iraq.”",
+            "Al-Lami",
+            2,
         );
-        a.mentions = vec![Mention {
-            actor: 2,
-            paragraph: 1,
-            start: 0,
-            end: "Al-Lami".len(),
-        }];
         let got = pairs(&a);
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[0].0.as_deref(), Some("the official"));
@@ -395,25 +414,19 @@ mod tests {
 
     #[test]
     fn reported_speech_of_sources_is_not_their_country_speaking() {
-        let mut a = art("The mission would end by September, according to Iraqi sources.");
-        let start = a.paragraphs[0].find("Iraqi").expect("in text");
-        a.mentions = vec![Mention {
-            actor: 3,
-            paragraph: 0,
-            start,
-            end: start + "Iraqi".len(),
-        }];
+        let a = with_mention(
+            "The mission would end by September, according to Iraqi sources.",
+            "Iraqi",
+            3,
+        );
         let got = quotes(&a);
         assert_eq!(got[0].speaker.as_deref(), Some("Iraqi sources"));
         assert_eq!(got[0].actor, None);
-        let mut b = art("Five people died, according to the Health Ministry in Gaza.");
-        let start = b.paragraphs[0].find("Health").expect("in text");
-        b.mentions = vec![Mention {
-            actor: 4,
-            paragraph: 0,
-            start,
-            end: start + "Health Ministry".len(),
-        }];
+        let b = with_mention(
+            "Five people died, according to the Health Ministry in Gaza.",
+            "Health Ministry",
+            4,
+        );
         let got = quotes(&b);
         assert_eq!(got[0].speaker.as_deref(), Some("the Health Ministry"));
         assert_eq!(got[0].actor, Some(4));
@@ -427,14 +440,11 @@ mod tests {
 
     #[test]
     fn a_mention_under_the_name_resolves_the_actor() {
-        let mut a = art("“We will respond within days, not weeks,” Haider Al Lami said.");
-        let start = a.paragraphs[0].find("Haider").expect("name in text");
-        a.mentions = vec![Mention {
-            actor: 7,
-            paragraph: 0,
-            start,
-            end: start + "Haider Al Lami".len(),
-        }];
+        let a = with_mention(
+            "“We will respond within days, not weeks,” Haider Al Lami said.",
+            "Haider Al Lami",
+            7,
+        );
         assert_eq!(quotes(&a)[0].actor, Some(7));
     }
 }
