@@ -117,6 +117,17 @@ fn help_overlay_120x40() {
 }
 
 #[test]
+fn help_overlay_wraps_at_60x30() {
+    let mut app = sample(60, 30);
+    press(&mut app, KeyCode::Char('?'));
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    // Scrolled to the end: the filter syntax, long lines wrapped under their column.
+    insta::assert_snapshot!(render_at(&app, 60, 30));
+}
+
+#[test]
 fn tiny_terminal_20x5() {
     let app = sample(20, 5);
     insta::assert_snapshot!(render_at(&app, 20, 5));

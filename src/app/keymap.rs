@@ -528,6 +528,53 @@ pub fn help_lines() -> Vec<HelpLine> {
     out
 }
 
+/// Widest the help overlay gets, borders included.
+pub const HELP_WIDTH: u16 = 78;
+
+/// Columns of the help overlay's keys column inside `inner` columns.
+pub fn help_keys_width(inner: usize) -> usize {
+    16.min(inner / 2)
+}
+
+/// The help overlay's rows for a terminal `width` columns wide: long explanations wrap under
+/// their own column instead of being cut (a continuation row has empty `keys`).
+pub fn help_rows(width: u16) -> Vec<HelpLine> {
+    let inner = usize::from(width.min(HELP_WIDTH)).saturating_sub(2);
+    let keys_w = help_keys_width(inner);
+    let wrap = |text: &str, w: usize| -> Vec<String> {
+        let rows: Vec<String> = super::reader::wrap_ranges(text, w.max(1))
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect();
+        if rows.is_empty() {
+            vec![String::new()]
+        } else {
+            rows
+        }
+    };
+    let mut out = Vec::new();
+    for line in help_lines() {
+        match line {
+            HelpLine::Key { keys, help } => {
+                for (i, row) in wrap(&help, inner.saturating_sub(keys_w))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let keys = if i == 0 { keys.clone() } else { String::new() };
+                    out.push(HelpLine::Key { keys, help: row });
+                }
+            }
+            HelpLine::Text(t) => out.extend(
+                wrap(&t, inner.saturating_sub(2))
+                    .into_iter()
+                    .map(HelpLine::Text),
+            ),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -633,6 +680,47 @@ mod tests {
                 .iter()
                 .any(|l| matches!(l, HelpLine::Key { keys, .. } if keys == "\"two words\""))
         );
+    }
+
+    #[test]
+    fn narrow_help_wraps_every_word_inside_its_column() {
+        let words = |lines: &[HelpLine]| -> Vec<String> {
+            lines
+                .iter()
+                .flat_map(|l| {
+                    match l {
+                        HelpLine::Key { keys, help } => format!("{keys} {help}"),
+                        HelpLine::Text(t) | HelpLine::Heading(t) => t.clone(),
+                        HelpLine::Blank => String::new(),
+                    }
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let wide = help_rows(200);
+        assert_eq!(
+            wide.len(),
+            help_lines().len(),
+            "nothing wraps at full width"
+        );
+        let narrow = help_rows(60);
+        assert!(narrow.len() > wide.len());
+        assert_eq!(words(&narrow), words(&wide));
+        let keys_w = help_keys_width(58);
+        for l in &narrow {
+            match l {
+                HelpLine::Key { help, .. } => {
+                    assert!(
+                        super::super::reader::str_width(help) <= 58 - keys_w,
+                        "{help:?}"
+                    )
+                }
+                HelpLine::Text(t) => assert!(super::super::reader::str_width(t) <= 56, "{t:?}"),
+                _ => {}
+            }
+        }
     }
 
     #[test]

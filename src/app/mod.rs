@@ -176,6 +176,15 @@ impl App {
         &self.search.shown
     }
 
+    /// The order the list is really in: relevance without a filter to rank by is date order.
+    pub fn sort_shown(&self) -> SortKey {
+        let unfiltered = self.filter.input.trim().is_empty() && self.filter.chips.is_empty();
+        match self.list.sort {
+            SortKey::Relevance if unfiltered => SortKey::Date,
+            key => key,
+        }
+    }
+
     /// Selected actors' canonical names.
     pub fn chip_names(&self) -> Vec<&str> {
         self.filter
@@ -337,7 +346,12 @@ impl App {
             }
             // The status bar shows the order; no message needed.
             Action::CycleSort => {
+                // Unfiltered, relevance is date order: the next key must change something.
+                let from = self.sort_shown();
                 self.list.sort = self.list.sort.next();
+                if self.sort_shown() == from {
+                    self.list.sort = self.list.sort.next();
+                }
                 self.list.resort(&self.corpus, self.stories.as_deref());
             }
             Action::ReverseSort => {
@@ -538,7 +552,7 @@ impl App {
     /// Lines (help) or entries (problems) an overlay scrolls over.
     fn overlay_len(&self, which: Overlay) -> usize {
         match which {
-            Overlay::Help => keymap::help_lines().len(),
+            Overlay::Help => keymap::help_rows(self.width).len(),
             Overlay::Problems => self.problems.len(),
             Overlay::Quotes => self.quotes.len(),
         }
@@ -551,7 +565,10 @@ impl App {
         };
         let page = self.height.saturating_sub(4).max(1) as usize;
         let max = match which {
-            Overlay::Help => self.overlay_len(which).saturating_sub(page),
+            // The help box takes the whole screen but its two borders.
+            Overlay::Help => self
+                .overlay_len(which)
+                .saturating_sub(self.height.saturating_sub(2).max(1) as usize),
             // Problems and quotes wrap to several lines each: let the last reach the top.
             Overlay::Problems | Overlay::Quotes => self.overlay_len(which).saturating_sub(1),
         };

@@ -230,10 +230,24 @@ fn backspace_on_an_empty_filter_removes_the_last_chip() {
 #[test]
 fn sort_cycles_date_source_title_relevance() {
     let mut app = app();
+    // Unfiltered, relevance is date order: it says so, and `s` moves on to a new order.
+    assert_eq!(app.sort_shown(), SortKey::Date);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('s'));
+        seen.push(app.sort_shown());
+    }
+    assert_eq!(seen, vec![SortKey::Source, SortKey::Title, SortKey::Date]);
+    assert_eq!(app.list.sort, SortKey::Relevance);
+    // Filtered, all four orders differ.
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
     let mut seen = Vec::new();
     for _ in 0..4 {
         key(&mut app, KeyCode::Char('s'));
-        seen.push(app.list.sort);
+        seen.push(app.sort_shown());
     }
     assert_eq!(
         seen,
@@ -244,7 +258,7 @@ fn sort_cycles_date_source_title_relevance() {
             SortKey::Relevance
         ]
     );
-    key(&mut app, KeyCode::Char('s'));
+    let mut app = crate::app::tests::app();
     key(&mut app, KeyCode::Char('s'));
     // By source: AP first, the unsourced article last.
     assert_eq!(titles(&app)[0], "Rockets target Ain al-Asad airbase");

@@ -8,12 +8,16 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme;
 use super::widgets::{centred, fit, inner};
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::keymap::{HELP_WIDTH, HelpLine, help_keys_width, help_rows};
 
 /// Draws the help overlay centred in `area`, scrolled down `scroll` lines.
 pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
-    let lines = help_lines();
-    let r = centred(area, 78, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let lines = help_rows(area.width);
+    let r = centred(
+        area,
+        HELP_WIDTH,
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
     frame.render_widget(Clear, r);
     let title = if lines.len() + 2 > area.height as usize {
         " Keys · j/k scroll · Esc, q or ? closes "
@@ -26,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
         return;
     }
     let iw = inner.width as usize;
-    let keys_w = 16.min(iw / 2);
+    let keys_w = help_keys_width(iw);
     let shown: Vec<Line> = lines
         .iter()
         .skip(scroll)

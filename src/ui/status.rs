@@ -157,10 +157,11 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         let shown = crate::sanitize::one_line(&parts.join(" "));
         out.push(piece(format!(" · filter: {shown}"), text, true));
     }
+    let label = app.sort_shown().label();
     let sort = if app.list.reverse {
-        format!(" · sort: {}, reversed", app.list.sort.label())
+        format!(" · sort: {label}, reversed")
     } else {
-        format!(" · sort: {}", app.list.sort.label())
+        format!(" · sort: {label}")
     };
     out.push(piece(sort, text, false));
     out
