@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod load;
 pub mod problem;
 pub mod query;
+pub mod read_marks;
 pub mod report;
 pub mod sanitize;
 pub mod stories;

@@ -8,6 +8,7 @@
 //! draws once, so a burst of events costs one frame and typing never waits for a search.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -25,6 +26,8 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::{Action, App, Loaded, SearchRequest, search};
 use crate::corpus::{Corpus, Origin};
 use crate::load::Limits;
+use crate::read_marks::ReadMarks;
+use crate::sanitize;
 
 /// What the producer threads send to the loop.
 enum Msg {
@@ -172,7 +175,78 @@ fn spawn_input(tx: Sender<Msg>) {
 
 /// Loads and indexes on a worker thread, then groups the stories; progress at most every
 /// 50 ms so a 100k-file load does not flood the loop.
-fn spawn_loader(origin: Origin, limits: Limits, tx: Sender<Msg>) {
+/// Where read marks are kept: `$DOSSIER_STATE_DIR/read` (set but empty: nowhere), else the
+/// platform's state or local data folder (`~/.local/state/dossier/read` on Linux).
+pub fn read_marks_path() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("DOSSIER_STATE_DIR") {
+        return (!dir.is_empty()).then(|| PathBuf::from(dir).join("read"));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "dossier")?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Some(dir.join("read"))
+}
+
+/// Opens the read marks kept at `path`; a file that cannot be read is reported, not fatal.
+fn open_marks(path: Option<&Path>) -> Result<ReadMarks, String> {
+    match path {
+        Some(p) => ReadMarks::open(p).map_err(|e| {
+            format!(
+                "read marks not loaded from {}: {e}",
+                sanitize::one_line(&p.display().to_string())
+            )
+        }),
+        None => Ok(ReadMarks::none()),
+    }
+}
+
+/// Saves read marks off the UI thread, appending each newly read article's fingerprint; the
+/// first failure is shown once and later marks stay in this session only.
+struct Marker {
+    tx: Sender<u64>,
+    /// Closed by the thread when everything sent is written.
+    done: Receiver<()>,
+}
+
+impl Marker {
+    fn spawn(path: Option<PathBuf>, out: Sender<Msg>) -> Marker {
+        let (tx, rx) = mpsc::channel::<u64>();
+        let (done_tx, done) = mpsc::channel::<()>();
+        thread::spawn(move || {
+            let _done = done_tx;
+            // The loader reports an unreadable file; nothing is written over it.
+            let Ok(mut marks) = open_marks(path.as_deref()) else {
+                return;
+            };
+            for key in rx {
+                if let Err(e) = marks.record(key) {
+                    let at = marks
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let text = format!("read marks not saved to {}: {e}", sanitize::one_line(&at));
+                    let _ = out.send(Msg::Action(Action::Notice(text)));
+                    return;
+                }
+            }
+        });
+        Marker { tx, done }
+    }
+
+    fn send(&self, keys: Vec<u64>) {
+        for key in keys {
+            let _ = self.tx.send(key);
+        }
+    }
+
+    /// Waits (a moment at most: a hung disk must not hang the exit) for the last marks.
+    fn finish(self, keys: Vec<u64>) {
+        self.send(keys);
+        drop(self.tx);
+        let _ = self.done.recv_timeout(Duration::from_secs(2));
+    }
+}
+
+fn spawn_loader(origin: Origin, limits: Limits, marks: Option<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
         let progress_tx = tx.clone();
@@ -189,7 +263,13 @@ fn spawn_loader(origin: Origin, limits: Limits, tx: Sender<Msg>) {
             .map(Loaded::new)
         });
         let corpus = match std::panic::catch_unwind(work) {
-            Ok(Ok(loaded)) => {
+            Ok(Ok(mut loaded)) => {
+                match open_marks(marks.as_deref()) {
+                    Ok(m) => loaded.mark_read(&m),
+                    Err(text) => {
+                        let _ = tx.send(Msg::Action(Action::Notice(text)));
+                    }
+                }
                 let corpus = Arc::clone(&loaded.corpus);
                 if tx
                     .send(Msg::Action(Action::Loaded(Box::new(loaded))))
@@ -300,6 +380,7 @@ fn event_loop(
     app: &mut App,
     rx: &Receiver<Msg>,
     searcher: &Searcher,
+    marker: &Marker,
 ) -> anyhow::Result<()> {
     // The unread article under the selection and since when it has been there.
     let mut dwell: Option<(usize, Instant)> = None;
@@ -307,6 +388,7 @@ fn event_loop(
         if let Some(req) = app.take_search() {
             searcher.send(req);
         }
+        marker.send(app.take_read());
         terminal.draw(|f| crate::ui::draw(app, f))?;
         let unread = app.selected_article().filter(|&a| !app.is_read(a));
         if dwell.map(|(a, _)| a) != unread {
@@ -358,8 +440,11 @@ pub fn run(origin: Origin, limits: Limits) -> anyhow::Result<()> {
     app.use_search_worker();
     let searcher = spawn_searcher(tx.clone());
     spawn_input(tx.clone());
-    spawn_loader(origin, limits, tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &searcher);
+    let marks = read_marks_path();
+    let marker = Marker::spawn(marks.clone(), tx.clone());
+    spawn_loader(origin, limits, marks, tx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &searcher, &marker);
+    marker.finish(app.take_read());
     drop(terminal);
     drop(guard);
     // Problems go to stderr once the screen is back, like the CLI reports them.

@@ -27,6 +27,8 @@ fn dossier_cmd(args: &[&str]) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    // Read marks are kept nowhere unless a test says where.
+    cmd.env("DOSSIER_STATE_DIR", "");
     cmd
 }
 
@@ -227,6 +229,45 @@ fn filter_open_select_actor_quit_and_restore() {
     s.assert_restored();
 }
 
+#[test]
+fn read_marks_are_remembered_by_the_next_session() {
+    let state = tempfile::tempdir().expect("temp dir");
+    let with_state = || {
+        let mut cmd = dossier_cmd(&[]);
+        cmd.env("DOSSIER_STATE_DIR", state.path());
+        cmd
+    };
+    let row = |screen: &str, n: usize| screen.lines().nth(n).unwrap_or_default().to_string();
+
+    let mut s = Session::spawn(with_state());
+    let first = s.wait_for("5/5 articles");
+    assert!(
+        row(&first, 2).starts_with("┃ • "),
+        "second row unread: {first}"
+    );
+    s.send("j");
+    s.send("\r");
+    s.wait_until("the second article to open", |s| s.contains("┏ Reading"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let saved = std::fs::read_to_string(state.path().join("read")).expect("marks saved");
+    assert!(!saved.trim().is_empty(), "{saved:?}");
+
+    // The next session opens on the first row; the second, never selected here, is read.
+    let mut s = Session::spawn(with_state());
+    let again = s.wait_for("5/5 articles");
+    assert!(
+        row(&again, 2).starts_with("┃   "),
+        "second row read: {again}"
+    );
+    assert!(
+        row(&again, 3).starts_with("┃ • "),
+        "third row unread: {again}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
 impl Session {
     /// Waits for the child to exit; kills it and panics with the screen on timeout.
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
@@ -354,6 +395,7 @@ fn ctrl_z_then_fg_gives_the_terminal_back_and_redraws() {
     bash.args(["--norc", "--noprofile", "-i"]);
     bash.env("PS1", "PROMPT$ ");
     bash.env("TERM", "xterm-256color");
+    bash.env("DOSSIER_STATE_DIR", "");
     let mut s = Session::spawn(bash);
     s.wait_for("PROMPT$");
     s.send(&format!("{}\r", env!("CARGO_BIN_EXE_dossier")));

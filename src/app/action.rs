@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::corpus::{Corpus, LoadOutcome};
 use crate::problem::Problem;
 use crate::query::Index;
+use crate::read_marks::{self, ReadMarks};
 use crate::stories::Stories;
 
 use super::search::SearchResults;
@@ -95,6 +96,8 @@ pub enum Action {
     PrevUnique,
     /// Show or hide who said what in the article (or its story).
     ToggleQuotes,
+    /// A message from a worker for the status line (a read mark that could not be saved).
+    Notice(String),
 }
 
 /// A finished load with its search index, built off the UI thread.
@@ -103,6 +106,8 @@ pub struct Loaded {
     pub corpus: Arc<Corpus>,
     pub index: Index,
     pub problems: Vec<Problem>,
+    /// Per article, whether an earlier session read it (empty: none did).
+    pub read: Vec<bool>,
 }
 
 impl Loaded {
@@ -113,7 +118,18 @@ impl Loaded {
             corpus: Arc::new(outcome.corpus),
             index,
             problems: outcome.problems,
+            read: Vec::new(),
         }
+    }
+
+    /// Marks the articles that an earlier session read, by their fingerprints.
+    pub fn mark_read(&mut self, marks: &ReadMarks) {
+        self.read = self
+            .corpus
+            .articles
+            .iter()
+            .map(|a| marks.contains(read_marks::fingerprint(a)))
+            .collect();
     }
 
     /// A load of an in-memory corpus without problems (tests, benches).

@@ -77,6 +77,8 @@ pub struct App {
     /// One-shot note for the status bar (cleared by the next key).
     pub(crate) message: Option<String>,
     quit: bool,
+    /// Fingerprints of articles newly read, waiting to be saved.
+    read_out: Vec<u64>,
 }
 
 /// The year all dated articles share, if they share one (and some are dated).
@@ -117,6 +119,7 @@ impl App {
             search: SearchState::default(),
             message: None,
             quit: false,
+            read_out: Vec::new(),
         }
     }
 
@@ -174,6 +177,22 @@ impl App {
     /// The query whose results the list shows (highlights follow it, not the typed text).
     pub fn shown_query(&self) -> &Query {
         &self.search.shown
+    }
+
+    /// Counts an article as read; one newly read is queued for saving ([`App::take_read`]).
+    fn mark_read(&mut self, art: usize) {
+        if self.list.is_read(art) {
+            return;
+        }
+        self.list.mark_read(art);
+        if let Some(a) = self.corpus.articles.get(art) {
+            self.read_out.push(crate::read_marks::fingerprint(a));
+        }
+    }
+
+    /// The fingerprints of the articles read since the last call, to save.
+    pub fn take_read(&mut self) -> Vec<u64> {
+        std::mem::take(&mut self.read_out)
     }
 
     /// The order the list is really in: relevance without a filter to rank by is date order.
@@ -309,6 +328,7 @@ impl App {
                 | Action::Loaded(_)
                 | Action::SearchDone(_)
                 | Action::StoriesReady(_)
+                | Action::Notice(_)
         );
         if user_input {
             self.message = None;
@@ -381,9 +401,10 @@ impl App {
             Action::Undo => self.undo_clear(),
             Action::Dwell => {
                 if let Some(art) = self.selected_article() {
-                    self.list.mark_read(art);
+                    self.mark_read(art);
                 }
             }
+            Action::Notice(text) => self.message = Some(text),
             Action::NextMatch => self.jump_match(true),
             Action::PrevMatch => self.jump_match(false),
             Action::Insert(_)
@@ -421,9 +442,15 @@ impl App {
             corpus,
             index,
             problems,
+            read,
         } = loaded;
+        let n = corpus.articles.len();
         self.list = ListPane {
-            read: vec![false; corpus.articles.len()],
+            read: if read.len() == n {
+                read
+            } else {
+                vec![false; n]
+            },
             year: single_year(&corpus),
             sort: self.list.sort,
             reverse: self.list.reverse,
@@ -607,6 +634,7 @@ impl App {
             | Action::LoadFailed(_)
             | Action::SearchDone(_)
             | Action::StoriesReady(_)
+            | Action::Notice(_)
             | Action::Dwell => return false,
             _ => scroll,
         };
@@ -892,7 +920,7 @@ impl App {
                     }
                 }
                 if self.focus == Focus::Reader {
-                    self.list.mark_read(art);
+                    self.mark_read(art);
                 }
             }
             None => self.reader = ReaderView::default(),

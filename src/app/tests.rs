@@ -660,6 +660,27 @@ fn an_article_selected_for_a_while_counts_as_read() {
 }
 
 #[test]
+fn read_marks_arrive_with_the_corpus_and_new_ones_are_queued_once() {
+    let mut loaded = Loaded::from_corpus(fixture::sample());
+    let mut marks = crate::read_marks::ReadMarks::none();
+    let earlier = crate::read_marks::fingerprint(&loaded.corpus.articles[1]);
+    marks.record(earlier).expect("kept in memory");
+    loaded.mark_read(&marks);
+    let mut app = App::new(120, 40);
+    app.update(Action::Loaded(Box::new(loaded)));
+    assert!(app.is_read(1));
+    assert!(!app.is_read(0));
+    // Reading an earlier-read article queues nothing; a new one is queued once.
+    app.mark_read(1);
+    assert!(app.take_read().is_empty());
+    app.mark_read(0);
+    app.mark_read(0);
+    let fresh = crate::read_marks::fingerprint(&app.corpus.articles[0]);
+    assert_eq!(app.take_read(), vec![fresh]);
+    assert!(app.take_read().is_empty());
+}
+
+#[test]
 fn bad_filter_terms_are_reported_and_left_out() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
