@@ -39,6 +39,8 @@ enum Msg {
     Suspend,
     /// SIGCONT: the shell may have changed the terminal while we were stopped; take it again.
     Resumed,
+    /// The stories of a corpus; dropped if another corpus has arrived since (a reload).
+    Stories(Arc<Corpus>, Arc<crate::stories::Stories>),
 }
 
 /// What the loop must do to the terminal after a message.
@@ -246,6 +248,33 @@ impl Marker {
     }
 }
 
+/// What a load needs, kept so that `r` can load again.
+struct Loader {
+    origin: Origin,
+    limits: Limits,
+    marks: Option<PathBuf>,
+    tx: Sender<Msg>,
+}
+
+impl Loader {
+    /// Whether loading again would read the same articles (standard input is read once).
+    fn repeatable(&self) -> bool {
+        match &self.origin {
+            Origin::Bundled => true,
+            Origin::Paths(paths) => !paths.iter().any(|p| crate::load::is_stdin(p)),
+        }
+    }
+
+    fn start(&self) {
+        spawn_loader(
+            self.origin.clone(),
+            self.limits,
+            self.marks.clone(),
+            self.tx.clone(),
+        );
+    }
+}
+
 fn spawn_loader(origin: Origin, limits: Limits, marks: Option<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
         let mut last = Instant::now();
@@ -293,7 +322,7 @@ fn spawn_loader(origin: Origin, limits: Limits, marks: Option<PathBuf>, tx: Send
         // The reader is usable meanwhile; `t` waits for this.
         let grouping = std::panic::AssertUnwindSafe(|| crate::stories::group(&corpus));
         let msg = match std::panic::catch_unwind(grouping) {
-            Ok(stories) => Msg::Action(Action::StoriesReady(Arc::new(stories))),
+            Ok(stories) => Msg::Stories(corpus, Arc::new(stories)),
             Err(_) => Msg::Fatal("internal error while grouping stories (see above)".into()),
         };
         let _ = tx.send(msg);
@@ -349,6 +378,11 @@ fn apply(app: &mut App, msg: Msg) -> anyhow::Result<TermOp> {
         Msg::Term(ev) if is_suspend_key(&ev) => return Ok(TermOp::Suspend),
         Msg::Term(ev) => app.apply_event(ev),
         Msg::Action(a) => app.apply(a),
+        Msg::Stories(corpus, stories) => {
+            if Arc::ptr_eq(&corpus, &app.corpus) {
+                app.apply(Action::StoriesReady(stories));
+            }
+        }
         Msg::Fatal(why) => anyhow::bail!(why),
         Msg::Suspend => return Ok(TermOp::Suspend),
         Msg::Resumed => return Ok(TermOp::Retake),
@@ -381,6 +415,7 @@ fn event_loop(
     rx: &Receiver<Msg>,
     searcher: &Searcher,
     marker: &Marker,
+    loader: &Loader,
 ) -> anyhow::Result<()> {
     // The unread article under the selection and since when it has been there.
     let mut dwell: Option<(usize, Instant)> = None;
@@ -389,6 +424,9 @@ fn event_loop(
             searcher.send(req);
         }
         marker.send(app.take_read());
+        if app.take_reload() {
+            loader.start();
+        }
         terminal.draw(|f| crate::ui::draw(app, f))?;
         let unread = app.selected_article().filter(|&a| !app.is_read(a));
         if dwell.map(|(a, _)| a) != unread {
@@ -442,8 +480,15 @@ pub fn run(origin: Origin, limits: Limits) -> anyhow::Result<()> {
     spawn_input(tx.clone());
     let marks = read_marks_path();
     let marker = Marker::spawn(marks.clone(), tx.clone());
-    spawn_loader(origin, limits, marks, tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &searcher, &marker);
+    let loader = Loader {
+        origin,
+        limits,
+        marks,
+        tx,
+    };
+    app.set_can_reload(loader.repeatable());
+    loader.start();
+    let result = event_loop(&mut terminal, &mut app, &rx, &searcher, &marker, &loader);
     marker.finish(app.take_read());
     drop(terminal);
     drop(guard);

@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["actors"],
     &["corpus"],
     &["query", "stories"],
-    &["report"],
+    &["report", "read_marks"],
     &["app"],
     &["ui"],
     &["tui"],
@@ -35,6 +35,7 @@ const LIBRARY: &[&str] = &[
     "query",
     "stories",
     "report",
+    "read_marks",
 ];
 
 fn layer(top: &str) -> Option<usize> {

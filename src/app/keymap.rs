@@ -356,6 +356,13 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         context: C::Global,
+        keys: &[ch('r')],
+        action: Action::Reload,
+        help: "read the articles again (files added, changed or removed)",
+        hint: None,
+    },
+    Binding {
+        context: C::Global,
         keys: &[ch('s')],
         action: Action::CycleSort,
         help: "sort by date, source, title, relevance",

@@ -21,6 +21,8 @@ pub mod sidebar;
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 pub use action::{Action, Loaded};
@@ -35,6 +37,7 @@ use crate::actors::ActorId;
 use crate::corpus::Corpus;
 use crate::problem::Problem;
 use crate::query::{Index, Query};
+use crate::read_marks;
 use crate::stories::Stories;
 use filter::{Edit, FilterLine};
 use layout::{Mode, Panes, Rect};
@@ -77,6 +80,12 @@ pub struct App {
     /// One-shot note for the status bar (cleared by the next key).
     pub(crate) message: Option<String>,
     quit: bool,
+    /// A reload is running: files done and total (the old corpus stays on screen meanwhile).
+    reloading: Option<(usize, usize)>,
+    /// A reload was asked for and not yet started.
+    reload_asked: bool,
+    /// Whether the corpus can be read again (false for standard input).
+    can_reload: bool,
     /// Fingerprints of articles newly read, waiting to be saved.
     read_out: Vec<u64>,
 }
@@ -119,6 +128,9 @@ impl App {
             search: SearchState::default(),
             message: None,
             quit: false,
+            reloading: None,
+            reload_asked: false,
+            can_reload: true,
             read_out: Vec::new(),
         }
     }
@@ -426,31 +438,61 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Progress { done, total } => {
-                if !matches!(self.load, LoadState::Ready) {
+                if self.reloading.is_some() {
+                    self.reloading = Some((done, total));
+                } else if !matches!(self.load, LoadState::Ready) {
                     self.load = LoadState::Loading { done, total };
                 }
             }
             Action::Loaded(loaded) => self.arrive(*loaded),
+            // A failed reload keeps what is on screen.
+            Action::LoadFailed(msg) if self.reloading.take().is_some() => {
+                self.message = Some(format!("reload failed: {msg}"));
+            }
             Action::LoadFailed(msg) => self.load = LoadState::Failed(msg),
+            Action::Reload => self.ask_reload(),
             Action::SearchDone(results) => self.apply_results(*results),
         }
     }
 
-    /// A corpus has arrived: show it all (or what the filter typed meanwhile keeps).
+    /// A corpus has arrived: show it all (or what the filter typed meanwhile keeps). After a
+    /// reload, the filter, the actor chips (by name), the selection and this session's read
+    /// marks carry over to the new corpus.
     fn arrive(&mut self, loaded: Loaded) {
         let Loaded {
             corpus,
             index,
             problems,
-            read,
+            mut read,
         } = loaded;
         let n = corpus.articles.len();
+        if read.len() != n {
+            read = vec![false; n];
+        }
+        let again = self.reloading.take().is_some();
+        let (chip_names, selected, read_before) = if again {
+            let fp = |a: usize| self.corpus.articles.get(a).map(read_marks::fingerprint);
+            let read_before: FxHashSet<u64> = (0..self.corpus.articles.len())
+                .filter(|&a| self.list.is_read(a))
+                .filter_map(fp)
+                .collect();
+            let names: Vec<String> = self.chip_names().iter().map(|s| s.to_string()).collect();
+            (names, self.selected_article().and_then(fp), read_before)
+        } else {
+            Default::default()
+        };
+        let mut keep = None;
+        for (a, art) in corpus.articles.iter().enumerate() {
+            if again {
+                let f = read_marks::fingerprint(art);
+                read[a] |= read_before.contains(&f);
+                if selected == Some(f) && keep.is_none() {
+                    keep = Some(a);
+                }
+            }
+        }
         self.list = ListPane {
-            read: if read.len() == n {
-                read
-            } else {
-                vec![false; n]
-            },
+            read,
             year: single_year(&corpus),
             sort: self.list.sort,
             reverse: self.list.reverse,
@@ -462,10 +504,50 @@ impl App {
         self.index = Arc::new(index);
         self.problems = problems;
         self.load = LoadState::Ready;
-        self.filter.chips.clear();
+        self.filter.chips = chip_names
+            .iter()
+            .filter_map(|name| {
+                let actors = self.corpus.actors.actors();
+                actors.iter().position(|a| a.name == *name)
+            })
+            .collect();
         self.reader = ReaderView::default();
         self.search.forget();
-        self.request_search(true, false);
+        self.search_keeping(true, keep);
+        if again {
+            let lost = chip_names.len() - self.filter.chips.len();
+            self.message = Some(match lost {
+                0 => format!("reloaded: {n} articles"),
+                _ => format!("reloaded: {n} articles; {lost} selected actor(s) no longer found"),
+            });
+        }
+    }
+
+    /// Asks for the articles to be read again from disk (files added, changed or removed).
+    fn ask_reload(&mut self) {
+        if !self.can_reload {
+            self.message = Some("articles from standard input cannot be read again".into());
+        } else if !matches!(self.load, LoadState::Ready) || self.reloading.is_some() {
+            self.message = Some("still loading".into());
+        } else {
+            self.reloading = Some((0, 0));
+            self.reload_asked = true;
+        }
+    }
+
+    /// Whether a reload was asked for since the last call (the event loop starts it).
+    pub fn take_reload(&mut self) -> bool {
+        std::mem::take(&mut self.reload_asked)
+    }
+
+    /// Says whether the articles can be read again (not when they came from standard input).
+    pub fn set_can_reload(&mut self, can: bool) {
+        self.can_reload = can;
+    }
+
+    /// Progress of a running reload, `(done, total)` files.
+    pub fn reload_progress(&self) -> Option<(usize, usize)> {
+        self.reloading
     }
 
     /// Asks for the list of the current filter. `full` searches everything (chips or the
@@ -473,6 +555,12 @@ impl App {
     /// them, and Backspace's recent results are taken from the cache. `keep` keeps the
     /// selected article selected when the results arrive.
     fn request_search(&mut self, full: bool, keep: bool) {
+        let keep = keep.then(|| self.selected_article()).flatten();
+        self.search_keeping(full, keep);
+    }
+
+    /// [`App::request_search`], selecting article `keep` (if listed) when the results arrive.
+    fn search_keeping(&mut self, full: bool, keep: Option<usize>) {
         self.search.pending = false;
         let query = self.filter.query.clone();
         let chips = self.filter.chips.clone();
@@ -494,7 +582,6 @@ impl App {
                 self.search.in_flight = None;
                 self.search.wanted = None;
                 self.search.outbox = None;
-                let keep = keep.then(|| self.selected_article()).flatten();
                 self.show_rows(query, chips, rows, keep);
                 return;
             }
@@ -510,7 +597,7 @@ impl App {
         let generation = self.search.generation;
         self.search.in_flight = Some(generation);
         self.search.wanted = Some((query.clone(), chips.clone()));
-        self.search.keep = keep.then(|| self.selected_article()).flatten();
+        self.search.keep = keep;
         let list_h = layout::inner(self.panes().list).height as usize;
         self.search.outbox = Some(SearchRequest {
             generation,

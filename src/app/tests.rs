@@ -681,6 +681,78 @@ fn read_marks_arrive_with_the_corpus_and_new_ones_are_queued_once() {
 }
 
 #[test]
+fn r_reloads_keeping_the_filter_chips_selection_and_read_marks() {
+    let mut app = app();
+    app.filter.chips.push(actor_id(&app, "Kataib Hezbollah"));
+    app.refilter_full();
+    let listed = app.shown();
+    assert!(listed >= 2, "the chip keeps several articles");
+    key(&mut app, KeyCode::Char('j'));
+    app.update(Action::Dwell);
+    let sel = app.selected_article().unwrap_or(usize::MAX);
+    let fp = crate::read_marks::fingerprint(&app.corpus.articles[sel]);
+    assert!(app.is_read(sel));
+
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    assert!(!app.take_reload(), "asked once");
+    assert_eq!(app.reload_progress(), Some((0, 0)));
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.message.as_deref(), Some("still loading"));
+    assert!(!app.take_reload());
+    app.update(Action::Progress { done: 3, total: 6 });
+    assert_eq!(app.reload_progress(), Some((3, 6)));
+    // The old corpus stays on screen while the new one loads.
+    assert_eq!(app.shown(), listed);
+
+    // On disk meanwhile: another article was removed, the actors come in another order.
+    let old = fixture::sample();
+    let gone = if sel == 0 { 1 } else { 0 };
+    let articles: Vec<_> = (0..old.articles.len())
+        .filter(|&a| a != gone)
+        .map(|a| old.articles[a].clone())
+        .collect();
+    let mut actors = old.actors.actors().to_vec();
+    actors.reverse();
+    let new = fixture::corpus_from(articles, actors);
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(new))));
+    assert_eq!(app.reload_progress(), None);
+    assert_eq!(app.total(), 5);
+    assert_eq!(app.chip_names(), vec!["Kataib Hezbollah"]);
+    let now = app.selected_article().unwrap_or(usize::MAX);
+    assert_eq!(
+        crate::read_marks::fingerprint(&app.corpus.articles[now]),
+        fp
+    );
+    assert!(app.is_read(now), "this session's marks carry over");
+    assert_eq!(app.message.as_deref(), Some("reloaded: 5 articles"));
+}
+
+#[test]
+fn a_failed_reload_keeps_the_articles_and_standard_input_is_not_reread() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    app.update(Action::LoadFailed("no such folder".into()));
+    assert_eq!(app.total(), 6);
+    assert!(matches!(app.load, LoadState::Ready));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("reload failed: no such folder")
+    );
+    assert_eq!(app.reload_progress(), None);
+
+    app.set_can_reload(false);
+    key(&mut app, KeyCode::Char('r'));
+    assert!(!app.take_reload());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("standard input"))
+    );
+}
+
+#[test]
 fn bad_filter_terms_are_reported_and_left_out() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));

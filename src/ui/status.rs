@@ -125,6 +125,19 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         LoadState::Ready => format!(" {}/{} articles", app.shown(), app.total()),
     };
     let mut out = vec![piece(counts, text, true)];
+    match app.reload_progress() {
+        Some((done, total)) if total > 0 && done < total => out.push(piece(
+            format!(" · reloading {done}/{total} files…"),
+            Style::new().fg(Color::Yellow),
+            false,
+        )),
+        Some(_) => out.push(piece(
+            " · reloading…".into(),
+            Style::new().fg(Color::Yellow),
+            false,
+        )),
+        None => {}
+    }
     if let Some(e) = app.filter.query.errors.first() {
         out.push(piece(
             format!(" · ⚠ {}", e.reason),
