@@ -578,7 +578,9 @@ impl App {
                 self.search.outbox = None;
                 return;
             }
-            if same_chips && let Some(rows) = self.search.take_recent(&query) {
+            if same_chips && let Some(mut rows) = self.search.take_recent(&query) {
+                // Cached under the order of their day; the list may have been re-sorted since.
+                list::sort_rows(&self.corpus, &mut rows, self.list.sort, self.list.reverse);
                 self.search.in_flight = None;
                 self.search.wanted = None;
                 self.search.outbox = None;

@@ -269,6 +269,51 @@ fn sort_cycles_date_source_title_relevance() {
 }
 
 #[test]
+fn clearing_the_filter_shows_the_list_in_the_order_the_bar_names() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.sort_shown(), SortKey::Source);
+    let by_source = titles(&app)
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(
+        titles(&app),
+        by_source,
+        "Backspace's cached list, re-sorted by source"
+    );
+    // And the other way round: results cached under source order, shown after re-sorting.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.sort_shown(), SortKey::Date);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let dated: Vec<_> = app
+        .list
+        .articles
+        .iter()
+        .map(|r| app.corpus.articles[r.article()].date)
+        .collect();
+    let mut want = dated.clone();
+    want.sort_by(|a, b| match (a, b) {
+        (Some(x), Some(y)) => y.cmp(x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    assert_eq!(dated, want, "newest first, undated last");
+}
+
+#[test]
 fn sorting_keeps_the_selected_article() {
     let mut app = app();
     key(&mut app, KeyCode::Char('j'));
