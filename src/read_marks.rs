@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -55,6 +55,8 @@ pub struct ReadMarks {
     path: Option<PathBuf>,
     seen: HashSet<u64>,
     file: Option<File>,
+    /// The file ends inside a line (a write cut short): the next mark starts a new one.
+    torn: bool,
 }
 
 impl ReadMarks {
@@ -67,17 +69,24 @@ impl ReadMarks {
     /// fingerprint are skipped (a file cut short by a crash still loads).
     pub fn open(path: &Path) -> io::Result<Self> {
         let mut seen = HashSet::new();
-        match File::open(path) {
-            Ok(f) => {
-                let len = f.metadata()?.len();
-                if len > MAX_BYTES {
-                    return Err(io::Error::other(format!(
-                        "{len} bytes is too big for a marks file"
-                    )));
-                }
-                for line in BufReader::new(f).split(b'\n') {
-                    let line = line?;
-                    if let Some(k) = std::str::from_utf8(&line)
+        let mut torn = false;
+        // Looked at before opening: opening a FIFO waits for a writer, and a device never ends.
+        match fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(io::Error::other("not a regular file"));
+            }
+            Ok(meta) if meta.len() > MAX_BYTES => {
+                return Err(io::Error::other(format!(
+                    "{} bytes is too big for a marks file",
+                    meta.len()
+                )));
+            }
+            Ok(_) => {
+                let mut text = Vec::new();
+                File::open(path)?.take(MAX_BYTES).read_to_end(&mut text)?;
+                torn = text.last().is_some_and(|&b| b != b'\n');
+                for line in text.split(|&b| b == b'\n') {
+                    if let Some(k) = std::str::from_utf8(line)
                         .ok()
                         .and_then(|s| u64::from_str_radix(s.trim(), 16).ok())
                     {
@@ -92,6 +101,7 @@ impl ReadMarks {
             path: Some(path.to_path_buf()),
             seen,
             file: None,
+            torn,
         })
     }
 
@@ -114,8 +124,13 @@ impl ReadMarks {
             }
             self.file = Some(OpenOptions::new().create(true).append(true).open(path)?);
         }
+        let start = if std::mem::take(&mut self.torn) {
+            "\n"
+        } else {
+            ""
+        };
         match &mut self.file {
-            Some(f) => writeln!(f, "{key:016x}"),
+            Some(f) => writeln!(f, "{start}{key:016x}"),
             None => Ok(()),
         }
     }
@@ -168,9 +183,28 @@ mod tests {
         assert_eq!(text.iter().filter(|&&b| b == b'\n').count(), 2);
         text.extend_from_slice(b"not a mark\n\xff\xfe\n00000000000000");
         fs::write(&path, &text).expect("corrupt it");
-        let m = ReadMarks::open(&path).expect("still opens");
+        let mut m = ReadMarks::open(&path).expect("still opens");
         assert!(m.contains(7) && m.contains(u64::MAX) && m.contains(0));
         assert_eq!(m.seen.len(), 3);
+        // The cut line is not glued to the next mark.
+        m.record(0xabc).expect("write");
+        drop(m);
+        let m = ReadMarks::open(&path).expect("reopens");
+        assert!(m.contains(0) && m.contains(0xabc), "{:?}", m.seen);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_folder_at_the_path_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("read");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = ReadMarks::open(&fifo).expect_err("a FIFO is no marks file");
+            assert!(err.to_string().contains("regular"), "{err}");
+        }
+        let err = ReadMarks::open(dir.path()).expect_err("a folder is no marks file");
+        assert!(err.to_string().contains("regular"), "{err}");
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn open_marks(path: Option<&Path>) -> Result<ReadMarks, String> {
     match path {
         Some(p) => ReadMarks::open(p).map_err(|e| {
             format!(
-                "read marks not loaded from {}: {e}",
+                "read marks not loaded from {} (nor saved this session): {e}",
                 sanitize::one_line(&p.display().to_string())
             )
         }),
@@ -417,8 +417,9 @@ fn event_loop(
     marker: &Marker,
     loader: &Loader,
 ) -> anyhow::Result<()> {
-    // The unread article under the selection and since when it has been there.
-    let mut dwell: Option<(usize, Instant)> = None;
+    // The unread article under the selection (of which corpus: a reload renumbers) and since
+    // when it has been there.
+    let mut dwell: Option<((usize, *const Corpus), Instant)> = None;
     loop {
         if let Some(req) = app.take_search() {
             searcher.send(req);
@@ -428,7 +429,10 @@ fn event_loop(
             loader.start();
         }
         terminal.draw(|f| crate::ui::draw(app, f))?;
-        let unread = app.selected_article().filter(|&a| !app.is_read(a));
+        let unread = app
+            .selected_article()
+            .filter(|&a| !app.is_read(a))
+            .map(|a| (a, Arc::as_ptr(&app.corpus)));
         if dwell.map(|(a, _)| a) != unread {
             dwell = unread.map(|a| (a, Instant::now()));
         }
@@ -498,4 +502,23 @@ pub fn run(origin: Origin, limits: Limits) -> anyhow::Result<()> {
         let _ = writeln!(err, "dossier: {p}");
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stories_of_a_superseded_corpus_are_dropped() {
+        let mut app = App::with_corpus(crate::fixture::sample(), 120, 40);
+        app.stories = None;
+        let stale = Arc::new(crate::fixture::sample());
+        let stories = Arc::new(crate::stories::group(&stale));
+        let op = apply(&mut app, Msg::Stories(stale, Arc::clone(&stories)));
+        assert!(matches!(op, Ok(TermOp::None)));
+        assert!(app.stories.is_none(), "grouped from another corpus");
+        let current = Arc::clone(&app.corpus);
+        let _ = apply(&mut app, Msg::Stories(current, stories));
+        assert!(app.stories.is_some());
+    }
 }

@@ -33,7 +33,7 @@ pub use reader::ReaderView;
 pub use search::{SearchRequest, SearchResults};
 pub use sidebar::SideRow;
 
-use crate::actors::ActorId;
+use crate::actors::{ActorId, ActorKind};
 use crate::corpus::Corpus;
 use crate::problem::Problem;
 use crate::query::{Index, Query};
@@ -84,10 +84,77 @@ pub struct App {
     reloading: Option<(usize, usize)>,
     /// A reload was asked for and not yet started.
     reload_asked: bool,
+    /// After a reload, the kept article and the reading view's scroll to restore on it.
+    carry_scroll: Option<(usize, usize)>,
     /// Whether the corpus can be read again (false for standard input).
     can_reload: bool,
     /// Fingerprints of articles newly read, waiting to be saved.
     read_out: Vec<u64>,
+}
+
+/// What a reload carries from the old corpus to the new one.
+struct Carried {
+    /// Actor chips, and those of the undo, by name and kind (ids change with the corpus).
+    chips: Vec<(String, ActorKind)>,
+    undo: Option<(String, Vec<(String, ActorKind)>)>,
+    /// The selected report's fingerprint and file.
+    selected: Option<(u64, String)>,
+    /// The reading view's scroll.
+    scroll: usize,
+    /// This session's read reports, by fingerprint and by file.
+    read: FxHashSet<u64>,
+    read_paths: FxHashSet<String>,
+}
+
+impl Carried {
+    fn take(app: &App) -> Carried {
+        let actors = app.corpus.actors.actors();
+        let named = |ids: &[ActorId]| -> Vec<(String, ActorKind)> {
+            ids.iter()
+                .filter_map(|&id| actors.get(id))
+                .map(|a| (a.name.clone(), a.kind))
+                .collect()
+        };
+        let arts = &app.corpus.articles;
+        let read = || (0..arts.len()).filter(|&a| app.list.is_read(a));
+        Carried {
+            chips: named(&app.filter.chips),
+            undo: app
+                .filter
+                .undo
+                .as_ref()
+                .map(|(text, chips)| (text.clone(), named(chips))),
+            selected: app
+                .selected_article()
+                .and_then(|a| arts.get(a))
+                .map(|a| (read_marks::fingerprint(a), a.path.clone())),
+            scroll: app.reader.scroll,
+            read: read().map(|a| read_marks::fingerprint(&arts[a])).collect(),
+            read_paths: read().map(|a| arts[a].path.clone()).collect(),
+        }
+    }
+}
+
+/// Chips named `(name, kind)` as ids of `actors`: each actor once, in order; names no actor
+/// has any more are dropped.
+fn remap_chips(actors: &[crate::actors::Actor], named: &[(String, ActorKind)]) -> Vec<ActorId> {
+    let mut out: Vec<ActorId> = Vec::new();
+    for (name, kind) in named {
+        let found = actors
+            .iter()
+            .enumerate()
+            .find(|(id, a)| a.name == *name && a.kind == *kind && !out.contains(id))
+            .or_else(|| {
+                actors
+                    .iter()
+                    .enumerate()
+                    .find(|(id, a)| a.name == *name && !out.contains(id))
+            });
+        if let Some((id, _)) = found {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// The year all dated articles share, if they share one (and some are dated).
@@ -130,6 +197,7 @@ impl App {
             quit: false,
             reloading: None,
             reload_asked: false,
+            carry_scroll: None,
             can_reload: true,
             read_out: Vec::new(),
         }
@@ -470,23 +538,16 @@ impl App {
             read = vec![false; n];
         }
         let again = self.reloading.take().is_some();
-        let (chip_names, selected, read_before) = if again {
-            let fp = |a: usize| self.corpus.articles.get(a).map(read_marks::fingerprint);
-            let read_before: FxHashSet<u64> = (0..self.corpus.articles.len())
-                .filter(|&a| self.list.is_read(a))
-                .filter_map(fp)
-                .collect();
-            let names: Vec<String> = self.chip_names().iter().map(|s| s.to_string()).collect();
-            (names, self.selected_article().and_then(fp), read_before)
-        } else {
-            Default::default()
-        };
+        let carried = again.then(|| Carried::take(self));
         let mut keep = None;
-        for (a, art) in corpus.articles.iter().enumerate() {
-            if again {
+        if let Some(c) = &carried {
+            for (a, art) in corpus.articles.iter().enumerate() {
                 let f = read_marks::fingerprint(art);
-                read[a] |= read_before.contains(&f);
-                if selected == Some(f) && keep.is_none() {
+                read[a] |= c.read.contains(&f) || c.read_paths.contains(&art.path);
+                // The same report, else the same file (its headline may have been edited).
+                let same_report = c.selected.as_ref().is_some_and(|(sf, _)| *sf == f);
+                let same_file = c.selected.as_ref().is_some_and(|(_, p)| *p == art.path);
+                if same_report || (same_file && keep.is_none()) {
                     keep = Some(a);
                 }
             }
@@ -504,23 +565,28 @@ impl App {
         self.index = Arc::new(index);
         self.problems = problems;
         self.load = LoadState::Ready;
-        self.filter.chips = chip_names
-            .iter()
-            .filter_map(|name| {
-                let actors = self.corpus.actors.actors();
-                actors.iter().position(|a| a.name == *name)
-            })
-            .collect();
         self.reader = ReaderView::default();
+        self.carry_scroll = None;
         self.search.forget();
+        // Nothing on screen answers a filter yet: no shortcut may start from the old list.
+        self.search.shown_chips = vec![ActorId::MAX];
+        let Some(c) = carried else {
+            self.filter.chips.clear();
+            self.search_keeping(true, None);
+            return;
+        };
+        let actors = self.corpus.actors.actors();
+        self.filter.chips = remap_chips(actors, &c.chips);
+        self.filter.undo = c
+            .undo
+            .map(|(text, chips)| (text, remap_chips(actors, &chips)));
+        self.carry_scroll = keep.map(|k| (k, c.scroll));
         self.search_keeping(true, keep);
-        if again {
-            let lost = chip_names.len() - self.filter.chips.len();
-            self.message = Some(match lost {
-                0 => format!("reloaded: {n} articles"),
-                _ => format!("reloaded: {n} articles; {lost} selected actor(s) no longer found"),
-            });
-        }
+        let lost = c.chips.len() - self.filter.chips.len();
+        self.message = Some(match lost {
+            0 => format!("reloaded: {n} articles"),
+            _ => format!("reloaded: {n} articles; {lost} selected actor(s) no longer found"),
+        });
     }
 
     /// Asks for the articles to be read again from disk (files added, changed or removed).
@@ -1005,6 +1071,11 @@ impl App {
                         generation,
                     );
                     if same_article {
+                        self.reader.scroll = scroll;
+                    } else if let Some((a, scroll)) = self.carry_scroll.take()
+                        && a == art
+                    {
+                        // The report read before a reload, where it was read.
                         self.reader.scroll = scroll;
                     }
                 }

@@ -773,6 +773,122 @@ fn r_reloads_keeping_the_filter_chips_selection_and_read_marks() {
     assert_eq!(app.message.as_deref(), Some("reloaded: 5 articles"));
 }
 
+/// Runs the newest search the worker would have been handed, as the worker would.
+fn run_search(app: &mut App) {
+    if let Some(req) = app.take_search()
+        && let Some(results) = search::run(&req, &|| false)
+    {
+        app.update(Action::SearchDone(Box::new(results)));
+    }
+}
+
+#[test]
+fn typing_before_a_reload_is_searched_does_not_start_from_the_old_list() {
+    let mut app = app();
+    app.use_search_worker();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    run_search(&mut app);
+    let before = app.shown();
+    assert!(before > 0);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(
+        fixture::sample(),
+    ))));
+    // The new corpus' full search is in flight; a letter typed and deleted meanwhile.
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "x");
+    key(&mut app, KeyCode::Backspace);
+    run_search(&mut app);
+    assert_eq!(app.shown(), before);
+    typed(&mut app, " baghdad");
+    run_search(&mut app);
+    assert!(
+        app.shown() > 0,
+        "narrowing searched the new corpus, not an empty list"
+    );
+}
+
+#[test]
+fn a_reload_maps_chips_and_undo_by_name_and_kind_each_actor_once() {
+    let mut app = app();
+    let kh = actor_id(&app, "Kataib Hezbollah");
+    app.filter.chips.push(kh);
+    app.refilter_full();
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        app.filter.chips.is_empty(),
+        "Esc cleared the chip, u would bring it back"
+    );
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    let old = fixture::sample();
+    let mut actors = old.actors.actors().to_vec();
+    actors.reverse();
+    let new = fixture::corpus_from(old.articles.clone(), actors);
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(new))));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.chip_names(), vec!["Kataib Hezbollah"]);
+
+    // Two actors of one name: each chip finds its own.
+    let twins = vec![
+        crate::actors::Actor {
+            name: "Jordan".into(),
+            kind: ActorKind::Place,
+            aliases: vec!["Jordan".into()],
+        },
+        crate::actors::Actor {
+            name: "Jordan".into(),
+            kind: ActorKind::Person,
+            aliases: vec!["Jordan".into()],
+        },
+    ];
+    let named = vec![
+        ("Jordan".to_string(), ActorKind::Person),
+        ("Jordan".to_string(), ActorKind::Place),
+        ("Jordan".to_string(), ActorKind::Place),
+    ];
+    assert_eq!(remap_chips(&twins, &named), vec![1, 0]);
+}
+
+#[test]
+fn a_reload_keeps_an_edited_file_selected_read_and_scrolled() {
+    // Short enough that the article scrolls.
+    let mut app = App::with_corpus(fixture::sample(), 120, 12);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let (sel, scroll) = (
+        app.selected_article().unwrap_or(usize::MAX),
+        app.reader.scroll,
+    );
+    assert!(scroll > 0 && app.is_read(sel));
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    let mut new = fixture::sample();
+    new.articles[sel].title.push_str(" (updated)");
+    new.articles.swap(0, 5);
+    let at = if sel == 0 {
+        5
+    } else if sel == 5 {
+        0
+    } else {
+        sel
+    };
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(new))));
+    assert_eq!(
+        app.selected_article(),
+        Some(at),
+        "the same file, headline edited"
+    );
+    assert!(app.is_read(at));
+    assert_eq!(app.reader.scroll, scroll);
+}
+
 #[test]
 fn a_failed_reload_keeps_the_articles_and_standard_input_is_not_reread() {
     let mut app = app();
