@@ -15,6 +15,7 @@ const PLACES_GENERATED: &str = include_str!("../../assets/actors/places_generate
 const ORGANIZATIONS: &str = include_str!("../../assets/actors/organizations.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
 const NAMES_GENERATED: &str = include_str!("../../assets/actors/names_generated.txt");
+const NICKNAMES: &str = include_str!("../../assets/actors/nicknames.txt");
 const ENGLISH_CASE: &str = include_str!("../../assets/actors/english_case.txt");
 
 /// Word classes as bit flags (a word may have several).
@@ -219,6 +220,8 @@ pub(crate) struct Lexicon {
     demonyms: HashSet<String>,
     /// Letters after a name that are no part of whom it names ("frs", "mp").
     honours: HashSet<String>,
+    /// Pairs (short form, given name) people go by: ("pam", "pamela").
+    nicknames: HashSet<(String, String)>,
     /// Folded English word -> written in lower case in the dictionary (else only capitalised).
     case: HashMap<String, bool>,
 }
@@ -324,6 +327,12 @@ impl Lexicon {
         // "Dáil" stays the parliament, not a town of the same spelling.
         lex.case = english_case(ENGLISH_CASE);
         lex.honours = words.honours.iter().map(|w| norm::fold(w)).collect();
+        for line in NICKNAMES.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split_whitespace().map(norm::fold);
+            if let Some(name) = words.next() {
+                lex.nicknames.extend(words.map(|nick| (nick, name.clone())));
+            }
+        }
         lex.add_gazetteer(PLACES, GazClass::Country, false);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
         lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
@@ -334,6 +343,12 @@ impl Lexicon {
     /// `Some(false)` only capitalised (a name), `None` when the dictionary lacks it.
     pub fn case_of(&self, folded: &str) -> Option<bool> {
         self.case.get(folded).copied()
+    }
+
+    /// One folded given name is a short form of the other ("pam" and "pamela", either way).
+    pub fn is_nickname_pair(&self, a: &str, b: &str) -> bool {
+        let pair = |x: &str, y: &str| self.nicknames.contains(&(x.to_string(), y.to_string()));
+        pair(a, b) || pair(b, a)
     }
 
     /// The folded word is letters after a name, not a generation ("frs", not "jr").

@@ -158,6 +158,32 @@ mod tests {
         (extract(&refs), docs)
     }
 
+    #[test]
+    fn a_short_given_name_and_a_lone_surname_join_the_full_name() {
+        let (e, _) = run(&[
+            "Governor Pamela Baricuatro said the province needed boats.",
+            "Cebu Governor Pam Baricuatro ordered an evacuation on Tuesday.",
+            "Gov. Baricuatro said the rains would last two days.",
+        ]);
+        same(
+            &e,
+            &["Pamela Baricuatro", "Pam Baricuatro", "Baricuatro"],
+            Person,
+        );
+        let (e, _) = run(&[
+            "Senator William Okafor voted against the bill.",
+            "Bill Okafor later said he had doubts.",
+        ]);
+        same(&e, &["William Okafor", "Bill Okafor"], Person);
+        // A longer name is no short form's: Anna and Annabel are two people.
+        let (e, _) = run(&[
+            "Minister Anna Kowalczyk spoke first.",
+            "Minister Annabel Kowalczyk spoke next.",
+        ]);
+        let a = actor(&e, "Anna Kowalczyk").expect("Anna Kowalczyk");
+        assert!(!a.aliases.iter().any(|x| x.starts_with("Annabel")), "{a:?}");
+    }
+
     /// The actor with this name or alias.
     fn actor<'e>(e: &'e Extraction, name: &str) -> Option<&'e Actor> {
         e.actors

@@ -625,7 +625,11 @@ fn stands_for_state(paras: &[String], cand: &Cand, lex: &Lexicon) -> bool {
 
 /// Unions local actors across the corpus; returns the sets, which locals are
 /// dropped, and which are acronyms whose gazetteer meaning a definition replaced.
-fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec<bool>, Vec<bool>) {
+fn global(
+    locals: &[Local],
+    acronym_defs: &[(String, usize)],
+    lex: &Lexicon,
+) -> (UnionFind, Vec<bool>, Vec<bool>) {
     let m = locals.len();
     let mut uf = UnionFind::new(m);
     let mut dropped = vec![false; m];
@@ -636,6 +640,8 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
     let mut by_translit: HashMap<&str, usize> = HashMap::default();
     let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_short: HashMap<&str, Option<usize>> = HashMap::default();
+    // Full names of people by surname, with their given name.
+    let mut by_last: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -663,8 +669,18 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
                 .iter()
                 .find_map(|k| by_surname.get(k.as_str()).copied().flatten());
         }
+        let person = compatible(l.kind, (ActorKind::Person, 10));
+        let name = person.then(|| given_and_last(l)).flatten();
+        if home.is_none()
+            && let Some((given, last)) = name
+        {
+            home = short_given_name(given, by_last.get(last), locals, lex, &mut uf);
+        }
         if let Some(h) = home {
             uf.union(i, h);
+        }
+        if let Some((given, last)) = name {
+            by_last.entry(last).or_default().push((given, i));
         }
         register(l, i, &mut by_full, &mut by_core, &mut by_translit);
         for s in &l.surnames {
@@ -717,6 +733,41 @@ fn global(locals: &[Local], acronym_defs: &[(String, usize)]) -> (UnionFind, Vec
         }
     }
     (uf, dropped, redefined)
+}
+
+/// The given name and surname of a two-word or longer name (`("pamela", "baricuatro")`).
+fn given_and_last(l: &Local) -> Option<(&str, &str)> {
+    l.keys.iter().find_map(|k| {
+        let mut words = k.split(' ');
+        let given = words.next()?;
+        let last = words.next_back()?;
+        (given.chars().count() >= 3 && last.chars().count() >= 2).then_some((given, last))
+    })
+}
+
+/// The one person of a surname whose given name is a short form of this one or the other way
+/// round (`Pam Baricuatro`, `Pamela Baricuatro`; `Bill` and `William`), if only one is.
+fn short_given_name(
+    given: &str,
+    same_last: Option<&Vec<(&str, usize)>>,
+    locals: &[Local],
+    lex: &Lexicon,
+    uf: &mut UnionFind,
+) -> Option<usize> {
+    let mut found: Option<usize> = None;
+    for &(other, h) in same_last? {
+        if !lex.is_nickname_pair(given, other) {
+            continue;
+        }
+        if !compatible(locals[h].kind, (ActorKind::Person, 10)) {
+            continue;
+        }
+        match found {
+            Some(f) if uf.find(f) != uf.find(h) => return None,
+            _ => found = Some(h),
+        }
+    }
+    found
 }
 
 /// A registered local actor this one matches by full, core or transliterated form.
@@ -801,7 +852,7 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
         }
         locals.extend(ls);
     }
-    let (mut uf, dropped, redefined) = global(&locals, &acronym_defs);
+    let (mut uf, dropped, redefined) = global(&locals, &acronym_defs, lex);
 
     // Groups in order of first mention.
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
