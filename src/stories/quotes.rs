@@ -38,7 +38,7 @@ const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep)\.?\s+)?\p{Lu}[\p{L}\p{M}'�
 const VERBS: &str = r"said|says|told|tells|added|adds|stated|explained|noted|warned|wrote|declared|insisted|argued|stressed|emphasi[sz]ed|confirmed|announced|asked|replied|continued|recalled|mentioned|indicated|revealed|claimed|affirmed|reiterated|acknowledged|admitted|commented|remarked|vowed|urged|cautioned|promised|pointed out";
 const PRONOUNS: &str = r"he|she|they|He|She|They";
 /// A lowercase description of the speaker ("the official", "a senior government official").
-const ROLE: &str = r"(?:the|a|an)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}";
+const ROLE: &str = r"(?:the|a|an)\s+[a-z][a-z\-]*(?:['’]s)?(?:\s+[a-z][a-z\-]*){0,3}";
 
 /// After a quote: `," Al Lami said`, `," he added`, `," the official said`.
 static AFTER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +113,9 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
         for (outer, inner) in spans.iter().cloned() {
             while let Some(r) = subjects.next_if(|r| r.start < outer.start) {
                 last_named = Some(named_at(&r));
+                // `Arteta said Eze would "bring..."`: a speaker named since the last quote
+                // speaks this one, not the voice before.
+                voice = Some(named_at(&r));
             }
             let text = para[inner.clone()].trim_end_matches([',', ' ']);
             if text::words(text).count() < MIN_WORDS {
@@ -278,12 +281,14 @@ fn mention_ending_at(article: &Article, p: usize, end: usize) -> Option<ActorId>
         .map(|m| m.actor)
 }
 
-/// The actor whose mention overlaps `range` of paragraph `p`.
+/// The actor whose mention overlaps `range` of paragraph `p`: the last one, since a name is
+/// preceded by what describes it ("Cebu Governor Pamela Baricuatro" is the governor).
 fn actor_at(article: &Article, p: usize, range: &Range<usize>) -> Option<ActorId> {
     article
         .mentions
         .iter()
-        .find(|m| m.paragraph == p && m.start < range.end && range.start < m.end)
+        .filter(|m| m.paragraph == p && m.start < range.end && range.start < m.end)
+        .max_by_key(|m| m.start)
         .map(|m| m.actor)
 }
 
@@ -430,6 +435,37 @@ mod tests {
         let got = quotes(&b);
         assert_eq!(got[0].speaker.as_deref(), Some("the Health Ministry"));
         assert_eq!(got[0].actor, Some(4));
+    }
+
+    #[test]
+    fn the_name_after_a_description_speaks_and_a_new_subject_takes_the_voice() {
+        let mut a = with_mention(
+            "“The water rose so fast that people had no time,” Cebu Governor Pamela \
+             Baricuatro told reporters.",
+            "Cebu",
+            1,
+        );
+        let at = a.paragraphs[0].find("Pamela").unwrap_or(0);
+        a.mentions.push(Mention {
+            actor: 2,
+            paragraph: 0,
+            start: at,
+            end: at + "Pamela Baricuatro".len(),
+        });
+        assert_eq!(quotes(&a)[0].actor, Some(2));
+        let b = art(
+            "“It's a dream come true for me and my family,” Eze told the club website. \
+             Manager Mikel Arteta said Eze would “bring creativity and magic to the squad”.",
+        );
+        let got = pairs(&b);
+        assert_eq!(got[0].0.as_deref(), Some("Eze"));
+        assert_eq!(got[1].0.as_deref(), Some("Manager Mikel Arteta"), "{got:?}");
+        let c =
+            art("At least 66 people have died, according to the country's civil defence office.");
+        assert_eq!(
+            pairs(&c)[0].0.as_deref(),
+            Some("the country's civil defence office")
+        );
     }
 
     #[test]
