@@ -8,6 +8,9 @@ use super::lexicon::{GazClass, class::*};
 use super::norm;
 use super::token::{Shape, Tok};
 
+/// Votes an event head gives: more than any cue for a person, so the name stays an event.
+pub(crate) const EVENT_VOTES: i32 = 20;
+
 const P: usize = 0;
 const O: usize = 1;
 const L: usize = 2;
@@ -114,6 +117,14 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     }
     if multi && first.has(PLACE_HEAD) {
         v[L] += 4;
+    }
+    // "Typhoon Kalmaegi", "Tropical Storm Alberto": a named event, however human its name.
+    if multi
+        && seg[..seg.len() - 1]
+            .iter()
+            .any(|&k| toks[k].has(EVENT_HEAD))
+    {
+        v[X] += EVENT_VOTES;
     }
     if ctx.the_prefix {
         v[O] += 3;

@@ -84,6 +84,8 @@ pub(crate) mod class {
     pub const ALWAYS_CAP: u64 = 1 << 44;
     /// Lowercase words inside hyphenated place names ("Stratford-upon-Avon").
     pub const HYPHEN_LINK: u64 = 1 << 45;
+    /// Words naming a kind of event before its name ("Typhoon Kalmaegi").
+    pub const EVENT_HEAD: u64 = 1 << 46;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -145,6 +147,7 @@ struct WordsFile {
     caption_words: Vec<String>,
     always_capitalised: Vec<String>,
     hyphen_links: Vec<String>,
+    event_heads: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -236,7 +239,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 42] = [
+        let lists: [(&[String], u64); 43] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -279,6 +282,7 @@ impl Lexicon {
             (&words.caption_words, CAPTION),
             (&words.always_capitalised, ALWAYS_CAP),
             (&words.hyphen_links, HYPHEN_LINK),
+            (&words.event_heads, EVENT_HEAD),
         ];
         for (list, flag) in lists {
             for w in list {

@@ -184,6 +184,19 @@ mod tests {
         assert!(!a.aliases.iter().any(|x| x.starts_with("Annabel")), "{a:?}");
     }
 
+    #[test]
+    fn named_storms_are_events_and_go_by_their_names() {
+        let (e, _) = run(&[
+            "Floodwaters churned by Typhoon Kalmaegi swept cars away. Kalmaegi is the 20th \
+             storm this year.",
+            "Tropical Storm Alberto formed in the Gulf. Hurricane Helene hit Florida.",
+        ]);
+        same(&e, &["Typhoon Kalmaegi", "Kalmaegi"], Other);
+        has(&e, "Tropical Storm Alberto", Other, &[]);
+        has(&e, "Hurricane Helene", Other, &[]);
+        assert!(actor(&e, "Helene").is_none_or(|a| a.kind == Other));
+    }
+
     /// The actor with this name or alias.
     fn actor<'e>(e: &'e Extraction, name: &str) -> Option<&'e Actor> {
         e.actors

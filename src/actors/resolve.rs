@@ -7,10 +7,11 @@ use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
 
 use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
+use super::evidence::EVENT_VOTES;
 use super::index::{Actor, Extraction};
 use super::lexicon::class::{
-    CONNECTOR, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PARTICLE, PLACE_TAIL, STATE_AFTER,
-    STOP, TITLE,
+    CONNECTOR, EVENT_HEAD, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PARTICLE, PLACE_TAIL,
+    STATE_AFTER, STOP, TITLE,
 };
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
@@ -42,7 +43,13 @@ impl Forms {
         while end > 1 && lex.flags(&toks[end - 1]) & ORG_TAIL != 0 {
             end -= 1;
         }
-        let short = if end < toks.len() {
+        // A named event goes by its name alone ("Kalmaegi" of "Typhoon Kalmaegi").
+        let event = toks[..toks.len().saturating_sub(1)]
+            .iter()
+            .rposition(|t| lex.flags(t) & EVENT_HEAD != 0);
+        let short = if let Some(h) = event {
+            toks[h + 1..].join(" ")
+        } else if end < toks.len() {
             toks[..end].join(" ")
         } else {
             String::new()
@@ -138,9 +145,10 @@ fn compatible(a: (ActorKind, i32), b: (ActorKind, i32)) -> bool {
 
 /// Whether a name of kind `short` may be the short form of a longer name of kind `long`: a
 /// town the text treats as a place ("visitors to Cleveland"), however unsure, is not the
-/// short form of "Cleveland Orchestra".
+/// short form of "Cleveland Orchestra"; a storm's name may look like a place's ("Kalmaegi").
 fn short_of(short: (ActorKind, i32), long: (ActorKind, i32)) -> bool {
-    compatible(short, long) && (short.0 != ActorKind::Place || long.0 == ActorKind::Place)
+    compatible(short, long)
+        && (short.0 != ActorKind::Place || matches!(long.0, ActorKind::Place | ActorKind::Other))
 }
 
 /// Places and organisations may meet by transliteration; people may not ("Maria"/"Mario").
@@ -449,8 +457,10 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                     }
                 }
             }
-        } else if inf.kind.0 == ActorKind::Organization && !inf.short.is_empty() {
-            // "Vantage" for "Vantage Analytics".
+        } else if matches!(inf.kind.0, ActorKind::Organization | ActorKind::Other)
+            && !inf.short.is_empty()
+        {
+            // "Vantage" for "Vantage Analytics", "Kalmaegi" for "Typhoon Kalmaegi".
             claim(&mut by_affix, inf.short, c, &mut uf);
         }
         if inf.kind.0 != ActorKind::Person {
@@ -552,7 +562,7 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                     push_unique(&mut l.surnames, s);
                 }
             }
-            if kind.0 == ActorKind::Organization {
+            if matches!(kind.0, ActorKind::Organization | ActorKind::Other) {
                 push_unique(&mut l.shorts, inf.short);
             }
         }
@@ -936,6 +946,8 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
             // A name whose only hint is that it spoke ("Klarna said") is most
             // often a company or a body: people are named in full first.
             None => match leading_kind(&votes).0 {
+                // Named events ("Typhoon Kalmaegi") stay events.
+                ActorKind::Other if votes[3] >= EVENT_VOTES => ActorKind::Other,
                 ActorKind::Other => ActorKind::Organization,
                 k => k,
             },
