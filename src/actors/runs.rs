@@ -5,7 +5,7 @@
 use super::cand::{MAX_RUN, Para};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
-use super::token::Shape;
+use super::token::{Shape, Tok};
 
 /// What follows a known place at the start of a run.
 #[derive(Debug, PartialEq, Eq)]
@@ -88,6 +88,12 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                     k += 1;
                     continue;
                 }
+                // A nickname in quotes inside a name: Ferdinand "Bongbong" Marcos Jr.
+                if let Some(n) = quoted_nickname(p, k) {
+                    k += n;
+                    words += 1;
+                    continue;
+                }
                 break;
             }
             _ => break,
@@ -99,6 +105,31 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
         k -= 1;
     }
     k
+}
+
+/// At an opening quote inside a name (`Ferdinand "Bongbong" Marcos`): the tokens up to the
+/// name word after the closing quote, when one capitalised word stands between the quotes.
+fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
+    let toks = p.toks;
+    let (open, nick, close, next) = (
+        toks.get(k)?,
+        toks.get(k + 1)?,
+        toks.get(k + 2)?,
+        toks.get(k + 3)?,
+    );
+    let quote = |t: &Tok, chars: &[char]| t.shape == Shape::Punct && chars.contains(&t.ch);
+    let ok = k > 0
+        && toks[k - 1].is_cap()
+        && quote(open, &['"', '“', '\''])
+        && open.space_before
+        && nick.is_cap()
+        && !nick.space_before
+        && quote(close, &['"', '”', '\''])
+        && !close.space_before
+        && next.is_cap()
+        && next.space_before
+        && !next.sent_start;
+    ok.then_some(3)
 }
 
 /// The last syllable of a hyphenated East Asian given name ("Kim Jong-un", "Lee
@@ -282,6 +313,11 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
 /// adjective, perhaps), "and", then capitals ending in an organisation word.
 fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
     let toks = p.toks;
+    // "The National Disaster Risk Reduction and ...": a sentence's "The" is no part of it.
+    let left = match left.split_first() {
+        Some((&f, rest)) if p.is_word_ci(f, "the") && !rest.is_empty() => rest,
+        _ => left,
+    };
     // Descriptive words only: "Rivals SalMar and Lerøy Seafood Group" are two names.
     let descriptive = |x: &usize| {
         let t = toks[*x];
@@ -290,7 +326,10 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
             && p.gaz(&[*x]).is_none()
             && (t.has(GENERIC | ORG_TAIL | PLACE_TAIL)
                 || adjective(p.word(*x))
-                || p.seen.lower.contains(norm::fold(p.word(*x)).as_str()))
+                || p.seen.lower.contains(norm::fold(p.word(*x)).as_str())
+                // "Disaster Risk Reduction": words general English writes in lower case, when
+                // several ("Browning and War Office" are two names).
+                || (left.len() >= 3 && p.lex.case_of(&norm::fold(p.word(*x))) == Some(true)))
     };
     // "Swedish Meteorological and Hydrological Institute", "Limerick City and
     // County Council", "British and Irish Lions": known places may lead.
@@ -400,7 +439,8 @@ fn org_follows(p: &Para, rest: &[usize]) -> bool {
     if let Some(g) = p.gaz(rest) {
         return p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org);
     }
-    p.toks[last].has(ORG_TAIL) || (p.toks[first].has(ORG_HEAD) && rest.len() > 1)
+    // A lone body word names a field, not a body: "Ateneo School of Government".
+    rest.len() > 1 && (p.toks[last].has(ORG_TAIL) || p.toks[first].has(ORG_HEAD))
 }
 
 /// Drops leading words that are capitalised only because they open a sentence;
@@ -882,6 +922,37 @@ mod tests {
         assert_eq!(
             names("Commission President Maren Solli spoke", "Commission"),
             [("Commission".into(), false), ("Maren Solli".into(), true)]
+        );
+    }
+
+    #[test]
+    fn nicknames_fields_and_long_descriptive_bodies_stay_in_one_name() {
+        assert_eq!(
+            run(
+                "President Ferdinand \"Bongbong\" Marcos Jr. said",
+                "Ferdinand"
+            ),
+            "Ferdinand \"Bongbong\" Marcos Jr"
+        );
+        // A quoted title after a name is no nickname.
+        assert_eq!(run("Ms Lee \"Rain\" said", "Lee"), "Lee");
+        assert_eq!(
+            names(
+                "Jose Cruz of the Ateneo School of Government said",
+                "Ateneo"
+            ),
+            [("Ateneo School of Government".into(), false)]
+        );
+        assert_eq!(
+            run(
+                "The National Disaster Risk Reduction and Management Council said",
+                "The"
+            ),
+            "The National Disaster Risk Reduction and Management Council"
+        );
+        assert_eq!(
+            run("Browning and War Office agreed", "Browning"),
+            "Browning"
         );
     }
 
