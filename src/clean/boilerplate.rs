@@ -129,6 +129,16 @@ pub fn author_from_chrome(removed: &[String]) -> Option<String> {
     })
 }
 
+/// The outlet a removed byline names after its author (`By Jane Roe, BBC News, Manila`).
+pub fn source_from_byline(removed: &[String]) -> Option<String> {
+    removed.iter().find_map(|line| {
+        RULES.byline_outlet_cues.iter().find_map(|re| {
+            let outlet = re.captures(line.trim())?.name("outlet")?;
+            RULES.outlet_named(outlet.as_str())
+        })
+    })
+}
+
 /// A source named by a removed chrome line (`Get the Example News app`).
 pub fn source_from_chrome(removed: &[String]) -> Option<String> {
     removed.iter().find_map(|line| {
@@ -252,5 +262,19 @@ mod tests {
             ),
             Line::Body
         );
+    }
+
+    #[test]
+    fn a_byline_names_its_outlet_only_when_it_is_a_known_one() {
+        let bbc = lines("By Virma Simonette, BBC News, Manila");
+        assert_eq!(source_from_byline(&bbc).as_deref(), Some("BBC"));
+        let guardian = lines("By Rebecca Ratcliffe | The Guardian");
+        assert_eq!(
+            source_from_byline(&guardian).as_deref(),
+            Some("The Guardian")
+        );
+        let title = lines("By Jane Roe, Chief Correspondent, Nairobi");
+        assert_eq!(source_from_byline(&title), None);
+        assert_eq!(source_from_byline(&lines("BBC News, Manila")), None);
     }
 }

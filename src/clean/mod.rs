@@ -139,6 +139,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         })
         .or_else(|| majority_outlet(&links))
         .or_else(|| boilerplate::source_from_chrome(&removed))
+        .or_else(|| boilerplate::source_from_byline(&removed))
         .map(|s| text::squash(&s));
     let author = doc
         .author

@@ -12,6 +12,8 @@ pub struct Rules {
     pub edge: RegexSet,
     pub credits: RegexSet,
     pub source_cues: Vec<Regex>,
+    /// Byline lines naming an outlet after the author (group `outlet`).
+    pub byline_outlet_cues: Vec<Regex>,
     pub author_cues: Vec<Regex>,
     pub lede_cues: RegexSet,
     pub ignored_link_hosts: Vec<String>,
@@ -59,6 +61,7 @@ struct BoilerplateFile {
     edge: Vec<String>,
     credits: Vec<String>,
     source_cues: Vec<String>,
+    byline_outlet_cues: Vec<String>,
     author_cues: Vec<String>,
     lede_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
@@ -110,6 +113,7 @@ fn parse() -> Result<Rules, String> {
         edge: set(&bp.edge)?,
         credits: set(&bp.credits)?,
         source_cues: compile_each(&bp.source_cues)?,
+        byline_outlet_cues: compile_each(&bp.byline_outlet_cues)?,
         author_cues: compile_each(&bp.author_cues)?,
         lede_cues: set(&bp.lede_cues)?,
         ignored_link_hosts: bp.ignored_link_hosts,
@@ -143,6 +147,16 @@ impl Rules {
     pub fn is_outlet(&self, name: &str) -> bool {
         self.agencies.iter().any(|(k, v)| k == name || v == name)
             || self.hosts.values().any(|v| v == name)
+    }
+
+    /// The outlet a byline's name stands for (`BBC News` is the BBC), if it is a known one.
+    pub fn outlet_named(&self, name: &str) -> Option<String> {
+        let name = name.trim();
+        let bare = name.strip_suffix(" News").unwrap_or(name);
+        [name, bare]
+            .into_iter()
+            .find(|n| self.is_outlet(n))
+            .map(|n| self.agency_name(n).to_string())
     }
 
     /// The name readers know a dateline's agency by (`AP` is the Associated Press).
