@@ -309,6 +309,11 @@ pub fn cmp_ci(a: &str, b: &str) -> Ordering {
         .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
+/// A title as it is filed: quote marks and other leading punctuation do not count.
+fn bare(title: &str) -> &str {
+    title.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Sorts list rows by `key` (ties broken by date, then corpus order), reversed if asked.
 pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: bool) {
     let arts = &corpus.articles;
@@ -334,8 +339,8 @@ pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: b
                 .then_with(|| date_desc(a, b))
             }
             SortKey::Title => {
-                let ta = arts.get(a).map_or("", |x| x.title.as_str());
-                let tb = arts.get(b).map_or("", |x| x.title.as_str());
+                let ta = arts.get(a).map_or("", |x| bare(&x.title));
+                let tb = arts.get(b).map_or("", |x| bare(&x.title));
                 cmp_ci(ta, tb).then_with(|| date_desc(a, b))
             }
         };
@@ -366,5 +371,15 @@ mod tests {
     fn case_does_not_change_the_title_order() {
         assert_eq!(cmp_ci("apple", "Banana"), Ordering::Less);
         assert_eq!(cmp_ci("É", "é"), Ordering::Equal);
+    }
+
+    #[test]
+    fn titles_are_filed_without_their_leading_quote_marks() {
+        assert_eq!(bare("'Tino' death toll rises"), "Tino' death toll rises");
+        assert_eq!(
+            bare("“Never again”, says mayor"),
+            "Never again”, says mayor"
+        );
+        assert_eq!(bare("2024 in review"), "2024 in review");
     }
 }
