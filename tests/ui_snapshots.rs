@@ -208,6 +208,21 @@ fn load_problems_overlay_100x20() {
 }
 
 #[test]
+fn a_message_is_not_cut_for_key_hints_at_60_columns() {
+    let mut app = sample(60, 20);
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    let status = render_at(&app, 60, 20);
+    let bar: String = (0..60u16)
+        .map(|x| status.buffer()[(x, 19)].symbol().to_string())
+        .collect();
+    assert!(bar.contains("u to undo"), "{bar}");
+    assert!(bar.contains("? help"), "the help hint stays: {bar}");
+}
+
+#[test]
 fn single_pane_actors_say_how_to_go_back() {
     let mut app = sample(50, 20);
     press(&mut app, KeyCode::Char('a'));

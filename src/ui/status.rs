@@ -19,6 +19,8 @@ struct Piece {
     text: String,
     style: Style,
     may_cut: bool,
+    /// Hints give way to it (the counts, a message, a filter error).
+    essential: bool,
 }
 
 /// Columns between the left part and the hints.
@@ -50,9 +52,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         tail.iter().collect(),
         help,
     ];
+    // Fewer hints when a message or an error would not fit beside them.
+    let essential_w: usize = pieces
+        .iter()
+        .filter(|p| p.essential)
+        .map(|p| str_width(&p.text))
+        .sum();
+    let hints_w = |c: &Vec<&(String, &str)>| c.iter().map(|h| piece_w(h)).sum::<usize>();
     let fixed: Vec<&(String, &str)> = choices
-        .into_iter()
-        .find(|c| counts_min + GAP + c.iter().map(|h| piece_w(h)).sum::<usize>() <= w)
+        .iter()
+        .find(|c| essential_w + GAP + hints_w(c) <= w)
+        .or_else(|| choices.iter().find(|c| counts_min + GAP + hints_w(c) <= w))
+        .cloned()
         .unwrap_or_default();
     let fixed_w: usize = fixed.iter().map(|h| piece_w(h)).sum();
     // The left part gets what the fixed hints leave.
@@ -112,6 +123,11 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         text,
         style,
         may_cut,
+        essential: false,
+    };
+    let essential = |p: Piece| Piece {
+        essential: true,
+        ..p
     };
     let counts = match &app.load {
         LoadState::Loading { done, total } if *total > 0 && done == total => {
@@ -124,7 +140,7 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         LoadState::Failed(_) => " Load failed".to_string(),
         LoadState::Ready => format!(" {}/{} articles", app.shown(), app.total()),
     };
-    let mut out = vec![piece(counts, text, true)];
+    let mut out = vec![essential(piece(counts, text, true))];
     match app.reload_progress() {
         Some((done, total)) if total > 0 && done < total => out.push(piece(
             format!(" · reloading {done}/{total} files…"),
@@ -139,18 +155,18 @@ fn left_pieces(app: &App) -> Vec<Piece> {
         None => {}
     }
     if let Some(e) = app.filter.query.errors.first() {
-        out.push(piece(
+        out.push(essential(piece(
             format!(" · ⚠ {}", e.reason),
             Style::new().fg(Color::LightRed),
             true,
-        ));
+        )));
     }
     if let Some(m) = &app.message {
-        out.push(piece(
+        out.push(essential(piece(
             format!(" · {m}"),
             text.add_modifier(Modifier::BOLD),
             true,
-        ));
+        )));
     }
     let n = app.problems.len();
     if n > 0 {
