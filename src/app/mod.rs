@@ -86,6 +86,8 @@ pub struct App {
     reload_asked: bool,
     /// After a reload, the kept article and the reading view's scroll to restore on it.
     carry_scroll: Option<(usize, usize)>,
+    /// After a reload, reports whose stories were open, opened again once grouped.
+    reopen: FxHashSet<u64>,
     /// Whether the corpus can be read again (false for standard input).
     can_reload: bool,
     /// Fingerprints of articles newly read, waiting to be saved.
@@ -104,6 +106,8 @@ struct Carried {
     /// This session's read reports, by fingerprint and by file.
     read: FxHashSet<u64>,
     read_paths: FxHashSet<String>,
+    /// The reports of the stories open in the list.
+    opened: FxHashSet<u64>,
 }
 
 impl Carried {
@@ -131,6 +135,16 @@ impl Carried {
             scroll: app.reader.scroll,
             read: read().map(|a| read_marks::fingerprint(&arts[a])).collect(),
             read_paths: read().map(|a| arts[a].path.clone()).collect(),
+            opened: match &app.stories {
+                Some(s) => (0..arts.len())
+                    .filter(|&a| {
+                        s.story_of(a)
+                            .is_some_and(|st| app.list.opened.contains(&st))
+                    })
+                    .map(|a| read_marks::fingerprint(&arts[a]))
+                    .collect(),
+                None => FxHashSet::default(),
+            },
         }
     }
 }
@@ -198,6 +212,7 @@ impl App {
             reloading: None,
             reload_asked: false,
             carry_scroll: None,
+            reopen: FxHashSet::default(),
             can_reload: true,
             read_out: Vec::new(),
         }
@@ -460,6 +475,17 @@ impl App {
             }
             Action::ToggleStories => self.toggle_stories(),
             Action::StoriesReady(stories) => {
+                // After a reload, the stories that were open are opened again.
+                let reopen = std::mem::take(&mut self.reopen);
+                if !reopen.is_empty() {
+                    for (a, art) in self.corpus.articles.iter().enumerate() {
+                        if reopen.contains(&read_marks::fingerprint(art))
+                            && let Some(s) = stories.story_of(a)
+                        {
+                            self.list.opened.insert(s);
+                        }
+                    }
+                }
                 self.stories = Some(stories);
                 self.list.rebuild(self.stories.as_deref());
                 // The reading view gains the other reports and what only this one says.
@@ -581,6 +607,7 @@ impl App {
             .undo
             .map(|(text, chips)| (text, remap_chips(actors, &chips)));
         self.carry_scroll = keep.map(|k| (k, c.scroll));
+        self.reopen = c.opened;
         self.search_keeping(true, keep);
         let lost = c.chips.len() - self.filter.chips.len();
         self.message = Some(match lost {

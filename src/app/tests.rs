@@ -1037,6 +1037,35 @@ fn t_lists_stories_and_enter_opens_one_onto_its_reports() {
 }
 
 #[test]
+fn a_reload_opens_again_the_stories_that_were_open() {
+    let mut app = seeds_app();
+    press(&mut app, 't');
+    let big = app
+        .list
+        .rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Story { listed, .. } if *listed > 1))
+        .expect("a story of several reports");
+    app.list.cursor.sel = big;
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    let art = app.selected_article();
+    let rows = app.list.rows.len();
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    let corpus = crate::Corpus::bundled().corpus;
+    let stories = Arc::new(crate::stories::group(&corpus));
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(corpus))));
+    app.update(Action::StoriesReady(stories));
+    assert_eq!(app.list.rows.len(), rows, "the story is open again");
+    assert_eq!(app.selected_article(), art);
+    assert!(matches!(
+        app.list.rows[app.list.cursor.sel],
+        ListRow::Member(_)
+    ));
+}
+
+#[test]
 fn filters_apply_to_stories_too() {
     let mut app = seeds_app();
     press(&mut app, 't');
