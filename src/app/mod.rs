@@ -99,6 +99,8 @@ struct Carried {
     /// Actor chips, and those of the undo, by name and kind (ids change with the corpus).
     chips: Vec<(String, ActorKind)>,
     undo: Option<(String, Vec<(String, ActorKind)>)>,
+    /// The actor under the sidebar's cursor.
+    side: Option<(String, ActorKind)>,
     /// The selected report's fingerprint and file.
     selected: Option<(u64, String)>,
     /// The reading view's scroll.
@@ -123,6 +125,7 @@ impl Carried {
         let read = || (0..arts.len()).filter(|&a| app.list.is_read(a));
         Carried {
             chips: named(&app.filter.chips),
+            side: named(&app.side.selected().into_iter().collect::<Vec<_>>()).pop(),
             undo: app
                 .filter
                 .undo
@@ -607,6 +610,11 @@ impl App {
             .undo
             .map(|(text, chips)| (text, remap_chips(actors, &chips)));
         self.carry_scroll = keep.map(|k| (k, c.scroll));
+        // The sidebar's rows name old ids: the same actor is found again by name.
+        self.side.rows.clear();
+        self.side.want = remap_chips(actors, &c.side.into_iter().collect::<Vec<_>>())
+            .first()
+            .copied();
         self.reopen = c.opened;
         self.search_keeping(true, keep);
         let lost = c.chips.len() - self.filter.chips.len();

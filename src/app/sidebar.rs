@@ -20,6 +20,9 @@ pub enum SideRow {
 pub struct Sidebar {
     pub rows: Vec<SideRow>,
     pub cursor: Cursor,
+    /// The actor to select at the next rebuild instead of the one under the cursor (after a
+    /// reload, whose actors have new ids).
+    pub want: Option<ActorId>,
 }
 
 impl Sidebar {
@@ -41,7 +44,7 @@ impl Sidebar {
 
     /// Facets for the listed articles, keeping the selected actor selected if still there.
     pub fn rebuild(&mut self, corpus: &Corpus, listed: &[ListRow]) {
-        let keep = self.selected();
+        let keep = self.want.take().or_else(|| self.selected());
         self.rows = facets(corpus, listed);
         let found = keep.and_then(|k| {
             self.rows

@@ -832,6 +832,29 @@ fn a_reload_maps_chips_and_undo_by_name_and_kind_each_actor_once() {
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.chip_names(), vec!["Kataib Hezbollah"]);
 
+    // The sidebar's cursor stays on its actor, whose id and place changed.
+    app.filter.chips.clear();
+    app.refilter_full();
+    let kh = actor_id(&app, "Kataib Hezbollah");
+    app.side.cursor.sel = app
+        .side
+        .rows
+        .iter()
+        .position(|r| matches!(r, sidebar::SideRow::Actor { id, .. } if *id == kh))
+        .expect("listed");
+    key(&mut app, KeyCode::Char('r'));
+    assert!(app.take_reload());
+    let old = fixture::sample();
+    let mut actors = old.actors.actors().to_vec();
+    actors.rotate_left(3);
+    let new = fixture::corpus_from(old.articles[1..].to_vec(), actors);
+    app.update(Action::Loaded(Box::new(Loaded::from_corpus(new))));
+    let now = app
+        .side
+        .selected()
+        .map(|id| app.corpus.actors.actors()[id].name.as_str());
+    assert_eq!(now, Some("Kataib Hezbollah"));
+
     // Two actors of one name: each chip finds its own.
     let twins = vec![
         crate::actors::Actor {
