@@ -34,6 +34,12 @@ static BYLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .build()
     .expect("static regex")
 });
+/// A row of results or a ranked list (`7. Yuka Suzuki (JPN) 2:21:40`, `Moseti — 2nd — 2:17:48`):
+/// story data, not a related headline, even in the short lines that end an article.
+static DATA_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}[.)]\s+\p{Lu}|\b\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\b|\b\d+(st|nd|rd|th)\b")
+        .expect("static regex")
+});
 static COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\|?\s*\d{1,6}\s*\|?$").expect("static regex"));
 
@@ -98,9 +104,14 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
         for (k, class) in keep.iter_mut().zip(&classes).take(first) {
             *k = *class != Line::Chrome;
         }
-        // Tail: the run after the last body paragraph goes whole if it holds any chrome.
-        if classes[last + 1..].contains(&Line::Chrome) {
-            keep[last + 1..].fill(false);
+        // Tail: the run after the last body paragraph goes whole if it holds any chrome,
+        // but for tables of results (rows and their headings) before the first chrome line.
+        if let Some(chrome) = classes[last + 1..].iter().position(|c| *c == Line::Chrome) {
+            let rows = kept[last + 1..last + 1 + chrome]
+                .iter()
+                .rposition(|p| DATA_ROW.is_match(p))
+                .map_or(0, |r| r + 1);
+            keep[last + 1 + rows..].fill(false);
         }
     } else {
         // No body at all: keep the short lines between leading chrome and the next chrome.
@@ -262,6 +273,53 @@ mod tests {
             ),
             Line::Body
         );
+    }
+
+    #[test]
+    fn results_rows_before_a_related_tail_stay() {
+        let input = lines(
+            "Takele won the race in 2:03:11, ahead of Ngetich and Kebede in a sprint finish.\n\
+             Men\n\
+             1. Tadese Takele (ETH) 2:03:11\n\
+             2. Vincent Ngetich (KEN) 2:03:20\n\
+             (Kyodo)\n\
+             Related coverage:\n\
+             Osaka Women's Marathon: Maeda sets Japanese record",
+        );
+        let (body, removed) = strip(input);
+        assert_eq!(body.len(), 4, "{body:?}");
+        assert!(body[3].starts_with("2. Vincent"));
+        assert_eq!(removed.len(), 3, "{removed:?}");
+    }
+
+    #[test]
+    fn wire_credits_sign_offs_and_read_more_tails_go() {
+        let input = lines(
+            "Grab agreed to buy GoTo on Monday in an all-share deal, the two firms said.\n\
+             (Reporting by Fanny Potkin; Editing by Edwina Gibbs)\n\
+             — With assistance from Norman Harsono\n\
+             Our Standards: The Thomson Reuters Trust Principles.\n\
+             Read more from Bloomberg:\n\
+             Danantara Shows Its Muscle in Prabowo's Indonesia",
+        );
+        let (body, _) = strip(input);
+        assert_eq!(body.len(), 1, "{body:?}");
+        let (body, removed) = strip(lines(
+            "ERWIDA MAULIA and KENTARO IWAMOTO, Nikkei staff writers\n\
+             Indonesia's president on Tuesday hailed the merger of the two firms as a victory.",
+        ));
+        assert_eq!(body.len(), 1, "{body:?}");
+        assert_eq!(
+            author_from_chrome(&removed).as_deref(),
+            Some("ERWIDA MAULIA and KENTARO IWAMOTO")
+        );
+        for credit in [
+            "Photographer: Dimas Ardian/Bloomberg",
+            "Photo | Courtesy",
+            "[Photo: A driver waits in Jakarta. REUTERS/Ajeng Dinar Ulfiana]",
+        ] {
+            assert!(is_credit(credit), "{credit}");
+        }
     }
 
     #[test]

@@ -104,20 +104,20 @@ static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(\p{Lu}[\p{Lu}\p{L} .,'-]{1,60}?)\s*\(([\p{L}\d .&/-]{2,40})\)\s*[-–—:]+\s*")
+    Regex::new(r"\A(\p{Lu}[\p{Lu}\p{L} .,'/-]{1,60}?)\s*\(([\p{L}\d .&/-]{2,40})\)\s*[-–—:]+\s*")
         .expect("static regex")
 });
 
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5}) ?[—–]\s*")
+    Regex::new(r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5}) ?(?:[—–]|--)\s*")
         .expect("static regex")
 });
 
 /// A dateline at the start of the body: who filed the report and from where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
-    /// The outlet or agency (`Example News/ `, `(Reuters)`).
-    pub source: String,
+    /// The outlet or agency (`Example News/ `, `(Reuters)`); none in `NAIROBI — `.
+    pub source: Option<String>,
     /// The place the report was filed from (`NAIROBI, Kenya (AP) -` gives `Nairobi, Kenya`).
     pub place: Option<String>,
     /// Byte length of the dateline, to remove it from the paragraph.
@@ -134,7 +134,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     }
     if let Some(c) = SLASH_DATELINE.captures(paragraph).filter(|_| slash) {
         return Some(Dateline {
-            source: c[1].to_string(),
+            source: Some(c[1].to_string()),
             place: None,
             len: c.get(0)?.end(),
         });
@@ -144,7 +144,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     };
     let place = place_name(c[1].trim().trim_end_matches(','));
     Some(Dateline {
-        source: c[2].trim().to_string(),
+        source: Some(c[2].trim().to_string()),
         place: (!place.is_empty()).then_some(place),
         len: c.get(0)?.end(),
     })
@@ -166,12 +166,23 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
         return None;
     }
     // The outlet is the longest known name ending the words before the dash.
-    let cut = (0..words.len()).find(|&i| RULES.is_outlet(&words[i..].join(" ")))?;
-    let place = place_name(&words[..cut].join(" "));
-    Some(Dateline {
-        source: words[cut..].join(" "),
-        place: (!place.is_empty()).then_some(place),
-        len: c.get(0)?.end(),
+    if let Some(cut) = (0..words.len()).find(|&i| RULES.is_outlet(&words[i..].join(" "))) {
+        let place = place_name(&words[..cut].join(" "));
+        return Some(Dateline {
+            source: Some(words[cut..].join(" ")),
+            place: (!place.is_empty()).then_some(place),
+            len: c.get(0)?.end(),
+        });
+    }
+    // A place alone (`NAIROBI — `, `Singapore -- `): a word or two, then a sentence.
+    let sentence = rest
+        .first()
+        .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch == '“' || ch == '"'));
+    let label = RULES.kickers.contains(&words.join(" ").to_lowercase());
+    (words.len() <= 2 && sentence && !label).then(|| Dateline {
+        source: None,
+        place: Some(place_name(&words.join(" "))),
+        len: c.get(0).map_or(0, |m| m.end()),
     })
 }
 
@@ -186,7 +197,7 @@ fn place_name(raw: &str) -> String {
                 let mut prev: Option<char> = None;
                 for c in w.chars() {
                     // Each part of `SAN-SEBASTIÁN` or `N'DJAMENA` starts with a capital.
-                    if prev.is_none_or(|p| matches!(p, '-' | '\'' | '’')) {
+                    if prev.is_none_or(|p| matches!(p, '-' | '\'' | '’' | '/')) {
                         out.push(c);
                     } else {
                         out.extend(c.to_lowercase());
@@ -251,13 +262,13 @@ mod tests {
     fn datelines_give_the_source() {
         let d = dateline("Example News/ The council met.").expect("slash dateline");
         assert_eq!(
-            (d.source.as_str(), d.place, d.len),
-            ("Example News", None, 14)
+            (d.source.as_deref(), d.place, d.len),
+            (Some("Example News"), None, 14)
         );
         let d = dateline("Harbour Wire/ Strike at the port ends").expect("space after slash");
-        assert_eq!(d.source, "Harbour Wire");
+        assert_eq!(d.source.as_deref(), Some("Harbour Wire"));
         let d = dateline("OSLO (Reuters) - Norway said").expect("agency dateline");
-        assert_eq!(d.source, "Reuters");
+        assert_eq!(d.source.as_deref(), Some("Reuters"));
         assert_eq!(d.place.as_deref(), Some("Oslo"));
         assert_eq!(&"OSLO (Reuters) - Norway said"[d.len..], "Norway said");
         assert_eq!(dateline("The 24/7 service"), None);
@@ -268,8 +279,8 @@ mod tests {
     fn agency_datelines_give_place_and_agency() {
         let d = dateline("NAIROBI (AP) - Kenya's parliament").expect("dateline");
         assert_eq!(
-            (d.source.as_str(), d.place.as_deref()),
-            ("AP", Some("Nairobi"))
+            (d.source.as_deref(), d.place.as_deref()),
+            (Some("AP"), Some("Nairobi"))
         );
         let d = dateline("NAIROBI, Kenya (AP) — Kenya's parliament").expect("dateline");
         assert_eq!(d.place.as_deref(), Some("Nairobi, Kenya"));
@@ -298,15 +309,44 @@ mod tests {
         let d = dateline("Washington CNN — Justice Samuel Alito is the tip of the spear")
             .expect("dateline");
         assert_eq!(
-            (d.source.as_str(), d.place.as_deref()),
-            ("CNN", Some("Washington"))
+            (d.source.as_deref(), d.place.as_deref()),
+            (Some("CNN"), Some("Washington"))
         );
         assert_eq!(&"Washington CNN — Justice"[d.len..], "Justice");
         let d = dateline("CNN —").expect("outlet alone");
-        assert_eq!((d.source.as_str(), d.place), ("CNN", None));
+        assert_eq!((d.source.as_deref(), d.place), (Some("CNN"), None));
         // An unknown name before a dash is a sentence's, not a dateline.
         assert_eq!(dateline("Harbour director — a profile"), None);
-        assert_eq!(dateline("Oslo — The council met"), None);
         assert_eq!(dateline("Why I Left CNN — And What Comes Next"), None);
+        assert_eq!(dateline("Analysis — The talks stalled again"), None);
+        assert_eq!(dateline("Mercedes — the carmaker — said"), None);
+    }
+
+    #[test]
+    fn a_place_alone_before_a_dash_is_a_dateline() {
+        for (text, place, rest) in [
+            ("Oslo — The council met", "Oslo", "The council met"),
+            (
+                "NAIROBI — Kenya's parliament",
+                "Nairobi",
+                "Kenya's parliament",
+            ),
+            (
+                "JAKARTA -- Indonesia's President",
+                "Jakarta",
+                "Indonesia's President",
+            ),
+        ] {
+            let d = dateline(text).expect("dateline");
+            assert_eq!(
+                (d.source, d.place.as_deref()),
+                (None, Some(place)),
+                "{text}"
+            );
+            assert_eq!(&text[d.len..], rest);
+        }
+        let d = dateline("JAKARTA/SINGAPORE (Reuters) - Grab agreed").expect("two places");
+        assert_eq!(d.place.as_deref(), Some("Jakarta/Singapore"));
+        assert_eq!(d.source.as_deref(), Some("Reuters"));
     }
 }

@@ -184,7 +184,7 @@ fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mu
         return;
     };
     if source.is_none() {
-        *source = Some(RULES.agency_name(&d.source).to_string());
+        *source = d.source.map(|s| RULES.agency_name(&s).to_string());
     }
     *place = place.take().or(d.place);
     first.replace_range(..d.len, "");

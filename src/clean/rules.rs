@@ -14,6 +14,8 @@ pub struct Rules {
     pub source_cues: Vec<Regex>,
     /// Byline lines naming an outlet after the author (group `outlet`).
     pub byline_outlet_cues: Vec<Regex>,
+    /// Labels that open a paragraph before a dash (`Analysis — `), lower case.
+    pub kickers: Vec<String>,
     pub author_cues: Vec<Regex>,
     pub lede_cues: RegexSet,
     pub ignored_link_hosts: Vec<String>,
@@ -62,6 +64,7 @@ struct BoilerplateFile {
     credits: Vec<String>,
     source_cues: Vec<String>,
     byline_outlet_cues: Vec<String>,
+    kickers: Vec<String>,
     author_cues: Vec<String>,
     lede_cues: Vec<String>,
     ignored_link_hosts: Vec<String>,
@@ -114,6 +117,7 @@ fn parse() -> Result<Rules, String> {
         credits: set(&bp.credits)?,
         source_cues: compile_each(&bp.source_cues)?,
         byline_outlet_cues: compile_each(&bp.byline_outlet_cues)?,
+        kickers: bp.kickers.iter().map(|k| k.to_lowercase()).collect(),
         author_cues: compile_each(&bp.author_cues)?,
         lede_cues: set(&bp.lede_cues)?,
         ignored_link_hosts: bp.ignored_link_hosts,
