@@ -117,7 +117,31 @@ pub fn render_subtree<'a>(
     while let Some((node, parent)) = stack.pop() {
         match node.value() {
             Node::Text(t) => dom.append(&parent, NodeOrText::AppendText(t.text.clone())),
-            Node::Element(el) if !skip(node) => {
+            // `skip` may keep state (what it has seen): asked once per element.
+            Node::Element(_) if skip(node) => {}
+            Node::Element(el) if el.name() == "tr" && is_data_row(node) => {
+                // A row of data cells reads as one line: `1 · Tadese Takele · ETH · 2:03:11`.
+                let cells: Vec<String> = node
+                    .children()
+                    .filter(|c| {
+                        c.value()
+                            .as_element()
+                            .is_some_and(|e| matches!(e.name(), "td" | "th"))
+                    })
+                    .map(|c| cell_text(c))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if !cells.is_empty() {
+                    let p = dom.create_element(
+                        QualName::new(None, ns!(html), LocalName::from("p")),
+                        Vec::new(),
+                        ElementFlags::default(),
+                    );
+                    dom.append(&parent, NodeOrText::AppendNode(p.clone()));
+                    dom.append(&p, NodeOrText::AppendText(cells.join(" · ").into()));
+                }
+            }
+            Node::Element(el) => {
                 let attrs = el
                     .attrs
                     .iter()
@@ -157,6 +181,45 @@ pub fn render_subtree<'a>(
         Ok(lines) => from_lines(lines),
         Err(_) => Rendered::default(),
     }
+}
+
+/// A table row of short text cells (data, not page layout): no blocks, lists, tables or
+/// links inside, at most a dozen cells.
+fn is_data_row(row: NodeRef<'_, Node>) -> bool {
+    let mut cells = 0;
+    for c in row.children() {
+        let Some(e) = c.value().as_element() else {
+            continue;
+        };
+        if !matches!(e.name(), "td" | "th") {
+            return false;
+        }
+        cells += 1;
+        let nested = c.descendants().skip(1).any(|d| {
+            d.value().as_element().is_some_and(|e| {
+                !matches!(
+                    e.name(),
+                    "span" | "b" | "strong" | "i" | "em" | "abbr" | "sup" | "sub" | "small" | "br"
+                )
+            })
+        });
+        if nested || cell_text(c).chars().count() > 120 {
+            return false;
+        }
+    }
+    (2..=12).contains(&cells)
+}
+
+/// The text of a table cell on one line.
+fn cell_text(cell: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in cell.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Appends ` [N]` for a followable link, numbering each distinct URL once.
@@ -446,6 +509,27 @@ pub fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_data_row_is_one_line_and_a_layout_row_stays_blocks() {
+        let page = scraper::Html::parse_document(
+            "<html><body><table>\
+             <tr><th>Pos</th><th>Athlete</th><th>Time</th></tr>\
+             <tr><td>1</td><td><b>Tadese Takele</b></td><td>2:03:11</td></tr>\
+             <tr><td><p>A whole paragraph of layout.</p></td><td><div>Another block.</div></td></tr>\
+             </table></body></html>",
+        );
+        let r = render_subtree(*page.root_element(), |_| false);
+        assert_eq!(
+            r.paragraphs,
+            [
+                "Pos · Athlete · Time",
+                "1 · Tadese Takele · 2:03:11",
+                "A whole paragraph of layout.",
+                "Another block."
+            ]
+        );
+    }
 
     #[test]
     fn inline_markup_is_dropped_and_links_numbered() {
