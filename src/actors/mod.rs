@@ -185,6 +185,22 @@ mod tests {
     }
 
     #[test]
+    fn legal_forms_and_chinese_given_names_do_not_split_an_actor() {
+        let (e, _) = run(&[
+            "Shares of PT GoTo Gojek Tokopedia Tbk closed higher on Monday.",
+            "GoTo Gojek Tokopedia said it would merge. Grab chief executive Anthony Tan Ping \
+             Yeow spoke to investors.",
+            "Anthony Tan said he was pleased with the deal.",
+        ]);
+        same(
+            &e,
+            &["PT GoTo Gojek Tokopedia Tbk", "GoTo Gojek Tokopedia"],
+            Organization,
+        );
+        same(&e, &["Anthony Tan Ping Yeow", "Anthony Tan"], Person);
+    }
+
+    #[test]
     fn named_storms_are_events_and_go_by_their_names() {
         let (e, _) = run(&[
             "Floodwaters churned by Typhoon Kalmaegi swept cars away. Kalmaegi is the 20th \

@@ -122,6 +122,11 @@ fn surnames(toks: &[String], lex: &Lexicon) -> Vec<String> {
             out.push(toks[..base].join(" "));
         }
     }
+    // "Anthony Tan" of "Anthony Tan Ping Yeow": a Western given name and the family name
+    // before the Chinese given names.
+    if base >= 4 && toks[..2].iter().all(|t| t.chars().count() > 1) {
+        out.push(toks[..2].join(" "));
+    }
     if base >= 3 && toks[base - 1].chars().count() > 1 {
         let last = &toks[base - 1];
         // The name without its middle names ("antonin dvorak" for "antonin leopold dvorak"),
