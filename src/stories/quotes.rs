@@ -73,6 +73,24 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// Words that make an `according to` phrase a document or a sum, not a speaker.
+static NOT_SPEAKERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    #[derive(serde::Deserialize, Default)]
+    struct File {
+        not_speakers: Vec<String>,
+    }
+    let file: File = toml::from_str(include_str!("../../assets/quotes.toml")).unwrap_or_default();
+    file.not_speakers
+});
+
+/// Whether the last word of a reported-speech phrase names a document ("a statement").
+fn is_document(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| NOT_SPEAKERS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+}
+
 /// Reported speech: `according to Iraqi sources`.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -175,6 +193,10 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             let described = !tail.is_empty() && !text::is_stopword(tail);
             if !described {
                 r.end = name_end;
+            }
+            // "according to Bloomberg calculations": figures, not speech.
+            if is_document(&para[who.range()]) {
+                continue;
             }
             let actor = if described {
                 None
@@ -460,6 +482,11 @@ mod tests {
         let got = pairs(&b);
         assert_eq!(got[0].0.as_deref(), Some("Eze"));
         assert_eq!(got[1].0.as_deref(), Some("Manager Mikel Arteta"), "{got:?}");
+        let d = art(
+            "Son stands to gain $900 million, according to Bloomberg calculations. \
+                     Prices rose, according to a joint statement.",
+        );
+        assert!(quotes(&d).is_empty(), "{:?}", quotes(&d));
         let c =
             art("At least 66 people have died, according to the country's civil defence office.");
         assert_eq!(
