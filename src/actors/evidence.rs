@@ -118,12 +118,12 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && first.has(PLACE_HEAD) {
         v[L] += 4;
     }
-    // "Typhoon Kalmaegi", "Tropical Storm Alberto": a named event, however human its name.
-    if multi
-        && seg[..seg.len() - 1]
-            .iter()
-            .any(|&k| toks[k].has(EVENT_HEAD))
-    {
+    // "Typhoon Kalmaegi", "Tropical Storm Alberto": a named event, however human its name;
+    // "Hurricane Energy" is a company.
+    let event = seg[..seg.len() - 1]
+        .iter()
+        .any(|&k| toks[k].has(EVENT_HEAD));
+    if multi && event && !last.has(ORG_TAIL) {
         v[X] += EVENT_VOTES;
     }
     if ctx.the_prefix {

@@ -223,8 +223,8 @@ pub(crate) struct Lexicon {
     demonyms: HashSet<String>,
     /// Letters after a name that are no part of whom it names ("frs", "mp").
     honours: HashSet<String>,
-    /// Pairs (short form, given name) people go by: ("pam", "pamela").
-    nicknames: HashSet<(String, String)>,
+    /// Short forms people go by and the given names they shorten: "pam" -> ["pamela"].
+    nicknames: HashMap<String, Vec<String>>,
     /// Folded English word -> written in lower case in the dictionary (else only capitalised).
     case: HashMap<String, bool>,
 }
@@ -334,7 +334,9 @@ impl Lexicon {
         for line in NICKNAMES.lines().filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace().map(norm::fold);
             if let Some(name) = words.next() {
-                lex.nicknames.extend(words.map(|nick| (nick, name.clone())));
+                for nick in words {
+                    lex.nicknames.entry(nick).or_default().push(name.clone());
+                }
             }
         }
         lex.add_gazetteer(PLACES, GazClass::Country, false);
@@ -349,10 +351,13 @@ impl Lexicon {
         self.case.get(folded).copied()
     }
 
-    /// One folded given name is a short form of the other ("pam" and "pamela", either way).
-    pub fn is_nickname_pair(&self, a: &str, b: &str) -> bool {
-        let pair = |x: &str, y: &str| self.nicknames.contains(&(x.to_string(), y.to_string()));
-        pair(a, b) || pair(b, a)
+    /// The given names a folded short form stands for ("pam": "pamela").
+    pub fn names_shortened_to(&self, short: &str) -> impl Iterator<Item = &str> {
+        self.nicknames
+            .get(short)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// The folded word is letters after a name, not a generation ("frs", not "jr").

@@ -175,6 +175,25 @@ mod tests {
             "Bill Okafor later said he had doubts.",
         ]);
         same(&e, &["William Okafor", "Bill Okafor"], Person);
+        // Two full names are two people, in one report or across reports; a short name
+        // two people could stand for joins neither.
+        let (e, _) = run(&[
+            "Andrew Jones and his wife, Andrea Jones, opened the bakery in 1998.",
+            "John Smith met the press. Ian Smith did not.",
+            "Christopher Evans spoke first.",
+            "Christine Evans spoke next.",
+            "Chris Evans spoke last.",
+        ]);
+        for (a, b) in [
+            ("Andrew Jones", "Andrea Jones"),
+            ("John Smith", "Ian Smith"),
+            ("Christopher Evans", "Christine Evans"),
+            ("Chris Evans", "Christine Evans"),
+            ("Chris Evans", "Christopher Evans"),
+        ] {
+            let x = actor(&e, a).expect(a);
+            assert!(!x.aliases.iter().any(|s| s == b), "{a} took {b}: {x:?}");
+        }
         // A longer name is no short form's: Anna and Annabel are two people.
         let (e, _) = run(&[
             "Minister Anna Kowalczyk spoke first.",

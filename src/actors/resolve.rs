@@ -124,7 +124,11 @@ fn surnames(toks: &[String], lex: &Lexicon) -> Vec<String> {
     }
     // "Anthony Tan" of "Anthony Tan Ping Yeow": a Western given name and the family name
     // before the Chinese given names.
-    if base >= 4 && toks[..2].iter().all(|t| t.chars().count() > 1) {
+    if base >= 4
+        && toks[..2].iter().all(|t| t.chars().count() > 1)
+        && lex.flags(&toks[0]) & GIVEN != 0
+        && lex.flags(&toks[1]) & GIVEN == 0
+    {
         out.push(toks[..2].join(" "));
     }
     if base >= 3 && toks[base - 1].chars().count() > 1 {
@@ -655,8 +659,8 @@ fn global(
     let mut by_translit: HashMap<&str, usize> = HashMap::default();
     let mut by_surname: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_short: HashMap<&str, Option<usize>> = HashMap::default();
-    // Full names of people by surname, with their given name.
-    let mut by_last: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+    // Full names of people by given name and surname.
+    let mut by_given_last: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
 
     // Acronym-only actors wait: a definition in the corpus beats the gazetteer.
     let complete = |l: &Local| !l.weak && l.acronym.is_none() && (l.gaz.is_some() || l.ntok >= 2);
@@ -684,18 +688,13 @@ fn global(
                 .iter()
                 .find_map(|k| by_surname.get(k.as_str()).copied().flatten());
         }
-        let person = compatible(l.kind, (ActorKind::Person, 10));
-        let name = person.then(|| given_and_last(l)).flatten();
-        if home.is_none()
-            && let Some((given, last)) = name
-        {
-            home = short_given_name(given, by_last.get(last), locals, lex, &mut uf);
-        }
         if let Some(h) = home {
             uf.union(i, h);
         }
-        if let Some((given, last)) = name {
-            by_last.entry(last).or_default().push((given, i));
+        if compatible(l.kind, (ActorKind::Person, 10))
+            && let Some((given, last)) = given_and_last(l)
+        {
+            by_given_last.entry((given, last)).or_default().push(i);
         }
         register(l, i, &mut by_full, &mut by_core, &mut by_translit);
         for s in &l.surnames {
@@ -703,6 +702,15 @@ fn global(
         }
         for s in &l.shorts {
             claim(&mut by_short, s, i, &mut uf);
+        }
+    }
+    if join_short_given_names(locals, &first, &by_given_last, lex, &mut uf) {
+        // Surnames two spellings of one person claimed are that person's again.
+        by_surname.clear();
+        for &i in &first {
+            for s in &locals[i].surnames {
+                claim(&mut by_surname, s, i, &mut uf);
+            }
         }
     }
     let mut by_acr: HashMap<&str, Option<usize>> = HashMap::default();
@@ -760,29 +768,45 @@ fn given_and_last(l: &Local) -> Option<(&str, &str)> {
     })
 }
 
-/// The one person of a surname whose given name is a short form of this one or the other way
-/// round (`Pam Baricuatro`, `Pamela Baricuatro`; `Bill` and `William`), if only one is.
-fn short_given_name(
-    given: &str,
-    same_last: Option<&Vec<(&str, usize)>>,
+/// Joins each full name with a short given name (`Pam Baricuatro`) to the one person of
+/// that surname in another report whose given name it is short for (`Pamela Baricuatro`);
+/// none when two people could be meant. Whether anything was joined.
+fn join_short_given_names(
     locals: &[Local],
+    first: &[usize],
+    by_given_last: &HashMap<(&str, &str), Vec<usize>>,
     lex: &Lexicon,
     uf: &mut UnionFind,
-) -> Option<usize> {
-    let mut found: Option<usize> = None;
-    for &(other, h) in same_last? {
-        if !lex.is_nickname_pair(given, other) {
+) -> bool {
+    let mut joined = false;
+    for &i in first {
+        let l = &locals[i];
+        if !compatible(l.kind, (ActorKind::Person, 10)) {
             continue;
         }
-        if !compatible(locals[h].kind, (ActorKind::Person, 10)) {
+        let Some((short, last)) = given_and_last(l) else {
             continue;
+        };
+        let mut target: Option<usize> = None;
+        let mut clear = true;
+        for full in lex.names_shortened_to(short) {
+            for &h in by_given_last.get(&(full, last)).into_iter().flatten() {
+                // One report naming both is naming two people.
+                if locals[h].article == l.article {
+                    clear = false;
+                }
+                match target {
+                    Some(t) if uf.find(t) != uf.find(h) => clear = false,
+                    _ => target = Some(h),
+                }
+            }
         }
-        match found {
-            Some(f) if uf.find(f) != uf.find(h) => return None,
-            _ => found = Some(h),
+        if clear && let Some(h) = target {
+            uf.union(i, h);
+            joined = true;
         }
     }
-    found
+    joined
 }
 
 /// A registered local actor this one matches by full, core or transliterated form.

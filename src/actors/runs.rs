@@ -89,7 +89,14 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                     continue;
                 }
                 // A nickname in quotes inside a name: Ferdinand "Bongbong" Marcos Jr.
-                if let Some(n) = quoted_nickname(p, k) {
+                // Only after a first name, the run's first word or one after a title
+                // (`President Ferdinand "Bongbong" Marcos`): `Taylor Swift "Eras" Tour` and
+                // `Universal Pictures "Oppenheimer"` name a work.
+                let first_name = k == i + 1 || (k == i + 2 && toks[i].has(TITLE));
+                if first_name
+                    && !toks[k - 1].has(ORG_TAIL | GENERIC | TITLE)
+                    && let Some(n) = quoted_nickname(p, k)
+                {
                     k += n;
                     words += 1;
                     continue;
@@ -934,8 +941,16 @@ mod tests {
             ),
             "Ferdinand \"Bongbong\" Marcos Jr"
         );
-        // A quoted title after a name is no nickname.
+        // A quoted title after a name is no nickname, nor one after a body's name.
         assert_eq!(run("Ms Lee \"Rain\" said", "Lee"), "Lee");
+        assert_eq!(
+            run(
+                "Universal Pictures \"Oppenheimer\" Director Nolan",
+                "Universal"
+            ),
+            "Universal Pictures"
+        );
+        assert_eq!(run("Taylor Swift \"Eras\" Tour", "Taylor"), "Taylor Swift");
         assert_eq!(
             names(
                 "Jose Cruz of the Ateneo School of Government said",

@@ -37,7 +37,7 @@ static BYLINE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// A row of results or a ranked list (`7. Yuka Suzuki (JPN) 2:21:40`, `Moseti — 2nd — 2:17:48`):
 /// story data, not a related headline, even in the short lines that end an article.
 static DATA_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}[.)]\s+\p{Lu}|\b\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\b|\b\d+(st|nd|rd|th)\b")
+    Regex::new(r"^\d{1,3}[.)]\s+\p{Lu}| · |\b\d{1,2}:\d{2}:\d{2}\b|[—–-]\s*\d+(st|nd|rd|th)\b")
         .expect("static regex")
 });
 static COUNTER: LazyLock<Regex> =
@@ -107,9 +107,12 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<String>) {
         // Tail: the run after the last body paragraph goes whole if it holds any chrome,
         // but for tables of results (rows and their headings) before the first chrome line.
         if let Some(chrome) = classes[last + 1..].iter().position(|c| *c == Line::Chrome) {
-            let rows = kept[last + 1..last + 1 + chrome]
+            let before = &kept[last + 1..last + 1 + chrome];
+            // Two rows at least: one time or ordinal in a related headline is no table.
+            let table = before.iter().filter(|p| DATA_ROW.is_match(p)).count() >= 2;
+            let rows = before
                 .iter()
-                .rposition(|p| DATA_ROW.is_match(p))
+                .rposition(|p| table && DATA_ROW.is_match(p))
                 .map_or(0, |r| r + 1);
             keep[last + 1 + rows..].fill(false);
         }
@@ -293,6 +296,18 @@ mod tests {
     }
 
     #[test]
+    fn a_related_headline_with_a_time_is_no_results_table() {
+        let input = lines(
+            "The council approved the budget on Monday after a long debate over the harbour.\n\
+             Man arrested after 3rd stabbing in a week\n\
+             Markets open at 9:30 as traders eye Fed\n\
+             © 2025 Example News",
+        );
+        let (body, _) = strip(input);
+        assert_eq!(body.len(), 1, "{body:?}");
+    }
+
+    #[test]
     fn wire_credits_sign_offs_and_read_more_tails_go() {
         let input = lines(
             "Grab agreed to buy GoTo on Monday in an all-share deal, the two firms said.\n\
@@ -304,6 +319,15 @@ mod tests {
         );
         let (body, _) = strip(input);
         assert_eq!(body.len(), 1, "{body:?}");
+        // In the middle of a story too.
+        let (body, _) = strip(lines(
+            "Grab agreed to buy GoTo on Monday in an all-share deal, the two firms said.\n\
+             (Kyodo)\n\
+             — With assistance from Norman Harsono\n\
+             (Reporting by Fanny Potkin; Editing by Edwina Gibbs)\n\
+             Shares of both companies rose in early trade in Jakarta and New York on the news.",
+        ));
+        assert_eq!(body.len(), 2, "{body:?}");
         let (body, removed) = strip(lines(
             "ERWIDA MAULIA and KENTARO IWAMOTO, Nikkei staff writers\n\
              Indonesia's president on Tuesday hailed the merger of the two firms as a victory.",

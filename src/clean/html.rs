@@ -195,6 +195,21 @@ fn is_data_row(row: NodeRef<'_, Node>) -> bool {
             return false;
         }
         cells += 1;
+        // Attributes may hide a cell or mark it as chrome (`hidden`, a style, an ad's class):
+        // such rows go the way of any element, past `skip`.
+        let marked = c.descendants().any(|d| {
+            d.value().as_element().is_some_and(|e| {
+                e.attrs().any(|(k, _)| {
+                    !matches!(
+                        k,
+                        "colspan" | "rowspan" | "align" | "valign" | "scope" | "headers" | "width"
+                    )
+                })
+            })
+        });
+        if marked {
+            return false;
+        }
         let nested = c.descendants().skip(1).any(|d| {
             d.value().as_element().is_some_and(|e| {
                 !matches!(
@@ -520,6 +535,20 @@ mod tests {
              </table></body></html>",
         );
         let r = render_subtree(*page.root_element(), |_| false);
+        let hidden = scraper::Html::parse_document(
+            "<html><body><table><tr><td>1</td><td>Takele <span style='display:none'>SECRET</span>\
+             </td><td>2:03:11</td></tr></table></body></html>",
+        );
+        let h = render_subtree(*hidden.root_element(), |n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| e.attr("style").is_some())
+        });
+        assert!(
+            !h.paragraphs.concat().contains("SECRET"),
+            "{:?}",
+            h.paragraphs
+        );
         assert_eq!(
             r.paragraphs,
             [

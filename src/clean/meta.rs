@@ -174,12 +174,19 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
             len: c.get(0)?.end(),
         });
     }
-    // A place alone (`NAIROBI — `, `Singapore -- `): a word or two, then a sentence.
+    // A place alone in capitals (`NAIROBI — `, `JAKARTA -- `), then a sentence: "Apple —
+    // The company said" names a subject, not a place.
     let sentence = rest
         .first()
         .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch == '“' || ch == '"'));
-    let label = RULES.kickers.contains(&words.join(" ").to_lowercase());
-    (words.len() <= 2 && sentence && !label).then(|| Dateline {
+    let capitals = words.iter().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() > 1 && letters.clone().all(char::is_uppercase)
+    });
+    let label = RULES
+        .kickers
+        .contains(&words.join(" ").to_lowercase().replace('’', "'"));
+    (words.len() <= 2 && capitals && sentence && !label).then(|| Dateline {
         source: None,
         place: Some(place_name(&words.join(" "))),
         len: c.get(0).map_or(0, |m| m.end()),
@@ -320,12 +327,15 @@ mod tests {
         assert_eq!(dateline("Why I Left CNN — And What Comes Next"), None);
         assert_eq!(dateline("Analysis — The talks stalled again"), None);
         assert_eq!(dateline("Mercedes — the carmaker — said"), None);
+        assert_eq!(dateline("Apple — The company said"), None);
+        assert_eq!(dateline("Joe Biden — The president spoke"), None);
+        assert_eq!(dateline("LIVE UPDATES — The storm"), None);
     }
 
     #[test]
     fn a_place_alone_before_a_dash_is_a_dateline() {
         for (text, place, rest) in [
-            ("Oslo — The council met", "Oslo", "The council met"),
+            ("OSLO — The council met", "Oslo", "The council met"),
             (
                 "NAIROBI — Kenya's parliament",
                 "Nairobi",
