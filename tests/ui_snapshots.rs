@@ -20,6 +20,14 @@ fn render(app: &App) -> TestBackend {
     terminal.backend().clone()
 }
 
+/// The bottom row (the status bar) of the app drawn at `w` x `h`.
+fn status_bar(app: &App, w: u16, h: u16) -> String {
+    let screen = render_at(app, w, h);
+    (0..w)
+        .map(|x| screen.buffer()[(x, h - 1)].symbol().to_string())
+        .collect()
+}
+
 fn render_at(app: &App, w: u16, h: u16) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal.draw(|f| ui::draw(app, f)).expect("draw");
@@ -195,10 +203,7 @@ fn load_problems_overlay_100x20() {
     ];
     let mut app = App::new(100, 20);
     app.update(Action::Loaded(Box::new(loaded)));
-    let status = render_at(&app, 100, 20);
-    let bar: String = (0..100u16)
-        .map(|x| status.buffer()[(x, 19)].symbol().to_string())
-        .collect();
+    let bar = status_bar(&app, 100, 20);
     assert!(bar.contains("2 load problems (p)"), "{bar}");
     press(&mut app, KeyCode::Char('p'));
     for (w, h) in [(1, 1), (5, 3), (20, 5), (40, 4), (60, 8)] {
@@ -214,10 +219,7 @@ fn a_message_is_not_cut_for_key_hints_at_60_columns() {
     typed(&mut app, "iraq");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    let status = render_at(&app, 60, 20);
-    let bar: String = (0..60u16)
-        .map(|x| status.buffer()[(x, 19)].symbol().to_string())
-        .collect();
+    let bar = status_bar(&app, 60, 20);
     assert!(bar.contains("u to undo"), "{bar}");
     assert!(bar.contains("? help"), "the help hint stays: {bar}");
 }

@@ -1004,6 +1004,18 @@ fn seeds_app() -> App {
     App::with_corpus(crate::corpus::Corpus::bundled().corpus, 120, 40)
 }
 
+/// Selects the first story of several reports in the stories list and opens it.
+fn open_a_story_of_several_reports(app: &mut App) {
+    let big = app
+        .list
+        .rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Story { listed, .. } if *listed > 1))
+        .expect("a story of several reports");
+    app.list.cursor.sel = big;
+    key(app, KeyCode::Enter);
+}
+
 fn press(app: &mut App, c: char) {
     key(app, KeyCode::Char(c));
 }
@@ -1023,14 +1035,7 @@ fn t_lists_stories_and_enter_opens_one_onto_its_reports() {
     assert!(stories.len() < 5, "some reports share a story");
     // Counts and facets are still over articles.
     assert_eq!(app.shown(), 5);
-    let big = app
-        .list
-        .rows
-        .iter()
-        .position(|r| matches!(r, ListRow::Story { listed, .. } if *listed > 1))
-        .expect("a story of several reports");
-    app.list.cursor.sel = big;
-    key(&mut app, KeyCode::Enter);
+    open_a_story_of_several_reports(&mut app);
     assert!(matches!(
         app.list.rows[app.list.cursor.sel],
         ListRow::Member(_)
@@ -1063,14 +1068,7 @@ fn t_lists_stories_and_enter_opens_one_onto_its_reports() {
 fn a_reload_opens_again_the_stories_that_were_open() {
     let mut app = seeds_app();
     press(&mut app, 't');
-    let big = app
-        .list
-        .rows
-        .iter()
-        .position(|r| matches!(r, ListRow::Story { listed, .. } if *listed > 1))
-        .expect("a story of several reports");
-    app.list.cursor.sel = big;
-    key(&mut app, KeyCode::Enter);
+    open_a_story_of_several_reports(&mut app);
     key(&mut app, KeyCode::Char('j'));
     let art = app.selected_article();
     let rows = app.list.rows.len();
