@@ -107,7 +107,23 @@ pub fn read(source: &str) -> Page {
     .filter(|s| s.split_whitespace().count() <= SITE_WORDS)
     .collect();
     let section = meta(&["article:section"]);
-    let headings: Vec<(usize, String)> = parts
+    let title_tag = parts.title_tag.clone().filter(|t| !t.is_empty());
+    // What the page's metadata calls it, whole and split at site-name separators.
+    let meta_titles = [
+        ld.headline.clone(),
+        ld.name.clone(),
+        meta(&["og:title"]),
+        meta(&["twitter:title"]),
+        title_tag.clone(),
+    ];
+    let named_by_meta = |t: &str| {
+        meta_titles.iter().flatten().any(|m| {
+            split_title(&text::squash(m))
+                .iter()
+                .any(|p| same_text(p, t))
+        })
+    };
+    let mut headings: Vec<(usize, String)> = parts
         .items
         .iter()
         .enumerate()
@@ -116,11 +132,28 @@ pub fn read(source: &str) -> Page {
         .map(|(n, i)| (n, dom::text_of(i.node, 400)))
         .filter(|(_, t)| !t.is_empty())
         .collect();
+    // An `<h1>` in a wrapper hinted as chrome ("contentWithSidebar", an "ArticleHeader") is
+    // still the headline when the metadata names it exactly and it is not the site's name.
+    if let Some(h) = parts
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.tag == "h1" && (i.foreign || i.hint_chrome))
+        .take(4)
+        .map(|(n, i)| (n, dom::text_of(i.node, 400)))
+        .find(|(_, t)| {
+            t.split_whitespace().count() >= 2
+                && !sites.iter().any(|s| same_text(s, t))
+                && named_by_meta(t)
+        })
+    {
+        let at = headings.partition_point(|(n, _)| *n < h.0);
+        headings.insert(at, h);
+    }
     let h1 = headings
         .iter()
         .find(|(n, _)| parts.items[*n].tag == "h1")
         .map(|(_, t)| t.clone());
-    let title_tag = parts.title_tag.clone().filter(|t| !t.is_empty());
     // A JSON-LD headline the page never shows yields to its `name` shown as the `<h1>`
     // (Wikipedia's headline is a one-line description).
     let shown = |t: &Option<String>| {
@@ -1370,6 +1403,37 @@ mod tests {
             page.meta.title.as_deref(),
             Some("Island ferry company rewrites its timetable after a winter of complaints")
         );
+    }
+
+    #[test]
+    fn a_headline_inside_a_wrapper_hinted_as_chrome_is_still_the_title() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents about late boats.</p>";
+        // A blog's post sits in "contentWithSidebar"; its `<title>` ends with the author,
+        // whose name is longer than the headline.
+        let page = read(&format!(
+            "<title>Ferries late again - Ann Marie Lee ( Annie ) ( alee )</title>\
+             <body><div id=\"sidebar\"><div id=\"title\"><p><a href=\"/ann\">Ann Marie Lee</a>\
+             </p></div><ul><li><a href=\"/ann/blog\">Blog</a></li></ul><h2>Tag Cloud</h2></div>\
+             <div id=\"contentWithSidebar\"><div id=\"post\"><h1>Ferries late again</h1>{p}{p}\
+             </div></div></body>"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some("Ferries late again"));
+        // A magazine's `<header class="ArticleHeader">` holds the headline, byline and date.
+        let page = read(&format!(
+            "<title>Ferry timetable changes after months of complaints - Harbour Post</title>\
+             <body><header class=\"site-header\"><h1>Harbour Post</h1></header><article>\
+             <header class=\"ArticleHeader\"><h1 class=\"ArticleHeader__title\">\
+             Ferry timetable changes after months of complaints</h1>\
+             <span class=\"ArticleHeader__byline\">by Ann Lee</span> \
+             <span class=\"ArticleHeader__date\">July 10, 2015</span></header>{p}{p}\
+             </article></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after months of complaints")
+        );
+        assert_eq!(page.meta.source.as_deref(), Some("Harbour Post"));
     }
 
     #[test]
