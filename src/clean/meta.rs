@@ -48,9 +48,19 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex")
     });
-    if let Some(c) = ISO.captures(s) {
-        let num = |i: usize| c[i].parse::<u32>().ok();
-        return NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?);
+    // ISO 8601's basic form (`20180619T055000+0900`) and East Asian dates (`2018年6月19日`).
+    static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})(\d{2})(\d{2})T\d{2}|^(\d{4})年(\d{1,2})月(\d{1,2})日")
+            .expect("static regex")
+    });
+    if let Some(c) = ISO.captures(s).or_else(|| COMPACT.captures(s)) {
+        let mut nums = c
+            .iter()
+            .skip(1)
+            .flatten()
+            .map(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = (nums.next()??, nums.next()??, nums.next()??);
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
     }
     let cleaned = s.replace(',', " ").replace("  ", " ");
     let cleaned = cleaned.trim();
@@ -261,6 +271,10 @@ mod tests {
         assert_eq!(parse_date("August 21, 2024"), Some(d(2024, 8, 21)));
         assert_eq!(parse_date("21 Aug 2024"), Some(d(2024, 8, 21)));
         assert_eq!(parse_date("21.08.2024"), Some(d(2024, 8, 21)));
+        assert_eq!(parse_date("20180619T055000+0900"), Some(d(2018, 6, 19)));
+        assert_eq!(parse_date("2018年6月19日（火）"), Some(d(2018, 6, 19)));
+        // Eight digits alone are an id or a count, not a date.
+        assert_eq!(parse_date("20180619"), None);
         assert_eq!(parse_date("2024-02-30"), None);
         assert_eq!(parse_date("yesterday"), None);
     }

@@ -59,6 +59,10 @@ const DATE_KEYS: &[&str] = &[
     "dcterms.created",
     "sailthru.date",
     "parsely-pub-date",
+    "published-date",
+    "date_published",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
 ];
 
 /// Meta keys that give the author's name (`article:author` is often a profile URL).
