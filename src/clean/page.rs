@@ -127,6 +127,13 @@ pub fn read(source: &str) -> Page {
                 .any(|p| same_text(p, t))
         })
     };
+    let opens_meta = |t: &str| {
+        let t: String = t.chars().map(plain).collect();
+        meta_titles.iter().flatten().any(|m| {
+            let m: String = text::squash(m).chars().map(plain).collect();
+            m.starts_with(&t) && t.len() * 2 >= m.len()
+        })
+    };
     let mut headings: Vec<(usize, String)> = parts
         .items
         .iter()
@@ -191,11 +198,25 @@ pub fn read(source: &str) -> Page {
         .headline
         .and_then(|h| parts.items.get(h))
         .filter(|i| !i.foreign && !i.hint_chrome)
-        .map(|i| text::squash(&dom::text_of(i.node, 400)))
+        .map(|i| {
+            let whole = text::squash(&dom::text_of(i.node, 400));
+            if named_by_meta(&whole) {
+                return whole;
+            }
+            // A headline element that goes on to its byline after a line break: the first
+            // line is the headline when the metadata opens with it.
+            i.node
+                .children()
+                .map(|c| text::squash(&dom::text_of(c, 400)))
+                .find(|t| !t.is_empty())
+                .filter(|first| first.len() < whole.len() && opens_meta(first))
+                .unwrap_or(whole)
+        })
         .filter(|t| {
             (2..=30).contains(&t.split_whitespace().count())
                 && !labels.iter().any(|l| l.eq_ignore_ascii_case(t))
         });
+    let from_marked = marked.is_some();
     let mut title = marked
         .or_else(|| agreed_headline(&witnesses, &heading_texts, &labels))
         .or_else(|| choose_title(&candidates, &heading_texts, &labels));
@@ -206,8 +227,10 @@ pub fn read(source: &str) -> Page {
         }
     }
     // A title that is no heading of the page (a shortened SEO title) yields to the
-    // headline the page shows, when one reads the same with a few more words.
+    // headline the page shows, when one reads the same with a few more words; the line the
+    // page marks as its headline is already what it shows.
     if let Some(t) = &title
+        && !from_marked
         && !heading_texts.iter().any(|h| same_text(h, t))
         && let Some(shown) = shown_headline(&parts.items, t, &labels)
     {
@@ -1389,6 +1412,16 @@ mod tests {
              </article></body>"
         ));
         assert_eq!(page.meta.title.as_deref(), Some("All Aboard, At Last"));
+        // The marked headline goes on to its byline after a line break.
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Island ferry timetable to change (photo)\">\
+             <body><article><h1 itemprop=\"headline\"><span>Island ferry timetable to change\
+             </span><br><span>Harbour editor Ann Lee</span></h1>{p}{p}</article></body>"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Island ferry timetable to change")
+        );
         assert!(
             page.rendered
                 .paragraphs
