@@ -122,9 +122,8 @@ pub fn read(source: &str) -> Page {
     ];
     let named_by_meta = |t: &str| {
         meta_titles.iter().flatten().any(|m| {
-            split_title(&text::squash(m))
-                .iter()
-                .any(|p| same_text(p, t))
+            let m = text::squash(m);
+            same_text(&m, t) || split_title(&m).iter().any(|p| same_text(p, t))
         })
     };
     let opens_meta = |t: &str| {
