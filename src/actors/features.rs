@@ -168,6 +168,43 @@ fn caps_line(toks: &[Tok]) -> bool {
     words.len() >= 2 && words.iter().all(|t| t.shape == Shape::Upper)
 }
 
+/// A year of a reference: four digits from 1500 to 2099.
+fn is_year(p: &Para, k: usize) -> bool {
+    p.toks[k].shape == Shape::Digit
+        && p.word(k)
+            .parse::<u32>()
+            .is_ok_and(|y| (1500..2100).contains(&y))
+}
+
+/// The name cites a work: "Smith (2010)", "Smith et al.", or it stands in a parenthesis that
+/// gives a year ("(Li, Polat, & Bavelier, 2010)"). Cited names are authors, not places.
+fn cites(p: &Para, first: usize, last: usize) -> bool {
+    let toks = p.toks;
+    let next = |k: usize| toks.get(k);
+    if next(last + 1).is_some_and(|t| t.shape == Shape::Lower) && p.word(last + 1) == "et" {
+        return true;
+    }
+    // A year right after, past an opening parenthesis or a comma.
+    let mut k = last + 1;
+    while next(k).is_some_and(|t| t.is_punct('(') || t.is_punct(',')) && k <= last + 2 {
+        k += 1;
+    }
+    if k > last + 1 && next(k).is_some() && is_year(p, k) {
+        return true;
+    }
+    // Inside a parenthesis that holds a year.
+    let open = toks[..first]
+        .iter()
+        .rposition(|t| t.is_punct('(') || t.is_punct(')'))
+        .filter(|&o| toks[o].is_punct('('));
+    let Some(open) = open else { return false };
+    let close = toks[last + 1..]
+        .iter()
+        .position(|t| t.is_punct(')'))
+        .map_or(toks.len(), |c| last + 1 + c);
+    (open + 1..close).any(|k| k > last && is_year(p, k)) && close < toks.len()
+}
+
 /// Features of candidate `c`, found in paragraph `p`, into `f`.
 pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     let words = words_of(p, c);
@@ -331,6 +368,9 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     f.add("next_suf", &word_end(&nw));
     f.add("prev_suf", &word_end(&pw));
     f.add("prev_gaz", &format!("{pw}:{gaz_class}"));
+    if cites(p, first, last) {
+        f.add("cite", "");
+    }
     if let Some(k) = prev {
         add_flags(f, "fp", toks[k].flags);
     }
@@ -387,6 +427,28 @@ mod tests {
         assert_eq!(feature_id("w1", "jane"), feature_id_of("w1=jane"));
         assert_ne!(feature_id("w1", "jane"), feature_id("wl", "jane"));
         assert_eq!(feature_id("b", ""), feature_id_of("b"));
+    }
+
+    #[test]
+    fn cited_names_are_marked() {
+        for (text, which, cited) in [
+            ("As Turano (2010) showed, eyes wander.", 0, true),
+            (
+                "This was shown before (Li, Polat, & Bavelier, 2010).",
+                1,
+                true,
+            ),
+            ("Work by Klingberg et al. found gains.", 1, true),
+            ("The mayor of Turano spoke in 2010.", 0, false),
+            (
+                "Crowds gathered in Lagos (the capital) on Monday.",
+                0,
+                false,
+            ),
+        ] {
+            let f = names_of(text, which);
+            assert_eq!(f.contains(&"cite=".to_string()), cited, "{text}: {f:?}");
+        }
     }
 
     #[test]

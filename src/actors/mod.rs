@@ -896,8 +896,8 @@ mod tests {
         has(&e, "American University of Beirut", Organization, &[]);
         has(&e, "Congress of Arts and Sciences", Organization, &[]);
         has(&e, "St. Louis", Place, &[]);
-        // A museum is a body, never a person.
-        has(&e, "Imperial Museum", Organization, &[]);
+        // A museum is a building, never a person: a place, as the labelled data names it.
+        has(&e, "Imperial Museum", Place, &[]);
     }
 
     #[test]
