@@ -701,8 +701,11 @@ mod tests {
         let (e, _) = run(&[
             "The Occupied Territories Bill and the Treaty of Rome were debated \
             by the Dáil. The Bill passed. After World War II and the Iran-Iraq War, the World \
-            Cup came. J.K. Rowling posted on X.",
+            Cup came. J.K. Rowling posted on X. She watched the Asian Games in Hangzhou.",
         ]);
+        // A nationality only describes its event; the host city is a place.
+        has(&e, "Hangzhou", Place, &[]);
+        lacks(&e, "Asia");
         has(&e, "Dáil", Organization, &[]);
         has(&e, "Rome", Place, &[]);
         has(&e, "Iran", Place, &[]);
@@ -711,7 +714,16 @@ mod tests {
         for w in ["Bill", "Treaty", "War", "World", "Cup", "X"] {
             lacks(&e, w);
         }
-        assert_eq!(e.actors.len(), 5, "{:?}", e.actors);
+        assert_eq!(e.actors.len(), 6, "{:?}", e.actors);
+    }
+
+    #[test]
+    fn a_country_code_after_the_country_is_its_alias() {
+        let (e, _) = run(&["Indonesia (INA) beat Japan (JPN) in the final. INA led early."]);
+        has(&e, "Indonesia", Place, &["INA"]);
+        has(&e, "Japan", Place, &["JPN"]);
+        lacks(&e, "Iraqi");
+        assert_eq!(e.actors.len(), 2, "{:?}", e.actors);
     }
 
     #[test]

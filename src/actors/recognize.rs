@@ -204,7 +204,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     // The classifier weighs a rule-found headline name only when the line holds no known one.
     if ctx.headline {
         let before = out.cands.len();
-        known_inside(p, seg, st, out);
+        known_inside(p, seg, true, st, out);
         if out.cands.len() == before && validity(p, seg, false, false) != Validity::Invalid {
             let (votes, _) = votes(p, seg, ctx, st, out);
             let acronym = seg.len() == 1 && p.toks[seg[0]].shape == Shape::Upper;
@@ -227,9 +227,10 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     }
     let validity = validity(p, seg, ctx.the_prefix, ctx.sub_body);
     if validity == Validity::Invalid {
-        // "Battle of Mosul", "Iran-Iraq War": the event is no actor, its places are.
+        // "Battle of Mosul", "Iran-Iraq War": the event is no actor, its places are; a
+        // nationality only describes it ("Asian Games", "French Open").
         if is_document(p, seg) {
-            known_inside(p, seg, st, out);
+            known_inside(p, seg, false, st, out);
         }
         return;
     }
@@ -356,8 +357,9 @@ fn term_acronym(p: &Para, i: usize, j: usize) -> Option<String> {
     norm::acronym_start(&letters, &initials).map(|_| letters)
 }
 
-/// Emits the gazetteer names inside a run, longest first from each word.
-fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
+/// Emits the gazetteer names inside a run, longest first from each word; nationalities
+/// ("Asian") only with `demonyms`.
+fn known_inside(p: &Para, seg: &[usize], demonyms: bool, st: &mut State, out: &mut Found) {
     let mut x = 0;
     while x < seg.len() {
         let found = (x + 1..=seg.len().min(x + 6))
@@ -365,7 +367,10 @@ fn known_inside(p: &Para, seg: &[usize], st: &mut State, out: &mut Found) {
             .find_map(|y| p.gaz(&seg[x..y]).map(|g| (y, g)));
         match found {
             Some((y, g)) => {
-                push_gaz(p, &seg[x..y], g, st, out);
+                let key = norm::key(p.surface(&seg[x..y]), &p.lex.tables);
+                if demonyms || !p.lex.is_demonym(&key) {
+                    push_gaz(p, &seg[x..y], g, st, out);
+                }
                 x = y;
             }
             None => x += 1,
@@ -536,7 +541,23 @@ fn definitions(
                 .then(|| norm::acronym_letters(p.word(j + 1)))
                 .flatten()
         };
-        if let Some(letters) = spells(j + 1).or_else(foreign) {
+        // "Indonesia (INA)", "Japan (JPN)": a country's three-letter code in sport and trade.
+        let code = || {
+            let country = out.cands.get(last).is_some_and(|c| {
+                c.gaz
+                    .and_then(|g| p.lex.entry(g))
+                    .is_some_and(|e| e.class == GazClass::Country)
+            });
+            let name = out
+                .cands
+                .get(last)
+                .and_then(|c| p.text.get(c.start..c.end))
+                .unwrap_or("");
+            (country && country_code(name, p.word(j + 1)))
+                .then(|| norm::acronym_letters(p.word(j + 1)))
+                .flatten()
+        };
+        if let Some(letters) = spells(j + 1).or_else(foreign).or_else(code) {
             push_acronym(p, j + 1, last, letters, out);
             return j + 3;
         }
@@ -548,6 +569,21 @@ fn definitions(
         st.comma = Some((last, j));
     }
     j
+}
+
+/// Three capitals that open a country's name and follow it letter by letter ("INA" of
+/// "Indonesia", "NED" of "Netherlands"), as country codes do; "AFP" after "France" does not.
+fn country_code(name: &str, code: &str) -> bool {
+    let upper = |c: char| c.to_uppercase().next().unwrap_or(c);
+    let mut letters = name.chars().filter(|c| c.is_alphabetic()).map(upper);
+    let mut want = code.chars();
+    if code.chars().count() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    if letters.next() != want.next() {
+        return false;
+    }
+    want.all(|w| letters.any(|l| l == w))
 }
 
 /// An organisation: known, or voted one with some certainty.
@@ -627,6 +663,16 @@ fn push_acronym(p: &Para, k: usize, long: usize, letters: String, out: &mut Foun
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_follow_the_name() {
+        assert!(country_code("Indonesia", "INA"));
+        assert!(country_code("Netherlands", "NED"));
+        assert!(country_code("Japan", "JPN"));
+        assert!(!country_code("France", "AFP"));
+        assert!(!country_code("Germany", "GERM"));
+        assert!(!country_code("Spain", "ESP"));
+    }
 
     #[test]
     fn kinds_lead_by_votes_with_organisations_first_on_ties() {

@@ -261,6 +261,8 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         // "Congress of Arts and Sciences in St. Louis": a name with its "of" already
         // complete is placed by "in", not continued.
         "in" if left.iter().any(|&x| p.is_word_ci(x, "of")) => false,
+        // "Asian Games in Hangzhou", "Climate Summit in Paris": an event is placed by "in".
+        "in" if last.has(DOCUMENT) => false,
         "for" | "in" | "on" | "against" => {
             let named: Vec<usize> = left
                 .iter()
@@ -739,6 +741,10 @@ mod tests {
             "Parliament"
         );
         assert_eq!(run("the Church in Wales said", "Church"), "Church in Wales");
+        assert_eq!(
+            run("at the Asian Games in Hangzhou, she won", "Asian"),
+            "Asian Games"
+        );
         assert_eq!(
             run("the Bank of England and Barclays", "Bank"),
             "Bank of England"
