@@ -6,7 +6,7 @@ use super::ActorKind;
 use super::cand::{Ctx, Found, Para, State, Votes, kind_index, leading_kind};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
-use super::token::{Shape, Tok};
+use super::token::{Shape, Tok, brand_capital};
 
 /// Votes an event head gives: more than any cue for a person, so the name stays an event.
 pub(crate) const EVENT_VOTES: i32 = 20;
@@ -111,6 +111,13 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     }
     if multi && first.has(ORG_HEAD) {
         v[O] += 5;
+    }
+    // "GoTo Gojek Tokopedia", "BlackRock": brands join words with a capital, people do not.
+    if seg
+        .iter()
+        .any(|&k| toks[k].is_cap() && brand_capital(p.word(k)))
+    {
+        v[O] += 3;
     }
     if multi && last.has(PLACE_TAIL) {
         v[L] += 6;
@@ -229,6 +236,14 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
                 } else {
                     v[L] += if loose { 1 } else { 2 };
                 }
+            }
+            // "shares of GoTo", "a subsidiary of Tata": the owner of shares is a company.
+            if p.is_word_ci(b, "of")
+                && p.prev_word(b).is_some_and(|c| {
+                    toks[c].has(ORG_OF) && (toks[c].shape == Shape::Lower || toks[c].sent_start)
+                })
+            {
+                v[O] += 3;
             }
             // "the coast of Trøndelag", "residents of Suðurnes".
             if p.is_word_ci(b, "of")
@@ -589,6 +604,11 @@ mod tests {
         );
         assert_eq!(
             kind_of("shares in Brekke Nordisk rose", "Brekke Nordisk"),
+            Organization
+        );
+        assert_eq!(kind_of("Shares of Brekkvik rose", "Brekkvik"), Organization);
+        assert_eq!(
+            kind_of("Later, NorTek Brekke said it would merge", "NorTek Brekke"),
             Organization
         );
         assert_eq!(kind_of("residents of Myrdal left", "Myrdal"), Place);

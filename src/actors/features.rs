@@ -103,6 +103,13 @@ fn neighbour(p: &Para, k: Option<usize>) -> String {
     let Some(t) = k.and_then(|k| p.toks.get(k).map(|t| (k, t))) else {
         return "^".into();
     };
+    // A sentence's first word is capitalised for its place alone ("In Cork", "Shares in").
+    let opening = t.1.shape == Shape::Cap
+        && (t.1.sent_start || t.1.quote_start)
+        && p.lex.case_of(&norm::fold(p.word(t.0))) == Some(true);
+    if opening {
+        return norm::fold(p.word(t.0));
+    }
     match t.1.shape {
         Shape::Lower => norm::fold(p.word(t.0)),
         Shape::Punct => t.1.ch.to_string(),
@@ -420,6 +427,14 @@ mod tests {
         assert!(f.contains(&"next=in".to_string()));
         let f = names_of("Later, the minister met Jane Holloway in Oslo.", 1);
         assert!(f.contains(&"gaz=city".to_string()) || f.contains(&"gaz=country".to_string()));
+    }
+
+    #[test]
+    fn a_sentence_opening_word_is_read_as_itself() {
+        let f = names_of("In Cork, rain fell.", 0);
+        assert!(f.contains(&"prev=in".to_string()), "{f:?}");
+        let f = names_of("Mary Holloway left.", 0);
+        assert!(f.contains(&"prev=^".to_string()), "{f:?}");
     }
 
     #[test]

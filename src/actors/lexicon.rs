@@ -86,6 +86,8 @@ pub(crate) mod class {
     pub const HYPHEN_LINK: u64 = 1 << 45;
     /// Words naming a kind of event before its name ("Typhoon Kalmaegi").
     pub const EVENT_HEAD: u64 = 1 << 46;
+    /// Words before "of" that make what follows a company ("shares of").
+    pub const ORG_OF: u64 = 1 << 47;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -141,6 +143,7 @@ struct WordsFile {
     product_nouns: Vec<String>,
     of_place: Vec<String>,
     org_in: Vec<String>,
+    org_of: Vec<String>,
     state_after: Vec<String>,
     name_suffixes: Vec<String>,
     honours: Vec<String>,
@@ -239,7 +242,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 43] = [
+        let lists: [(&[String], u64); 44] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -277,6 +280,7 @@ impl Lexicon {
             (&words.product_nouns, PRODUCT),
             (&words.of_place, OF_PLACE),
             (&words.org_in, ORG_IN),
+            (&words.org_of, ORG_OF),
             (&words.state_after, STATE_AFTER),
             (&words.name_suffixes, NAME_SUFFIX),
             (&words.caption_words, CAPTION),

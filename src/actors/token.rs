@@ -67,6 +67,23 @@ impl Tok {
     }
 }
 
+/// A capital inside a word after a small letter, as brands join words ("GoTo", "YouTube");
+/// a surname's prefix does not count ("McGuire", "DeSantis").
+pub(crate) fn brand_capital(w: &str) -> bool {
+    let mut prev_lower = false;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            let head = w[..i].to_lowercase();
+            return !matches!(
+                head.as_str(),
+                "mc" | "mac" | "de" | "di" | "da" | "du" | "le" | "la" | "van" | "von" | "fitz"
+            );
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
 /// Letters, digits and combining marks make words.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || norm::is_mark(c)
@@ -221,6 +238,12 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
                     let caps = !word.chars().any(char::is_lowercase);
                     norm::word_key(buf, &lex.tables)
                         .and_then(|k| lex.gaz(k, caps))
+                        // "GoTo" the company is not "Gotō" the town: a brand's inner capital
+                        // must be the list's own spelling.
+                        .filter(|&g| {
+                            !brand_capital(word)
+                                || lex.entry(g).is_some_and(|e| e.name.contains(word))
+                        })
                         .unwrap_or(NO_GAZ)
                 }
                 _ => UNKNOWN_GAZ,
@@ -336,6 +359,25 @@ fn quoted_name(toks: &[Tok], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brands_join_words_with_capitals() {
+        assert!(brand_capital("GoTo"));
+        assert!(brand_capital("eHow"));
+        assert!(!brand_capital("McGuire"));
+        assert!(!brand_capital("Oslo"));
+        assert!(!brand_capital("NATO"));
+    }
+
+    #[test]
+    fn a_brand_is_not_a_town_spelled_otherwise() {
+        let lex = &*LEXICON;
+        let (mut buf, mut toks) = (String::new(), Vec::new());
+        tokenize("GoTo and Goto", lex, &mut buf, &mut toks);
+        assert_eq!(toks[0].gaz, NO_GAZ);
+        assert_ne!(toks[2].gaz, NO_GAZ, "Gotō is a listed town");
+    }
+
     use crate::actors::lexicon::LEXICON;
 
     fn toks(text: &str) -> Vec<Tok> {
