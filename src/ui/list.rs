@@ -137,6 +137,32 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Columns a story's label keeps before its outlets are shown.
+const MIN_LABEL: usize = 24;
+
+/// A story's first and last day, the end written only as far as it differs:
+/// `2013-09-14–19`, `2013-09-14–10-02`; `Sep 14–19` when the list spans one year.
+fn date_span(a: chrono::NaiveDate, b: chrono::NaiveDate, one_year: bool) -> String {
+    use chrono::Datelike;
+    let start = if one_year {
+        a.format("%b %d").to_string()
+    } else {
+        a.to_string()
+    };
+    if a == b {
+        return start;
+    }
+    let end = if a.year() != b.year() {
+        b.to_string()
+    } else if a.month() != b.month() {
+        b.format(if one_year { "%b %d" } else { "%m-%d" })
+            .to_string()
+    } else {
+        b.format("%d").to_string()
+    };
+    format!("{start}–{end}")
+}
+
 /// A story row: opened or not, how many reports (of how many), the date span, the outlets,
 /// then the story's label.
 fn story_line(
@@ -157,13 +183,9 @@ fn story_line(
     } else {
         format!("{listed}/{total}")
     };
-    let day = |d: chrono::NaiveDate| match app.list.year {
-        Some(_) => d.format("%b %d").to_string(),
-        None => d.to_string(),
-    };
     let span = match (s.first, s.last) {
-        (Some(a), Some(b)) if a != b => format!("{}–{}", day(a), day(b)),
-        (Some(a), _) => day(a),
+        (Some(a), Some(b)) => date_span(a, b, app.list.year.is_some()),
+        (Some(a), None) => date_span(a, a, app.list.year.is_some()),
         _ => String::new(),
     };
     let mut sources = s
@@ -176,16 +198,24 @@ fn story_line(
     if s.sources.len() > 2 {
         sources.push_str(&format!(" +{}", s.sources.len() - 2));
     }
-    let head = format!(
-        "{count} · {span}{}",
-        if sources.is_empty() {
-            String::new()
-        } else {
-            format!(" · {sources}")
-        }
-    );
-    let head_w = (width.saturating_sub(4) / 2).min(head.chars().count());
-    let label_w = width.saturating_sub(4 + head_w);
+    // The count and the dates always show; the outlets only while the label keeps room.
+    // A lone count keeps its dot, or "16 Reports that ..." reads as the label.
+    let core = if span.is_empty() {
+        format!("{count} ·")
+    } else {
+        format!("{count} · {span}")
+    };
+    let room = width.saturating_sub(4);
+    let with_sources = format!("{} · {sources}", core.trim_end_matches(" ·"));
+    let head = if !sources.is_empty()
+        && room.saturating_sub(with_sources.chars().count()) >= MIN_LABEL.max(room / 2)
+    {
+        with_sources
+    } else {
+        core
+    };
+    let head_w = head.chars().count().min(room);
+    let label_w = room.saturating_sub(head_w);
     let dim = if selected { base } else { theme::dim() };
     Line::from(vec![
         Span::styled(if selected { "▶" } else { " " }, base),
@@ -197,4 +227,38 @@ fn story_line(
         Span::styled(" ", base),
         Span::styled(fit(&s.label, label_w), base.add_modifier(Modifier::BOLD)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn a_date_span_writes_its_end_only_as_far_as_it_differs() {
+        assert_eq!(
+            date_span(d(2013, 9, 14), d(2013, 9, 19), false),
+            "2013-09-14–19"
+        );
+        assert_eq!(
+            date_span(d(2013, 9, 14), d(2013, 10, 2), false),
+            "2013-09-14–10-02"
+        );
+        assert_eq!(
+            date_span(d(2012, 12, 30), d(2013, 1, 2), false),
+            "2012-12-30–2013-01-02"
+        );
+        assert_eq!(
+            date_span(d(2013, 9, 14), d(2013, 9, 14), false),
+            "2013-09-14"
+        );
+        assert_eq!(
+            date_span(d(2013, 9, 14), d(2013, 10, 2), true),
+            "Sep 14–Oct 02"
+        );
+        assert_eq!(date_span(d(2013, 9, 14), d(2013, 9, 19), true), "Sep 14–19");
+    }
 }
