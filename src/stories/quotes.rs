@@ -99,6 +99,19 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `according to a statement from the Health Ministry`: the document's author speaks.
+static ACCORDING_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    let docs = NOT_SPEAKERS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"\b[Aa]ccording to (?:(?:a|an|the)\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?(?:{docs})\s+(?:from|by|of|issued by)\s+(?P<who>(?:the\s+)?{NAME}(?:\s+[a-z]+)?|{ROLE})"
+    ))
+    .expect("static regex")
+});
+
 /// Every quote of the article, in reading order, with its speaker when the text names one.
 pub fn quotes(article: &Article) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
@@ -168,6 +181,11 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             let (Some(all), Some(who)) = (c.get(0), c.name("who")) else {
                 continue;
             };
+            let source = ACCORDING_DOC
+                .captures_at(para, all.start())
+                .filter(|d| d.get(0).is_some_and(|m| m.start() == all.start()))
+                .and_then(|d| d.name("who"));
+            let who = source.unwrap_or(who);
             // Reported speech inside a quote is the speaker's, not the article's.
             if found.iter().any(|q| q.range.contains(&all.start())) {
                 continue;
@@ -195,7 +213,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 r.end = name_end;
             }
             // "according to Bloomberg calculations": figures, not speech.
-            if is_document(&para[who.range()]) {
+            if source.is_none() && is_document(&para[who.range()]) {
                 continue;
             }
             let actor = if described {
@@ -487,6 +505,13 @@ mod tests {
                      Prices rose, according to a joint statement.",
         );
         assert!(quotes(&d).is_empty(), "{:?}", quotes(&d));
+        let e = art(
+            "Rates will rise, according to a statement from the ministry. Jobs fell, \
+             according to a report by Reuters.",
+        );
+        let got = pairs(&e);
+        assert_eq!(got[0].0.as_deref(), Some("the ministry"), "{got:?}");
+        assert_eq!(got[1].0.as_deref(), Some("Reuters"), "{got:?}");
         let c =
             art("At least 66 people have died, according to the country's civil defence office.");
         assert_eq!(
