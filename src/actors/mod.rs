@@ -175,6 +175,9 @@ mod tests {
             "Bill Okafor later said he had doubts.",
         ]);
         same(&e, &["William Okafor", "Bill Okafor"], Person);
+        // One report may use both forms of one name.
+        let (e, _) = run(&["Lawrence Lessig wrote the book. Readers of Larry Lessig agreed."]);
+        same(&e, &["Lawrence Lessig", "Larry Lessig"], Person);
         // Two full names are two people, in one report or across reports; a short name
         // two people could stand for joins neither.
         let (e, _) = run(&[

@@ -769,7 +769,7 @@ fn given_and_last(l: &Local) -> Option<(&str, &str)> {
 }
 
 /// Joins each full name with a short given name (`Pam Baricuatro`) to the one person of
-/// that surname in another report whose given name it is short for (`Pamela Baricuatro`);
+/// that surname, in any report, whose given name it is short for (`Pamela Baricuatro`);
 /// none when two people could be meant. Whether anything was joined.
 fn join_short_given_names(
     locals: &[Local],
@@ -791,10 +791,6 @@ fn join_short_given_names(
         let mut clear = true;
         for full in lex.names_shortened_to(short) {
             for &h in by_given_last.get(&(full, last)).into_iter().flatten() {
-                // One report naming both is naming two people.
-                if locals[h].article == l.article {
-                    clear = false;
-                }
                 match target {
                     Some(t) if uf.find(t) != uf.find(h) => clear = false,
                     _ => target = Some(h),
