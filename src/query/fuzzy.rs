@@ -80,7 +80,40 @@ fn fuzzy_match(text: &str, needle: &Needle) -> Option<(u32, Vec<u32>)> {
         idx.dedup();
         let score = u32::from(score);
         let starts_word = idx.first().is_some_and(|&i| begins_word(text, i as usize));
-        (good_enough(score, needle) && starts_word).then_some((score, idx))
+        (good_enough(score, needle) && starts_word && words_hold(text, &idx, needle.chars))
+            .then_some((score, idx))
+    })
+}
+
+/// Longest pattern read as the initials of words ("dsh": "Drone strike hits"); a longer one
+/// is a word typed, found within two words ("oscr": "Oscar", "alnuj": "Al Nujaba").
+const INITIALS_MAX: usize = 3;
+
+/// Each run of matched characters goes on in the word the last run was in, or starts a word,
+/// and a typed word stays within two words: "oscar" finds neither "office Christmas party"
+/// nor "Office Shooter Charged".
+fn words_hold(text: &str, idx: &[u32], pattern_chars: usize) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    if pattern_chars > INITIALS_MAX
+        && let (Some(&first), Some(&last)) = (idx.first(), idx.last())
+    {
+        let starts = chars
+            .get(first as usize + 1..=last as usize)
+            .unwrap_or(&[])
+            .windows(2)
+            .filter(|w| !w[0].is_alphanumeric() && w[1].is_alphanumeric())
+            .count();
+        if starts > 1 {
+            return false;
+        }
+    }
+    idx.windows(2).all(|w| {
+        let (a, b) = (w[0] as usize, w[1] as usize);
+        let same_word = chars
+            .get(a + 1..b)
+            .is_some_and(|gap| gap.iter().all(|c| c.is_alphanumeric()));
+        let word_start = b == 0 || !chars.get(b - 1).is_some_and(|c| c.is_alphanumeric());
+        b == a + 1 || same_word || word_start
     })
 }
 
@@ -126,6 +159,13 @@ mod tests {
         assert!(score(title, "nuj").is_some());
         // Word initials still count.
         assert!(score("Drone strike hits PMF base", "dsh").is_some());
+        // Letters picked from the middles of several words do not.
+        let party = "A 61-year-old man was charged with first-degree murder Saturday after \
+                     allegedly opening fire at his former employers' office Christmas party";
+        assert!(score(party, "oscar").is_none());
+        assert!(score("Detroit Office Shooter Charged", "oscar").is_none());
+        assert!(score("Al Nujaba Movement", "alnuj").is_some());
+        assert!(score("Oscar nominations announced", "oscr").is_some());
     }
 
     #[test]
