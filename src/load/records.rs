@@ -29,6 +29,19 @@ const BODY: &[&str] = &[
     "summary",
 ];
 const AUTHOR: &[&str] = &["author", "byline", "authors", "creator"];
+const ID: &[&str] = &["id", "_id", "guid", "uuid", "doc_id"];
+
+/// Longest record id kept; a longer one is not an id a person types.
+const ID_MAX: usize = 120;
+
+/// The record's own id, when it is one a person can type back (`dossier show ID`).
+fn own_id(map: &Map<String, Value>) -> Option<String> {
+    let id = field(map, ID)?;
+    let typable = id.len() <= ID_MAX
+        && !id.chars().any(char::is_whitespace)
+        && super::decode::clean_controls(&id).1 == 0;
+    typable.then_some(id)
+}
 /// Fields of an object that may hold the array of articles.
 const LISTS: &[&str] = &[
     "articles",
@@ -251,7 +264,7 @@ fn record(map: &Map<String, Value>, id: String, path: &str) -> Option<RawDoc> {
     } else {
         Format::Text
     };
-    let mut doc = RawDoc::new(id, path, format, body);
+    let mut doc = RawDoc::new(own_id(map).unwrap_or(id), path, format, body);
     let mut get = |keys: &[&str]| field(map, keys).map(|v| safe(v, &mut removed));
     doc.title = get(TITLE);
     doc.date = get(DATE);
@@ -340,6 +353,18 @@ mod tests {
             "{summary}"
         );
         assert!(summary.contains("line 4: not a JSON object"), "{summary}");
+    }
+
+    #[test]
+    fn a_record_keeps_its_own_id_when_one_can_type_it() {
+        let text = "{\"id\":\"story-abc\",\"body\":\"one\"}\n{\"id\":7,\"body\":\"two\"}\n\
+                    {\"id\":\"has space\",\"body\":\"three\"}\n\
+                    {\"id\":\"x\\u202ey\",\"body\":\"four\"}\n";
+        let (docs, _) = jsonl(text).unwrap();
+        assert_eq!(
+            docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["story-abc", "7", "f-3", "f-4"]
+        );
     }
 
     #[test]
