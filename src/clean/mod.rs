@@ -101,8 +101,9 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     take_dateline(&mut body, &mut source, &mut place);
     let subtitle = match &title {
         Some(t) => {
-            // A page repeats its headline as the first paragraph.
-            if body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
+            // A page repeats its headline as the first paragraph; a record whose whole text
+            // is its title keeps it as its body.
+            if body.len() > 1 && body.first().is_some_and(|p| p.eq_ignore_ascii_case(t)) {
                 body.remove(0);
             }
             // A page marks its standfirst; a lead paragraph under its headline stays body.
@@ -484,6 +485,19 @@ mod tests {
         assert!(!all.chars().any(crate::sanitize::is_forbidden), "{all}");
         assert_eq!(a.title, "Evil title");
         assert_eq!(a.paragraphs[0], "Body text with link [1].");
+    }
+
+    #[test]
+    fn a_record_whose_text_is_its_title_keeps_it_as_body() {
+        let line = "Ministers agreed a budget on Tuesday, officials said.";
+        let mut doc = text_doc(line);
+        doc.title = Some(line.into());
+        let a = clean(doc).0.expect("article");
+        assert_eq!(a.paragraphs, [line]);
+        let mut doc = text_doc(&format!("{line}\n\nThe vote was close."));
+        doc.title = Some(line.into());
+        let a = clean(doc).0.expect("article");
+        assert_eq!(a.paragraphs, ["The vote was close."]);
     }
 
     #[test]
