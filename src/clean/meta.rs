@@ -109,6 +109,81 @@ pub fn date_paragraph(paragraph: &str) -> Option<(NaiveDate, Option<String>)> {
     Some((date, c.get(1).map(|b| b.as_str().trim().to_string())))
 }
 
+/// Words of a timestamp besides the date itself ("Last updated at 12:42 GMT").
+const STAMP_WORDS: &[&str] = &[
+    "at",
+    "on",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "ist",
+    "last",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "modified",
+    "date",
+    "time",
+];
+
+/// A line that is only a timestamp (`Friday, November 11,2011`, `8 / 2 / 13 at 1:30 PM`,
+/// `16 September 2013 Last updated at 12:42 GMT`): no headline, whatever field held it.
+pub fn is_timestamp(line: &str) -> bool {
+    if line.len() > 80 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if date_paragraph(line).is_some_and(|(_, byline)| byline.is_none()) {
+        return true;
+    }
+    let numbers = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .count();
+    let words_ok = line
+        .split(|c: char| !(c.is_alphabetic() || c == '.'))
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.contains(&w.as_str()) || month_or_day(&w));
+    // Three numbers at least: a day, a month or year, a time ("1:30" is two).
+    words_ok && numbers >= 3
+}
+
+/// An English month or weekday name, whole or shortened ("sep", "tues").
+fn month_or_day(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    w.len() >= 3 && NAMES.iter().any(|n| n.starts_with(w))
+}
+
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A(\p{Lu}[\p{L}\d&'’.-]*(?: \p{Lu}[\p{L}\d&'’.-]*){0,4})\s?/\s+")
         .expect("static regex")
@@ -258,6 +333,26 @@ mod tests {
     #[test]
     fn no_date_line_in_the_middle() {
         assert_eq!(take_date_line("The date 2023-01-01 was set.").0, None);
+    }
+
+    #[test]
+    fn timestamps_are_not_headlines() {
+        for stamp in [
+            "Friday, November 11,2011",
+            "8 / 2 / 13 at 1:30 PM",
+            "16 September 2013 Last updated at 12:42 GMT",
+            "Updated 4 / 9 / 2007 6:04 PM",
+        ] {
+            assert!(is_timestamp(stamp), "{stamp}");
+        }
+        for headline in [
+            "1 dead, 2 hurt in Mich. office shooting",
+            "May 4 vote set for 2025 budget",
+            "5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host",
+            "Ministers meet on March 3",
+        ] {
+            assert!(!is_timestamp(headline), "{headline}");
+        }
     }
 
     #[test]

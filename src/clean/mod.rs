@@ -49,11 +49,15 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             ));
         }
     }
+    // A feed's "title" that is only a timestamp names no story; its date may still serve.
     let mut title = doc
         .title
         .as_deref()
         .map(text::squash)
         .filter(|t| !t.is_empty());
+    if let Some(t) = title.take_if(|t| meta::is_timestamp(t)) {
+        date = date.or(meta::date_paragraph(&t).map(|(d, _)| d));
+    }
     let mut source = doc.source.clone();
     let mut url = doc.url.clone();
     let mut page_author = None;
@@ -197,11 +201,18 @@ fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mu
 /// Takes a line that only dates the article from the top of a text file (`Published
 /// 2024-03-05`, a byline ending in a date, whose byline stays), and its date.
 fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
-    let (k, (date, byline)) = body
+    let found = body
         .iter()
         .take(4)
         .enumerate()
-        .find_map(|(k, p)| meta::date_paragraph(p).map(|d| (k, d)))?;
+        .find_map(|(k, p)| meta::date_paragraph(p).map(|d| (k, d)));
+    let Some((k, (date, byline))) = found else {
+        // A stamp whose date cannot be read ("Updated 4 / 9 / 2007 6:04 PM") goes all the same.
+        if let Some(k) = body.iter().take(4).position(|p| meta::is_timestamp(p)) {
+            body.remove(k);
+        }
+        return None;
+    };
     match byline {
         Some(b) => body[k] = b,
         None => {
@@ -485,6 +496,19 @@ mod tests {
         assert!(!all.chars().any(crate::sanitize::is_forbidden), "{all}");
         assert_eq!(a.title, "Evil title");
         assert_eq!(a.paragraphs[0], "Body text with link [1].");
+    }
+
+    #[test]
+    fn a_timestamp_is_no_title_and_no_paragraph() {
+        let mut doc = text_doc(
+            "Anti Piracy Ops by INS Sukanya\n\nUpdated 4 / 9 / 2007 6:04 PM\n\n\
+             Indian Naval Ship Sukanya foiled a piracy attempt in the Gulf of Aden on Friday.",
+        );
+        doc.title = Some("Friday, November 11,2011".into());
+        let a = clean(doc).0.expect("article");
+        assert_eq!(a.title, "Anti Piracy Ops by INS Sukanya");
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2011-11-11"));
+        assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
     }
 
     #[test]
