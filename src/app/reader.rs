@@ -296,23 +296,32 @@ pub(crate) fn byline_label(a: &Article) -> String {
     }
 }
 
-/// "Also reported by: The National (2024-08-20), JFeed, ..." for the other reports.
+/// Other reports named before the rest are counted: the line stays short in a small pane.
+const ALSO_SHOWN: usize = 4;
+
+/// "Also reported by: The National (2024-08-20), JFeed and 9 more" for the other reports.
 fn also_reported(corpus: &Corpus, others: &[usize]) -> Option<String> {
     if others.is_empty() {
         return None;
     }
-    let names: Vec<String> = others
-        .iter()
-        .filter_map(|&o| corpus.articles.get(o))
-        .map(|o| {
-            let name = byline_label(o);
-            match o.date {
-                Some(d) => format!("{name} ({d})"),
-                None => name,
-            }
-        })
-        .collect();
-    Some(format!("Also reported by: {}", names.join(", ")))
+    let mut names: Vec<String> = Vec::new();
+    for o in others.iter().filter_map(|&o| corpus.articles.get(o)) {
+        let name = byline_label(o);
+        let name = match o.date {
+            Some(d) => format!("{name} ({d})"),
+            None => name,
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let more = names.len().saturating_sub(ALSO_SHOWN);
+    names.truncate(ALSO_SHOWN);
+    let list = names.join(", ");
+    Some(match more {
+        0 => format!("Also reported by: {list}"),
+        n => format!("Also reported by: {list} and {n} more (t lists the story)"),
+    })
 }
 
 /// The output of one layout pass: lines, and where matches and unique passages start.
@@ -443,6 +452,29 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_reports_are_named_up_to_a_few_then_counted() {
+        let articles: Vec<Article> = ["A", "B", "B", "C", "D", "E", "F"]
+            .iter()
+            .enumerate()
+            .map(|(n, src)| Article {
+                id: format!("a{n}"),
+                title: format!("Report {n}"),
+                source: Some((*src).into()),
+                ..Article::default()
+            })
+            .collect();
+        let corpus = Corpus::from_articles(articles);
+        let line = also_reported(&corpus, &[1, 2, 3, 4, 5, 6]).expect("a line");
+        assert_eq!(
+            line,
+            "Also reported by: B, C, D, E and 1 more (t lists the story)"
+        );
+        let line = also_reported(&corpus, &[1, 2]).expect("a line");
+        assert_eq!(line, "Also reported by: B");
+        assert_eq!(also_reported(&corpus, &[]), None);
+    }
 
     #[test]
     fn a_report_is_known_by_its_outlet_else_by_its_title() {

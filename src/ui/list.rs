@@ -85,14 +85,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         }
         let member = matches!(row, ListRow::Member(_));
+        // A story's reports hang from it like a tree: the last one closes the branch.
+        let last = !matches!(app.list.rows.get(idx + 1), Some(ListRow::Member(_)));
         let mut spans = vec![
             Span::styled(if selected { "▶" } else { " " }, base),
             Span::styled(
-                match (member, unread) {
-                    (true, true) => "└•",
-                    (true, false) => "└ ",
-                    (false, true) => "• ",
-                    (false, false) => "  ",
+                match (member, last, unread) {
+                    (true, true, true) => "└•",
+                    (true, true, false) => "└ ",
+                    (true, false, true) => "├•",
+                    (true, false, false) => "├ ",
+                    (false, _, true) => "• ",
+                    (false, _, false) => "  ",
                 },
                 base.add_modifier(Modifier::BOLD),
             ),
