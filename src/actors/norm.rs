@@ -117,6 +117,19 @@ pub(crate) fn key_tokens(surface: &str, t: &Tables) -> Vec<String> {
     if !cur.is_empty() {
         toks.push(cur);
     }
+    // Spaced initials are one word: "U. S." is "U.S.", "J. K. Rowling" is "J.K. Rowling".
+    let single = |x: &str| x.chars().count() == 1 && x.chars().all(char::is_alphabetic);
+    let mut joined: Vec<String> = Vec::with_capacity(toks.len());
+    let mut initials = false;
+    for w in toks {
+        let one = single(&w);
+        match joined.last_mut() {
+            Some(prev) if one && initials => prev.push_str(&w),
+            _ => joined.push(w),
+        }
+        initials = one;
+    }
+    let toks = joined;
     let mut toks: Vec<String> = toks
         .into_iter()
         .map(|w| t.spelling.get(&w).cloned().unwrap_or(w))
@@ -280,6 +293,9 @@ mod tests {
         assert_eq!(key("Ain al-Zarqa", &t), key("Ain Al Zarqa", &t));
         assert_eq!(key("Al-Rawi", &t), "rawi");
         assert_eq!(key("U.S.", &t), "us");
+        assert_eq!(key("U. S.", &t), "us");
+        assert_eq!(key("J. K. Rowling", &t), key("J.K. Rowling", &t));
+        assert_eq!(key("Malcolm X", &t), "malcolm x");
         assert_eq!(key("O'Brien", &t), "obrien");
         assert_eq!(key("Harakat Al-Wafa", &t), key("Wafa Movement", &t));
         assert_eq!(key("Kataib Hezbollah", &t), key("Hezbollah Brigades", &t));

@@ -634,7 +634,9 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
 pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
     while let Some(&k) = seg.first() {
         let t = p.toks[k];
-        if t.shape == Shape::Lower && !(t.has(PARTICLE) && seg.len() > 1) {
+        // A particle leads a surname ("de Gaulle"), not a given name ("a la Jon Stewart").
+        let before_given = seg.len() >= 3 && seg.get(1).is_some_and(|&n| p.toks[n].has(GIVEN));
+        if t.shape == Shape::Lower && !(t.has(PARTICLE) && seg.len() > 1 && !before_given) {
             seg = &seg[1..];
         } else {
             break;
@@ -716,6 +718,21 @@ mod tests {
         (0..p.toks.len()).find(|&k| p.word(k) == w).unwrap_or(0)
     }
 
+    /// The run starting at word `start`, trimmed of lowercase words at its ends.
+    fn trimmed(text: &str, start: &str) -> String {
+        with_para(text, |p| {
+            let i = at(p, start);
+            let seg: Vec<usize> = (i..run_end(p, i))
+                .filter(|&k| p.toks[k].is_word())
+                .collect();
+            let seg = trim(p, &seg);
+            match (seg.first(), seg.last()) {
+                (Some(&a), Some(&b)) => text[p.toks[a].start..p.toks[b].end].to_string(),
+                _ => String::new(),
+            }
+        })
+    }
+
     /// The run of name words starting at word `start`.
     fn run(text: &str, start: &str) -> String {
         with_para(text, |p| {
@@ -741,6 +758,11 @@ mod tests {
             "Parliament"
         );
         assert_eq!(run("the Church in Wales said", "Church"), "Church in Wales");
+        assert_eq!(
+            trimmed("a satire a la Jon Stewart aired", "la"),
+            "Jon Stewart"
+        );
+        assert_eq!(trimmed("Charles de Gaulle spoke", "de"), "de Gaulle");
         assert_eq!(
             run("at the Asian Games in Hangzhou, she won", "Asian"),
             "Asian Games"
