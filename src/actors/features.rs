@@ -199,18 +199,26 @@ fn cites(p: &Para, first: usize, last: usize) -> bool {
     if k > last + 1 && next(k).is_some() && is_year(p, k) {
         return true;
     }
-    // Inside a parenthesis that holds a year.
-    let open = toks[..first]
+    // Inside a parenthesis that holds a year, looked for within a reference's length (a long
+    // paragraph must not cost a scan per name).
+    let from = first.saturating_sub(CITE_REACH);
+    let open = toks[from..first]
         .iter()
         .rposition(|t| t.is_punct('(') || t.is_punct(')'))
+        .map(|o| from + o)
         .filter(|&o| toks[o].is_punct('('));
-    let Some(open) = open else { return false };
-    let close = toks[last + 1..]
-        .iter()
-        .position(|t| t.is_punct(')'))
-        .map_or(toks.len(), |c| last + 1 + c);
-    (open + 1..close).any(|k| k > last && is_year(p, k)) && close < toks.len()
+    if open.is_none() {
+        return false;
+    }
+    let to = toks.len().min(last + 1 + CITE_REACH);
+    let Some(close) = toks[last + 1..to].iter().position(|t| t.is_punct(')')) else {
+        return false;
+    };
+    (last + 1..last + 1 + close).any(|k| is_year(p, k))
 }
+
+/// Tokens searched each way for the parenthesis around a cited name.
+const CITE_REACH: usize = 40;
 
 /// Features of candidate `c`, found in paragraph `p`, into `f`.
 pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
