@@ -194,8 +194,10 @@ static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5}) ?(?:[—–]|--)\s*")
-        .expect("static regex")
+    Regex::new(
+        r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5})(?:, (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))? ?(?:[—–]|--|-\s)\s*",
+    )
+    .expect("static regex")
 });
 
 /// A dateline at the start of the body: who filed the report and from where.
@@ -250,8 +252,13 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     if rest.len() >= 4 && capitals * 5 >= rest.len() * 3 {
         return None;
     }
+    // `LAGOS, Nigeria — `: a place and its country or state.
+    let region = c.get(2).map(|m| m.as_str());
     // The outlet is the longest known name ending the words before the dash.
-    if let Some(cut) = (0..words.len()).find(|&i| RULES.is_outlet(&words[i..].join(" "))) {
+    if let Some(cut) = (0..words.len())
+        .find(|&i| RULES.is_outlet(&words[i..].join(" ")))
+        .filter(|_| region.is_none())
+    {
         let place = place_name(&words[..cut].join(" "));
         return Some(Dateline {
             source: Some(words[cut..].join(" ")),
@@ -259,8 +266,9 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
             len: c.get(0)?.end(),
         });
     }
-    // A place alone in capitals (`NAIROBI — `, `JAKARTA -- `), then a sentence: "Apple —
-    // The company said" names a subject, not a place.
+    // A place in capitals (`NAIROBI — `, `JAKARTA -- `), or a place and its region in any
+    // case (`Lagos, Nigeria — `), then a sentence: "Apple — The company said" names a
+    // subject, not a place.
     let sentence = rest
         .first()
         .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch == '“' || ch == '"'));
@@ -271,10 +279,20 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     let label = RULES
         .kickers
         .contains(&words.join(" ").to_lowercase().replace('’', "'"));
-    (words.len() <= 2 && capitals && sentence && !label).then(|| Dateline {
-        source: None,
-        place: Some(place_name(&words.join(" "))),
-        len: c.get(0).map_or(0, |m| m.end()),
+    let placed = match region {
+        Some(_) => words.len() <= 3,
+        None => words.len() <= 3 && capitals,
+    };
+    (placed && sentence && !label).then(|| {
+        let mut place = place_name(&words.join(" "));
+        if let Some(r) = region {
+            place = format!("{place}, {}", place_name(r));
+        }
+        Dateline {
+            source: None,
+            place: Some(place),
+            len: c.get(0).map_or(0, |m| m.end()),
+        }
     })
 }
 
@@ -464,6 +482,29 @@ mod tests {
             );
             assert_eq!(&text[d.len..], rest);
         }
+        for (text, place, rest) in [
+            (
+                "BUENOS AIRES, Argentina - The Central Bank",
+                "Buenos Aires, Argentina",
+                "The Central Bank",
+            ),
+            (
+                "Lagos, Nigeria — Fuel queues",
+                "Lagos, Nigeria",
+                "Fuel queues",
+            ),
+            ("SÃO PAULO – “We", "São Paulo", "“We"),
+            ("Austin, Texas -- A judge", "Austin, Texas", "A judge"),
+        ] {
+            let d = dateline(text).expect("dateline");
+            assert_eq!((d.source, d.place.as_deref()), (None, Some(place)));
+            assert_eq!(&text[d.len..], rest);
+        }
+        // A name in title case alone, or before words that go on lowercase, is a sentence's.
+        assert_eq!(dateline("Lagos — The city"), None);
+        assert_eq!(dateline("However, Biden — who spoke"), None);
+        assert_eq!(dateline("Smith-Jones said"), None);
+        assert_eq!(dateline("OSLO-based firms"), None);
         let d = dateline("JAKARTA/SINGAPORE (Reuters) - Grab agreed").expect("two places");
         assert_eq!(d.place.as_deref(), Some("Jakarta/Singapore"));
         assert_eq!(d.source.as_deref(), Some("Reuters"));
