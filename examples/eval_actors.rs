@@ -11,7 +11,6 @@
 use std::path::PathBuf;
 
 use dossier::Corpus;
-use dossier::actors;
 
 #[path = "common/gold.rs"]
 #[allow(dead_code)]
@@ -39,17 +38,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let out = PathBuf::from(arg(&args, "--out").unwrap_or("target/actors_eval.json".into()));
     let corpus = Corpus::load(&[PathBuf::from(folder)], &mut |_| {})?.corpus;
-    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
-    let paras: Vec<&[String]> = corpus
-        .articles
-        .iter()
-        .map(|a| a.paragraphs.as_slice())
-        .collect();
-    let rows = gold::entity_rows(&actors::extract(&paras), &ids);
+    // What `dossier entities --json` prints: the actors of the text, of the standfirst and of
+    // the dateline the cleaner took off the first paragraph.
+    let rows = dossier::report::entity_rows(&corpus);
     std::fs::write(&out, serde_json::to_string_pretty(&rows)?)?;
     eprintln!(
         "{} articles, {} actors -> {}",
-        ids.len(),
+        corpus.articles.len(),
         rows.len(),
         out.display()
     );
