@@ -484,9 +484,9 @@ mod tests {
         }
         for (text, place, rest) in [
             (
-                "BUENOS AIRES, Argentina - The Central Bank",
-                "Buenos Aires, Argentina",
-                "The Central Bank",
+                "PORT MORESBY, Papua New Guinea - The ruling party",
+                "Port Moresby, Papua New Guinea",
+                "The ruling party",
             ),
             (
                 "Lagos, Nigeria — Fuel queues",
