@@ -51,6 +51,7 @@ fn main() -> anyhow::Result<()> {
         seed: env("STORIES_SEED", d.seed),
         walk_budget: env("STORIES_BUDGET", d.walk_budget),
         floor: env("STORIES_FLOOR", d.floor),
+        unshared: env("STORIES_UNSHARED", d.unshared),
         sublinear_tf: env("STORIES_SUBLINEAR", d.sublinear_tf),
         ..d
     };

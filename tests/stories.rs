@@ -287,6 +287,65 @@ fn a_shared_boilerplate_paragraph_links_nothing() {
 }
 
 #[test]
+fn in_a_handful_of_reports_shared_everyday_words_link_nothing() {
+    // Three unrelated business briefs that share only everyday words of the beat ("prices",
+    // "percent", "Thursday"), and two retellings of one event. In five reports nearly every
+    // word is held by one only, and the few shared ones must not outweigh the rest.
+    let articles = vec![
+        article(
+            "h-1",
+            Some("2024-09-12"),
+            "Copper miner lifts output target",
+            &[
+                "A Chilean copper miner raised its output target for the year on Thursday,                citing stronger demand from smelters in Asia and a faster ramp-up at its northern                pit, where copper prices helped lift quarterly revenue 12 percent.",
+            ],
+        ),
+        article(
+            "h-2",
+            Some("2024-09-12"),
+            "Brewer's profit falls on barley costs",
+            &[
+                "A Danish brewer reported on Thursday that first-half profit fell 9 percent as                barley prices climbed and sales of premium lager slowed, and it will cut two                hundred jobs at its bottling plants near Aarhus.",
+            ],
+        ),
+        article(
+            "h-3",
+            Some("2024-09-13"),
+            "Shipping line orders methanol vessels",
+            &[
+                "A Korean shipping line ordered twelve methanol-fuelled container vessels from a                yard in Ulsan, betting that freight prices, up 6 percent in August, will hold as                charter rates on Asia-Europe routes reach a two-year high.",
+            ],
+        ),
+        article(
+            "h-4",
+            Some("2024-09-14"),
+            "Floods cut rail link between Porto and Braga",
+            &[
+                "Flash floods washed away a section of track between Porto and Braga on Saturday,                suspending rail services for at least a week, the infrastructure agency said.",
+            ],
+        ),
+        article(
+            "h-5",
+            Some("2024-09-15"),
+            "Porto-Braga trains suspended for a week after floods",
+            &[
+                "Rail services between Porto and Braga will stay suspended for at least a week                after flash floods washed away a section of track on Saturday, the national                infrastructure agency said.",
+            ],
+        ),
+    ];
+    let c = Corpus::from_articles(articles);
+    let found = stories::group(&c);
+    let (a, b, d) = (
+        story_of(&c, &found, "h-1"),
+        story_of(&c, &found, "h-2"),
+        story_of(&c, &found, "h-3"),
+    );
+    assert!(a != b && b != d && a != d, "unrelated briefs stay apart");
+    assert_eq!(story_of(&c, &found, "h-4"), story_of(&c, &found, "h-5"));
+    assert_eq!(found.stories.len(), 4);
+}
+
+#[test]
 fn a_wire_copy_is_grouped_and_marked_as_a_near_duplicate() {
     let mut articles = background();
     articles.push(article(
