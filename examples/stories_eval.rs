@@ -52,6 +52,7 @@ fn main() -> anyhow::Result<()> {
         walk_budget: env("STORIES_BUDGET", d.walk_budget),
         floor: env("STORIES_FLOOR", d.floor),
         unshared: env("STORIES_UNSHARED", d.unshared),
+        named_cut: env("STORIES_NAMED", d.named_cut),
         sublinear_tf: env("STORIES_SUBLINEAR", d.sublinear_tf),
         ..d
     };
