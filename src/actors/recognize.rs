@@ -59,6 +59,12 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             continue;
         }
         let j = run_end(p, i);
+        // "117th Street", "42nd Avenue": the ordinal is the name's first word.
+        let from = if i > 0 && t.has(PLACE_TAIL) && ordinal(p, i - 1) {
+            i - 1
+        } else {
+            i
+        };
         // "sea surface salinity (SSS)": letters for common words name a term, not an actor.
         if let Some(letters) = term_acronym(p, i, j) {
             out.ignored.insert(letters);
@@ -70,9 +76,20 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             continue;
         }
         let first = out.cands.len();
-        process_run(p, (i, j), (headline, results), &mut st, out);
+        process_run(p, (from, j), (headline, results), &mut st, out);
         i = definitions(p, i, j, first, &mut st, out).max(i + 1);
     }
+}
+
+/// Whether token `k` is an ordinal written in digits ("117th", "2nd", "3rd", "21st").
+fn ordinal(p: &Para, k: usize) -> bool {
+    let w = p.word(k);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            w[digits..].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
 }
 
 /// Cuts a run into name segments and emits them.
@@ -715,6 +732,17 @@ mod tests {
                 .map(|c| text[c.start..c.end].to_string())
                 .collect()
         })
+    }
+
+    #[test]
+    fn an_ordinal_before_a_street_is_part_of_its_name() {
+        let streets = found("on the corner of 117th Street and 97th Avenue, then 42nd Street");
+        assert_eq!(streets, ["117th Street", "97th Avenue", "42nd Street"]);
+        assert!(ordinal_of("21st") && ordinal_of("3RD") && !ordinal_of("117") && !ordinal_of("th"));
+    }
+
+    fn ordinal_of(word: &str) -> bool {
+        with_para(word, |p| ordinal(p, 0))
     }
 
     #[test]
