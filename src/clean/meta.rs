@@ -195,7 +195,7 @@ static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5})(?:, (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))? ?(?:[—–]|--|-\s)\s*",
+        r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5})(?:, (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))? ?([—–]|--|-\s)\s*",
     )
     .expect("static regex")
 });
@@ -252,8 +252,21 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     if rest.len() >= 4 && capitals * 5 >= rest.len() * 3 {
         return None;
     }
-    // `LAGOS, Nigeria — `: a place and its country or state.
+    // `LAGOS, Nigeria - `: a place and its country or state.
     let region = c.get(2).map(|m| m.as_str());
+    let hyphen = c.get(3).is_some_and(|m| m.as_str().trim() == "-");
+    let capitals = words.iter().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() > 1 && letters.clone().all(char::is_uppercase)
+    });
+    // `WASHINGTON, Reuters - `: the agency after the place.
+    if let Some(r) = region.filter(|r| capitals && RULES.is_outlet(r)) {
+        return Some(Dateline {
+            source: Some(r.to_string()),
+            place: Some(place_name(&words.join(" "))),
+            len: c.get(0)?.end(),
+        });
+    }
     // The outlet is the longest known name ending the words before the dash.
     if let Some(cut) = (0..words.len())
         .find(|&i| RULES.is_outlet(&words[i..].join(" ")))
@@ -266,23 +279,28 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
             len: c.get(0)?.end(),
         });
     }
-    // A place in capitals (`NAIROBI — `, `JAKARTA -- `), or a place and its region in any
-    // case (`Lagos, Nigeria — `), then a sentence: "Apple — The company said" names a
-    // subject, not a place.
+    // A place in capitals, alone before a long dash (`NAIROBI — `, `JAKARTA -- `) or with
+    // its region in title case before any dash (`LAGOS, Nigeria - `), then a sentence:
+    // "Apple — The company said" names a subject, and "U.S. - China talks", "However,
+    // Biden — The" or "Smith, Jones - The" open sentences, not datelines.
     let sentence = rest
         .first()
         .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase() || ch == '“' || ch == '"'));
-    let capitals = words.iter().all(|w| {
-        let letters = w.chars().filter(|c| c.is_alphabetic());
-        letters.clone().count() > 1 && letters.clone().all(char::is_uppercase)
-    });
+    let title_case = |r: &str| {
+        r.split(' ').all(|w| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+        })
+    };
     let label = RULES
         .kickers
         .contains(&words.join(" ").to_lowercase().replace('’', "'"));
-    let placed = match region {
-        Some(_) => words.len() <= 3,
-        None => words.len() <= 3 && capitals,
-    };
+    let placed = capitals
+        && words.len() <= 3
+        && match region {
+            Some(r) => title_case(r),
+            None => !hyphen,
+        };
     (placed && sentence && !label).then(|| {
         let mut place = place_name(&words.join(" "));
         if let Some(r) = region {
@@ -489,20 +507,36 @@ mod tests {
                 "The ruling party",
             ),
             (
-                "Lagos, Nigeria — Fuel queues",
+                "LAGOS, Nigeria — Fuel queues",
                 "Lagos, Nigeria",
                 "Fuel queues",
             ),
             ("SÃO PAULO – “We", "São Paulo", "“We"),
-            ("Austin, Texas -- A judge", "Austin, Texas", "A judge"),
+            ("AUSTIN, Texas -- A judge", "Austin, Texas", "A judge"),
         ] {
             let d = dateline(text).expect("dateline");
             assert_eq!((d.source, d.place.as_deref()), (None, Some(place)));
             assert_eq!(&text[d.len..], rest);
         }
-        // A name in title case alone, or before words that go on lowercase, is a sentence's.
-        assert_eq!(dateline("Lagos — The city"), None);
-        assert_eq!(dateline("However, Biden — who spoke"), None);
+        // Names in title case, or in capitals before a hyphen without a region, open a
+        // sentence.
+        for text in [
+            "Lagos — The city",
+            "Lagos, Nigeria — Fuel queues",
+            "However, Biden — The president said nothing.",
+            "However, Biden — who spoke",
+            "Smith, Jones - The two lawyers",
+            "Kim Jong Un, North Korea - Leader fired",
+            "U.S. - China talks resumed",
+            "NATO, EU - The two blocs",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
+        let d = dateline("WASHINGTON, Reuters - The Senate voted").expect("agency after place");
+        assert_eq!(
+            (d.source.as_deref(), d.place.as_deref()),
+            (Some("Reuters"), Some("Washington"))
+        );
         assert_eq!(dateline("Smith-Jones said"), None);
         assert_eq!(dateline("OSLO-based firms"), None);
         let d = dateline("JAKARTA/SINGAPORE (Reuters) - Grab agreed").expect("two places");
