@@ -529,11 +529,15 @@ fn given_then_surname(p: &Para, seg: &[usize]) -> bool {
         return false;
     };
     let t = p.toks[*last];
+    let folded = norm::fold(p.word(*last));
+    // "Sterling Weakens": a dictionary word is no unknown surname, unless a surname list has it.
+    let surname = t.has(NAME_FAMILY) || p.lex.case_of(&folded) != Some(true);
     p.toks[*first].has(NAME_GIVEN)
         && t.shape == Shape::Cap
         && t.flags & !(NAME_FAMILY | NAME_GIVEN) == 0
+        && surname
         && p.gaz(&[*last]).is_none()
-        && !p.seen.lower.contains(norm::fold(p.word(*last)).as_str())
+        && !p.seen.lower.contains(folded.as_str())
 }
 
 /// A sentence-initial "-ing" word before a name is a participle or adjective
@@ -860,6 +864,11 @@ mod tests {
         // A word the text also writes in lower case is no surname.
         let text = "Miles Above won. They flew miles above the clouds.";
         assert!(name_texts(text, "Miles").is_empty());
+        // So is a word of the dictionary, though this text never writes it in lower case.
+        assert_eq!(
+            name_texts("Sterling Weakens against the dollar.", "Sterling"),
+            ["Weakens"]
+        );
     }
 
     #[test]
