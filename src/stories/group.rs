@@ -150,7 +150,7 @@ pub fn cluster(corpus: &Corpus, p: &Params) -> Vec<Vec<usize>> {
     average_linkage(&facts(corpus), edges, p)
 }
 
-/// What linkage knows of an article besides its text: its date and the people it names.
+/// What linkage knows of an article besides its text: its date and the actors it names.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Facts {
     date: Option<NaiveDate>,
@@ -158,10 +158,10 @@ pub(crate) struct Facts {
     lead: Option<u64>,
     /// Every actor the article mentions, sorted and distinct: people by surname key, others
     /// by their name's.
-    people: Vec<u64>,
+    named: Vec<u64>,
 }
 
-/// Dates and people of every article.
+/// Dates and actors of every article.
 ///
 /// People are keyed by the last word of their name, lowercased: the actor index may keep
 /// "Charger Vincent Jackson" and "Vincent Jackson" apart, and both are Jackson.
@@ -199,7 +199,7 @@ pub(crate) fn facts(corpus: &Corpus) -> Vec<Facts> {
             Facts {
                 date: corpus.articles[i].date,
                 lead,
-                people: named,
+                named,
             }
         })
         .collect()
@@ -896,7 +896,7 @@ struct Group {
     /// How many members have each person as their lead.
     leads: FxHashMap<u64, u32>,
     /// How many members name each actor (people by surname key).
-    people: FxHashMap<u64, u32>,
+    named: FxHashMap<u64, u32>,
 }
 
 impl Group {
@@ -907,7 +907,7 @@ impl Group {
             last: None,
             links: Vec::new(),
             leads: FxHashMap::default(),
-            people: FxHashMap::default(),
+            named: FxHashMap::default(),
         }
     }
 
@@ -923,10 +923,10 @@ impl Group {
 
     /// Whether a member of this group and one of `other`'s name the same actor.
     fn shares_an_actor(&self, other: &Group) -> bool {
-        let (small, large) = if self.people.len() <= other.people.len() {
-            (&self.people, &other.people)
+        let (small, large) = if self.named.len() <= other.named.len() {
+            (&self.named, &other.named)
         } else {
-            (&other.people, &self.people)
+            (&other.named, &self.named)
         };
         small.keys().any(|k| large.contains_key(k))
     }
@@ -936,7 +936,7 @@ impl Group {
         match self.lead() {
             None => true,
             Some(lead) => {
-                let named = other.people.get(&lead).copied().unwrap_or(0);
+                let named = other.named.get(&lead).copied().unwrap_or(0);
                 named as f32 >= share * other.members.len() as f32
             }
         }
@@ -963,7 +963,7 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
             last: f.date,
             links: Vec::with_capacity(degree[i]),
             leads: f.lead.into_iter().map(|l| (l, 1)).collect(),
-            people: f.people.iter().map(|&k| (k, 1)).collect(),
+            named: f.named.iter().map(|&k| (k, 1)).collect(),
         })
         .collect();
     let mut heap = Vec::with_capacity(edges.len());
@@ -1011,8 +1011,8 @@ pub(crate) fn average_linkage(facts: &[Facts], edges: Vec<Edge>, p: &Params) -> 
         for (&l, &c) in &gone_group.leads {
             *k.leads.entry(l).or_insert(0) += c;
         }
-        for (&l, &c) in &gone_group.people {
-            *k.people.entry(l).or_insert(0) += c;
+        for (&l, &c) in &gone_group.named {
+            *k.named.entry(l).or_insert(0) += c;
         }
         k.members.extend(gone_group.members);
         k.first = min_date(k.first, gone_group.first);
@@ -1118,7 +1118,7 @@ mod tests {
     #[test]
     fn a_weak_link_needs_an_actor_named_on_both_sides() {
         let named = |keys: &[u64]| Facts {
-            people: keys.to_vec(),
+            named: keys.to_vec(),
             ..Facts::default()
         };
         let facts = [named(&[7, 8]), named(&[7]), named(&[9])];
