@@ -158,9 +158,9 @@ pub fn is_timestamp(line: &str) -> bool {
     words_ok && numbers >= 3
 }
 
-/// An English month or weekday name, whole or shortened ("sep", "tues").
+/// An English month or weekday name, whole or shortened ("sep", "tues"), in lower case.
 fn month_or_day(w: &str) -> bool {
-    const NAMES: &[&str] = &[
+    const MONTHS: &[&str] = &[
         "january",
         "february",
         "march",
@@ -173,6 +173,14 @@ fn month_or_day(w: &str) -> bool {
         "october",
         "november",
         "december",
+    ];
+    weekday(w) || (w.len() >= 3 && MONTHS.iter().any(|n| n.starts_with(w)))
+}
+
+/// An English weekday name, whole or shortened to three letters or more ("tue", "thurs"),
+/// in lower case.
+pub(crate) fn weekday(w: &str) -> bool {
+    const DAYS: &[&str] = &[
         "monday",
         "tuesday",
         "wednesday",
@@ -181,7 +189,7 @@ fn month_or_day(w: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    w.len() >= 3 && NAMES.iter().any(|n| n.starts_with(w))
+    w.len() >= 3 && DAYS.iter().any(|n| n.starts_with(w))
 }
 
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {

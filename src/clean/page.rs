@@ -12,7 +12,7 @@ use scraper::Html;
 use super::dom::{self, Item};
 use super::html::{self, Rendered};
 use super::jsonld;
-use super::meta::parse_date;
+use super::meta::{parse_date, weekday};
 use super::rules::RULES;
 use super::text;
 
@@ -851,30 +851,11 @@ fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) ->
 
 /// `text` without a weekday name at its end ("Posted: Sunday" gives "Posted:").
 fn without_weekday(text: &str) -> &str {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
     let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
         k + text[k..].chars().next().map_or(1, char::len_utf8)
     });
     let last = &text[start..];
-    if DAYS.iter().any(|d| last.eq_ignore_ascii_case(d)) {
+    if weekday(&last.to_lowercase()) {
         text[..start].trim_end()
     } else {
         text
