@@ -188,9 +188,8 @@ fn story_line(
         format!("{listed}/{total}")
     };
     let span = match (s.first, s.last) {
-        (Some(a), Some(b)) => date_span(a, b, app.list.year.is_some()),
-        (Some(a), None) => date_span(a, a, app.list.year.is_some()),
-        _ => String::new(),
+        (Some(a), b) => date_span(a, b.unwrap_or(a), app.list.year.is_some()),
+        (None, _) => String::new(),
     };
     let mut sources = s
         .sources
