@@ -43,6 +43,8 @@ fn main() -> anyhow::Result<()> {
         cut: env("STORIES_CUT", d.cut),
         max_ngram: env("STORIES_NGRAM", d.max_ngram),
         span_days: env("STORIES_SPAN", d.span_days),
+        near_days: env("STORIES_NEAR", d.near_days),
+        far_cut: env("STORIES_FAR", d.far_cut),
         max_df_share: env("STORIES_MAX_DF", d.max_df_share),
         strict_cut: env("STORIES_STRICT", d.strict_cut),
         lead_presence: env("STORIES_PRESENCE", d.lead_presence),

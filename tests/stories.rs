@@ -207,8 +207,8 @@ fn rewordings_of_one_event_group_and_other_news_does_not_join() {
 }
 
 #[test]
-fn look_alike_events_a_month_apart_stay_apart() {
-    // The same union, leader, port and demand, five weeks later: a second strike.
+fn look_alike_events_months_apart_stay_apart() {
+    // The same union, leader, port and demand, three months later: a second strike.
     let mut articles = background();
     articles.push(article(
         "m-1",
@@ -224,13 +224,13 @@ fn look_alike_events_a_month_apart_stay_apart() {
     ));
     articles.push(article(
         "a-1",
-        Some("2024-04-08"),
+        Some("2024-06-10"),
         "Cork dockers strike again",
         &STRIKE_A,
     ));
     articles.push(article(
         "a-2",
-        Some("2024-04-09"),
+        Some("2024-06-11"),
         "Ringaskiddy stops once more",
         &STRIKE_C,
     ));
@@ -251,6 +251,58 @@ fn look_alike_events_a_month_apart_stay_apart() {
         story_of(&undated, &merged, "m-1"),
         story_of(&undated, &merged, "a-1")
     );
+}
+
+#[test]
+fn a_follow_up_weeks_later_joins_its_event_only_through_a_strong_link() {
+    // Five weeks after the strike, the deal that ended it: the same union, leader and port.
+    let follow_up = [
+        "Dock workers in Cork accepted a new pay deal on Monday, five weeks after their strike \
+         halted container traffic at Ringaskiddy port.",
+        "The Harbour Workers Union said the Port of Cork Company had offered a raise above \
+         inflation, union leader Siobhan O'Brien told reporters.",
+    ];
+    // The same weeks, the same city, another matter.
+    let other = [
+        "Cork city council approved a new cycle lane on Monday along the quays near the port.",
+        "Councillors said work would start in the summer.",
+    ];
+    let mut articles = background();
+    articles.push(article(
+        "m-1",
+        Some("2024-03-04"),
+        "Cork dockers strike over pay",
+        &STRIKE_A,
+    ));
+    articles.push(article(
+        "m-2",
+        Some("2024-03-05"),
+        "Strike stops Ringaskiddy port",
+        &STRIKE_B,
+    ));
+    articles.push(article(
+        "f-1",
+        Some("2024-04-08"),
+        "Cork dockers accept pay deal",
+        &follow_up,
+    ));
+    articles.push(article(
+        "o-1",
+        Some("2024-04-09"),
+        "Cycle lane for Cork quays",
+        &other,
+    ));
+    let c = Corpus::from_articles(articles);
+    let found = stories::group(&c);
+    assert_eq!(story_of(&c, &found, "f-1"), story_of(&c, &found, "m-1"));
+    assert_ne!(story_of(&c, &found, "o-1"), story_of(&c, &found, "m-1"));
+    // Two weeks or less apart, a weaker link is enough; further apart, it is not.
+    let strict = Params {
+        far_cut: 1.0,
+        ..Params::default()
+    };
+    let found = stories::group_with(&c, &strict);
+    assert_ne!(story_of(&c, &found, "f-1"), story_of(&c, &found, "m-1"));
 }
 
 #[test]

@@ -134,6 +134,19 @@ const STAMP_WORDS: &[&str] = &[
     "modified",
     "date",
     "time",
+    "hrs",
+    "et",
+    "ct",
+    "pt",
+    "hkt",
+    "cst",
+    "cest",
+    "aest",
+    "uk",
+    "st",
+    "nd",
+    "rd",
+    "th",
 ];
 
 /// A line that is only a timestamp (`Friday, November 11,2011`, `8 / 2 / 13 at 1:30 PM`,
@@ -149,32 +162,77 @@ pub fn is_timestamp(line: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|n| !n.is_empty())
         .count();
-    let words_ok = line
-        .split(|c: char| !(c.is_alphabetic() || c == '.'))
+    // Three numbers at least: a day, a month or year, a time ("1:30" is two).
+    stamp_words_only(line) && numbers >= 3
+}
+
+/// The date a timestamp line gives (`SEPTEMBER 16,2013 11:12AM`, `14:25 Sun Sep 15 2013`,
+/// `Last updated 13:26 14 / 09 / 2013`): its first date with a month name, day and year, or
+/// a numeric day and month whose order the numbers settle (`8 / 2 / 2013` is left alone).
+pub fn stamp_date(line: &str) -> Option<NaiveDate> {
+    if !is_timestamp(line) && !(line.len() <= 40 && stamp_words_only(line)) {
+        return None;
+    }
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b([a-z]{3,9})\.?\s*(?:\b(\d{1,2})(?:st|nd|rd|th)?\b)?\s*,?\s*\b(\d{4})\b")
+            .expect("static regex")
+    });
+    static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b").expect("static regex")
+    });
+    let num =
+        |c: &regex::Captures<'_>, k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let named = NAMED.captures_iter(line).find_map(|c| {
+        let month = month_number(&c[2].to_lowercase())?;
+        let day = num(&c, 3).or_else(|| num(&c, 1))?;
+        NaiveDate::from_ymd_opt(num(&c, 4)? as i32, month, day)
+    });
+    named.or_else(|| {
+        let c = NUMERIC.captures(line)?;
+        let (a, b, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)? as i32);
+        match (a > 12, b > 12) {
+            (true, false) => NaiveDate::from_ymd_opt(y, b, a),
+            (false, true) => NaiveDate::from_ymd_opt(y, a, b),
+            _ if a == b => NaiveDate::from_ymd_opt(y, a, b),
+            _ => None,
+        }
+    })
+}
+
+/// Every word of the line is a timestamp's (a month or weekday, `on`, `posted`, a zone).
+fn stamp_words_only(line: &str) -> bool {
+    line.split(|c: char| !(c.is_alphabetic() || c == '.'))
         .map(|w| w.trim_matches('.').to_lowercase())
         .filter(|w| !w.is_empty())
-        .all(|w| STAMP_WORDS.contains(&w.as_str()) || month_or_day(&w));
-    // Three numbers at least: a day, a month or year, a time ("1:30" is two).
-    words_ok && numbers >= 3
+        .all(|w| STAMP_WORDS.contains(&w.as_str()) || month_or_day(&w))
 }
+
+/// The number of an English month name, whole or shortened to three letters or more.
+fn month_number(w: &str) -> Option<u32> {
+    (w.len() >= 3)
+        .then(|| MONTHS.iter().position(|n| n.starts_with(w)))
+        .flatten()
+        .map(|k| k as u32 + 1)
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// An English month or weekday name, whole or shortened ("sep", "tues"), in lower case.
 fn month_or_day(w: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    weekday(w) || (w.len() >= 3 && MONTHS.iter().any(|n| n.starts_with(w)))
+    weekday(w) || month_number(w).is_some()
 }
 
 /// An English weekday name, whole or shortened to three letters or more ("tue", "thurs"),
@@ -396,6 +454,44 @@ mod tests {
             "Ministers meet on March 3",
         ] {
             assert!(!is_timestamp(headline), "{headline}");
+        }
+    }
+
+    #[test]
+    fn timestamps_give_their_date_when_it_is_plain() {
+        for (stamp, date) in [
+            ("SEPTEMBER 16,2013 11:12AM", Some(d(2013, 9, 16))),
+            ("Sat Nov 12 2011,01:19 hrs", Some(d(2011, 11, 12))),
+            ("14:25 Sun Sep 15 2013", Some(d(2013, 9, 15))),
+            (
+                "POSTED: 1052 GMT (1852 HKT), April 10,2007",
+                Some(d(2007, 4, 10)),
+            ),
+            ("Posted August 2nd, 2013 at 5:19 pm", Some(d(2013, 8, 2))),
+            (
+                "Published on: Fri, 11 Nov 2011 at 09:56 IST",
+                Some(d(2011, 11, 11)),
+            ),
+            ("8:05am UK, Monday 16 September 2013", Some(d(2013, 9, 16))),
+            ("Updated: May 16,2005,6:03 PM ET", Some(d(2005, 5, 16))),
+            ("on Apr 12 2007", Some(d(2007, 4, 12))),
+            // The first date is when it was posted, the second an update.
+            (
+                "on July 13,2009 at 10:50 AM, updated July 29,2009 at 12:16 PM",
+                Some(d(2009, 7, 13)),
+            ),
+            ("Last updated 13:26 14 / 09 / 2013", Some(d(2013, 9, 14))),
+            ("Updated 09 / 14 / 2013 01:03 PM", Some(d(2013, 9, 14))),
+            // Day and month could be either way round.
+            ("8:13 AM PDT 8 / 2 / 2013", None),
+            ("Updated 4 / 9 / 2007 6:04 PM", None),
+            // No year, or words that are no timestamp's.
+            ("Updated 9:06 AM", None),
+            ("May 4 vote set for 2025 budget", None),
+            ("Marching orders: 12 March 2024", None),
+            ("Ministers meet on March 3 2024 in Oslo", None),
+        ] {
+            assert_eq!(stamp_date(stamp), date, "{stamp}");
         }
     }
 

@@ -56,7 +56,9 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         .map(text::squash)
         .filter(|t| !t.is_empty());
     if let Some(t) = title.take_if(|t| meta::is_timestamp(t)) {
-        date = date.or(meta::date_paragraph(&t).map(|(d, _)| d));
+        date = date
+            .or(meta::date_paragraph(&t).map(|(d, _)| d))
+            .or_else(|| meta::stamp_date(&t));
     }
     let mut source = doc.source.clone();
     let mut url = doc.url.clone();
@@ -207,11 +209,13 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
         .enumerate()
         .find_map(|(k, p)| meta::date_paragraph(p).map(|d| (k, d)));
     let Some((k, (date, byline))) = found else {
-        // A stamp whose date cannot be read ("Updated 4 / 9 / 2007 6:04 PM") goes all the same.
-        if let Some(k) = body.iter().take(4).position(|p| meta::is_timestamp(p)) {
-            body.remove(k);
-        }
-        return None;
+        // A stamp goes, and gives its date where day and month are plain ("Updated 4 / 9 /
+        // 2007 6:04 PM" goes all the same).
+        let k = body
+            .iter()
+            .take(4)
+            .position(|p| meta::is_timestamp(p) || meta::stamp_date(p).is_some())?;
+        return meta::stamp_date(&body.remove(k));
     };
     match byline {
         Some(b) => body[k] = b,
