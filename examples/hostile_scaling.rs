@@ -1,7 +1,8 @@
 //! Times pathological inputs at growing sizes, split into cleaning and actor extraction, to
 //! show whether either grows faster than its input: the two of `tests/hostile_html.rs` (a
-//! page of links, text repeating six names) and text whose names never repeat.
-//! `cargo run --release --example hostile_scaling [links|names|distinct] [SIZE...]` (sizes
+//! page of links, text repeating six names, one paragraph listing names that never repeat)
+//! and text whose names never repeat.
+//! `cargo run --release --example hostile_scaling [links|names|roll|distinct] [SIZE...]` (sizes
 //! in links, or in KB of text).
 
 use std::time::Instant;
@@ -11,7 +12,7 @@ use dossier::load::{Format, RawDoc};
 
 #[path = "../tests/common/pathological.rs"]
 mod pathological;
-use pathological::{links_page, names_text};
+use pathological::{links_page, name_roll, names_text};
 
 /// About `bytes` of sentences naming people, companies and products that never repeat, to
 /// load resolution with many distinct keys.
@@ -98,6 +99,11 @@ fn main() {
                 Format::Text,
                 names_text(kb << 10),
             );
+        }
+    }
+    if which.is_empty() || which == "roll" {
+        for kb in or(&[256, 512, 1024, 2048]) {
+            run(&format!("{kb} KB roll"), Format::Text, name_roll(kb << 10));
         }
     }
     if which.is_empty() || which == "distinct" {

@@ -120,3 +120,8 @@ fn less_than_signs_in_text() {
 fn recognition_on_four_megabytes_of_names() {
     loads_within_bound("names.txt", &pathological::names_text(4 << 20));
 }
+
+#[test]
+fn recognition_on_a_paragraph_of_forty_thousand_names() {
+    loads_within_bound("roll.txt", &pathological::name_roll(1 << 20));
+}

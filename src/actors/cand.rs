@@ -2,6 +2,8 @@
 //! pass over it, candidate names with their kind votes, and the words a corpus writes in
 //! lower case ([`Seen`]). Shared by the recogniser, its rules and the resolver.
 
+use std::cell::OnceCell;
+
 use super::ActorKind;
 use super::lexicon::{Lexicon, class::*};
 use super::norm::{self, Initial};
@@ -133,6 +135,69 @@ pub(crate) struct Para<'x> {
     pub index: usize,
     pub lex: &'x Lexicon,
     pub seen: &'x Seen<'x>,
+    /// The line's shape, worked out on first use: features ask for it once per candidate,
+    /// and a paragraph of thousands of names must not cost a scan for each.
+    pub line: OnceCell<LineShape>,
+}
+
+impl<'x> Para<'x> {
+    /// A tokenized paragraph of the corpus `seen` observed.
+    pub fn new(
+        text: &'x str,
+        toks: &'x [Tok],
+        index: usize,
+        lex: &'x Lexicon,
+        seen: &'x Seen<'x>,
+    ) -> Self {
+        Para {
+            text,
+            toks,
+            index,
+            lex,
+            seen,
+            line: OnceCell::new(),
+        }
+    }
+
+    /// What kind of line the paragraph is.
+    pub fn line(&self) -> LineShape {
+        *self.line.get_or_init(|| LineShape {
+            headline: is_headline(self.toks),
+            caps: caps_line(self.toks),
+            fragment: fragment(self.toks),
+        })
+    }
+}
+
+/// What kind of line a paragraph is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineShape {
+    /// Title case or capitals, no sentence ([`is_headline`]).
+    pub headline: bool,
+    /// Every letter a capital.
+    pub caps: bool,
+    /// Short and without a full stop: a caption, heading or list item.
+    pub fragment: bool,
+}
+
+/// A paragraph that reads as a caption, heading or list item: short, with no full stop.
+pub(crate) fn fragment(toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let stop = toks
+        .iter()
+        .rev()
+        .find(|t| t.shape == Shape::Punct)
+        .is_some_and(|t| matches!(t.ch, '.' | '!' | '?'));
+    words <= 12 && !stop
+}
+
+/// All letters of the paragraph are capitals (a shouted headline or a dateline block).
+pub(crate) fn caps_line(toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Lower))
+        .collect();
+    words.len() >= 2 && words.iter().all(|t| t.shape == Shape::Upper)
 }
 
 /// How a segment was introduced.
@@ -379,12 +444,5 @@ pub(crate) fn with_para<R>(text: &str, f: impl FnOnce(&Para) -> R) -> R {
     super::token::tokenize(text, lex, &mut String::new(), &mut toks);
     let mut seen = Seen::default();
     seen.observe(text, &toks);
-    let para = Para {
-        text,
-        toks: &toks,
-        index: 0,
-        lex,
-        seen: &seen,
-    };
-    f(&para)
+    f(&Para::new(text, &toks, 0, lex, &seen))
 }

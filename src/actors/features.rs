@@ -6,7 +6,7 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
-use super::cand::{Cand, Para, is_headline, leading_kind};
+use super::cand::{Cand, Para, leading_kind};
 use super::lexicon::GazClass;
 use super::norm;
 use super::token::{Shape, Tok};
@@ -153,26 +153,6 @@ fn suffix(s: &str, n: usize) -> &str {
         .nth(n.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     &s[start..]
-}
-
-/// A paragraph that reads as a caption, heading or list item: short, with no full stop.
-fn fragment(toks: &[Tok]) -> bool {
-    let words = toks.iter().filter(|t| t.is_word()).count();
-    let stop = toks
-        .iter()
-        .rev()
-        .find(|t| t.shape == Shape::Punct)
-        .is_some_and(|t| matches!(t.ch, '.' | '!' | '?'));
-    words <= 12 && !stop
-}
-
-/// All letters of the paragraph are capitals (a shouted headline or a dateline block).
-fn caps_line(toks: &[Tok]) -> bool {
-    let words: Vec<&Tok> = toks
-        .iter()
-        .filter(|t| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Lower))
-        .collect();
-    words.len() >= 2 && words.iter().all(|t| t.shape == Shape::Upper)
 }
 
 /// A year of a reference: four digits from 1500 to 2099.
@@ -342,7 +322,8 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     f.add("unk", share(unknown));
 
     // Position.
-    let headline = is_headline(toks);
+    let line = p.line();
+    let headline = line.headline;
     let mut pos = String::new();
     if ft.sent_start {
         pos.push('s');
@@ -353,10 +334,10 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     if headline {
         pos.push('h');
     }
-    if caps_line(toks) {
+    if line.caps {
         pos.push('u');
     }
-    if fragment(toks) {
+    if line.fragment {
         pos.push('f');
     }
     if p.index == 0 {

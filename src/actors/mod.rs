@@ -87,13 +87,7 @@ fn candidates(
     let mut feats = Vec::new();
     for (index, text) in paras.iter().enumerate() {
         token::tokenize(text, lex, buf, toks);
-        let para = Para {
-            text,
-            toks,
-            index,
-            lex,
-            seen,
-        };
+        let para = Para::new(text, toks, index, lex, seen);
         let first = f.cands.len();
         recognize::recognize(&para, &mut f);
         classify::paragraph(&para, &f, first, named, skip_sure, &mut feats);
