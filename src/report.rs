@@ -286,7 +286,9 @@ pub fn list_text(corpus: &Corpus) -> String {
         .map(|a| a.id.chars().count())
         .max()
         .unwrap_or(2)
-        .max(2);
+        // An id is printed whole (`show` takes it back), but one long file name must not
+        // push every other line off the screen: only its own line goes wider.
+        .clamp(2, 32);
     let src_w = corpus
         .articles
         .iter()

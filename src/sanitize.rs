@@ -10,8 +10,10 @@ use std::path::Path;
 use serde::{Serialize, Serializer};
 
 /// Whether a character must never reach the terminal: C0/C1 controls (ESC and CSI start every
-/// escape sequence, OSC 8 and OSC 52 included), DEL, and bidi or other invisible formatting
-/// controls that reorder or hide what is shown.
+/// escape sequence, OSC 8 and OSC 52 included), DEL, bidi or other invisible formatting
+/// controls that reorder or hide what is shown, and tag characters (invisible letters that can
+/// smuggle hidden text). Joiners, which emoji and Indic and Persian words need, and the zero
+/// width space, which marks word breaks in Thai and Khmer, stay.
 pub fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
@@ -20,10 +22,12 @@ pub fn is_forbidden(c: char) -> bool {
                 | '\u{200E}'
                 | '\u{200F}'
                 | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
                 | '\u{2028}'
                 | '\u{2029}'
                 | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
         )
 }
 
@@ -112,12 +116,32 @@ mod tests {
     #[test]
     fn every_class_of_unsafe_character_is_forbidden() {
         for c in [
-            '\u{0}', '\u{7}', '\u{1b}', '\r', '\u{7f}', '\u{80}', '\u{9b}', '\u{9c}', '\u{202a}',
-            '\u{202e}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{2028}',
+            '\u{0}',
+            '\u{7}',
+            '\u{1b}',
+            '\r',
+            '\u{7f}',
+            '\u{80}',
+            '\u{9b}',
+            '\u{9c}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{200f}',
+            '\u{2028}',
+            '\u{2060}',
+            '\u{206a}',
+            '\u{206f}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
         ] {
             assert!(is_forbidden(c), "{c:?}");
         }
-        for c in ['a', '\n', '\t', 'é', '“', '\u{FFFD}', '¿', '?'] {
+        for c in [
+            'a', '\n', '\t', 'é', '“', '\u{FFFD}', '¿', '?', '\u{200b}', '\u{200c}', '\u{200d}',
+        ] {
             assert!(!is_forbidden(c), "{c:?}");
         }
     }

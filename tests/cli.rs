@@ -108,6 +108,28 @@ fn help_shows_examples() {
     }
 }
 
+#[test]
+fn one_long_file_name_widens_only_its_own_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = "L".repeat(200);
+    for name in ["short.txt", &format!("{long}.txt"), "other.txt"] {
+        write(
+            dir.path(),
+            name,
+            b"Port reopens\n\nThe port reopened on Monday.\n",
+        );
+    }
+    let out = dossier(&["list", &dir.path().display().to_string()]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    for line in stdout.lines() {
+        let wide = line.starts_with(&long);
+        assert_eq!(line.chars().count() > 80, wide, "{line}");
+    }
+    // The id is whole: `show` takes it back.
+    assert!(stdout.lines().any(|l| l.starts_with(&format!("{long} "))));
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {

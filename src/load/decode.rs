@@ -26,6 +26,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         utf8_or_1252(rest, &mut warnings)
     } else if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
         let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(bytes);
+        // A byte-order mark can open noise too: what it decodes to must read as text.
+        let head = text.chars().take(4096);
+        let (odd, all) = head.fold((0usize, 0usize), |(odd, all), c| {
+            let bad = c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+            (odd + usize::from(bad), all + 1)
+        });
+        if odd >= 4 && odd * 50 > all {
+            return Err("binary content".to_string());
+        }
         if had_errors {
             warnings.push("invalid UTF-16 sequences replaced".to_string());
         }
@@ -44,7 +53,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         ));
     }
     if text.trim().is_empty() {
-        return Err("empty file".to_string());
+        let why = if removed > 0 {
+            "only control characters"
+        } else {
+            "empty file"
+        };
+        return Err(why.to_string());
     }
     Ok(Decoded { text, warnings })
 }
@@ -57,7 +71,8 @@ pub fn binary_kind(head: &[u8]) -> Option<String> {
     looks_binary(head).then(|| "binary content".to_string())
 }
 
-/// Many NULs or other non-text control bytes in the first 8 KB mean a binary file.
+/// Many NULs or other non-text control bytes in the first 8 KB mean a binary file: random or
+/// compressed bytes hold about one in ten, text next to none.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.is_empty() {
@@ -68,7 +83,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f))
         .count();
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    (nuls >= 4 && nuls * 100 > head.len()) || (odd >= 4 && odd * 10 > head.len())
+    (nuls >= 4 && nuls * 100 > head.len()) || (odd >= 4 && odd * 50 > head.len())
 }
 
 fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {
@@ -120,6 +135,9 @@ pub fn clean_controls(text: &str) -> (String, usize) {
     (out, removed)
 }
 
+/// Longest terminal string (a title, a hyperlink) skipped whole.
+const MAX_STRING: usize = 2048;
+
 /// Skips the rest of an escape sequence after ESC (CSI, OSC/DCS strings, two-byte forms).
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.peek().copied() {
@@ -128,19 +146,27 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             skip_csi(chars);
         }
         Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            // A string runs to BEL or ST (ESC \).
-            while let Some(c) = chars.next() {
+            // A string runs to BEL or ST (ESC \) on its line. Without one close by, the ESC
+            // was stray ("ESC President Biden said..."): only it goes, not the rest of the file.
+            let mut ahead = chars.clone();
+            ahead.next();
+            let mut taken = 1;
+            while let Some(c) = ahead.next() {
+                taken += 1;
                 if c == '\u{7}' || c == '\u{9c}' {
                     break;
                 }
                 if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
+                    if ahead.peek() == Some(&'\\') {
+                        ahead.next();
                     }
                     break;
                 }
+                if c == '\n' || taken > MAX_STRING {
+                    return;
+                }
             }
+            *chars = ahead;
         }
         Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
             chars.next();
@@ -201,6 +227,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_escape_before_a_string_introducer_loses_only_itself() {
+        let story = format!(
+            "\x1bPresident Biden spoke. {}\n\nLast paragraph.",
+            "More. ".repeat(400)
+        );
+        let (text, removed) = clean_controls(&story);
+        assert_eq!(removed, 1);
+        assert!(text.starts_with("President Biden spoke."), "{text:.40}");
+        assert!(text.ends_with("Last paragraph."));
+        // A terminated string on its line still goes whole.
+        assert_eq!(clean_controls("a\x1bPq#0;2\x1b\\b").0, "ab");
+    }
+
+    #[test]
     fn osc_terminated_by_st_is_removed() {
         assert_eq!(
             clean_controls("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b").0,
@@ -218,6 +258,27 @@ mod tests {
         noise.extend_from_slice(b"some text");
         assert_eq!(decode(&noise).unwrap_err(), "binary content");
         assert_eq!(decode(b"").unwrap_err(), "empty file");
+        assert_eq!(
+            decode(b"\0\x01\x02").unwrap_err(),
+            "only control characters"
+        );
+        assert_eq!(
+            decode(b"\x1b[2J\x1b]0;x\x07").unwrap_err(),
+            "only control characters"
+        );
+        // Noise as random as a compressed file's, with and without a UTF-16 byte-order mark.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let noise: Vec<u8> = (0..100_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        assert_eq!(decode(&noise).unwrap_err(), "binary content");
+        let with_bom = [b"\xff\xfe".as_slice(), &noise].concat();
+        assert_eq!(decode(&with_bom).unwrap_err(), "binary content");
         assert_eq!(decode(b" \n\t\n").unwrap_err(), "empty file");
     }
 
