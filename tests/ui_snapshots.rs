@@ -187,6 +187,18 @@ fn narrow_100x30_keeps_a_roomy_reader() {
 }
 
 #[test]
+fn zoomed_reader_120x40_then_back_to_the_panes() {
+    let mut app = sample(120, 40);
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.focus(), Focus::Reader);
+    insta::assert_snapshot!(render_at(&app, 120, 40));
+    // Back to the list (Esc from the reader) shows every pane again.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.panes().show_list && app.panes().show_actors);
+}
+
+#[test]
 fn load_problems_overlay_100x20() {
     let mut loaded = Loaded::from_corpus(fixture::sample());
     loaded.problems = vec![

@@ -46,6 +46,8 @@ pub enum Action {
     CycleSort,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// The reading view alone across the terminal, or the panes again.
+    ToggleZoom,
     /// Show or hide the list of load problems.
     ToggleProblems,
     /// Reverse the sort order.

@@ -349,6 +349,13 @@ pub static KEYS: &[Binding] = &[
     },
     Binding {
         context: C::Global,
+        keys: &[ch('z')],
+        action: Action::ToggleZoom,
+        help: "read alone across the terminal; again for the panes",
+        hint: None,
+    },
+    Binding {
+        context: C::Global,
         keys: &[ch('"')],
         action: Action::ToggleQuotes,
         help: "quotes of the article (or its story) by speaker",

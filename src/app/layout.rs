@@ -100,8 +100,9 @@ pub fn inner(r: Rect) -> Rect {
     }
 }
 
-/// Lays out a frame of `area` with `focus`.
-pub fn panes(area: Rect, focus: Focus) -> Panes {
+/// Lays out a frame of `area` with `focus`; `zoom` gives the reading view the whole width
+/// (centred, at most a comfortable line), the actors an overlay.
+pub fn panes(area: Rect, focus: Focus, zoom: bool) -> Panes {
     let h = area.height;
     // Bottom rows: filter line and status bar, as long as there is room.
     let (body_h, filter_h, status_h) = match h {
@@ -155,6 +156,23 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
         }
         Mode::Single => (body, body, body),
     };
+    if zoom && mode != Mode::Single {
+        let reader_w = w.min(READER_MAX);
+        let side = w.min(34);
+        let visible = body_h > 0;
+        return Panes {
+            mode,
+            list,
+            reader: split(area.x + (w - reader_w) / 2, reader_w),
+            actors: split(area.x + w - side, side),
+            filter,
+            status,
+            show_list: false,
+            show_reader: visible,
+            show_actors: visible && focus == Focus::Actors,
+            actors_overlay: true,
+        };
+    }
     let (show_list, show_reader, show_actors) = match (mode, focus) {
         (Mode::Wide, _) => (true, true, true),
         (Mode::Narrow, f) => (true, true, f == Focus::Actors),
@@ -186,8 +204,24 @@ mod tests {
     }
 
     #[test]
+    fn zoom_shows_the_reader_alone_centred_at_a_reading_width() {
+        let p = panes(area(120, 40), Focus::Reader, true);
+        assert!(p.show_reader && !p.show_list && !p.show_actors);
+        assert_eq!(inner(p.reader).width as usize - 2, READ_WIDTH);
+        assert_eq!(p.reader.x, (120 - p.reader.width) / 2);
+        let p = panes(area(80, 24), Focus::Actors, true);
+        assert!(p.show_reader && p.show_actors && p.actors_overlay);
+        assert_eq!(p.reader.width, 80);
+        // One pane at a time already: zoom changes nothing.
+        assert_eq!(
+            panes(area(50, 20), Focus::Reader, true),
+            panes(area(50, 20), Focus::Reader, false)
+        );
+    }
+
+    #[test]
     fn wide_shows_three_panes_that_tile_the_width() {
-        let p = panes(area(120, 40), Focus::List);
+        let p = panes(area(120, 40), Focus::List, false);
         assert_eq!(p.mode, Mode::Wide);
         assert!(p.show_list && p.show_reader && p.show_actors);
         assert_eq!(p.list.width + p.reader.width + p.actors.width, 120);
@@ -199,16 +233,16 @@ mod tests {
     #[test]
     fn wide_caps_the_reading_line_and_gives_the_rest_to_the_list() {
         for w in [101, 120, 150, 200, 300] {
-            let p = panes(area(w, 40), Focus::List);
+            let p = panes(area(w, 40), Focus::List, false);
             assert_eq!(p.mode, Mode::Wide, "{w}");
             let text = inner(p.reader).width as usize - 2;
             assert!((40..=READ_WIDTH).contains(&text), "{w}: reader text {text}");
             assert_eq!(p.list.width + p.reader.width + p.actors.width, w);
         }
         // 120 columns: date, source and 30 columns of title in the list.
-        assert!(inner(panes(area(120, 40), Focus::List).list).width >= 52);
+        assert!(inner(panes(area(120, 40), Focus::List, false).list).width >= 52);
         // 200 columns: lines of 80, and the list takes the spare room.
-        let p = panes(area(200, 50), Focus::List);
+        let p = panes(area(200, 50), Focus::List, false);
         assert_eq!(inner(p.reader).width as usize - 2, READ_WIDTH);
         assert!(p.list.width > p.reader.width);
     }
@@ -216,7 +250,7 @@ mod tests {
     #[test]
     fn up_to_100_columns_the_reader_is_not_cramped() {
         for w in [81, 90, 100] {
-            let p = panes(area(w, 30), Focus::List);
+            let p = panes(area(w, 30), Focus::List, false);
             assert_eq!(p.mode, Mode::Narrow);
             assert!(inner(p.reader).width >= 45, "{w}: {}", p.reader.width);
         }
@@ -224,18 +258,18 @@ mod tests {
 
     #[test]
     fn narrow_folds_the_sidebar_into_an_overlay() {
-        let p = panes(area(80, 24), Focus::List);
+        let p = panes(area(80, 24), Focus::List, false);
         assert_eq!(p.mode, Mode::Narrow);
         assert!(!p.show_actors);
-        let p = panes(area(80, 24), Focus::Actors);
+        let p = panes(area(80, 24), Focus::Actors, false);
         assert!(p.show_actors && p.actors_overlay);
     }
 
     #[test]
     fn single_shows_the_focused_pane() {
-        let p = panes(area(50, 20), Focus::Reader);
+        let p = panes(area(50, 20), Focus::Reader, false);
         assert!(p.show_reader && !p.show_list);
-        let p = panes(area(50, 20), Focus::Filter);
+        let p = panes(area(50, 20), Focus::Filter, false);
         assert!(p.show_list);
     }
 
@@ -251,7 +285,7 @@ mod tests {
             (81, 2),
             (101, 3),
         ] {
-            let p = panes(area(w, h), Focus::Actors);
+            let p = panes(area(w, h), Focus::Actors, false);
             assert!(p.status.bottom() <= h);
             assert!(inner(p.list).width <= w);
         }

@@ -68,6 +68,8 @@ pub struct App {
     pub(crate) width: u16,
     pub(crate) height: u16,
     pub(crate) focus: Focus,
+    /// The reading view alone, across the terminal (`z`); going back to the list ends it.
+    pub(crate) zoom: bool,
     /// Pane to return to from the filter or an overlay.
     pub(crate) last_pane: Focus,
     /// The overlay shown, with its scroll offset (lines of help, or problems).
@@ -203,6 +205,7 @@ impl App {
             width,
             height,
             focus: Focus::List,
+            zoom: false,
             last_pane: Focus::List,
             overlay: None,
             filter: FilterLine::default(),
@@ -338,7 +341,11 @@ impl App {
 
     /// The current pane geometry.
     pub fn panes(&self) -> Panes {
-        layout::panes(Rect::new(0, 0, self.width, self.height), self.focus)
+        layout::panes(
+            Rect::new(0, 0, self.width, self.height),
+            self.focus,
+            self.zoom,
+        )
     }
 
     /// The article under the list selection.
@@ -506,6 +513,14 @@ impl App {
             }
             Action::ToggleQuotes => self.show_quotes(),
             Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
+            Action::ToggleZoom => {
+                self.zoom = !self.zoom;
+                if self.zoom {
+                    self.set_focus(Focus::Reader);
+                } else if self.focus == Focus::Reader {
+                    self.set_focus(Focus::List);
+                }
+            }
             Action::ToggleProblems => self.show_problems(),
             Action::Undo => self.undo_clear(),
             Action::Dwell => {
@@ -913,6 +928,10 @@ impl App {
         }
         if matches!(self.focus, Focus::List | Focus::Reader) {
             self.last_pane = self.focus;
+        }
+        // The list is hidden while zoomed: going to it ends the zoom.
+        if f == Focus::List {
+            self.zoom = false;
         }
         self.focus = f;
     }

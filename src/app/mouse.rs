@@ -44,7 +44,7 @@ mod tests {
 
     #[test]
     fn cells_map_to_panes_and_rows() {
-        let p = panes(Rect::new(0, 0, 120, 40), Focus::List);
+        let p = panes(Rect::new(0, 0, 120, 40), Focus::List, false);
         assert_eq!(target(&p, p.list.x, p.list.y), Target::List(None));
         assert_eq!(
             target(&p, p.list.x + 2, p.list.y + 3),
@@ -61,7 +61,7 @@ mod tests {
 
     #[test]
     fn the_narrow_sidebar_overlay_is_on_top() {
-        let p = panes(Rect::new(0, 0, 80, 24), Focus::Actors);
+        let p = panes(Rect::new(0, 0, 80, 24), Focus::Actors, false);
         assert!(p.actors_overlay);
         assert!(matches!(target(&p, 79, 5), Target::Actors(_)));
     }

@@ -401,6 +401,10 @@ pub fn build(
         out.block(sub, width, &st);
     }
     out.block(&crate::report::meta_line(a), width, &plain(Tone::Meta));
+    // Where the report lives, to open or cite it (zoom, `z`, gives it a line of its own).
+    if let Some(url) = a.url.as_deref().filter(|u| !u.is_empty()) {
+        out.block(url, width, &plain(Tone::Link));
+    }
     if let Some(also) = also_reported(corpus, &others) {
         out.block(&also, width, &plain(Tone::Meta));
     }
