@@ -170,7 +170,9 @@ pub fn is_timestamp(line: &str) -> bool {
 /// `Last updated 13:26 14 / 09 / 2013`): its first date with a month name, day and year, or
 /// a numeric day and month whose order the numbers settle (`8 / 2 / 2013` is left alone).
 pub fn stamp_date(line: &str) -> Option<NaiveDate> {
-    if !is_timestamp(line) && !(line.len() <= 40 && stamp_words_only(line)) {
+    // A short line of stamp words needs no time ("on Apr 12 2007").
+    let stamp = is_timestamp(line) || (line.len() <= 40 && stamp_words_only(line));
+    if !stamp {
         return None;
     }
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
