@@ -8,15 +8,28 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use super::widgets::{fit, fit_spans, focused, inner};
-use crate::app::{App, Focus, ListRow, LoadState};
+use crate::app::{App, Focus, ListMode, ListRow, LoadState};
 
 /// Draws the list pane into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let has_focus = focused(app, Focus::List);
     // Dates in the rows leave out the year when there is only one: it is said here instead.
+    // In the stories view the rows are stories: say how many, over the reports shown.
+    let stories = app.list.mode == ListMode::Stories;
+    let counted = if stories {
+        let n = app
+            .list
+            .rows
+            .iter()
+            .filter(|r| matches!(r, ListRow::Story { .. }))
+            .count();
+        format!(" Stories {n} · {}/{} reports", app.shown(), app.total())
+    } else {
+        format!(" Articles {}/{}", app.shown(), app.total())
+    };
     let title = match app.list.year {
-        Some(y) => format!(" Articles {}/{} · {y} ", app.shown(), app.total()),
-        None => format!(" Articles {}/{} ", app.shown(), app.total()),
+        Some(y) => format!("{counted} · {y} "),
+        None => format!("{counted} "),
     };
     frame.render_widget(theme::block(title, has_focus), area);
     let inner = inner(area);
