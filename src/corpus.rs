@@ -56,8 +56,9 @@ pub struct LoadOutcome {
 }
 
 /// Puts the dateline (`Nairobi, Kenya (Associated Press)`) and the standfirst in front of
-/// the paragraphs, as the page shows them; returns how many went in.
-fn insert_leads(a: &mut Article) -> usize {
+/// the paragraphs, as the page shows them, and a title written as a sentence after them;
+/// returns how many went in front and whether the title went at the end.
+fn insert_leads(a: &mut Article) -> (usize, bool) {
     let dek = a.subtitle.as_deref().filter(|s| !s.trim().is_empty());
     let dateline = a.place.as_deref().map(|place| match &a.source {
         Some(agency) => format!("{place} ({agency})"),
@@ -68,27 +69,44 @@ fn insert_leads(a: &mut Article) -> usize {
         .chain(dek.map(str::to_string))
         .collect();
     let n = leads.len();
+    // The title is read last, so its short forms ("Villa beat City") join the full names
+    // the body gives; one that only repeats the opening sentence adds nothing.
+    let title = a.title.trim();
+    let repeated = a
+        .paragraphs
+        .first()
+        .is_some_and(|p| p.trim_start().starts_with(title));
+    let read = actors::title_to_read(title).filter(|_| !repeated);
+    let tail = read.is_some();
+    a.paragraphs.extend(read);
     a.paragraphs.splice(0..0, leads);
-    n
+    (n, tail)
 }
 
 impl Corpus {
     /// Builds a corpus from cleaned articles: finds actors and indexes them.
     pub fn from_articles(mut articles: Vec<Article>) -> Self {
         // A standfirst is read with the body, so its actors count for the article (`@name`
-        // finds a report that names someone only there); so is an agency dateline, whose
+        // finds a report that names someone only there); so is a title (whose "Maurice
+        // Cheeks" tells who the body's "Cheeks" is), and an agency dateline, whose
         // place and agency the cleaner took off the first paragraph (`NAIROBI (AP) -`).
         // They go in front for the reading and come out again; their mentions stay in the
         // index but not in the article, whose mentions point into `paragraphs`.
-        let leads: Vec<usize> = articles.iter_mut().map(insert_leads).collect();
+        let leads: Vec<(usize, bool)> = articles.iter_mut().map(insert_leads).collect();
         let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
         let extraction = actors::extract(&paragraphs);
         let index = ActorIndex::build(&extraction);
-        for ((article, mentions), lead) in articles.iter_mut().zip(extraction.mentions).zip(leads) {
+        for ((article, mentions), (lead, tail)) in
+            articles.iter_mut().zip(extraction.mentions).zip(leads)
+        {
+            if tail {
+                article.paragraphs.pop();
+            }
             article.paragraphs.drain(..lead);
+            let body = lead..lead + article.paragraphs.len();
             article.mentions = mentions
                 .into_iter()
-                .filter(|m| m.paragraph >= lead)
+                .filter(|m| body.contains(&m.paragraph))
                 .map(|m| Mention {
                     paragraph: m.paragraph - lead,
                     ..m

@@ -256,3 +256,40 @@ fn extraction_is_deterministic() {
         b.mentions.iter().flatten().count()
     );
 }
+
+#[test]
+fn a_title_written_as_a_sentence_names_who_the_body_calls_by_surname() {
+    let article = |title: &str| dossier::Article {
+        id: "a".into(),
+        path: "a.txt".into(),
+        title: title.into(),
+        paragraphs: vec![
+            "The dismissal came hours before the team was to play at home.".into(),
+            "The team president said he met with Okonkwo on Saturday morning.".into(),
+        ],
+        ..dossier::Article::default()
+    };
+    let corpus = Corpus::from_articles(vec![article(
+        "Chidi Okonkwo was fired on Saturday as coach of the national team",
+    )]);
+    let actors = corpus.actors.actors();
+    let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert!(found.contains(&("Chidi Okonkwo", Person)), "{found:?}");
+    // Mentions still point into the body only: the surname, not the title.
+    let a = &corpus.articles[0];
+    assert_eq!(a.paragraphs.len(), 2);
+    assert!(
+        a.mentions.iter().all(|m| m.paragraph == 1),
+        "{:?}",
+        a.mentions
+    );
+    // In title case every word looks like a name: such a title is not read.
+    let shouted = Corpus::from_articles(vec![article("Coach Chidi Okonkwo Fired By Team")]);
+    let names: Vec<&str> = shouted
+        .actors
+        .actors()
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("Fired")), "{names:?}");
+}

@@ -34,6 +34,32 @@ pub fn extract(articles: &[&[String]]) -> Extraction {
     extract_with(articles, Model::bundled())
 }
 
+/// A title as the recogniser should read it beside the body, or `None`: one in title case
+/// ("Sprinter Wins Jamaican Title") reads every word as a name, and a common word opening
+/// it ("Typhoon forces evacuations") is only capitalised for its place.
+pub fn title_to_read(title: &str) -> Option<String> {
+    let (mut words, mut caps) = (0, 0);
+    for w in title.split_whitespace().skip(1) {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            words += 1;
+            caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    if words < 2 || caps * 2 >= words {
+        return None;
+    }
+    let first = title.split_whitespace().next()?;
+    let common = LEXICON.case_of(&norm::fold(first)) == Some(true);
+    Some(if common {
+        let mut c = title.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        title.to_string()
+    })
+}
+
 /// [`extract`] with a given classifier (for training and cross-validation).
 pub fn extract_with(articles: &[&[String]], model: &Model) -> Extraction {
     let lex = &*LEXICON;
@@ -298,6 +324,20 @@ mod tests {
             .map(|a| a.kind)
             .collect();
         assert_eq!(athens, [Place], "{:?}", e.actors);
+    }
+
+    #[test]
+    fn titles_are_read_when_written_as_sentences() {
+        assert_eq!(
+            title_to_read("Maurice Cheeks was fired as coach of the 76ers").as_deref(),
+            Some("Maurice Cheeks was fired as coach of the 76ers")
+        );
+        assert_eq!(
+            title_to_read("Typhoon forces evacuations in northern Philippines").as_deref(),
+            Some("typhoon forces evacuations in northern Philippines")
+        );
+        assert_eq!(title_to_read("Sprinter Wins Jamaican Sprint Title"), None);
+        assert_eq!(title_to_read("Budget"), None);
     }
 
     #[test]
