@@ -251,6 +251,9 @@ impl Corpus {
     }
 }
 
+/// Ids an ambiguous prefix lists before it says how many more there are.
+const SHOWN_IDS: usize = 8;
+
 /// Why `Corpus::find` found no single article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FindError {
@@ -262,6 +265,13 @@ impl fmt::Display for FindError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FindError::NotFound(id) => write!(f, "no article with id {id:?} (see `dossier list`)"),
+            // A prefix of every id would list them all: a few say what is meant.
+            FindError::Ambiguous(id, ids) if ids.len() > SHOWN_IDS => write!(
+                f,
+                "{id:?} matches {} articles: {}, ... (a longer prefix picks one)",
+                ids.len(),
+                ids[..SHOWN_IDS].join(", ")
+            ),
             FindError::Ambiguous(id, ids) => {
                 write!(f, "{id:?} matches several articles: {}", ids.join(", "))
             }
@@ -402,6 +412,15 @@ mod tests {
         assert_eq!(corpus.find("002_z"), Ok(2));
         assert!(matches!(corpus.find("002"), Err(FindError::Ambiguous(_, ids)) if ids.len() == 2));
         assert!(matches!(corpus.find("9"), Err(FindError::NotFound(_))));
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_of_many_ids_names_a_few() {
+        let ids: Vec<String> = (0..200).map(|i| format!("feed-{i}")).collect();
+        let message = FindError::Ambiguous("feed-".into(), ids).to_string();
+        assert!(message.starts_with("\"feed-\" matches 200 articles: feed-0, feed-1,"));
+        assert!(!message.contains("feed-8,"), "{message}");
+        assert!(message.len() < 140, "{message}");
     }
 
     /// The article kept its one body paragraph, and every mention points into it.
