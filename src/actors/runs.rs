@@ -175,7 +175,8 @@ fn hyphen_links(p: &Para, k: usize) -> Option<usize> {
 }
 
 /// A possessive inside an organisation name: "Farmers' Association",
-/// "People's Party"; never after a known actor ("Iraq's Kurdistan").
+/// "People's Party", a shop named for a first name ("Sam's Club"); never after a known
+/// actor ("Iraq's Kurdistan").
 fn inner_possessive(p: &Para, k: usize) -> bool {
     let (prev, next) = (p.toks[k], p.toks.get(k + 1));
     if !next.is_some_and(|n| n.is_cap() && !n.sent_start && n.has(ORG_TAIL | GENERIC)) {
@@ -183,7 +184,14 @@ fn inner_possessive(p: &Para, k: usize) -> bool {
     }
     let after = p.text.get(prev.end..).unwrap_or("");
     let plural = !after.starts_with("'s") && !after.starts_with("’s");
-    (plural || prev.has(GENERIC)) && prev.is_cap() && p.gaz(&[k]).is_none()
+    // A lone first name owns a business, not a person's party: "Sam's Club", not "Jim
+    // Smith's Party".
+    let lone_given = prev.has(NAME_GIVEN)
+        && !k
+            .checked_sub(1)
+            .and_then(|b| p.toks.get(b))
+            .is_some_and(|b| b.is_cap() && b.space_before && !b.sent_start && b.has(NAME_GIVEN));
+    (plural || prev.has(GENERIC) || lone_given) && prev.is_cap() && p.gaz(&[k]).is_none()
 }
 
 /// A period after an abbreviation or initial inside a name ("Mr. Smith", "George W. Bush").
@@ -800,6 +808,9 @@ mod tests {
             run("the Irish Farmers' Association", "Irish"),
             "Irish Farmers' Association"
         );
+        assert_eq!(run("outside the Sam's Club on Friday", "Sam"), "Sam's Club");
+        // A person's possession is no name of its own.
+        assert_eq!(run("said Jim Smith's Party chief", "Jim"), "Jim Smith");
         assert_eq!(run("near Ain al-Zarqa airbase", "Ain"), "Ain al-Zarqa");
         assert_eq!(run("met Mr. Smith and George W. Bush", "Mr"), "Mr. Smith");
         assert_eq!(
