@@ -16,13 +16,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let h = inner.height as usize;
     let mut title = String::from(" Reading ");
     if !r.lines.is_empty() {
+        // As pagers say it: the top, the end, else how far down the view's last line is.
         let pos = if r.lines.len() <= h {
             "all".to_string()
+        } else if r.scroll == 0 {
+            "top".to_string()
+        } else if r.scroll + h >= r.lines.len() {
+            "end".to_string()
         } else {
-            format!(
-                "{}%",
-                ((r.scroll + h).min(r.lines.len()) * 100) / r.lines.len()
-            )
+            format!("{}%", ((r.scroll + h) * 100) / r.lines.len())
         };
         title = format!(" Reading · {pos} ");
         if !r.matches.is_empty() {
