@@ -104,6 +104,9 @@ pub fn parse_json(
     path: &str,
     emit: &mut dyn FnMut(RawDoc),
 ) -> Result<Outcome, String> {
+    if text.trim_start().starts_with('[') {
+        return parse_array(text, stem, path, emit);
+    }
     // serde_json refuses nesting deeper than 128, so hostile nesting is an error, not a crash.
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
     let items: Vec<&Value> = match &value {
@@ -143,6 +146,71 @@ pub fn parse_json(
                 .skipped
                 .add(|| format!("item {}: no body, content or text", n + 1)),
         }
+    }
+    Ok(out)
+}
+
+/// A `.json` array of articles, read an item at a time: an item the parser refuses (a number
+/// out of range, a lone surrogate) ends the file there, and the items before it still load.
+fn parse_array(
+    text: &str,
+    stem: &str,
+    path: &str,
+    emit: &mut dyn FnMut(RawDoc),
+) -> Result<Outcome, String> {
+    use serde::de::{Deserializer as _, SeqAccess, Visitor};
+
+    struct Items<'a, 'e> {
+        stem: &'a str,
+        path: &'a str,
+        emit: &'e mut dyn FnMut(RawDoc),
+        out: &'e mut Outcome,
+    }
+    impl<'de> Visitor<'de> for Items<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an array of articles")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let mut n = 0;
+            while let Some(item) = seq.next_element::<Value>()? {
+                n += 1;
+                match item
+                    .as_object()
+                    .and_then(|m| record(m, format!("{}-{n}", self.stem), self.path))
+                {
+                    Some(doc) => {
+                        (self.emit)(doc);
+                        self.out.docs += 1;
+                    }
+                    None => self
+                        .out
+                        .skipped
+                        .add(|| format!("item {n}: no body, content or text")),
+                }
+            }
+            Ok(())
+        }
+    }
+
+    let mut out = Outcome::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = de
+        .deserialize_seq(Items {
+            stem,
+            path,
+            emit,
+            out: &mut out,
+        })
+        .and_then(|()| de.end());
+    if let Err(e) = read {
+        if out.docs == 0 {
+            return Err(format!("invalid JSON: {e}"));
+        }
+        // What follows the bad item is lost with it: say so once, with the first few skips.
+        let kept = out.docs;
+        out.skipped
+            .add(|| format!("invalid JSON after item {kept}, the rest not read: {e}"));
     }
     Ok(out)
 }
@@ -305,6 +373,18 @@ mod tests {
         assert_eq!(docs[0].url.as_deref(), Some("https://x.org/a"));
         assert_eq!(docs[1].id, "feed-2");
         assert_eq!(docs[1].author.as_deref(), Some("Ann, Bo"));
+    }
+
+    #[test]
+    fn a_bad_item_in_an_array_keeps_the_items_before_it() {
+        let text = r#"[{"title":"Good one","body":"The council met."},{"title":"t","body":"x","score":1e400},{"title":"Lost","body":"y"}]"#;
+        let (docs, out) = json(text, "feed").unwrap();
+        assert_eq!(docs.len(), 1);
+        let said = out.skipped.summary().unwrap_or_default();
+        assert!(said.contains("invalid JSON after item 1"), "{said}");
+        // Nothing good at all is still an error for the whole file.
+        assert!(json(r#"[{"title":"t","body":"x","n":1e400}]"#, "f").is_err());
+        assert!(json(r#"[{"title":"a","body":"x"}] trailing"#, "f").is_ok());
     }
 
     #[test]
