@@ -103,6 +103,11 @@ pub fn render_subtree<'a>(
     root: NodeRef<'a, Node>,
     mut skip: impl FnMut(NodeRef<'a, Node>) -> bool,
 ) -> Rendered {
+    // html2text keeps a kilobyte or more per line it lays out: a flood of breaks or
+    // paragraphs would cost gigabytes, so such a subtree is read as plain blocks instead.
+    if root.descendants().nth(MAX_RENDERED_NODES).is_some() {
+        return plain_blocks(root, skip);
+    }
     let dom = RcDom::default();
     let element = |name: &str| {
         let q = QualName::new(None, ns!(html), LocalName::from(name));
@@ -181,6 +186,72 @@ pub fn render_subtree<'a>(
         Ok(lines) => from_lines(lines),
         Err(_) => Rendered::default(),
     }
+}
+
+/// Nodes from which a subtree is read as plain blocks rather than rendered by html2text
+/// (a long article page holds a few thousand).
+const MAX_RENDERED_NODES: usize = 100_000;
+
+/// The text of a subtree as paragraphs, one per block element, without html2text: bounded
+/// memory for pathological pages. Links are left as their text.
+fn plain_blocks<'a>(
+    root: NodeRef<'a, Node>,
+    mut skip: impl FnMut(NodeRef<'a, Node>) -> bool,
+) -> Rendered {
+    let mut out = Rendered::default();
+    let mut current = String::new();
+    // (node, whether it is being left): a block flushes its paragraph on the way in and out.
+    let mut stack = vec![(root, false)];
+    while let Some((node, leaving)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) if !leaving => current.push_str(&t.text),
+            Node::Element(el) => {
+                let block = !matches!(
+                    el.name(),
+                    "a" | "span"
+                        | "b"
+                        | "strong"
+                        | "i"
+                        | "em"
+                        | "u"
+                        | "s"
+                        | "small"
+                        | "sup"
+                        | "sub"
+                        | "abbr"
+                        | "cite"
+                        | "q"
+                        | "mark"
+                        | "time"
+                        | "code"
+                        | "font"
+                );
+                if leaving {
+                    if block {
+                        flush(&mut current, &mut out.paragraphs);
+                    }
+                    continue;
+                }
+                if matches!(el.name(), "script" | "style" | "noscript" | "template") || skip(node) {
+                    continue;
+                }
+                if el.name() == "br" {
+                    current.push(' ');
+                    continue;
+                }
+                if block {
+                    flush(&mut current, &mut out.paragraphs);
+                }
+                stack.push((node, true));
+                for child in node.children().rev() {
+                    stack.push((child, false));
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut out.paragraphs);
+    out
 }
 
 /// A table row of short text cells (data, not page layout): no blocks, lists, tables or
@@ -524,6 +595,22 @@ pub fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_of_nodes_is_read_as_plain_blocks() {
+        let flood = format!(
+            "<html><body><article><p>The council met.</p><p>{}</p><script>var x;</script><p>Last <b>word</b>.</p></article></body></html>",
+            "x<br>".repeat(MAX_RENDERED_NODES)
+        );
+        let page = scraper::Html::parse_document(&flood);
+        let r = render_subtree(*page.root_element(), |_| false);
+        assert_eq!(
+            r.paragraphs.first().map(String::as_str),
+            Some("The council met.")
+        );
+        assert_eq!(r.paragraphs.last().map(String::as_str), Some("Last word."));
+        assert_eq!(r.paragraphs.len(), 3);
+    }
 
     #[test]
     fn a_data_row_is_one_line_and_a_layout_row_stays_blocks() {
