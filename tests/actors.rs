@@ -293,3 +293,41 @@ fn a_title_written_as_a_sentence_names_who_the_body_calls_by_surname() {
         .collect();
     assert!(!names.iter().any(|n| n.contains("Fired")), "{names:?}");
 }
+
+#[test]
+fn a_middle_initial_joins_one_person_across_reports_unless_two_are_meant() {
+    let report = |id: &str, text: &str| dossier::Article {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        title: "Nominee named".into(),
+        paragraphs: vec![text.into()],
+        ..dossier::Article::default()
+    };
+    let names = |texts: &[&str]| -> Vec<(String, ActorKind)> {
+        let corpus = Corpus::from_articles(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| report(&format!("r{i}"), t))
+                .collect(),
+        );
+        corpus
+            .actors
+            .actors()
+            .iter()
+            .filter(|a| a.kind == Person)
+            .map(|a| (a.name.clone(), a.kind))
+            .collect()
+    };
+    let one = names(&[
+        "The president named Regina M. Benjamin on Monday, aides said.",
+        "Aides said Regina Benjamin would be confirmed within weeks.",
+    ]);
+    assert_eq!(one.len(), 1, "{one:?}");
+    let two = names(&[
+        "Former president George H. W. Bush spoke in Houston on Monday.",
+        "President George W. Bush spoke in Dallas on Tuesday.",
+        "Aides said George Bush would travel again soon.",
+    ]);
+    assert_eq!(two.len(), 3, "{two:?}");
+}

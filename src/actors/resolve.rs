@@ -704,7 +704,8 @@ fn global(
             claim(&mut by_short, s, i, &mut uf);
         }
     }
-    if join_short_given_names(locals, &first, &by_given_last, lex, &mut uf) {
+    let shortened = join_short_given_names(locals, &first, &by_given_last, lex, &mut uf);
+    if join_middle_initials(locals, &by_given_last, &mut uf) || shortened {
         // Surnames two spellings of one person claimed are that person's again.
         by_surname.clear();
         for &i in &first {
@@ -800,6 +801,49 @@ fn join_short_given_names(
         if clear && let Some(h) = target {
             uf.union(i, h);
             joined = true;
+        }
+    }
+    joined
+}
+
+/// Joins the spellings of one person with and without a middle initial ("Regina M.
+/// Benjamin", "Regina Benjamin"), in any report, when every spelling of that given name and
+/// surname gives the same initials or none: "George H. W. Bush" and "George W. Bush" stay
+/// two. Whether anything was joined.
+fn join_middle_initials(
+    locals: &[Local],
+    by_given_last: &HashMap<(&str, &str), Vec<usize>>,
+    uf: &mut UnionFind,
+) -> bool {
+    let mut joined = false;
+    for ids in by_given_last.values().filter(|ids| ids.len() >= 2) {
+        let mut middle: Option<&str> = None;
+        let mut agree = true;
+        for &i in ids {
+            let Some(key) = locals[i].keys.first() else {
+                agree = false;
+                break;
+            };
+            let words: Vec<&str> = key.split(' ').collect();
+            let inner = &words[1..words.len().saturating_sub(1).max(1)];
+            if inner.is_empty() {
+                continue;
+            }
+            let initials = inner.iter().all(|w| w.chars().count() == 1);
+            let this = &key[words[0].len()..key.len() - words[words.len() - 1].len()];
+            if !initials || middle.is_some_and(|m| m != this) {
+                agree = false;
+                break;
+            }
+            middle = Some(this);
+        }
+        if agree && middle.is_some() {
+            for w in ids.windows(2) {
+                if uf.find(w[0]) != uf.find(w[1]) {
+                    uf.union(w[0], w[1]);
+                    joined = true;
+                }
+            }
         }
     }
     joined
