@@ -278,17 +278,27 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
     out
 }
 
+/// Widest id the `list` column is sized for unless most ids are wider.
+const ID_COLUMN: usize = 32;
+
 /// `list` as text: id, date, source, title; one line per article.
 pub fn list_text(corpus: &Corpus) -> String {
-    let id_w = corpus
+    // An id is printed whole (`show` takes it back), but a few long file names must not push
+    // every other line off the screen: only their own lines go wider. When most ids are
+    // long, the column fits them all.
+    let lens: Vec<usize> = corpus
         .articles
         .iter()
         .map(|a| a.id.chars().count())
+        .collect();
+    let long = lens.iter().filter(|&&n| n > ID_COLUMN).count();
+    let id_w = lens
+        .iter()
+        .copied()
+        .filter(|&n| long * 2 > lens.len() || n <= ID_COLUMN)
         .max()
         .unwrap_or(2)
-        // An id is printed whole (`show` takes it back), but one long file name must not
-        // push every other line off the screen: only its own line goes wider.
-        .clamp(2, 32);
+        .max(2);
     let src_w = corpus
         .articles
         .iter()

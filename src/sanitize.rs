@@ -31,7 +31,8 @@ pub fn is_forbidden(c: char) -> bool {
         )
 }
 
-/// The visible character shown instead of a forbidden one: same UTF-8 length, so offsets hold.
+/// The visible character shown instead of a forbidden one: same UTF-8 length, so offsets hold
+/// (but for the four-byte tag characters, which article text never holds: loading drops them).
 pub fn stand_in(c: char) -> char {
     match c.len_utf8() {
         1 => '?',

@@ -128,6 +128,20 @@ fn one_long_file_name_widens_only_its_own_line() {
     }
     // The id is whole: `show` takes it back.
     assert!(stdout.lines().any(|l| l.starts_with(&format!("{long} "))));
+    // When most ids are long, the column fits them all: the dates line up.
+    let dated = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "2024-03-04-cork-dockers-strike-over-pay.txt",
+        "2024-03-05-strike-stops-ringaskiddy-port-again.txt",
+        "short.txt",
+    ] {
+        write(dated.path(), name, b"Port reopens\n\nThe port reopened on Monday.\n");
+    }
+    let out = dossier(&["list", &dated.path().display().to_string()]);
+    let stdout = text(&out.stdout);
+    let columns: Vec<usize> = stdout.lines().filter_map(|l| l.find("----------")).collect();
+    assert_eq!(columns.len(), 3, "{stdout}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{stdout}");
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {

@@ -49,7 +49,9 @@ pub fn title_to_read(title: &str) -> Option<String> {
         return None;
     }
     let first = title.split_whitespace().next()?;
-    let common = LEXICON.case_of(&norm::fold(first)) == Some(true);
+    // "US troops leave" keeps its acronym: only a capitalised word is lowered.
+    let capitalised = first.chars().skip(1).all(|c| !c.is_uppercase());
+    let common = capitalised && LEXICON.case_of(&norm::fold(first)) == Some(true);
     Some(if common {
         let mut c = title.chars();
         c.next()
@@ -335,6 +337,10 @@ mod tests {
         assert_eq!(
             title_to_read("Typhoon forces evacuations in northern Philippines").as_deref(),
             Some("typhoon forces evacuations in northern Philippines")
+        );
+        assert_eq!(
+            title_to_read("US troops leave Kabul airport after twenty years").as_deref(),
+            Some("US troops leave Kabul airport after twenty years")
         );
         assert_eq!(title_to_read("Sprinter Wins Jamaican Sprint Title"), None);
         assert_eq!(title_to_read("Budget"), None);

@@ -186,11 +186,11 @@ fn inner_possessive(p: &Para, k: usize) -> bool {
     let plural = !after.starts_with("'s") && !after.starts_with("’s");
     // A lone first name owns a business, not a person's party: "Sam's Club", not "Jim
     // Smith's Party".
+    // A given name before it ("Jimmy Carter's") makes it a surname, even opening a sentence.
     let lone_given = prev.has(NAME_GIVEN)
         && !k
             .checked_sub(1)
-            .and_then(|b| p.toks.get(b))
-            .is_some_and(|b| b.is_cap() && b.space_before && !b.sent_start && b.has(NAME_GIVEN));
+            .is_some_and(|b| p.toks[b].is_cap() && p.toks[b].has(NAME_GIVEN));
     (plural || prev.has(GENERIC) || lone_given) && prev.is_cap() && p.gaz(&[k]).is_none()
 }
 
@@ -811,6 +811,10 @@ mod tests {
         assert_eq!(run("outside the Sam's Club on Friday", "Sam"), "Sam's Club");
         // A person's possession is no name of its own.
         assert_eq!(run("said Jim Smith's Party chief", "Jim"), "Jim Smith");
+        assert_eq!(
+            run("Jimmy Carter's Administration signed it.", "Jimmy"),
+            "Jimmy Carter"
+        );
         assert_eq!(run("near Ain al-Zarqa airbase", "Ain"), "Ain al-Zarqa");
         assert_eq!(run("met Mr. Smith and George W. Bush", "Mr"), "Mr. Smith");
         assert_eq!(

@@ -40,7 +40,7 @@ use crate::query::{Index, Query};
 use crate::read_marks;
 use crate::stories::Stories;
 use filter::{Edit, FilterLine};
-use layout::{Mode, Panes, Rect};
+use layout::{Panes, Rect};
 use list::ListPane;
 use mouse::Target;
 use search::SearchState;
@@ -992,10 +992,9 @@ impl App {
     /// go to the list; the actors go to the list (or, as an overlay, close); only in the list
     /// does Esc clear the filter, and `u` undoes that.
     fn back(&mut self) {
-        let mode = Mode::for_width(self.width);
         match self.focus {
             Focus::Filter | Focus::Reader => self.set_focus(Focus::List),
-            Focus::Actors if mode == Mode::Narrow => self.set_focus(self.last_pane),
+            Focus::Actors if self.panes().actors_overlay => self.set_focus(self.last_pane),
             Focus::Actors => self.set_focus(Focus::List),
             Focus::List if self.filter.is_active() => self.clear_filter(),
             Focus::List => {}

@@ -176,7 +176,7 @@ pub fn stamp_date(line: &str) -> Option<NaiveDate> {
         return None;
     }
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\b(\d{1,2})(?:st|nd|rd|th)?\s+)?\b([a-z]{3,9})\.?\s*(?:\b(\d{1,2})(?:st|nd|rd|th)?\b)?\s*,?\s*\b(\d{4})\b")
+        Regex::new(r"(?i)(?:(?:^|[^\d:.])(\d{1,2})(?:st|nd|rd|th)?\s+)?\b([a-z]{3,9})\.?\s*(?:\b(\d{1,2})(?:st|nd|rd|th)?\b)?\s*,?\s*\b(\d{4})\b")
             .expect("static regex")
     });
     static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -489,6 +489,8 @@ mod tests {
             ("Updated 4 / 9 / 2007 6:04 PM", None),
             // No year, or words that are no timestamp's.
             ("Updated 9:06 AM", None),
+            // The minutes of a time are no day.
+            ("Posted at 10:30 June 2013", None),
             ("May 4 vote set for 2025 budget", None),
             ("Marching orders: 12 March 2024", None),
             ("Ministers meet on March 3 2024 in Oslo", None),

@@ -151,7 +151,9 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
             let mut ahead = chars.clone();
             ahead.next();
             let mut taken = 1;
-            while let Some(c) = ahead.next() {
+            loop {
+                // The end of the text ends no string either.
+                let Some(c) = ahead.next() else { return };
                 taken += 1;
                 if c == '\u{7}' || c == '\u{9c}' {
                     break;
@@ -162,7 +164,8 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
                     }
                     break;
                 }
-                if c == '\n' || taken > MAX_STRING {
+                let line_end = matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
+                if line_end || taken > MAX_STRING {
                     return;
                 }
             }
@@ -236,6 +239,15 @@ mod tests {
         assert_eq!(removed, 1);
         assert!(text.starts_with("President Biden spoke."), "{text:.40}");
         assert!(text.ends_with("Last paragraph."));
+        // At the end of the text, or before a lone carriage return, only the ESC goes too.
+        let last = "First.\n\n\x1bPresident Biden said the budget would pass.";
+        assert!(
+            clean_controls(last)
+                .0
+                .ends_with("President Biden said the budget would pass.")
+        );
+        let cr = clean_controls("\x1bPresident spoke.\rThe end.").0;
+        assert!(cr.starts_with("President spoke."), "{cr}");
         // A terminated string on its line still goes whole.
         assert_eq!(clean_controls("a\x1bPq#0;2\x1b\\b").0, "ab");
     }

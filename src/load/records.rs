@@ -165,6 +165,8 @@ fn parse_array(
         path: &'a str,
         emit: &'e mut dyn FnMut(RawDoc),
         out: &'e mut Outcome,
+        /// Items read whole, good or not.
+        read: &'e mut usize,
     }
     impl<'de> Visitor<'de> for Items<'_, '_> {
         type Value = ();
@@ -175,6 +177,7 @@ fn parse_array(
             let mut n = 0;
             while let Some(item) = seq.next_element::<Value>()? {
                 n += 1;
+                *self.read = n;
                 match item
                     .as_object()
                     .and_then(|m| record(m, format!("{}-{n}", self.stem), self.path))
@@ -194,23 +197,24 @@ fn parse_array(
     }
 
     let mut out = Outcome::default();
+    let mut items = 0;
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = de
+    let parsed = de
         .deserialize_seq(Items {
             stem,
             path,
             emit,
             out: &mut out,
+            read: &mut items,
         })
         .and_then(|()| de.end());
-    if let Err(e) = read {
+    if let Err(e) = parsed {
         if out.docs == 0 {
             return Err(format!("invalid JSON: {e}"));
         }
         // What follows the bad item is lost with it: say so once, with the first few skips.
-        let kept = out.docs;
         out.skipped
-            .add(|| format!("invalid JSON after item {kept}, the rest not read: {e}"));
+            .add(|| format!("invalid JSON at item {}, the rest not read: {e}", items + 1));
     }
     Ok(out)
 }
@@ -377,11 +381,12 @@ mod tests {
 
     #[test]
     fn a_bad_item_in_an_array_keeps_the_items_before_it() {
-        let text = r#"[{"title":"Good one","body":"The council met."},{"title":"t","body":"x","score":1e400},{"title":"Lost","body":"y"}]"#;
+        let text = r#"[{"title":"no body"},{"title":"Good one","body":"The council met."},{"title":"t","body":"x","score":1e400},{"title":"Lost","body":"y"}]"#;
         let (docs, out) = json(text, "feed").unwrap();
         assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "feed-2");
         let said = out.skipped.summary().unwrap_or_default();
-        assert!(said.contains("invalid JSON after item 1"), "{said}");
+        assert!(said.contains("invalid JSON at item 3"), "{said}");
         // Nothing good at all is still an error for the whole file.
         assert!(json(r#"[{"title":"t","body":"x","n":1e400}]"#, "f").is_err());
         assert!(json(r#"[{"title":"a","body":"x"}] trailing"#, "f").is_ok());
