@@ -135,11 +135,18 @@ fn one_long_file_name_widens_only_its_own_line() {
         "2024-03-05-strike-stops-ringaskiddy-port-again.txt",
         "short.txt",
     ] {
-        write(dated.path(), name, b"Port reopens\n\nThe port reopened on Monday.\n");
+        write(
+            dated.path(),
+            name,
+            b"Port reopens\n\nThe port reopened on Monday.\n",
+        );
     }
     let out = dossier(&["list", &dated.path().display().to_string()]);
     let stdout = text(&out.stdout);
-    let columns: Vec<usize> = stdout.lines().filter_map(|l| l.find("----------")).collect();
+    let columns: Vec<usize> = stdout
+        .lines()
+        .filter_map(|l| l.find("----------"))
+        .collect();
     assert_eq!(columns.len(), 3, "{stdout}");
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{stdout}");
 }

@@ -339,3 +339,33 @@ fn quotes_window_100x30() {
     press(&mut app, KeyCode::Char('"'));
     insta::assert_snapshot!(render_at(&app, 100, 30));
 }
+
+#[test]
+fn the_date_column_stays_while_undated_rows_scroll_by() {
+    let report = |i: usize, date: Option<&str>| dossier::Article {
+        id: format!("r{i:02}"),
+        path: format!("r{i:02}.txt"),
+        title: format!("Report number {i} on the harbour strike"),
+        date: date.and_then(|d| d.parse().ok()),
+        paragraphs: vec!["The harbour strike went on.".into()],
+        ..dossier::Article::default()
+    };
+    let mut articles = vec![report(0, Some("2024-03-04"))];
+    articles.extend((1..30).map(|i| report(i, None)));
+    let mut app = App::with_corpus(dossier::Corpus::from_articles(articles), 100, 12);
+    // Where the title starts in the first row of the list (the dated report on top).
+    let title_at = |app: &App| {
+        let screen = render_at(app, 100, 12);
+        let cells: Vec<String> = (0..100)
+            .map(|x| screen.buffer()[(x, 1)].symbol().to_string())
+            .collect();
+        // The column (not the byte: markers are wide in UTF-8) where the title starts.
+        (0..cells.len() - 6)
+            .find(|&x| cells[x..x + 6].concat() == "Report")
+            .expect("a title in the first row")
+    };
+    let top = title_at(&app);
+    // At the bottom only undated reports are in view: the titles do not move left.
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(title_at(&app), top);
+}

@@ -156,6 +156,10 @@ pub struct ListPane {
     /// The one year every dated article is in, if there is one: the list then shows dates
     /// without it ("Aug 21"), leaving the room for titles.
     pub year: Option<i32>,
+    /// Some article has a date, some a source: the list keeps those columns whatever rows
+    /// are in view (they would jump while scrolling past undated ones).
+    pub dated: bool,
+    pub sourced: bool,
     /// Articles opened, or selected for a while.
     pub read: Vec<bool>,
     /// Match positions of rows that have been on screen, by article, for the shown query.
@@ -173,6 +177,8 @@ impl Default for ListPane {
             sort: SortKey::Relevance,
             reverse: false,
             year: None,
+            dated: false,
+            sourced: false,
             read: Vec::new(),
             marks: FxHashMap::default(),
         }

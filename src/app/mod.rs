@@ -599,6 +599,8 @@ impl App {
         self.list = ListPane {
             read,
             year: single_year(&corpus),
+            dated: corpus.articles.iter().any(|a| a.date.is_some()),
+            sourced: corpus.articles.iter().any(|a| a.source.is_some()),
             sort: self.list.sort,
             reverse: self.list.reverse,
             mode: self.list.mode,

@@ -67,17 +67,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // columns: the source goes first as the pane narrows, then the date.
     let end = (app.list.cursor.offset + inner.height as usize).min(app.list.rows.len());
     let visible = &app.list.rows[app.list.cursor.offset..end];
-    let article = |r: &crate::app::ListRow| app.corpus.articles.get(r.article());
     let date_w = if app.list.year.is_some() { 6 } else { 10 };
-    // Columns only when some visible row fills them: undated, unsourced corpora get the room.
-    let show_date =
-        w >= 3 + date_w + 1 + 16 && visible.iter().filter_map(article).any(|a| a.date.is_some());
+    // Columns only when some article fills them: undated, unsourced corpora get the room.
+    let show_date = w >= 3 + date_w + 1 + 16 && app.list.dated;
     let source_w = if w >= 70 { 14 } else { 11 };
-    let show_source = w >= 3 + (date_w + 1) + (source_w + 1) + 24
-        && visible
-            .iter()
-            .filter_map(article)
-            .any(|a| a.source.is_some());
+    let show_source = w >= 3 + (date_w + 1) + (source_w + 1) + 24 && app.list.sourced;
     let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
     let mut lines = Vec::with_capacity(inner.height as usize);
     for (i, row) in visible.iter().enumerate() {
