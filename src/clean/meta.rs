@@ -263,7 +263,7 @@ static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5})(?:, (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))? ?([—–]|--|-\s)\s*",
+        r"\A(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,5})(?:, (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}))? ?([—–]|--|-\s|:\s)\s*",
     )
     .expect("static regex")
 });
@@ -323,12 +323,15 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     // `LAGOS, Nigeria - `: a place and its country or state.
     let region = c.get(2).map(|m| m.as_str());
     let hyphen = c.get(3).is_some_and(|m| m.as_str().trim() == "-");
+    // `MUMBAI: Indian Navy...`, as South Asian and Gulf papers write it: a place in
+    // capitals alone, never an outlet or a place with its region.
+    let colon = c.get(3).is_some_and(|m| m.as_str().starts_with(':'));
     let capitals = words.iter().all(|w| {
         let letters = w.chars().filter(|c| c.is_alphabetic());
         letters.clone().count() > 1 && letters.clone().all(char::is_uppercase)
     });
     // `WASHINGTON, Reuters - `: the agency after the place.
-    if let Some(r) = region.filter(|r| capitals && RULES.is_outlet(r)) {
+    if let Some(r) = region.filter(|r| !colon && capitals && RULES.is_outlet(r)) {
         return Some(Dateline {
             source: Some(r.to_string()),
             place: Some(place_name(&words.join(" "))),
@@ -338,7 +341,7 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     // The outlet is the longest known name ending the words before the dash.
     if let Some(cut) = (0..words.len())
         .find(|&i| RULES.is_outlet(&words[i..].join(" ")))
-        .filter(|_| region.is_none())
+        .filter(|_| region.is_none() && !colon)
     {
         let place = place_name(&words[..cut].join(" "));
         return Some(Dateline {
@@ -362,11 +365,12 @@ fn dash_dateline(paragraph: &str) -> Option<Dateline> {
     };
     let label = RULES
         .kickers
-        .contains(&words.join(" ").to_lowercase().replace('’', "'"));
+        .contains(&words.join(" ").to_lowercase().replace('’', "'"))
+        || (colon && RULES.is_outlet(&words.join(" ")));
     let placed = capitals
         && words.len() <= 3
         && match region {
-            Some(r) => title_case(r),
+            Some(r) => title_case(r) && !colon,
             None => !hyphen,
         };
     (placed && sentence && !label).then(|| {
@@ -650,5 +654,48 @@ mod tests {
         let d = dateline("JAKARTA/SINGAPORE (Reuters) - Grab agreed").expect("two places");
         assert_eq!(d.place.as_deref(), Some("Jakarta/Singapore"));
         assert_eq!(d.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_place_in_capitals_before_a_colon_is_a_dateline() {
+        for (text, place, rest) in [
+            (
+                "MUMBAI: Indian Navy foiled an attack",
+                "Mumbai",
+                "Indian Navy foiled an attack",
+            ),
+            (
+                "NEW DELHI: The government said",
+                "New Delhi",
+                "The government said",
+            ),
+            (
+                "DUBAI: “We are ready,” he said",
+                "Dubai",
+                "“We are ready,” he said",
+            ),
+        ] {
+            let d = dateline(text).expect("dateline");
+            assert_eq!(
+                (d.source, d.place.as_deref()),
+                (None, Some(place)),
+                "{text}"
+            );
+            assert_eq!(&text[d.len..], rest);
+        }
+        // Labels, names in title case, outlets and times are no places.
+        for text in [
+            "BREAKING: The council resigned",
+            "UPDATE: Officials said",
+            "EDITOR'S NOTE: This story was corrected",
+            "Analysis: The talks failed",
+            "Mumbai: an Indian warship",
+            "Minister: We will act",
+            "CNN: The network said",
+            "LAGOS, Nigeria: Fuel queues",
+            "At 10:30 the council met",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
     }
 }
