@@ -122,6 +122,13 @@ pub static KEYS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
+        context: C::Overlay,
+        keys: &[key(K::Enter)],
+        action: Action::Activate,
+        help: "in the quotes: read the report of the top quote",
+        hint: None,
+    },
+    Binding {
         context: C::Filter,
         keys: &[key(K::Enter)],
         action: Action::Activate,

@@ -817,6 +817,13 @@ impl App {
                 self.overlay = None;
                 return true;
             }
+            Action::Activate if which == Overlay::Quotes => {
+                if let Some(art) = quotes::quote_at(&self.quotes, scroll) {
+                    self.overlay = None;
+                    self.open_report(art);
+                }
+                return true;
+            }
             Action::ToggleHelp | Action::ToggleProblems | Action::ToggleQuotes => {
                 let want = match action {
                     Action::ToggleHelp => Overlay::Help,
@@ -904,6 +911,22 @@ impl App {
             });
         } else {
             self.overlay = Some((Overlay::Quotes, 0));
+        }
+    }
+
+    /// Selects report `art` in the list (opening its story in the stories view) and reads it.
+    fn open_report(&mut self, art: usize) {
+        if self.list.mode == ListMode::Stories
+            && let Some(story) = self.stories.as_deref().and_then(|s| s.story_of(art))
+        {
+            self.list.opened.insert(story);
+            self.list.rebuild(self.stories.as_deref());
+        }
+        self.list.select_article(Some(art));
+        if self.selected_article() == Some(art) {
+            self.set_focus(Focus::Reader);
+        } else {
+            self.message = Some("that report is not in the filtered list".into());
         }
     }
 

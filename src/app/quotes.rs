@@ -11,12 +11,18 @@ use crate::stories;
 pub enum QuoteLine {
     /// A speaker and how many different quotes follow.
     Speaker { name: String, quotes: usize },
-    /// What they said, and the outlets (or article ids) that carry it.
-    Quote { text: String, from: String },
+    /// What they said, the outlets (or article ids) that carry it, and the first report
+    /// that does (Enter opens it).
+    Quote {
+        text: String,
+        from: String,
+        article: usize,
+    },
 }
 
-/// A speaker's display name and their quotes, each with the outlets that carry it.
-type Said = (String, Vec<(String, Vec<String>)>);
+/// A speaker's display name and their quotes, each with the outlets that carry it and the
+/// first report.
+type Said = (String, Vec<(String, Vec<String>, usize)>);
 
 /// Quotes of `articles` by speaker (actors merged over spellings), most quoted first.
 pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
@@ -45,7 +51,7 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
                 .collect();
-            let same = entry.1.iter_mut().find(|(t, _)| {
+            let same = entry.1.iter_mut().find(|(t, _, _)| {
                 let t: String = t
                     .chars()
                     .filter(|c| c.is_alphanumeric())
@@ -54,9 +60,9 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
                 t == norm
             });
             match same {
-                Some((_, from)) if !from.contains(&outlet) => from.push(outlet.clone()),
+                Some((_, from, _)) if !from.contains(&outlet) => from.push(outlet.clone()),
                 Some(_) => {}
-                None => entry.1.push((q.text.clone(), vec![outlet.clone()])),
+                None => entry.1.push((q.text.clone(), vec![outlet.clone()], art)),
             }
         }
     }
@@ -76,12 +82,25 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
             name,
             quotes: quotes.len(),
         });
-        out.extend(quotes.into_iter().map(|(text, from)| QuoteLine::Quote {
-            text,
-            from: from.join(", "),
-        }));
+        out.extend(
+            quotes
+                .into_iter()
+                .map(|(text, from, article)| QuoteLine::Quote {
+                    text,
+                    from: from.join(", "),
+                    article,
+                }),
+        );
     }
     out
+}
+
+/// The quote at or after entry `from` (a speaker's line stands for their first quote).
+pub fn quote_at(lines: &[QuoteLine], from: usize) -> Option<usize> {
+    lines.iter().skip(from).find_map(|l| match l {
+        QuoteLine::Quote { article, .. } => Some(*article),
+        QuoteLine::Speaker { .. } => None,
+    })
 }
 
 #[cfg(test)]
@@ -119,7 +138,7 @@ mod tests {
             .collect();
         assert!(!quotes.is_empty(), "{lines:?}");
         let shared = quotes.iter().find_map(|l| match l {
-            QuoteLine::Quote { text, from } if text.contains("extend the truce") => Some(from),
+            QuoteLine::Quote { text, from, .. } if text.contains("extend the truce") => Some(from),
             _ => None,
         });
         assert_eq!(shared.map(String::as_str), Some("Wire One, Wire Two"));

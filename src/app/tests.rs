@@ -1153,3 +1153,32 @@ fn quotes_open_by_speaker_and_close_with_the_same_key() {
     press(&mut app, '"');
     assert!(app.overlay.is_none());
 }
+
+#[test]
+fn enter_in_the_quotes_reads_the_report_of_the_top_quote() {
+    let mut app = seeds_app();
+    app.update(Action::ToggleStories);
+    // The story with the most reports, opened onto its quotes.
+    let biggest = (0..app.list.rows.len())
+        .max_by_key(|&i| match app.list.rows[i] {
+            ListRow::Story { listed, .. } => listed,
+            _ => 0,
+        })
+        .expect("a story");
+    app.list.cursor.sel = biggest;
+    press(&mut app, '"');
+    assert_eq!(app.overlay.map(|o| o.0), Some(Overlay::Quotes));
+    // Scroll to a quote that another report than the one shown carries.
+    let shown = app.selected_article();
+    let at = (0..app.quotes.len())
+        .find(|&k| quotes::quote_at(&app.quotes, k).is_some_and(|a| Some(a) != shown))
+        .expect("a quote from another report of the story");
+    let want = quotes::quote_at(&app.quotes, at);
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.selected_article(), want);
+    assert_eq!(app.focus, Focus::Reader);
+}

@@ -20,12 +20,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         .filter(|l| matches!(l, QuoteLine::Speaker { .. }))
         .count();
     let title = format!(
-        " Quotes · {speakers} speaker{} · j/k scroll · Esc or \" closes ",
+        " Quotes · {speakers} speaker{} · j/k scroll · Enter opens the top quote's report · Esc closes ",
         if speakers == 1 { "" } else { "s" }
     );
     let width = area.width.min(100);
     let text_w = (width as usize).saturating_sub(2).max(1);
     let max_h = area.height.saturating_sub(2).max(3.min(area.height));
+    // The quote Enter opens: the first one from the top of the view, drawn bold.
+    let target =
+        (scroll..app.quotes.len()).find(|&k| matches!(app.quotes[k], QuoteLine::Quote { .. }));
     let render = |k: usize| -> Vec<Line> {
         match &app.quotes[k] {
             QuoteLine::Speaker { name, quotes } => {
@@ -42,14 +45,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
                     vec![Line::raw(""), head]
                 }
             }
-            QuoteLine::Quote { text, from } => {
+            QuoteLine::Quote { text, from, .. } => {
                 let text = sanitize::one_line(&format!("“{text}” — {from}"));
                 let opts = textwrap::Options::new(text_w)
                     .initial_indent("  ")
                     .subsequent_indent("    ");
+                let style = if target == Some(k) {
+                    Style::new().add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new()
+                };
                 textwrap::wrap(&text, opts)
                     .into_iter()
-                    .map(|l| Line::raw(l.into_owned()))
+                    .map(|l| Line::styled(l.into_owned(), style))
                     .collect()
             }
         }
