@@ -818,7 +818,7 @@ impl App {
                 return true;
             }
             Action::Activate if which == Overlay::Quotes => {
-                if let Some(art) = quotes::quote_at(&self.quotes, scroll) {
+                if let Some((_, art)) = quotes::quote_at(&self.quotes, scroll) {
                     self.overlay = None;
                     self.open_report(art);
                 }

@@ -95,12 +95,17 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
     out
 }
 
-/// The quote at or after entry `from` (a speaker's line stands for their first quote).
-pub fn quote_at(lines: &[QuoteLine], from: usize) -> Option<usize> {
-    lines.iter().skip(from).find_map(|l| match l {
-        QuoteLine::Quote { article, .. } => Some(*article),
-        QuoteLine::Speaker { .. } => None,
-    })
+/// The first quote at or after entry `from` (a speaker's line stands for their first
+/// quote): its entry and its report.
+pub fn quote_at(lines: &[QuoteLine], from: usize) -> Option<(usize, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find_map(|(k, l)| match l {
+            QuoteLine::Quote { article, .. } => Some((k, *article)),
+            QuoteLine::Speaker { .. } => None,
+        })
 }
 
 #[cfg(test)]

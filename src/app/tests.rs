@@ -1171,9 +1171,9 @@ fn enter_in_the_quotes_reads_the_report_of_the_top_quote() {
     // Scroll to a quote that another report than the one shown carries.
     let shown = app.selected_article();
     let at = (0..app.quotes.len())
-        .find(|&k| quotes::quote_at(&app.quotes, k).is_some_and(|a| Some(a) != shown))
+        .find(|&k| quotes::quote_at(&app.quotes, k).is_some_and(|(_, a)| Some(a) != shown))
         .expect("a quote from another report of the story");
-    let want = quotes::quote_at(&app.quotes, at);
+    let want = quotes::quote_at(&app.quotes, at).map(|(_, a)| a);
     for _ in 0..at {
         key(&mut app, KeyCode::Down);
     }

@@ -27,8 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
     let text_w = (width as usize).saturating_sub(2).max(1);
     let max_h = area.height.saturating_sub(2).max(3.min(area.height));
     // The quote Enter opens: the first one from the top of the view, drawn bold.
-    let target =
-        (scroll..app.quotes.len()).find(|&k| matches!(app.quotes[k], QuoteLine::Quote { .. }));
+    let target = crate::app::quotes::quote_at(&app.quotes, scroll).map(|(k, _)| k);
     let render = |k: usize| -> Vec<Line> {
         match &app.quotes[k] {
             QuoteLine::Speaker { name, quotes } => {
