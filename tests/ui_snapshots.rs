@@ -192,10 +192,21 @@ fn zoomed_reader_120x40_then_back_to_the_panes() {
     press(&mut app, KeyCode::Char('z'));
     assert_eq!(app.focus(), Focus::Reader);
     insta::assert_snapshot!(render_at(&app, 120, 40));
+    // Filtering while zoomed comes back to the zoomed reader.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(!app.panes().show_list);
     // Back to the list (Esc from the reader) shows every pane again.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::List);
     assert!(app.panes().show_list && app.panes().show_actors);
+    // `z` twice while reading leaves the focus in the reader, with the panes back.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.focus(), Focus::Reader);
+    assert!(app.panes().show_list);
 }
 
 #[test]

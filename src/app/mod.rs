@@ -513,12 +513,11 @@ impl App {
             }
             Action::ToggleQuotes => self.show_quotes(),
             Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
+            // Leaving the zoom keeps the focus where it is: reading goes on in the panes.
             Action::ToggleZoom => {
                 self.zoom = !self.zoom;
                 if self.zoom {
                     self.set_focus(Focus::Reader);
-                } else if self.focus == Focus::Reader {
-                    self.set_focus(Focus::List);
                 }
             }
             Action::ToggleProblems => self.show_problems(),
@@ -923,6 +922,15 @@ impl App {
             self.list.rebuild(self.stories.as_deref());
         }
         self.list.select_article(Some(art));
+        // In an opened story, the report's own row rather than the story's.
+        if let Some(i) = self
+            .list
+            .rows
+            .iter()
+            .position(|r| matches!(r, ListRow::Member(h) if h.article == art))
+        {
+            self.list.cursor.sel = i;
+        }
         if self.selected_article() == Some(art) {
             self.set_focus(Focus::Reader);
         } else {
@@ -1002,6 +1010,8 @@ impl App {
                     self.set_focus(Focus::Reader);
                 }
             }
+            // Zoomed, the filter narrows what is read: back to the reading view.
+            Focus::Filter if self.zoom => self.set_focus(Focus::Reader),
             Focus::Filter => self.set_focus(Focus::List),
             Focus::Actors => {
                 if let Some(id) = self.side.selected() {
@@ -1018,6 +1028,7 @@ impl App {
     /// does Esc clear the filter, and `u` undoes that.
     fn back(&mut self) {
         match self.focus {
+            Focus::Filter if self.zoom => self.set_focus(Focus::Reader),
             Focus::Filter | Focus::Reader => self.set_focus(Focus::List),
             Focus::Actors if self.panes().actors_overlay => self.set_focus(self.last_pane),
             Focus::Actors => self.set_focus(Focus::List),

@@ -1181,4 +1181,26 @@ fn enter_in_the_quotes_reads_the_report_of_the_top_quote() {
     assert!(app.overlay.is_none());
     assert_eq!(app.selected_article(), want);
     assert_eq!(app.focus, Focus::Reader);
+    // A quote of the story's first report selects that report's own row, not the story's
+    // (Enter there would close the story).
+    let lead = shown.expect("the story's first report");
+    app.list.cursor.sel = app
+        .list
+        .rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Story { .. }) && r.article() == lead)
+        .expect("the story row");
+    press(&mut app, '"');
+    let at = (0..app.quotes.len())
+        .find(|&k| quotes::quote_at(&app.quotes, k).is_some_and(|(_, a)| a == lead))
+        .expect("a quote of the first report");
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected_article(), Some(lead));
+    assert!(matches!(
+        app.list.rows[app.list.cursor.sel],
+        ListRow::Member(_)
+    ));
 }
