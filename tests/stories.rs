@@ -206,9 +206,8 @@ fn rewordings_of_one_event_group_and_other_news_does_not_join() {
     assert_eq!(story.sources.len(), 3);
 }
 
-#[test]
-fn look_alike_events_months_apart_stay_apart() {
-    // The same union, leader, port and demand, three months later: a second strike.
+/// The background and two reports of a Cork dock strike in March (`m-1`, `m-2`).
+fn march_strike() -> Vec<Article> {
     let mut articles = background();
     articles.push(article(
         "m-1",
@@ -222,6 +221,13 @@ fn look_alike_events_months_apart_stay_apart() {
         "Strike stops Ringaskiddy port",
         &STRIKE_B,
     ));
+    articles
+}
+
+#[test]
+fn look_alike_events_months_apart_stay_apart() {
+    // The same union, leader, port and demand, three months later: a second strike.
+    let mut articles = march_strike();
     articles.push(article(
         "a-1",
         Some("2024-06-10"),
@@ -267,19 +273,7 @@ fn a_follow_up_weeks_later_joins_its_event_only_through_a_strong_link() {
         "Cork city council approved a new cycle lane on Monday along the quays near the port.",
         "Councillors said work would start in the summer.",
     ];
-    let mut articles = background();
-    articles.push(article(
-        "m-1",
-        Some("2024-03-04"),
-        "Cork dockers strike over pay",
-        &STRIKE_A,
-    ));
-    articles.push(article(
-        "m-2",
-        Some("2024-03-05"),
-        "Strike stops Ringaskiddy port",
-        &STRIKE_B,
-    ));
+    let mut articles = march_strike();
     articles.push(article(
         "f-1",
         Some("2024-04-08"),
