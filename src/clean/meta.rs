@@ -109,6 +109,28 @@ pub fn date_paragraph(paragraph: &str) -> Option<(NaiveDate, Option<String>)> {
     Some((date, c.get(1).map(|b| b.as_str().trim().to_string())))
 }
 
+/// The date a blog's post line gives at the end of a short paragraph ("On behalf of Roe & Co.
+/// posted in Accidents on Friday, September 20,2013."), and the words before it. A weekday
+/// is required: "The bill was published on March 5, 2024." is news, not a stamp.
+pub fn posted_date(paragraph: &str) -> Option<(NaiveDate, String)> {
+    static POSTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|\s)(?:posted|published|updated)\b[^.!?]{0,80}?\bon\s+([a-z]{3,9}\.?,?\s+[\w ,./]{6,30}?)\.?\s*\z")
+            .expect("static regex")
+    });
+    if paragraph.len() > 160 {
+        return None;
+    }
+    let c = POSTED.captures(paragraph.trim())?;
+    let stamp = c.get(1)?;
+    let first = stamp.as_str().split([' ', ',', '.']).next()?.to_lowercase();
+    if !weekday(&first) {
+        return None;
+    }
+    let date = stamp_date(stamp.as_str())?;
+    let start = c.get(0)?.start();
+    Some((date, paragraph.trim()[..start].trim().to_string()))
+}
+
 /// Words of a timestamp besides the date itself ("Last updated at 12:42 GMT").
 const STAMP_WORDS: &[&str] = &[
     "at",
@@ -566,6 +588,30 @@ mod tests {
         assert_eq!(on("2024-03-05 Ferry timetable update"), None);
         assert_eq!(on("By Jane Roe — 2024-03-05 update on the pier"), None);
         assert_eq!(on("Council approves harbour plan"), None);
+    }
+
+    #[test]
+    fn a_post_line_dates_the_article() {
+        assert_eq!(
+            posted_date(
+                "On behalf of Roe & Co., LLP. posted in Accidents on Friday, September 20,2013."
+            ),
+            Some((d(2013, 9, 20), "On behalf of Roe & Co., LLP.".into()))
+        );
+        assert_eq!(
+            posted_date("Posted on Wed, 18 Sep 2013"),
+            Some((d(2013, 9, 18), String::new()))
+        );
+        assert_eq!(
+            posted_date("The bill was published on March 5, 2024."),
+            None
+        );
+        assert_eq!(
+            posted_date(
+                "The rules, updated on Monday, now apply. They expire on Friday, May 3, 2024."
+            ),
+            None
+        );
     }
 
     #[test]

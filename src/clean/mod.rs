@@ -211,6 +211,19 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let Some((k, (date, byline))) = found else {
         // A stamp goes, and gives its date where day and month are plain ("Updated 4 / 9 /
         // 2007 6:04 PM" goes all the same).
+        if let Some((k, (date, before))) = body
+            .iter()
+            .take(4)
+            .enumerate()
+            .find_map(|(k, p)| meta::posted_date(p).map(|d| (k, d)))
+        {
+            if before.is_empty() {
+                body.remove(k);
+            } else {
+                body[k] = before;
+            }
+            return Some(date);
+        }
         let k = body
             .iter()
             .take(4)
