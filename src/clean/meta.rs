@@ -131,6 +131,43 @@ pub fn posted_date(paragraph: &str) -> Option<(NaiveDate, String)> {
     Some((date, paragraph.trim()[..start].trim().to_string()))
 }
 
+/// A stamp line that ends in the dateline's place (`TNN Nov 12,2011,05.51AM IST MUMBAI:`,
+/// the agency first as Indian papers write it): its date and the place with its colon.
+pub fn stamp_then_place(paragraph: &str) -> Option<(NaiveDate, String)> {
+    let line = paragraph.trim().strip_suffix(':')?;
+    if line.len() > 100 {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // The place: the capitalised words at the end that are no zone ("IST").
+    let place_words = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars().all(|c| c.is_uppercase() || ".'-".contains(c))
+                && !STAMP_WORDS.contains(&w.to_lowercase().as_str())
+        })
+        .take(4)
+        .count();
+    if place_words == 0 || place_words == words.len() {
+        return None;
+    }
+    let (mut stamp, place) = words.split_at(words.len() - place_words);
+    // An agency in capitals may come first (`TNN | Nov 12, 2011`).
+    if let Some((first, rest)) = stamp.split_first()
+        && (2..=6).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_uppercase())
+    {
+        stamp = rest.strip_prefix(&["|"][..]).unwrap_or(rest);
+    }
+    let stamp = stamp.join(" ");
+    if !is_timestamp(&stamp) {
+        return None;
+    }
+    Some((stamp_date(&stamp)?, format!("{}:", place.join(" "))))
+}
+
 /// Words of a timestamp besides the date itself ("Last updated at 12:42 GMT").
 const STAMP_WORDS: &[&str] = &[
     "at",
@@ -610,6 +647,22 @@ mod tests {
             posted_date(
                 "The rules, updated on Monday, now apply. They expire on Friday, May 3, 2024."
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_stamp_may_end_in_the_datelines_place() {
+        assert_eq!(
+            stamp_then_place("TNN Nov 12,2011,05.51AM IST MUMBAI:"),
+            Some((d(2011, 11, 12), "MUMBAI:".into()))
+        );
+        assert_eq!(
+            stamp_then_place("Nov 12, 2011, 05.51AM IST NEW DELHI:"),
+            Some((d(2011, 11, 12), "NEW DELHI:".into()))
+        );
+        assert_eq!(
+            stamp_then_place("The talks resumed on Nov 12, 2011 in MUMBAI:"),
             None
         );
     }

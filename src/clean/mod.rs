@@ -211,6 +211,19 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let Some((k, (date, byline))) = found else {
         // A stamp goes, and gives its date where day and month are plain ("Updated 4 / 9 /
         // 2007 6:04 PM" goes all the same).
+        // The dateline's place may end the stamp line: it opens the next paragraph again.
+        if let Some((k, (date, place))) = body
+            .iter()
+            .take(4)
+            .enumerate()
+            .find_map(|(k, p)| meta::stamp_then_place(p).map(|d| (k, d)))
+        {
+            body.remove(k);
+            if let Some(next) = body.get_mut(k) {
+                *next = format!("{place} {next}");
+            }
+            return Some(date);
+        }
         if let Some((k, (date, before))) = body
             .iter()
             .take(4)
