@@ -223,7 +223,9 @@ impl ListPane {
     pub fn rebuild(&mut self, stories: Option<&Stories>) {
         let keep = self.rows.get(self.cursor.sel).copied();
         self.rows = match (self.mode, stories) {
-            (ListMode::Stories, Some(s)) => story_rows(&self.articles, s, &self.opened),
+            (ListMode::Stories, Some(s)) => {
+                story_rows(&self.articles, s, &self.opened, (self.sort, self.reverse))
+            }
             _ => self.articles.clone(),
         };
         let story_of = |a: usize| stories.and_then(|s| s.story_of(a));
@@ -278,7 +280,12 @@ impl ListPane {
 
 /// Stories in the order of their first listed report, each with its listed reports under it
 /// when opened.
-fn story_rows(articles: &[ListRow], stories: &Stories, opened: &FxHashSet<usize>) -> Vec<ListRow> {
+fn story_rows(
+    articles: &[ListRow],
+    stories: &Stories,
+    opened: &FxHashSet<usize>,
+    (key, reverse): (SortKey, bool),
+) -> Vec<ListRow> {
     let mut members: FxHashMap<usize, Vec<Hit>> = FxHashMap::default();
     let mut order = Vec::new();
     for r in articles {
@@ -292,6 +299,36 @@ fn story_rows(articles: &[ListRow], stories: &Stories, opened: &FxHashSet<usize>
         }
         list.push(h);
     }
+    // A story row shows its dates, outlets and label: it is ordered by those (relevance keeps
+    // the order of the best listed report).
+    let story = |s: usize| stories.stories.get(s);
+    let dir = |o: Ordering| if reverse { o.reverse() } else { o };
+    order.sort_by(|&a, &b| {
+        let (x, y) = (story(a), story(b));
+        match key {
+            SortKey::Relevance => Ordering::Equal,
+            // Newest first by the latest report; reversed, oldest first by the earliest.
+            SortKey::Date if reverse => {
+                last_missing(x.and_then(|s| s.first), y.and_then(|s| s.first), |p, q| {
+                    p.cmp(&q)
+                })
+            }
+            SortKey::Date => {
+                last_missing(x.and_then(|s| s.last), y.and_then(|s| s.last), |p, q| {
+                    q.cmp(&p)
+                })
+            }
+            SortKey::Source => last_missing(
+                x.and_then(|s| s.sources.first()),
+                y.and_then(|s| s.sources.first()),
+                |p, q| dir(cmp_ci(p, q)),
+            ),
+            SortKey::Title => dir(cmp_ci(
+                x.map_or("", |s| bare(&s.label)),
+                y.map_or("", |s| bare(&s.label)),
+            )),
+        }
+    });
     let mut rows = Vec::with_capacity(order.len());
     for s in order {
         let hits = members.remove(&s).unwrap_or_default();
@@ -320,40 +357,43 @@ fn bare(title: &str) -> &str {
     title.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Sorts list rows by `key` (ties broken by date, then corpus order), reversed if asked.
+/// Sorts list rows by `key` (ties broken by date, then corpus order), reversed if asked;
+/// rows without a date or source stay last either way.
 pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: bool) {
     let arts = &corpus.articles;
-    let date_desc = |a: usize, b: usize| {
+    let dir = |o: Ordering| if reverse { o.reverse() } else { o };
+    let by_date = |a: usize, b: usize| {
         let da = arts.get(a).and_then(|x| x.date);
         let db = arts.get(b).and_then(|x| x.date);
-        db.cmp(&da)
+        last_missing(da, db, |x, y| dir(y.cmp(&x)))
     };
     rows.sort_by(|x, y| {
         let (a, b) = (x.article(), y.article());
         let ord = match key {
-            SortKey::Relevance => y.score().cmp(&x.score()).then_with(|| date_desc(a, b)),
-            SortKey::Date => date_desc(a, b),
+            SortKey::Relevance => dir(y.score().cmp(&x.score())).then_with(|| by_date(a, b)),
+            SortKey::Date => by_date(a, b),
             SortKey::Source => {
                 let sa = arts.get(a).and_then(|x| x.source.as_deref());
                 let sb = arts.get(b).and_then(|x| x.source.as_deref());
-                match (sa, sb) {
-                    (Some(p), Some(q)) => cmp_ci(p, q),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                }
-                .then_with(|| date_desc(a, b))
+                last_missing(sa, sb, |p, q| dir(cmp_ci(p, q))).then_with(|| by_date(a, b))
             }
             SortKey::Title => {
                 let ta = arts.get(a).map_or("", |x| bare(&x.title));
                 let tb = arts.get(b).map_or("", |x| bare(&x.title));
-                cmp_ci(ta, tb).then_with(|| date_desc(a, b))
+                dir(cmp_ci(ta, tb)).then_with(|| by_date(a, b))
             }
         };
         ord.then(a.cmp(&b))
     });
-    if reverse {
-        rows.reverse();
+}
+
+/// Orders two optional values by `cmp`, a missing one after a present one.
+fn last_missing<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(T, T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => cmp(x, y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
 }
 

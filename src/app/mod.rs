@@ -480,6 +480,9 @@ impl App {
                 self.list.resort(&self.corpus, self.stories.as_deref());
             }
             Action::ReverseSort => {
+                // What is reversed is the order shown: unfiltered relevance is date order, and
+                // a filter typed later must not turn it into least relevant first.
+                self.list.sort = self.sort_shown();
                 self.list.reverse = !self.list.reverse;
                 self.list.resort(&self.corpus, self.stories.as_deref());
             }

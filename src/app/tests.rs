@@ -680,16 +680,74 @@ fn capital_s_reverses_the_order() {
         .collect::<Vec<_>>();
     key(&mut app, KeyCode::Char('S'));
     assert!(app.list.reverse);
-    let mut after = titles(&app)
+    let after = titles(&app)
         .into_iter()
         .map(String::from)
         .collect::<Vec<_>>();
-    after.reverse();
-    assert_eq!(before, after);
+    // Oldest first; the undated article stays last, reading in date order either way.
+    let (undated, dated) = before.split_last().expect("rows");
+    let mut expected: Vec<String> = dated.iter().rev().cloned().collect();
+    expected.push(undated.clone());
+    assert_eq!(after, expected);
+    // What was reversed is the order shown (date): a filter typed now keeps oldest first
+    // rather than turning into least relevant first.
+    assert_eq!(app.list.sort, SortKey::Date);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "iraq");
+    assert_eq!(app.sort_shown(), SortKey::Date);
+    key(&mut app, KeyCode::Esc);
     // Cycling keeps the direction; no message repeats what the status bar says.
     key(&mut app, KeyCode::Char('s'));
     assert!(app.list.reverse);
     assert_eq!(app.message, None);
+}
+
+#[test]
+fn the_stories_view_follows_the_sort_it_names() {
+    let mut app = seeds_app();
+    press(&mut app, 't');
+    let stories = app.stories.clone().expect("stories");
+    let shown = |app: &App| -> Vec<usize> {
+        app.list
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                ListRow::Story { story, .. } => Some(*story),
+                _ => None,
+            })
+            .collect()
+    };
+    let labels = |app: &App| -> Vec<String> {
+        shown(app)
+            .iter()
+            .map(|&s| stories.stories[s].label.to_lowercase())
+            .collect()
+    };
+    while app.sort_shown() != SortKey::Title {
+        press(&mut app, 's');
+    }
+    let by_title = labels(&app);
+    assert!(by_title.len() > 1, "{by_title:?}");
+    assert!(
+        by_title.is_sorted_by(|a, b| a.trim_start_matches(|c: char| !c.is_alphanumeric())
+            <= b.trim_start_matches(|c: char| !c.is_alphanumeric())),
+        "{by_title:?}"
+    );
+    press(&mut app, 'S');
+    let mut back = labels(&app);
+    back.reverse();
+    assert_eq!(back, by_title);
+    while app.sort_shown() != SortKey::Date {
+        press(&mut app, 's');
+    }
+    // Reversed date order: oldest story first by its first report, undated stories last.
+    let firsts: Vec<_> = shown(&app)
+        .iter()
+        .map(|&s| stories.stories[s].first)
+        .collect();
+    let dated = firsts.iter().take_while(|d| d.is_some()).count();
+    assert!(firsts[dated..].iter().all(Option::is_none), "{firsts:?}");
+    assert!(firsts[..dated].is_sorted(), "{firsts:?}");
 }
 
 #[test]
