@@ -349,7 +349,9 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
             || (t.shape == Shape::Cap && !t.has(common))
             || (t.shape == Shape::Upper && dotted(k))
     });
-    if content >= 2 && name_like && v[O] == 0 && v[L] == 0 {
+    // "Madar Cycling Team": a name ending in an organisation's noun is no person by shape.
+    let org_end = seg.last().is_some_and(|&k| toks[k].has(ORG_NOUN));
+    if content >= 2 && name_like && !org_end && v[O] == 0 && v[L] == 0 {
         v[P] += 1;
     }
     if content >= 2 && seg.iter().any(|&k| toks[k].has(PARTICLE)) {

@@ -245,6 +245,28 @@ mod tests {
     }
 
     #[test]
+    fn a_rider_and_the_team_in_brackets_after_him_are_two_actors() {
+        let (e, _) = run(&[
+            "Stage results\n\n3. Nassim Benmebarek (Madar Cycling Team) s.t.\n\n4. Joe Bloggs \
+             (Madar Cycling Team) s.t.",
+        ]);
+        has(&e, "Madar Cycling Team", Organization, &[]);
+        for rider in ["Nassim Benmebarek", "Joe Bloggs"] {
+            let a = actor(&e, rider).expect(rider);
+            assert_eq!(a.name, rider, "{a:?}");
+        }
+        // Another spelling in brackets still joins: "Finnish Security Intelligence Service
+        // (Supo)".
+        let (e, _) =
+            run(&["The Finnish Security Intelligence Service (Supo) said the cable was cut."]);
+        same(
+            &e,
+            &["Finnish Security Intelligence Service", "Supo"],
+            Organization,
+        );
+    }
+
+    #[test]
     fn named_storms_are_events_and_go_by_their_names() {
         let (e, _) = run(&[
             "Floodwaters churned by Typhoon Kalmaegi swept cars away. Kalmaegi is the 20th \

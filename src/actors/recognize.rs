@@ -14,7 +14,7 @@ use super::norm::{self};
 use super::runs::{
     Rest, acronym_after, after_place, run_end, split_run, strip_leading, title_split, trim,
 };
-use super::token::Shape;
+use super::token::{Shape, Tok};
 
 /// Finds the names of one paragraph, appending them to `out`.
 pub(crate) fn recognize(p: &Para, out: &mut Found) {
@@ -629,9 +629,14 @@ fn link_paren(p: &Para, a: usize, b: usize, st: &State, out: &mut Found) {
     };
     let same = match (ca.gaz, cb.gaz) {
         (Some(x), Some(y)) => x == y,
+        // "Nassim Benmebarek (Madar Cycling Team)" in a results list names a rider and his
+        // team: a name shaped as an organisation's is not another spelling of one that is not.
         _ => {
             let (ka, kb) = (leading_kind(&ca.votes).0, leading_kind(&cb.votes).0);
-            ka == kb || ka == ActorKind::Other || kb == ActorKind::Other
+            (ka == kb || ka == ActorKind::Other || kb == ActorKind::Other)
+                && org_shaped(p, ca)
+                    .zip(org_shaped(p, cb))
+                    .is_none_or(|(x, y)| x == y)
         }
     };
     if ca.acronym && !cb.acronym {
@@ -647,6 +652,22 @@ fn link_paren(p: &Para, a: usize, b: usize, st: &State, out: &mut Found) {
     if same && !ca.acronym && !cb.acronym {
         out.links.push((a, b));
     }
+}
+
+/// Whether a name of two words or more is one that an organisation's word opens or closes
+/// ("Bank of ...", "... Cycling Team"); nothing for one word ("Supo", "Naturvernforbundet").
+fn org_shaped(p: &Para, c: &Cand) -> Option<bool> {
+    let toks = p.toks;
+    let from = toks.partition_point(|t| t.start < c.start);
+    let words: Vec<&Tok> = toks[from..]
+        .iter()
+        .take_while(|t| t.end <= c.end)
+        .filter(|t| t.is_word())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return None;
+    };
+    (words.len() > 1).then(|| first.has(ORG_HEAD) || last.has(ORG_TAIL | ORG_NOUN))
 }
 
 /// Pushes an acronym defined by candidate `long`.
