@@ -245,6 +245,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_given_name_of_another_report_is_no_ones_surname() {
+        let (e, _) = run(&[
+            "The rail link was suspended in 2018 by then prime minister Mahathir Mohamad.",
+            "Protests followed a crude online video about the prophet Muhammad.",
+        ]);
+        let a = actor(&e, "Mahathir Mohamad").expect("Mahathir Mohamad");
+        assert!(!a.aliases.iter().any(|x| x == "Muhammad"), "{a:?}");
+    }
+
+    #[test]
     fn a_rider_and_the_team_in_brackets_after_him_are_two_actors() {
         let (e, _) = run(&[
             "Stage results\n\n3. Nassim Benmebarek (Madar Cycling Team) s.t.\n\n4. Joe Bloggs \

@@ -729,11 +729,18 @@ fn global(
             continue;
         }
         let mut home = find(l, locals, &by_full, &by_core, &by_translit);
+        // A lone given name ("the prophet Muhammad") is no surname of another report's
+        // person ("Mahathir Mohamad"): many people bear it.
+        let given = l.ntok == 1
+            && l.keys
+                .iter()
+                .any(|k| lex.flags(k) & (GIVEN | super::lexicon::class::NAME_GIVEN) != 0);
         if home.is_none() && l.gaz.is_none() && compatible(l.kind, (ActorKind::Person, 10)) {
             home = l
                 .keys
                 .iter()
-                .find_map(|k| by_surname.get(k.as_str()).copied().flatten());
+                .find_map(|k| by_surname.get(k.as_str()).copied().flatten())
+                .filter(|&h| !given || locals[h].article == l.article);
         }
         if home.is_none() && l.gaz.is_none() {
             home = l
