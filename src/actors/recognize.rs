@@ -630,13 +630,15 @@ fn link_paren(p: &Para, a: usize, b: usize, st: &State, out: &mut Found) {
     let same = match (ca.gaz, cb.gaz) {
         (Some(x), Some(y)) => x == y,
         // "Nassim Benmebarek (Madar Cycling Team)" in a results list names a rider and his
-        // team: a name shaped as an organisation's is not another spelling of one that is not.
+        // team: a name shaped as an organisation's is no other spelling of a given name's.
         _ => {
             let (ka, kb) = (leading_kind(&ca.votes).0, leading_kind(&cb.votes).0);
+            let person_and_org = |x: &Cand, y: &Cand| {
+                org_shaped(p, x) == Some(true) && org_shaped(p, y) == Some(false) && given(p, y)
+            };
             (ka == kb || ka == ActorKind::Other || kb == ActorKind::Other)
-                && org_shaped(p, ca)
-                    .zip(org_shaped(p, cb))
-                    .is_none_or(|(x, y)| x == y)
+                && !person_and_org(ca, cb)
+                && !person_and_org(cb, ca)
         }
     };
     if ca.acronym && !cb.acronym {
@@ -654,16 +656,29 @@ fn link_paren(p: &Para, a: usize, b: usize, st: &State, out: &mut Found) {
     }
 }
 
-/// Whether a name of two words or more is one that an organisation's word opens or closes
-/// ("Bank of ...", "... Cycling Team"); nothing for one word ("Supo", "Naturvernforbundet").
-fn org_shaped(p: &Para, c: &Cand) -> Option<bool> {
+/// The word tokens of a candidate.
+fn cand_words<'t>(p: &Para<'t>, c: &Cand) -> Vec<&'t Tok> {
     let toks = p.toks;
     let from = toks.partition_point(|t| t.start < c.start);
-    let words: Vec<&Tok> = toks[from..]
+    toks[from..]
         .iter()
         .take_while(|t| t.end <= c.end)
         .filter(|t| t.is_word())
-        .collect();
+        .collect()
+}
+
+/// A name that opens with a given name ("Nassim Benmebarek"; "al-Hashd" opens with a particle).
+fn given(p: &Para, c: &Cand) -> bool {
+    let words = cand_words(p, c);
+    words
+        .first()
+        .is_some_and(|t| t.shape == Shape::Cap && t.has(GIVEN | NAME_GIVEN) && !t.has(PARTICLE))
+}
+
+/// Whether a name of two words or more is one that an organisation's word opens or closes
+/// ("Bank of ...", "... Cycling Team"); nothing for one word ("Supo", "Naturvernforbundet").
+fn org_shaped(p: &Para, c: &Cand) -> Option<bool> {
+    let words = cand_words(p, c);
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return None;
     };
