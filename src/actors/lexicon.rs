@@ -88,6 +88,8 @@ pub(crate) mod class {
     pub const EVENT_HEAD: u64 = 1 << 46;
     /// Words before "of" that make what follows a company ("shares of").
     pub const ORG_OF: u64 = 1 << 47;
+    /// The commonest English function words, to tell English text from other languages.
+    pub const ENGLISH: u64 = 1 << 48;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -151,6 +153,7 @@ struct WordsFile {
     always_capitalised: Vec<String>,
     hyphen_links: Vec<String>,
     event_heads: Vec<String>,
+    english_markers: Vec<String>,
     place_suffixes: Vec<String>,
     person_suffixes: Vec<String>,
     place_prefixes: Vec<String>,
@@ -242,7 +245,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 44] = [
+        let lists: [(&[String], u64); 45] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -287,6 +290,7 @@ impl Lexicon {
             (&words.always_capitalised, ALWAYS_CAP),
             (&words.hyphen_links, HYPHEN_LINK),
             (&words.event_heads, EVENT_HEAD),
+            (&words.english_markers, ENGLISH),
         ];
         for (list, flag) in lists {
             for w in list {
