@@ -106,7 +106,8 @@ fn utf8_or_1252(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 ///
 /// Returns the text and how many characters (escape sequences count as one) were removed,
 /// not counting the invisible marks web pages are full of (a byte-order mark inside the text,
-/// left-to-right and right-to-left marks): dropping those says nothing about the file.
+/// left-to-right and right-to-left marks, the word joiner and invisible operators): dropping
+/// those says nothing about the file.
 pub fn clean_controls(text: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
@@ -121,7 +122,7 @@ pub fn clean_controls(text: &str) -> (String, usize) {
             '\n' => out.push('\n'),
             '\t' => out.push(' '),
             '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{0b}' | '\u{0c}' => out.push('\n'),
-            '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
+            '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}'..='\u{2064}' => {}
             '\u{1b}' => {
                 removed += 1;
                 skip_escape(&mut chars);
@@ -233,8 +234,10 @@ mod tests {
 
     #[test]
     fn invisible_marks_of_web_pages_go_without_a_warning() {
-        let d = decode("\u{FEFF}Ahmed\u{200F} said\u{200E} \u{FEFF}no.\x0cNext page.".as_bytes())
-            .unwrap();
+        let d = decode(
+            "\u{FEFF}Ahmed\u{200F} said\u{200E} \u{FEFF}no\u{2060}.\x0cNext page.".as_bytes(),
+        )
+        .unwrap();
         assert_eq!(d.text, "Ahmed said no.\nNext page.");
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
