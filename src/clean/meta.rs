@@ -131,6 +131,34 @@ pub fn posted_date(paragraph: &str) -> Option<(NaiveDate, String)> {
     Some((date, paragraph.trim()[..start].trim().to_string()))
 }
 
+/// A stamp line that opens with the place it was filed from, and may end with the agency
+/// (`Washington D. C., Jul 13,2009 / 02:00 pm (CNA)`): its date.
+pub fn placed_stamp(paragraph: &str) -> Option<NaiveDate> {
+    let line = paragraph.trim();
+    if line.len() > 90 {
+        return None;
+    }
+    // The agency in brackets at the end.
+    let line = match line.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((head, agency))
+            if agency.len() <= 20 && agency.chars().all(|c| c.is_alphanumeric() || c == ' ') =>
+        {
+            head.trim_end()
+        }
+        _ => line,
+    };
+    let (place, stamp) = line.split_once(", ")?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let placed = (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| month_or_day(&w.trim_end_matches('.').to_lowercase()));
+    (placed && is_timestamp(stamp))
+        .then(|| stamp_date(stamp))
+        .flatten()
+}
+
 /// A stamp line that ends in the dateline's place (`TNN Nov 12,2011,05.51AM IST MUMBAI:`,
 /// the agency first as Indian papers write it): its date and the place with its colon.
 pub fn stamp_then_place(paragraph: &str) -> Option<(NaiveDate, String)> {
@@ -206,6 +234,17 @@ const STAMP_WORDS: &[&str] = &[
     "nd",
     "rd",
     "th",
+    "cdt",
+    "mdt",
+    "mst",
+    "for",
+    "immediate",
+    "release",
+];
+
+/// Time zones of the United States, whose dates are written month first.
+const US_ZONES: &[&str] = &[
+    "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "pst", "pdt", "pt",
 ];
 
 /// A line that is only a timestamp (`Friday, November 11,2011`, `8 / 2 / 13 at 1:30 PM`,
@@ -251,10 +290,14 @@ pub fn stamp_date(line: &str) -> Option<NaiveDate> {
     named.or_else(|| {
         let c = NUMERIC.captures(line)?;
         let (a, b, y) = (num(&c, 1)?, num(&c, 2)?, num(&c, 3)? as i32);
+        // A US time zone on the line settles the order: month first ("8:13 AM PDT 8 / 2 / 2013").
+        let us = line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| US_ZONES.contains(&w.to_lowercase().as_str()));
         match (a > 12, b > 12) {
             (true, false) => NaiveDate::from_ymd_opt(y, b, a),
             (false, true) => NaiveDate::from_ymd_opt(y, a, b),
-            _ if a == b => NaiveDate::from_ymd_opt(y, a, b),
+            _ if a == b || us => NaiveDate::from_ymd_opt(y, a, b),
             _ => None,
         }
     })
@@ -547,9 +590,11 @@ mod tests {
             ),
             ("Last updated 13:26 14 / 09 / 2013", Some(d(2013, 9, 14))),
             ("Updated 09 / 14 / 2013 01:03 PM", Some(d(2013, 9, 14))),
-            // Day and month could be either way round.
-            ("8:13 AM PDT 8 / 2 / 2013", None),
+            // A US time zone says the month comes first; without one either order could be.
+            ("8:13 AM PDT 8 / 2 / 2013", Some(d(2013, 8, 2))),
+            ("Posted: 08 / 02 / 2013 11:10 am EDT", Some(d(2013, 8, 2))),
             ("Updated 4 / 9 / 2007 6:04 PM", None),
+            ("FOR IMMEDIATE RELEASE July 13,2009", Some(d(2009, 7, 13))),
             // No year, or words that are no timestamp's.
             ("Updated 9:06 AM", None),
             // The minutes of a time are no day.
@@ -647,6 +692,24 @@ mod tests {
             posted_date(
                 "The rules, updated on Monday, now apply. They expire on Friday, May 3, 2024."
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_stamp_may_open_with_its_place() {
+        assert_eq!(
+            placed_stamp("Washington D. C., Jul 13,2009 / 02:00 pm (CNA)"),
+            Some(d(2009, 7, 13))
+        );
+        assert_eq!(
+            placed_stamp("LAGOS, March 3, 2024, 09:30 GMT"),
+            Some(d(2024, 3, 3))
+        );
+        assert_eq!(placed_stamp("Oslo, March 3, 2024"), Some(d(2024, 3, 3)));
+        assert_eq!(placed_stamp("Oslo, Norway"), None);
+        assert_eq!(
+            placed_stamp("Ministers met in Oslo, March 3, 2024 at 10:00"),
             None
         );
     }

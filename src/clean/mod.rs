@@ -237,6 +237,15 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
             }
             return Some(date);
         }
+        if let Some((k, date)) = body
+            .iter()
+            .take(4)
+            .enumerate()
+            .find_map(|(k, p)| meta::placed_stamp(p).map(|d| (k, d)))
+        {
+            body.remove(k);
+            return Some(date);
+        }
         let k = body
             .iter()
             .take(4)
