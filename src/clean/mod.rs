@@ -99,7 +99,10 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     // Before the chrome goes: a date line reads like a page's timestamp.
     if doc.format == Format::Text {
         let found = take_date_paragraph(&mut paragraphs);
-        date = date.or(found);
+        // A feed record's URL may carry its date (`/2013/08/02/`), as a page's does.
+        date = date
+            .or(found)
+            .or_else(|| url.as_deref().and_then(page::date_in_url));
     }
     let (mut body, removed) = boilerplate::strip(paragraphs);
     // A dateline may open the first line, before a headline is looked for in it.
@@ -358,6 +361,14 @@ mod tests {
             "date 2024-01-02\nBudget vote\n\nMarch 5, 2024\n\n{story}"
         ));
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 1, 2));
+    }
+
+    #[test]
+    fn a_records_url_dates_it_when_its_text_does_not() {
+        let mut doc = text_doc("Budget vote\n\nThe council approved the budget on Tuesday.");
+        doc.url = Some("https://example.com/news/2024/03/05/budget-vote.html".into());
+        let a = clean(doc).0.expect("an article");
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
     }
 
     #[test]
