@@ -406,6 +406,30 @@ fn handle(op: TermOp, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> 
     Ok(())
 }
 
+/// Starts the web browser on `url` (a web link: the app opens nothing else): `$BROWSER` if
+/// set, else the system's opener. It runs on its own, its output discarded; a thread reaps it.
+fn open_in_browser(url: &str) -> io::Result<()> {
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let mut words: Vec<String> = match browser {
+        Some(b) => b.split_whitespace().map(String::from).collect(),
+        None if cfg!(target_os = "macos") => vec!["open".into()],
+        None if cfg!(windows) => vec!["explorer".into()],
+        None => vec!["xdg-open".into()],
+    };
+    let program = words.remove(0);
+    let mut child = std::process::Command::new(program)
+        .args(words)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
 /// How long the list selection must stay on an unread article to count it as read.
 const DWELL: Duration = Duration::from_secs(1);
 
@@ -427,6 +451,11 @@ fn event_loop(
         marker.send(app.take_read());
         if app.take_reload() {
             loader.start();
+        }
+        if let Some(url) = app.take_open_url()
+            && let Err(e) = open_in_browser(&url)
+        {
+            app.message = Some(format!("could not start the web browser: {e}"));
         }
         terminal.draw(|f| crate::ui::draw(app, f))?;
         let unread = app

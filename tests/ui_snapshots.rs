@@ -352,6 +352,15 @@ fn quotes_window_100x30() {
 }
 
 #[test]
+fn links_window_80x24() {
+    let mut app = sample(80, 24);
+    // The second newest article's links, listed whole, the top one (Enter opens it) in bold.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('o'));
+    insta::assert_snapshot!(render_at(&app, 80, 24));
+}
+
+#[test]
 fn the_date_column_stays_while_undated_rows_scroll_by() {
     let report = |i: usize, date: Option<&str>| dossier::Article {
         id: format!("r{i:02}"),

@@ -98,6 +98,8 @@ pub enum Action {
     PrevUnique,
     /// Show or hide who said what in the article (or its story).
     ToggleQuotes,
+    /// Show or hide the article's links.
+    ToggleLinks,
     /// Read the articles again from disk, keeping the filter and the selection.
     Reload,
     /// A message from a worker for the status line (a read mark that could not be saved).

@@ -33,6 +33,8 @@ pub enum Overlay {
     Problems,
     /// Who said what in the article or its story.
     Quotes,
+    /// The web links of the article, to open in the browser.
+    Links,
 }
 
 #[cfg(test)]

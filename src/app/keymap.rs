@@ -26,7 +26,7 @@ impl Context {
             Context::Reader => "Reading view",
             Context::Actors => "Actor sidebar",
             Context::Filter => "Filter line",
-            Context::Overlay => "Help and problems",
+            Context::Overlay => "Help, problems, quotes and links",
         }
     }
 }
@@ -118,14 +118,14 @@ pub static KEYS: &[Binding] = &[
         context: C::Overlay,
         keys: &[key(K::Esc), ch('q')],
         action: Action::Back,
-        help: "close (? and p switch between help and problems)",
+        help: "close (?, p, \" and o switch between the windows)",
         hint: Some("close"),
     },
     Binding {
         context: C::Overlay,
         keys: &[key(K::Enter)],
         action: Action::Activate,
-        help: "in the quotes: read the report of the top quote",
+        help: "in the quotes: read the report of the top quote; in the links: open the top link in the web browser",
         hint: None,
     },
     Binding {
@@ -366,6 +366,13 @@ pub static KEYS: &[Binding] = &[
         keys: &[ch('"')],
         action: Action::ToggleQuotes,
         help: "quotes of the article (or its story) by speaker",
+        hint: None,
+    },
+    Binding {
+        context: C::Global,
+        keys: &[ch('o')],
+        action: Action::ToggleLinks,
+        help: "the article's links in full (Enter opens one in the browser)",
         hint: None,
     },
     Binding {

@@ -94,6 +94,10 @@ pub struct App {
     can_reload: bool,
     /// Fingerprints of articles newly read, waiting to be saved.
     read_out: Vec<u64>,
+    /// The article whose links the links window shows.
+    pub(crate) links_of: usize,
+    /// A web link the reader asked to open, waiting for the terminal loop.
+    open_url: Option<String>,
 }
 
 /// What a reload carries from the old corpus to the new one.
@@ -200,6 +204,8 @@ impl App {
             index: Arc::default(),
             stories: None,
             quotes: Vec::new(),
+            links_of: 0,
+            open_url: None,
             problems: Vec::new(),
             load: LoadState::Loading { done: 0, total: 0 },
             width,
@@ -515,6 +521,7 @@ impl App {
                 });
             }
             Action::ToggleQuotes => self.show_quotes(),
+            Action::ToggleLinks => self.show_links(),
             Action::ToggleHelp => self.overlay = Some((Overlay::Help, 0)),
             // Leaving the zoom keeps the focus where it is: reading goes on in the panes.
             Action::ToggleZoom => {
@@ -791,6 +798,7 @@ impl App {
             Overlay::Help => keymap::help_rows(self.width).len(),
             Overlay::Problems => self.problems.len(),
             Overlay::Quotes => self.quotes.len(),
+            Overlay::Links => self.links().len(),
         }
     }
 
@@ -806,7 +814,9 @@ impl App {
                 .overlay_len(which)
                 .saturating_sub(self.height.saturating_sub(2).max(1) as usize),
             // Problems and quotes wrap to several lines each: let the last reach the top.
-            Overlay::Problems | Overlay::Quotes => self.overlay_len(which).saturating_sub(1),
+            Overlay::Problems | Overlay::Quotes | Overlay::Links => {
+                self.overlay_len(which).saturating_sub(1)
+            }
         };
         let scroll = match action {
             Action::Up => scroll.saturating_sub(1),
@@ -826,10 +836,18 @@ impl App {
                 }
                 return true;
             }
-            Action::ToggleHelp | Action::ToggleProblems | Action::ToggleQuotes => {
+            Action::Activate if which == Overlay::Links => {
+                self.open_link(scroll);
+                return true;
+            }
+            Action::ToggleHelp
+            | Action::ToggleProblems
+            | Action::ToggleQuotes
+            | Action::ToggleLinks => {
                 let want = match action {
                     Action::ToggleHelp => Overlay::Help,
                     Action::ToggleProblems => Overlay::Problems,
+                    Action::ToggleLinks => Overlay::Links,
                     _ => Overlay::Quotes,
                 };
                 self.overlay = None;
@@ -837,6 +855,7 @@ impl App {
                     match want {
                         Overlay::Problems => self.show_problems(),
                         Overlay::Quotes => self.show_quotes(),
+                        Overlay::Links => self.show_links(),
                         Overlay::Help => self.overlay = Some((Overlay::Help, 0)),
                     }
                 }
@@ -914,6 +933,48 @@ impl App {
         } else {
             self.overlay = Some((Overlay::Quotes, 0));
         }
+    }
+
+    /// `o`: the selected article's links, whole, to read or open.
+    fn show_links(&mut self) {
+        let Some(art) = self.selected_article() else {
+            self.message = Some("no article selected".into());
+            return;
+        };
+        self.links_of = art;
+        if self.links().is_empty() {
+            self.message = Some("no links in this article".into());
+        } else {
+            self.overlay = Some((Overlay::Links, 0));
+        }
+    }
+
+    /// The links the links window lists.
+    pub(crate) fn links(&self) -> &[String] {
+        self.corpus
+            .articles
+            .get(self.links_of)
+            .map_or(&[][..], |a| a.links.as_slice())
+    }
+
+    /// Asks the terminal loop to open link `k` in the web browser; only web links are opened,
+    /// so no article can make the browser run a file or a script.
+    fn open_link(&mut self, k: usize) {
+        let Some(url) = self.links().get(k).cloned() else {
+            return;
+        };
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            self.message = Some(format!("opening [{}] in the web browser", k + 1));
+            self.open_url = Some(url);
+        } else {
+            self.message = Some(format!("[{}] is not a web link", k + 1));
+        }
+    }
+
+    /// The web link to open, once.
+    pub fn take_open_url(&mut self) -> Option<String> {
+        self.open_url.take()
     }
 
     /// Selects report `art` in the list (opening its story in the stories view) and reads it.

@@ -1262,3 +1262,45 @@ fn enter_in_the_quotes_reads_the_report_of_the_top_quote() {
         ListRow::Member(_)
     ));
 }
+
+#[test]
+fn o_lists_the_links_and_enter_opens_only_web_links() {
+    let mut app = seeds_app();
+    let with_links = app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| !a.links.is_empty())
+        .expect("a sample with a link");
+    let without = app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.links.is_empty())
+        .expect("a sample without links");
+    app.list.select_article(Some(without));
+    press(&mut app, 'o');
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.message.as_deref(), Some("no links in this article"));
+    app.list.select_article(Some(with_links));
+    press(&mut app, 'o');
+    assert_eq!(app.overlay, Some((Overlay::Links, 0)));
+    key(&mut app, KeyCode::Enter);
+    let url = app.take_open_url().expect("a link to open");
+    assert!(url.starts_with("http"), "{url}");
+    assert_eq!(app.take_open_url(), None);
+    // Only web links reach the browser: an article cannot make it run a file or a script.
+    let mut corpus = (*app.corpus).clone();
+    corpus.articles[with_links].links = vec!["file:///etc/passwd".into(), "javascript:x()".into()];
+    app.corpus = std::sync::Arc::new(corpus);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.take_open_url(), None);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("not a web link"))
+    );
+    // `o` again closes.
+    press(&mut app, 'o');
+    assert_eq!(app.overlay, None);
+}

@@ -4,6 +4,7 @@
 mod actors;
 mod filter;
 mod help;
+mod links;
 mod list;
 mod problems;
 mod quotes;
@@ -35,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some((Overlay::Help, scroll)) => help::draw(frame, frame.area(), scroll),
         Some((Overlay::Problems, scroll)) => problems::draw(app, frame, frame.area(), scroll),
         Some((Overlay::Quotes, scroll)) => quotes::draw(app, frame, frame.area(), scroll),
+        Some((Overlay::Links, scroll)) => links::draw(app, frame, frame.area(), scroll),
         None => {}
     }
 }

@@ -1,0 +1,51 @@
+//! The links window: the article's web links, whole, numbered as in the reading view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::theme;
+use super::widgets::{centred, inner, scrolled_rows};
+use crate::app::App;
+use crate::sanitize;
+
+/// Draws the links window centred in `area`, starting at link `scroll` (the one Enter opens).
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
+    let links = app.links();
+    let n = links.len();
+    let title = format!(
+        " {n} link{} · j/k scroll · Enter opens the top one in the browser · Esc closes ",
+        if n == 1 { "" } else { "s" }
+    );
+    // As wide as the terminal allows, so most addresses fit on one line and the terminal's
+    // own link detection and selection see them whole.
+    let width = area.width;
+    let text_w = (width as usize).saturating_sub(2).max(1);
+    let max_h = area.height.saturating_sub(2).max(3.min(area.height));
+    let render = |k: usize| -> Vec<Line> {
+        let text = sanitize::one_line(&format!("[{}] {}", k + 1, links[k]));
+        let style = if k == scroll {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        // An address has no spaces to wrap at: it is cut where the line ends.
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .chunks(text_w)
+            .map(|c| Line::styled(c.iter().collect::<String>(), style))
+            .collect()
+    };
+    let lines = scrolled_rows(n, scroll, max_h as usize, render);
+    let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
+    let r = centred(area, width, height);
+    frame.render_widget(Clear, r);
+    frame.render_widget(theme::block(title, true), r);
+    let inner = inner(r);
+    if inner.is_empty() {
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
