@@ -17,12 +17,28 @@ pub enum QuoteLine {
         text: String,
         from: String,
         article: usize,
+        /// Reported speech: the report's own words, drawn without quote marks.
+        reported: bool,
     },
 }
 
-/// A speaker's display name and their quotes, each with the outlets that carry it and the
-/// first report.
-type Said = (String, Vec<(String, Vec<String>, usize)>);
+/// One thing said: its text, the outlets that carry it, the first report, and whether it is
+/// reported speech.
+type Saying = (String, Vec<String>, usize, bool);
+
+/// A speaker's display name and what they said.
+type Said = (String, Vec<Saying>);
+
+/// Letters and digits of a text in lower case, to tell the same words apart from their marks.
+fn bare(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Shortest text, in letters, that counts as the same quote when another report's is longer.
+const SAME_WITHIN: usize = 40;
 
 /// Quotes of `articles` by speaker (actors merged over spellings), most quoted first.
 pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
@@ -45,24 +61,27 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
                 order.push(key);
                 (name, Vec::new())
             });
-            let norm: String = q
-                .text
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            let same = entry.1.iter_mut().find(|(t, _, _)| {
-                let t: String = t
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect();
+            let norm = bare(&q.text);
+            // The same words, or one report's quote cut short inside another's.
+            let same = entry.1.iter_mut().find(|(t, _, _, _)| {
+                let t = bare(t);
                 t == norm
+                    || (t.len().min(norm.len()) >= SAME_WITHIN
+                        && (t.contains(&norm) || norm.contains(&t)))
             });
             match same {
-                Some((_, from, _)) if !from.contains(&outlet) => from.push(outlet.clone()),
-                Some(_) => {}
-                None => entry.1.push((q.text.clone(), vec![outlet.clone()], art)),
+                Some((text, from, _, _)) => {
+                    // The longer telling stays.
+                    if q.text.len() > text.len() {
+                        text.clone_from(&q.text);
+                    }
+                    if !from.contains(&outlet) {
+                        from.push(outlet.clone());
+                    }
+                }
+                None => entry
+                    .1
+                    .push((q.text.clone(), vec![outlet.clone()], art, q.reported)),
             }
         }
     }
@@ -85,10 +104,11 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
         out.extend(
             quotes
                 .into_iter()
-                .map(|(text, from, article)| QuoteLine::Quote {
+                .map(|(text, from, article, reported)| QuoteLine::Quote {
                     text,
                     from: from.join(", "),
                     article,
+                    reported,
                 }),
         );
     }
@@ -148,5 +168,51 @@ mod tests {
         });
         assert_eq!(shared.map(String::as_str), Some("Wire One, Wire Two"));
         assert!(matches!(&lines[0], QuoteLine::Speaker { name, .. } if name.contains("Lami")));
+    }
+
+    #[test]
+    fn reported_speech_is_marked_and_a_quote_cut_short_is_the_same_quote() {
+        let corpus = Corpus::from_articles(vec![
+            article(
+                "a",
+                "Wire One",
+                "\"We will not extend the truce under any circumstances,\" Haider Al Lami said. \
+                 The truce ended on Tuesday, according to the Iraqi police.",
+            ),
+            article(
+                "b",
+                "Wire Two",
+                "\"We will not extend the truce under any circumstances, whatever Washington \
+                 offers,\" Haider Al Lami said.",
+            ),
+        ]);
+        let lines = lines(&corpus, &[0, 1]);
+        let quotes: Vec<(&str, &str, bool)> = lines
+            .iter()
+            .filter_map(|l| match l {
+                QuoteLine::Quote {
+                    text,
+                    from,
+                    reported,
+                    ..
+                } => Some((text.as_str(), from.as_str(), *reported)),
+                QuoteLine::Speaker { .. } => None,
+            })
+            .collect();
+        assert_eq!(quotes.len(), 2, "{lines:?}");
+        assert!(
+            quotes.contains(&(
+                "We will not extend the truce under any circumstances, whatever Washington offers",
+                "Wire One, Wire Two",
+                false
+            )),
+            "{quotes:?}"
+        );
+        assert!(
+            quotes
+                .iter()
+                .any(|(t, _, r)| *r && t.starts_with("The truce ended")),
+            "{quotes:?}"
+        );
     }
 }

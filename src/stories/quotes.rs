@@ -28,6 +28,8 @@ pub struct Quote {
     pub paragraph: usize,
     /// Byte range of `text` in the paragraph.
     pub range: Range<usize>,
+    /// Reported speech (`..., according to the police`): the article's words, not a quote.
+    pub reported: bool,
 }
 
 /// Fewer words than this between quote marks is a scare quote or a title.
@@ -171,6 +173,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 text: text.to_string(),
                 paragraph: p,
                 range,
+                reported: false,
             });
         }
         // Named after the paragraph's last quote: whom the next paragraph's "he" means.
@@ -227,6 +230,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
                 text: para[sentence.clone()].to_string(),
                 paragraph: p,
                 range: sentence,
+                reported: true,
             });
         }
         found.sort_by_key(|q| q.range.start);

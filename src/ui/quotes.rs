@@ -44,8 +44,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
                     vec![Line::raw(""), head]
                 }
             }
-            QuoteLine::Quote { text, from, .. } => {
-                let text = sanitize::one_line(&format!("“{text}” — {from}"));
+            QuoteLine::Quote {
+                text,
+                from,
+                reported,
+                ..
+            } => {
+                // Reported speech is the report's own sentence: no quote marks on it.
+                let text = if *reported {
+                    sanitize::one_line(&format!("reported: {text} — {from}"))
+                } else {
+                    sanitize::one_line(&format!("“{text}” — {from}"))
+                };
                 let opts = textwrap::Options::new(text_w)
                     .initial_indent("  ")
                     .subsequent_indent("    ");
