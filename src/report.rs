@@ -1,6 +1,7 @@
 //! Plain-text and JSON views of the corpus for the CLI (pure: corpus in, text out).
 
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::actors::{ActorId, ActorKind, Mention};
 use crate::article::Article;
@@ -278,6 +279,28 @@ pub fn entities_text(rows: &[EntityRow<'_>]) -> String {
     out
 }
 
+/// `text` in exactly `width` terminal columns: cut with an ellipsis, or padded.
+fn columns(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let cut = text.width() > width;
+    let room = if cut { width.saturating_sub(1) } else { width };
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if cut {
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 /// Widest id the `list` column is sized for unless most ids are wider.
 const ID_COLUMN: usize = 32;
 
@@ -289,7 +312,7 @@ pub fn list_text(corpus: &Corpus) -> String {
     let lens: Vec<usize> = corpus
         .articles
         .iter()
-        .map(|a| a.id.chars().count())
+        .map(|a| sanitize::one_line(&a.id).width())
         .collect();
     let long = lens.iter().filter(|&&n| n > ID_COLUMN).count();
     let id_w = lens
@@ -302,7 +325,7 @@ pub fn list_text(corpus: &Corpus) -> String {
     let src_w = corpus
         .articles
         .iter()
-        .map(|a| a.source.as_deref().unwrap_or("-").chars().count())
+        .map(|a| sanitize::one_line(a.source.as_deref().unwrap_or("-")).width())
         .max()
         .unwrap_or(6)
         .clamp(6, 24);
@@ -312,17 +335,18 @@ pub fn list_text(corpus: &Corpus) -> String {
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "----------".into());
-        let source: String = a
-            .source
-            .as_deref()
-            .unwrap_or("-")
-            .chars()
-            .take(src_w)
-            .collect();
-        out.push_str(&sanitize::one_line(&format!(
-            "{:<id_w$}  {date}  {source:<src_w$}  {}",
-            a.id, a.title
-        )));
+        let source = columns(
+            &sanitize::one_line(a.source.as_deref().unwrap_or("-")),
+            src_w,
+        );
+        let id = sanitize::one_line(&a.id);
+        // Padded by display width: a CJK character takes two columns.
+        let pad = id_w.saturating_sub(id.width());
+        out.push_str(&format!(
+            "{id}{:pad$}  {date}  {source}  {}",
+            "",
+            sanitize::one_line(&a.title)
+        ));
         out.push('\n');
     }
     out
@@ -385,4 +409,40 @@ pub fn meta_line(a: &Article) -> String {
     parts.push(format!("{} words", a.words));
     parts.push(format!("{} min read", a.reading_minutes()));
     parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn columns_cut_with_an_ellipsis_and_count_wide_characters_twice() {
+        assert_eq!(columns("Reuters", 10), "Reuters   ");
+        assert_eq!(columns("Wikimedia Foundation, Inc.", 12), "Wikimedia F…");
+        assert_eq!(columns("光明网新闻", 6).width(), 6);
+        assert_eq!(columns("光明网新闻", 6), "光明… ");
+    }
+
+    #[test]
+    fn list_columns_line_up_whatever_the_script_of_the_source() {
+        let article = |id: &str, source: &str| Article {
+            id: id.into(),
+            title: "A title".into(),
+            source: Some(source.into()),
+            ..Article::default()
+        };
+        let corpus = Corpus::from_articles(vec![
+            article("a", "Reuters"),
+            article("b", "光明网"),
+            article("c", "A very long outlet name that goes on and on"),
+        ]);
+        let text = list_text(&corpus);
+        let starts: Vec<usize> = text
+            .lines()
+            .map(|l| l.find("A title").map_or(0, |i| l[..i].width()))
+            .collect();
+        assert!(starts.iter().all(|&s| s == starts[0] && s > 0), "{text}");
+        assert!(text.contains('…'), "{text}");
+    }
 }
