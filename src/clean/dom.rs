@@ -137,7 +137,12 @@ pub struct Parts<'a> {
 /// camelCase; words already in lower case are passed without copying. A word after a
 /// negation is left out: `no_caption` says the element has no caption.
 pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
-    for token in value.split_ascii_whitespace() {
+    let utility = RULES.page.utility.as_ref();
+    // Styling classes ("text-18", "font-bold") say how a block looks, not what it is.
+    for token in value
+        .split_ascii_whitespace()
+        .filter(|t| !utility.is_some_and(|u| u.is_match(t)))
+    {
         token_words(token, &mut f);
     }
 }
@@ -1081,6 +1086,16 @@ const TEXT_OF_NODES: usize = 4096;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styling_classes_give_no_hint_words() {
+        let mut w = Vec::new();
+        attr_words(
+            "p-16 newsletter-wrapper text-18 text-gray-500 text-center rich-text",
+            |word| w.push(word.to_string()),
+        );
+        assert_eq!(w, ["p", "16", "newsletter", "wrapper", "rich", "text"]);
+    }
 
     #[test]
     fn attribute_words_split_at_punctuation_and_camel_case() {

@@ -55,6 +55,9 @@ pub struct PageRules {
     side_box_headings: Vec<String>,
     #[serde(skip)]
     pub side_box: Option<RegexSet>,
+    utility_classes: Vec<String>,
+    #[serde(skip)]
+    pub utility: Option<RegexSet>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +114,7 @@ fn parse() -> Result<Rules, String> {
     page.discussion = Some(set(&page.discussion_headings)?);
     page.date_cue = Some(set(&page.date_cues)?);
     page.side_box = Some(set(&page.side_box_headings)?);
+    page.utility = Some(set(&page.utility_classes)?);
     Ok(Rules {
         anywhere: set(&bp.anywhere)?,
         edge: set(&bp.edge)?,
