@@ -131,14 +131,27 @@ fn left_pieces(app: &App) -> Vec<Piece> {
     };
     let counts = match &app.load {
         LoadState::Loading { done, total } if *total > 0 && done == total => {
-            format!(" Preparing {total} files…")
+            format!(
+                " Preparing {total} file{}…",
+                if *total == 1 { "" } else { "s" }
+            )
         }
         LoadState::Loading { done, total } if *total > 0 => {
             format!(" Loading {done}/{total} files…")
         }
         LoadState::Loading { .. } => " Loading…".to_string(),
         LoadState::Failed(_) => " Load failed".to_string(),
-        LoadState::Ready => format!(" {}/{} articles", app.shown(), app.total()),
+        // The stories view counts reports, as its pane title does.
+        LoadState::Ready => format!(
+            " {}/{} {}",
+            app.shown(),
+            app.total(),
+            if app.list.mode == crate::app::ListMode::Stories {
+                "reports"
+            } else {
+                "articles"
+            }
+        ),
     };
     let mut out = vec![essential(piece(counts, text, true))];
     match app.reload_progress() {
