@@ -406,26 +406,37 @@ fn handle(op: TermOp, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> 
     Ok(())
 }
 
-/// Starts the web browser on `url` (a web link: the app opens nothing else): `$BROWSER` if
-/// set, else the system's opener. It runs on its own, its output discarded; a thread reaps it.
+/// Starts a graphical web browser on `url` (a web link: the app opens nothing else): the
+/// first command of `$BROWSER` (`firefox %s:chromium`), else the system's opener. It runs on
+/// its own, in its own process group (closing the terminal leaves it open), its output
+/// discarded; a thread reaps it.
 fn open_in_browser(url: &str) -> io::Result<()> {
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
-    let mut words: Vec<String> = match browser {
+    let browser = std::env::var("BROWSER").ok();
+    let first = browser
+        .as_deref()
+        .and_then(|b| b.split(':').map(str::trim).find(|c| !c.is_empty()));
+    let mut words: Vec<String> = match first {
         Some(b) => b.split_whitespace().map(String::from).collect(),
         None if cfg!(target_os = "macos") => vec!["open".into()],
         None if cfg!(windows) => vec!["explorer".into()],
         None => vec!["xdg-open".into()],
     };
-    let program = words.remove(0);
-    let mut child = std::process::Command::new(program)
-        .args(words)
-        .arg(url)
+    // `%s` stands for the address; without it the address comes last.
+    if words.iter().any(|w| w.contains("%s")) {
+        for w in &mut words {
+            *w = w.replace("%s", url);
+        }
+    } else {
+        words.push(url.to_string());
+    }
+    let mut cmd = std::process::Command::new(&words[0]);
+    cmd.args(&words[1..])
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
+        .stderr(std::process::Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut child = cmd.spawn()?;
     std::thread::spawn(move || child.wait());
     Ok(())
 }

@@ -93,11 +93,16 @@ pub fn extract_with(articles: &[&[String]], model: &Model) -> Extraction {
 /// Words of Latin script an article needs before its language is judged.
 const LANGUAGE_WORDS: usize = 40;
 
-/// Whether an article reads as English: its common English function words are at least one
-/// word in sixteen (about one in four in English news, almost none in French or German).
+/// Whether an article reads as English: in its prose, common English function words are at
+/// least one word in sixteen (one in six or more in English, almost none in French or
+/// German). Lists and tables (results, captions) have too few to tell.
 fn english(paras: &[String], lex: &Lexicon) -> bool {
+    let prose = paras.iter().filter(|p| {
+        p.split_whitespace().nth(4).is_some()
+            && p.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\''])
+    });
     let (mut words, mut marked) = (0usize, 0usize);
-    for w in paras.iter().flat_map(|p| p.split_whitespace()).take(2000) {
+    for w in prose.flat_map(|p| p.split_whitespace()).take(2000) {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
         if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250) {
             continue;

@@ -357,8 +357,8 @@ fn bare(title: &str) -> &str {
     title.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Sorts list rows by `key` (ties broken by date, then corpus order), reversed if asked;
-/// rows without a date or source stay last either way.
+/// Sorts list rows by `key` (ties broken by date, then corpus order), reversed if asked
+/// (relevance only in its date order); rows without a date or source stay last either way.
 pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: bool) {
     let arts = &corpus.articles;
     let dir = |o: Ordering| if reverse { o.reverse() } else { o };
@@ -370,7 +370,9 @@ pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: b
     rows.sort_by(|x, y| {
         let (a, b) = (x.article(), y.article());
         let ord = match key {
-            SortKey::Relevance => dir(y.score().cmp(&x.score())).then_with(|| by_date(a, b)),
+            // Least relevant first helps no one: reversed, relevance keeps the best first and
+            // reverses the date order it falls back on (all of it, without a filter).
+            SortKey::Relevance => y.score().cmp(&x.score()).then_with(|| by_date(a, b)),
             SortKey::Date => by_date(a, b),
             SortKey::Source => {
                 let sa = arts.get(a).and_then(|x| x.source.as_deref());

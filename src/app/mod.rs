@@ -486,9 +486,6 @@ impl App {
                 self.list.resort(&self.corpus, self.stories.as_deref());
             }
             Action::ReverseSort => {
-                // What is reversed is the order shown: unfiltered relevance is date order, and
-                // a filter typed later must not turn it into least relevant first.
-                self.list.sort = self.sort_shown();
                 self.list.reverse = !self.list.reverse;
                 self.list.resort(&self.corpus, self.stories.as_deref());
             }
@@ -592,6 +589,11 @@ impl App {
         }
         let again = self.reloading.take().is_some();
         let carried = again.then(|| Carried::take(self));
+        // The quotes and links windows show articles of the old corpus by number.
+        if matches!(self.overlay, Some((Overlay::Quotes | Overlay::Links, _))) {
+            self.overlay = None;
+            self.quotes.clear();
+        }
         let mut keep = None;
         if let Some(c) = &carried {
             for (a, art) in corpus.articles.iter().enumerate() {

@@ -62,18 +62,22 @@ pub fn lines(corpus: &Corpus, articles: &[usize]) -> Vec<QuoteLine> {
                 (name, Vec::new())
             });
             let norm = bare(&q.text);
-            // The same words, or one report's quote cut short inside another's.
-            let same = entry.1.iter_mut().find(|(t, _, _, _)| {
+            let letters = norm.chars().count();
+            // The same words, or one report's quote cut short inside another's; a quote and
+            // reported speech stay apart, as they are drawn apart.
+            let same = entry.1.iter_mut().find(|(t, _, _, reported)| {
                 let t = bare(t);
-                t == norm
-                    || (t.len().min(norm.len()) >= SAME_WITHIN
-                        && (t.contains(&norm) || norm.contains(&t)))
+                *reported == q.reported
+                    && (t == norm
+                        || (t.chars().count().min(letters) >= SAME_WITHIN
+                            && (t.contains(&norm) || norm.contains(&t))))
             });
             match same {
-                Some((text, from, _, _)) => {
-                    // The longer telling stays.
+                Some((text, from, first, _)) => {
+                    // The longer telling stays, with the report that carries it (Enter opens it).
                     if q.text.len() > text.len() {
                         text.clone_from(&q.text);
+                        *first = art;
                     }
                     if !from.contains(&outlet) {
                         from.push(outlet.clone());

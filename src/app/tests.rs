@@ -689,13 +689,18 @@ fn capital_s_reverses_the_order() {
     let mut expected: Vec<String> = dated.iter().rev().cloned().collect();
     expected.push(undated.clone());
     assert_eq!(after, expected);
-    // What was reversed is the order shown (date): a filter typed now keeps oldest first
-    // rather than turning into least relevant first.
-    assert_eq!(app.list.sort, SortKey::Date);
+    // A filter typed now ranks by relevance, best first: reversing never puts the least
+    // relevant first, only the date order relevance falls back on.
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "iraq");
-    assert_eq!(app.sort_shown(), SortKey::Date);
     key(&mut app, KeyCode::Esc);
+    assert_eq!(app.sort_shown(), SortKey::Relevance);
+    let best = titles(&app)[0].to_string();
+    key(&mut app, KeyCode::Char('S'));
+    assert!(!app.list.reverse);
+    assert_eq!(titles(&app)[0], best);
+    key(&mut app, KeyCode::Char('S'));
+    assert_eq!(titles(&app)[0], best);
     // Cycling keeps the direction; no message repeats what the status bar says.
     key(&mut app, KeyCode::Char('s'));
     assert!(app.list.reverse);
@@ -746,8 +751,21 @@ fn the_stories_view_follows_the_sort_it_names() {
         .map(|&s| stories.stories[s].first)
         .collect();
     let dated = firsts.iter().take_while(|d| d.is_some()).count();
+    assert!(dated > 1, "{firsts:?}");
     assert!(firsts[dated..].iter().all(Option::is_none), "{firsts:?}");
     assert!(firsts[..dated].is_sorted(), "{firsts:?}");
+    // Newest first by the latest report.
+    press(&mut app, 'S');
+    let lasts: Vec<_> = shown(&app)
+        .iter()
+        .map(|&s| stories.stories[s].last)
+        .collect();
+    let dated = lasts.iter().take_while(|d| d.is_some()).count();
+    assert!(
+        dated > 1 && lasts[dated..].iter().all(Option::is_none),
+        "{lasts:?}"
+    );
+    assert!(lasts[..dated].is_sorted_by(|a, b| a >= b), "{lasts:?}");
 }
 
 #[test]

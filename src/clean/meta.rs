@@ -128,7 +128,13 @@ pub fn posted_date(paragraph: &str) -> Option<(NaiveDate, String)> {
     }
     let date = stamp_date(stamp.as_str())?;
     let start = c.get(0)?.start();
-    Some((date, paragraph.trim()[..start].trim().to_string()))
+    let before = paragraph.trim()[..start].trim();
+    // What comes before is a byline ("By ...", "On behalf of ..."), or nothing: "The guidance
+    // was last updated on Monday, March 4, 2024." is a sentence of the story.
+    let lower = before.to_lowercase();
+    let byline =
+        before.is_empty() || lower.starts_with("by ") || lower.starts_with("on behalf of ");
+    byline.then(|| (date, before.to_string()))
 }
 
 /// A stamp line that opens with the place it was filed from, and may end with the agency
@@ -186,6 +192,7 @@ pub fn stamp_then_place(paragraph: &str) -> Option<(NaiveDate, String)> {
     if let Some((first, rest)) = stamp.split_first()
         && (2..=6).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_uppercase())
+        && !month_or_day(&first.to_lowercase())
     {
         stamp = rest.strip_prefix(&["|"][..]).unwrap_or(rest);
     }
@@ -237,9 +244,6 @@ const STAMP_WORDS: &[&str] = &[
     "cdt",
     "mdt",
     "mst",
-    "for",
-    "immediate",
-    "release",
 ];
 
 /// Time zones of the United States, whose dates are written month first.
@@ -268,6 +272,10 @@ pub fn is_timestamp(line: &str) -> bool {
 /// `Last updated 13:26 14 / 09 / 2013`): its first date with a month name, day and year, or
 /// a numeric day and month whose order the numbers settle (`8 / 2 / 2013` is left alone).
 pub fn stamp_date(line: &str) -> Option<NaiveDate> {
+    // A press release's stamp: "FOR IMMEDIATE RELEASE July 13,2009".
+    let line = strip_prefix_ci(line.trim_start(), "for immediate release").map_or(line, |rest| {
+        rest.trim_start_matches([' ', ':', '-', '–', '—'])
+    });
     // A short line of stamp words needs no time ("on Apr 12 2007").
     let stamp = is_timestamp(line) || (line.len() <= 40 && stamp_words_only(line));
     if !stamp {
@@ -301,6 +309,13 @@ pub fn stamp_date(line: &str) -> Option<NaiveDate> {
             _ => None,
         }
     })
+}
+
+/// `text` without a leading `prefix`, in any case.
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// Every word of the line is a timestamp's (a month or weekday, `on`, `posted`, a zone).
@@ -560,6 +575,7 @@ mod tests {
             "May 4 vote set for 2025 budget",
             "5 Thoughts on Why the Academy Picked Ellen DeGeneres As Oscar Host",
             "Ministers meet on March 3",
+            "Release 1.2.3",
         ] {
             assert!(!is_timestamp(headline), "{headline}");
         }
@@ -595,6 +611,7 @@ mod tests {
             ("Posted: 08 / 02 / 2013 11:10 am EDT", Some(d(2013, 8, 2))),
             ("Updated 4 / 9 / 2007 6:04 PM", None),
             ("FOR IMMEDIATE RELEASE July 13,2009", Some(d(2009, 7, 13))),
+            ("Release 1.2.3", None),
             // No year, or words that are no timestamp's.
             ("Updated 9:06 AM", None),
             // The minutes of a time are no day.
@@ -690,6 +707,12 @@ mod tests {
         );
         assert_eq!(
             posted_date(
+                "The ministry said its guidance was last updated on Monday, March 4, 2024."
+            ),
+            None
+        );
+        assert_eq!(
+            posted_date(
                 "The rules, updated on Monday, now apply. They expire on Friday, May 3, 2024."
             ),
             None
@@ -727,6 +750,10 @@ mod tests {
         assert_eq!(
             stamp_then_place("The talks resumed on Nov 12, 2011 in MUMBAI:"),
             None
+        );
+        assert_eq!(
+            stamp_then_place("NOV 12, 2011, 05.51AM IST MUMBAI:"),
+            Some((d(2011, 11, 12), "MUMBAI:".into()))
         );
     }
 

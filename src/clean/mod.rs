@@ -203,8 +203,9 @@ fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mu
     }
 }
 
-/// Takes a line that only dates the article from the top of a text file (`Published
-/// 2024-03-05`, a byline ending in a date, whose byline stays), and its date.
+/// Takes a line that only dates the article from the top of a text file, and its date:
+/// `Published 2024-03-05`, a byline ending in a date or a blog's post line (the byline stays),
+/// a stamp ending in the dateline's place or opening with it, or a timestamp.
 fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
     let found = body
         .iter()
@@ -212,8 +213,6 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
         .enumerate()
         .find_map(|(k, p)| meta::date_paragraph(p).map(|d| (k, d)));
     let Some((k, (date, byline))) = found else {
-        // A stamp goes, and gives its date where day and month are plain ("Updated 4 / 9 /
-        // 2007 6:04 PM" goes all the same).
         // The dateline's place may end the stamp line: it opens the next paragraph again.
         if let Some((k, (date, place))) = body
             .iter()
@@ -249,6 +248,8 @@ fn take_date_paragraph(body: &mut Vec<String>) -> Option<chrono::NaiveDate> {
             body.remove(k);
             return Some(date);
         }
+        // A stamp goes, and gives its date where day and month are plain ("Updated 4 / 9 /
+        // 2007 6:04 PM" goes all the same).
         let k = body
             .iter()
             .take(4)

@@ -31,11 +31,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
         } else {
             Style::new()
         };
-        // An address has no spaces to wrap at: it is cut where the line ends.
-        let chars: Vec<char> = text.chars().collect();
-        chars
-            .chunks(text_w)
-            .map(|c| Line::styled(c.iter().collect::<String>(), style))
+        // An address is one word, cut where the line ends (by display width: a CJK character
+        // takes two columns).
+        let opts = textwrap::Options::new(text_w)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(true);
+        textwrap::wrap(&text, opts)
+            .into_iter()
+            .map(|l| Line::styled(l.into_owned(), style))
             .collect()
     };
     let lines = scrolled_rows(n, scroll, max_h as usize, render);
