@@ -4,10 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme;
-use super::widgets::{centred, inner, scrolled_rows};
+use super::widgets::{scrolled_rows, window};
 use crate::app::App;
 use crate::sanitize;
 
@@ -43,13 +41,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, scroll: usize) {
             .collect()
     };
     let lines = scrolled_rows(n, scroll, max_h as usize, render);
-    let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
-    let r = centred(area, width, height);
-    frame.render_widget(Clear, r);
-    frame.render_widget(theme::block(title, true), r);
-    let inner = inner(r);
-    if inner.is_empty() {
-        return;
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    window(frame, area, (width, max_h), title, lines);
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::layout::{self, Rect as Area};
 use crate::app::reader::char_width;
@@ -133,6 +133,21 @@ pub fn scrolled_rows<'a>(
     rows.truncate(height);
     rows.resize(height, Line::raw(""));
     rows
+}
+
+/// Draws `lines` in a bordered window titled `title`, centred in `area`, `size.0` wide and as
+/// tall as the lines but at most `size.1` rows.
+pub fn window(frame: &mut Frame, area: Rect, size: (u16, u16), title: String, lines: Vec<Line>) {
+    let (width, max_h) = size;
+    let height = u16::try_from(lines.len() + 2).map_or(max_h, |h| h.min(max_h));
+    let r = centred(area, width, height);
+    frame.render_widget(Clear, r);
+    frame.render_widget(super::theme::block(title, true), r);
+    let inner = inner(r);
+    if inner.is_empty() {
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 #[cfg(test)]
