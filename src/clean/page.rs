@@ -295,6 +295,11 @@ pub fn read(source: &str) -> Page {
         .clone()
         .or_else(|| meta(AUTHOR_KEYS).map(|a| a.trim_start_matches("By ").to_string()))
         .filter(|a| !a.starts_with("http"));
+    // The title is what the page's metadata calls it (JSON-LD, Open Graph, Twitter, meta
+    // title), as the big extractors read it; the shown headline above only places the
+    // article in the page, and titles a page whose metadata has none.
+    let title =
+        meta_headline(&candidates[..4], &heading_texts, &labels, title.as_deref()).or(title);
     Page {
         meta: PageMeta {
             title,
@@ -320,7 +325,7 @@ pub fn choose_title(
     let is_label = |s: &str| labels.iter().any(|l| l.eq_ignore_ascii_case(s.trim()));
     candidates.iter().flatten().find_map(|c| {
         let c = text::squash(c);
-        if c.is_empty() || is_label(&c) {
+        if c.is_empty() || cut_short(&c) || is_label(&c) {
             return None;
         }
         // The headline as the page prints it, typography included: metadata often
@@ -378,6 +383,65 @@ pub fn choose_title(
     })
 }
 
+/// The first metadata title that is a headline: whole, as the page prints it, without a
+/// site or section name it names elsewhere.
+///
+/// Unlike the `<title>`, metadata titles seldom carry the site's name, so one is split only
+/// at a known label or where a part is one of the page's headings ("Saving Data: Reducing
+/// ..." stays whole).
+fn meta_headline(
+    metas: &[Option<String>],
+    headings: &[&str],
+    labels: &[String],
+    found: Option<&str>,
+) -> Option<String> {
+    let is_label = |s: &str| labels.iter().any(|l| same_text(l, s.trim()));
+    let shown = |t: &str| {
+        headings
+            .iter()
+            .find(|h| same_text(h, t))
+            .map(|h| h.to_string())
+    };
+    metas.iter().flatten().find_map(|c| {
+        let c = text::squash(c);
+        if c.split_whitespace().count() < 2 && c.chars().count() < 8
+            || cut_short(&c)
+            || is_label(&c)
+        {
+            return None;
+        }
+        if let Some(h) = shown(&c) {
+            return Some(h);
+        }
+        let parts = split_title(&c);
+        // A shown part heads the title, or follows only labels: a site's name trails, and a
+        // kicker before the headline ("Alito and Prelogar: The nonstop ...") is the title's.
+        let leading = parts.iter().position(|p| !is_label(p)).unwrap_or(0);
+        if let Some(h) = parts.get(leading).and_then(|p| shown(p)) {
+            return Some(h);
+        }
+        // The headline found from the page, then a site's name after a separator.
+        if let Some(h) = headings
+            .iter()
+            .copied()
+            .chain(found)
+            .find(|h| !is_label(h) && headline_then_label(&c, h))
+        {
+            return Some(h.to_string());
+        }
+        let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
+        match rest.as_slice() {
+            [one] if parts.len() > 1 => Some(one.to_string()),
+            _ => Some(c),
+        }
+    })
+}
+
+/// A title cut short for a card ("Sheldon Adelson's..."): no headline.
+fn cut_short(title: &str) -> bool {
+    title.ends_with("...") || title.ends_with('\u{2026}')
+}
+
 /// A character as [`same_text`] compares it.
 fn plain(c: char) -> char {
     match c {
@@ -427,7 +491,10 @@ fn headline_then_label(title: &str, headline: &str) -> bool {
     let rest = rest.trim_start();
     let (head_words, rest_words) = (
         headline.split_whitespace().count(),
-        rest.split_whitespace().count(),
+        // Separators are no words (":: Site ::").
+        rest.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count(),
     );
     // The headline is the longer part: "Analysis: Ferries are always late" is no headline
     // "Analysis" with a label after it.
@@ -1368,14 +1435,51 @@ mod tests {
     }
 
     #[test]
-    fn a_headline_named_by_the_title_tag_beats_a_social_title() {
-        let page = read(
-            "<meta property=\"og:title\" content=\"Ferries late again, islanders say\">\
-             <title>Ferry timetable changes after months of complaints | Harbour Post</title>\
-             <body><article><h1>Ferry timetable changes after months of complaints</h1>\
+    fn the_metadata_title_beats_the_shown_headline() {
+        let body = "<body><article><h1>Ferry timetable changes after months of complaints</h1>\
              <p>The ferry company said on Friday that the new timetable would start in June.</p>\
-             </article></body>",
+             </article></body>";
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Ferries late again, islanders say\">\
+             <title>Ferry timetable changes after months of complaints | Harbour Post</title>{body}"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferries late again, islanders say")
         );
+        // Its site name goes when it follows the headline the page shows, or is a known label.
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Ferry timetable changes after months of \
+             complaints :: Harbour Post ::\">{body}"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after months of complaints")
+        );
+        let page = read(&format!(
+            "<meta property=\"og:site_name\" content=\"Harbour Post\">\
+             <meta property=\"og:title\" content=\"Ferries late again - Harbour Post\">{body}"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some("Ferries late again"));
+        let page = read(&format!(
+            "<meta name=\"twitter:title\" content=\"Ferries late again, islanders...\">{body}"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after months of complaints")
+        );
+        // A colon or dash inside it is the headline's own ("Saving Data: Reducing ...").
+        let page = read(&format!(
+            "<meta property=\"og:title\" content=\"Ferry timetable: changes from June\">{body}"
+        ));
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable: changes from June")
+        );
+        // Without metadata the `<title>` names the headline the page shows.
+        let page = read(&format!(
+            "<title>Ferry timetable changes after months of complaints | Harbour Post</title>{body}"
+        ));
         assert_eq!(
             page.meta.title.as_deref(),
             Some("Ferry timetable changes after months of complaints")
@@ -1383,12 +1487,12 @@ mod tests {
     }
 
     #[test]
-    fn the_headline_the_page_marks_or_shows_under_its_logo_wins() {
+    fn without_metadata_the_headline_the_page_marks_or_shows_under_its_logo_wins() {
         let p =
             "<p>The ferry company said on Friday that the new timetable would start in June.</p>";
-        // Marked with microdata: a display headline that shares no word with the SEO title.
+        // Marked with microdata: a display headline that shares no word with the `<title>`.
         let page = read(&format!(
-            "<meta property=\"og:title\" content=\"Island ferry timetable to change in June\">\
+            "<title>Island ferry timetable to change in June</title>\
              <body><article><h1 itemprop=\"headline\">All Aboard, At Last</h1>{p}{p}\
              <section class=\"footnotes references\"><h3>References</h3><ol><li>Ferry company, \
              annual report, published in the spring of 2024 by the board.</li></ol></section>\
@@ -1403,7 +1507,7 @@ mod tests {
         );
         // The marked headline goes on to its byline after a line break.
         let page = read(&format!(
-            "<meta property=\"og:title\" content=\"Island ferry timetable to change (photo)\">\
+            "<title>Island ferry timetable to change (photo)</title>\
              <body><article><h1 itemprop=\"headline\"><span>Island ferry timetable to change\
              </span><br><span>Harbour editor Ann Lee</span></h1>{p}{p}</article></body>"
         ));
