@@ -40,7 +40,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = Corpus::load(&[PathBuf::from(folder)], &mut |_| {})?.corpus;
     // What `dossier entities --json` prints: the actors of the text, of the standfirst and of
     // the dateline the cleaner took off the first paragraph.
-    let rows = dossier::report::entity_rows(&corpus);
+    let all: Vec<usize> = (0..corpus.articles.len()).collect();
+    let rows = dossier::report::entity_rows(&corpus, &all);
     std::fs::write(&out, serde_json::to_string_pretty(&rows)?)?;
     eprintln!(
         "{} articles, {} actors -> {}",

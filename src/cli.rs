@@ -63,7 +63,7 @@ impl LimitArgs {
 pub enum Command {
     /// One line per article: date, source, title.
     #[command(
-        after_help = "Examples:\n  dossier list\n  dossier list ~/news --json | jq '.[].title'"
+        after_help = "Examples:\n  dossier list\n  dossier list ~/news --json | jq '.[].title'\n  dossier list -f '@lunde after:2024-08-01'"
     )]
     List {
         /// Files or folders of articles; none: the bundled seeds.
@@ -71,6 +71,8 @@ pub enum Command {
         /// Print a JSON array of articles (without paragraphs).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        filter: FilterArg,
     },
     /// One cleaned article: title, meta line, paragraphs, references.
     #[command(
@@ -98,14 +100,27 @@ pub enum Command {
         json: bool,
     },
     /// The actors of the corpus, by number of articles then mentions.
-    #[command(after_help = "Examples:\n  dossier entities\n  dossier entities ~/news --json")]
+    #[command(
+        after_help = "Examples:\n  dossier entities\n  dossier entities ~/news --json\n  dossier entities -f 'source:reuters'"
+    )]
     Entities {
         /// Files or folders of articles; none: the bundled seeds.
         paths: Vec<PathBuf>,
         /// Print a JSON array of {name, kind, aliases, mentions, articles}.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        filter: FilterArg,
     },
+}
+
+/// The reader's filter, for scripts.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArg {
+    /// Only the articles this filter keeps, written as in the reader's `/` line:
+    /// `@actor`, `source:`, `date:`, `after:`, `before:`, `-word`, "phrases", words.
+    #[arg(long, short = 'f', value_name = "FILTER")]
+    pub filter: Option<String>,
 }
 
 /// Parses the command line and runs it; the process exit code.
@@ -118,14 +133,22 @@ pub fn main() -> ExitCode {
     let limits = cli.limits.limits();
     let result = match cli.command {
         None => read(&cli.paths, &limits),
-        Some(Command::List { paths, json }) => list(&paths, &limits, json),
+        Some(Command::List {
+            paths,
+            json,
+            filter,
+        }) => list(&paths, &limits, json, filter.filter.as_deref()),
         Some(Command::Show {
             id,
             paths,
             json,
             width,
         }) => show(&id, &paths, &limits, json, width as usize),
-        Some(Command::Entities { paths, json }) => entities(&paths, &limits, json),
+        Some(Command::Entities {
+            paths,
+            json,
+            filter,
+        }) => entities(&paths, &limits, json, filter.filter.as_deref()),
         Some(Command::Stories { paths, json }) => stories(&paths, &limits, json),
     };
     match result {
@@ -186,7 +209,7 @@ fn read(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<()> {
     // Bad paths fail before the screen is taken over, with the CLI's exit code.
     crate::load::check_paths(paths)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return list(paths, limits, false);
+        return list(paths, limits, false, None);
     }
     crate::tui::run(Origin::from_args(paths), *limits)
 }
@@ -217,18 +240,48 @@ fn print_json<T: Serialize>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The articles a `--filter` keeps (all without one), ascending.
+fn selected(corpus: &Corpus, filter: Option<&str>) -> anyhow::Result<Vec<usize>> {
+    let Some(line) = filter else {
+        return Ok((0..corpus.articles.len()).collect());
+    };
+    crate::query::select(corpus, line)
+        .map_err(|errors| {
+            let reasons: Vec<String> = errors
+                .iter()
+                .map(|e| {
+                    let term = line.get(e.span.clone()).unwrap_or("");
+                    format!("`{}`: {}", sanitize::one_line(term), e.reason)
+                })
+                .collect();
+            anyhow::anyhow!("the filter has terms it cannot use: {}", reasons.join("; "))
+        })
+        .inspect(|kept| {
+            if kept.is_empty() && !corpus.articles.is_empty() {
+                let _ = writeln!(std::io::stderr(), "dossier: no article matches the filter");
+            }
+        })
+}
+
 /// `dossier list`.
-pub fn list(paths: &[PathBuf], limits: &Limits, json: bool) -> anyhow::Result<()> {
+pub fn list(
+    paths: &[PathBuf],
+    limits: &Limits,
+    json: bool,
+    filter: Option<&str>,
+) -> anyhow::Result<()> {
     let corpus = load_reporting(paths, limits)?;
+    let only = selected(&corpus, filter)?;
     if json {
         let stories = crate::stories::group(&corpus);
-        let rows: Vec<_> = (0..corpus.articles.len())
-            .map(|i| crate::report::ListEntry::new(&corpus, &stories, i))
+        let rows: Vec<_> = only
+            .iter()
+            .map(|&i| crate::report::ListEntry::new(&corpus, &stories, i))
             .collect();
         return print_json(&rows);
     }
     let mut out = std::io::stdout().lock();
-    out.write_all(crate::report::list_text(&corpus).as_bytes())?;
+    out.write_all(crate::report::list_text(&corpus, &only).as_bytes())?;
     Ok(())
 }
 
@@ -252,9 +305,15 @@ pub fn show(
 }
 
 /// `dossier entities`.
-pub fn entities(paths: &[PathBuf], limits: &Limits, json: bool) -> anyhow::Result<()> {
+pub fn entities(
+    paths: &[PathBuf],
+    limits: &Limits,
+    json: bool,
+    filter: Option<&str>,
+) -> anyhow::Result<()> {
     let corpus = load_reporting(paths, limits)?;
-    let rows = crate::report::entity_rows(&corpus);
+    let only = selected(&corpus, filter)?;
+    let rows = crate::report::entity_rows(&corpus, &only);
     if json {
         return print_json(&rows);
     }

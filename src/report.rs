@@ -215,12 +215,23 @@ pub struct EntityRow<'a> {
     pub articles: Vec<Safe<'a>>,
 }
 
-/// Actors sorted by number of articles, then mentions, then name.
-pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
+/// The actors of the articles `only` (ascending), sorted by number of those articles, then
+/// mentions in them, then name.
+pub fn entity_rows<'a>(corpus: &'a Corpus, only: &[usize]) -> Vec<EntityRow<'a>> {
     let index = &corpus.actors;
-    let mut ids: Vec<ActorId> = (0..index.actors().len()).collect();
+    // Per actor: its articles among `only` and its mentions in them.
+    let mut of: Vec<(Vec<usize>, u32)> = vec![(Vec::new(), 0); index.actors().len()];
+    for &i in only {
+        for &(id, n) in index.actors_of(i) {
+            if let Some((articles, mentions)) = of.get_mut(id) {
+                articles.push(i);
+                *mentions += n;
+            }
+        }
+    }
+    let mut ids: Vec<ActorId> = (0..of.len()).filter(|&id| !of[id].0.is_empty()).collect();
     ids.sort_by(|&a, &b| {
-        let key = |id| (index.articles_of(id).len(), index.mentions_total(id));
+        let key = |id: ActorId| (of[id].0.len(), of[id].1);
         key(b)
             .cmp(&key(a))
             .then_with(|| index.actors()[a].name.cmp(&index.actors()[b].name))
@@ -232,9 +243,9 @@ pub fn entity_rows(corpus: &Corpus) -> Vec<EntityRow<'_>> {
                 name: Safe(&actor.name),
                 kind: actor.kind,
                 aliases: safe_all(&actor.aliases),
-                mentions: index.mentions_total(id),
-                articles: index
-                    .articles_of(id)
+                mentions: of[id].1,
+                articles: of[id]
+                    .0
                     .iter()
                     .map(|&i| Safe(corpus.articles[i].id.as_str()))
                     .collect(),
@@ -305,12 +316,15 @@ fn columns(text: &str, width: usize) -> String {
 const ID_COLUMN: usize = 32;
 
 /// `list` as text: id, date, source, title; one line per article.
-pub fn list_text(corpus: &Corpus) -> String {
+pub fn list_text(corpus: &Corpus, only: &[usize]) -> String {
+    let articles: Vec<&crate::article::Article> = only
+        .iter()
+        .filter_map(|&i| corpus.articles.get(i))
+        .collect();
     // An id is printed whole (`show` takes it back), but a few long file names must not push
     // every other line off the screen: only their own lines go wider. When most ids are
     // long, the column fits them all.
-    let lens: Vec<usize> = corpus
-        .articles
+    let lens: Vec<usize> = articles
         .iter()
         .map(|a| sanitize::one_line(&a.id).width())
         .collect();
@@ -322,15 +336,14 @@ pub fn list_text(corpus: &Corpus) -> String {
         .max()
         .unwrap_or(2)
         .max(2);
-    let src_w = corpus
-        .articles
+    let src_w = articles
         .iter()
         .map(|a| sanitize::one_line(a.source.as_deref().unwrap_or("-")).width())
         .max()
         .unwrap_or(6)
         .clamp(6, 24);
     let mut out = String::new();
-    for a in &corpus.articles {
+    for a in &articles {
         let date = a
             .date
             .map(|d| d.to_string())
@@ -437,7 +450,7 @@ mod tests {
             article("b", "光明网"),
             article("c", "A very long outlet name that goes on and on"),
         ]);
-        let text = list_text(&corpus);
+        let text = list_text(&corpus, &[0, 1, 2]);
         let starts: Vec<usize> = text
             .lines()
             .map(|l| l.find("A title").map_or(0, |i| l[..i].width()))

@@ -295,3 +295,63 @@ fn collections_and_pages_load_with_their_metadata() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn list_and_entities_take_the_readers_filter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let story = |source: &str, who: &str| {
+        format!(
+            "{source}/ Harbour pilots walked out on Monday, said {who}, a union spokeswoman. \
+             The port of Gdynia was closed to ships for the day.\n"
+        )
+    };
+    write(
+        dir.path(),
+        "a.txt",
+        story("Harbour Wire", "Mara Lindqvist").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        story("Coast Daily", "Mara Lindqvist").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "c.txt",
+        story("Coast Daily", "Tomasz Nowak").as_bytes(),
+    );
+    let path = dir.path().to_str().expect("UTF-8 path");
+
+    let out = dossier(&["list", path, "-f", "@lindqvist"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ids: Vec<String> = text(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+
+    let out = dossier(&["entities", path, "--json", "--filter", "source:coast"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let row = |name: &str| {
+        rows.as_array()
+            .and_then(|r| r.iter().find(|e| e["name"] == name))
+            .cloned()
+    };
+    let lindqvist = row("Mara Lindqvist").expect("Mara Lindqvist is an actor");
+    assert_eq!(lindqvist["articles"], serde_json::json!(["b"]));
+    assert_eq!(lindqvist["mentions"], 1);
+    assert!(row("Tomasz Nowak").is_some());
+
+    let out = dossier(&["list", path, "-f", "@nobody-here"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("no article matches"));
+
+    let out = dossier(&["list", path, "-f", "after:soon"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("after:soon"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -22,7 +22,8 @@ fn through_everything(name: &std::ffi::OsStr, bytes: &[u8]) -> Duration {
     let took = start.elapsed();
     let corpus = &outcome.corpus;
     // Text and JSON apart: in text a backslash is only a backslash.
-    let mut out = report::list_text(corpus);
+    let all: Vec<usize> = (0..corpus.articles.len()).collect();
+    let mut out = report::list_text(corpus, &all);
     let stories = dossier::stories::group(corpus);
     let rows: Vec<_> = (0..corpus.articles.len())
         .map(|i| report::ListEntry::new(corpus, &stories, i))
@@ -30,7 +31,7 @@ fn through_everything(name: &std::ffi::OsStr, bytes: &[u8]) -> Duration {
     let mut json = serde_json::to_string(&rows).expect("json");
     json.push_str(&serde_json::to_string(&report::story_entries(corpus, &stories)).expect("json"));
     out.push_str(&report::stories_text(corpus, &stories));
-    let entities = report::entity_rows(corpus);
+    let entities = report::entity_rows(corpus, &all);
     out.push_str(&report::entities_text(&entities));
     json.push_str(&serde_json::to_string(&entities).expect("json"));
     for (i, a) in corpus.articles.iter().enumerate() {

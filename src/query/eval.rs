@@ -260,6 +260,22 @@ pub fn search(
     search_until(corpus, index, query, actors, candidates, &|| false).unwrap_or_default()
 }
 
+/// The articles (ascending) that a filter line keeps, as the reader's filter would; the
+/// terms it cannot use, when there are any.
+pub fn select(corpus: &Corpus, line: &str) -> Result<Vec<usize>, Vec<super::QueryError>> {
+    let query = Query::parse(line);
+    if !query.errors.is_empty() {
+        return Err(query.errors);
+    }
+    let index = Index::build(corpus);
+    let mut kept: Vec<usize> = search(corpus, &index, &query, &[], None)
+        .into_iter()
+        .map(|h| h.article)
+        .collect();
+    kept.sort_unstable();
+    Ok(kept)
+}
+
 /// Articles checked between two looks at `stop`: often enough to give up within a
 /// millisecond, rarely enough to cost nothing.
 const STOP_EVERY: usize = 256;

@@ -17,7 +17,7 @@ pub mod parse;
 mod testdata;
 pub mod words;
 
-pub use eval::{Hit, matching_actors, search, search_until};
+pub use eval::{Hit, matching_actors, search, search_until, select};
 pub use fuzzy::{Needle, fuzzy_indices, fuzzy_score};
 pub use highlight::{fuzzy_highlights, word_highlights};
 pub use index::Index;
