@@ -298,8 +298,9 @@ pub fn read(source: &str) -> Page {
     // The title is what the page's metadata calls it (JSON-LD, Open Graph, Twitter, meta
     // title), as the big extractors read it; the shown headline above only places the
     // article in the page, and titles a page whose metadata has none.
-    let title =
-        meta_headline(&candidates[..4], &heading_texts, &labels, title.as_deref()).or(title);
+    let title = meta_headline(&candidates[..4], &heading_texts, &labels, title.as_deref())
+        .or(title)
+        .map(|t| without_site_tail(&t, &labels));
     Page {
         meta: PageMeta {
             title,
@@ -435,6 +436,38 @@ fn meta_headline(
             _ => Some(c),
         }
     })
+}
+
+/// Characters that part a headline from a site's name after it ("... ：日本経済新聞").
+const TAIL_MARKS: &[char] = &[
+    '-', '|', ':', '\u{FF1A}', '\u{FF5C}', '_', '@', '\u{00B7}', '\u{2022}', '/', '\u{2013}',
+    '\u{2014}',
+];
+
+/// `title` without a site or section name (or the first word of one: "日本経済新聞" of
+/// "日本経済新聞 電子版") that ends it after a separator.
+fn without_site_tail(title: &str, labels: &[String]) -> String {
+    let blank = |c: char| c.is_whitespace();
+    for label in labels {
+        let first = label.split(blank).next().unwrap_or("");
+        for tail in [label.as_str(), first] {
+            if tail.chars().count() < 2 {
+                continue;
+            }
+            let Some(head) = title.trim_end_matches(blank).strip_suffix(tail) else {
+                continue;
+            };
+            let head = head.trim_end_matches(blank);
+            let Some(head) = head.strip_suffix(TAIL_MARKS) else {
+                continue;
+            };
+            let head = head.trim_end_matches(|c: char| blank(c) || TAIL_MARKS.contains(&c));
+            if head.chars().count() >= 6 {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// A title cut short for a card ("Sheldon Adelson's..."): no headline.
@@ -1468,6 +1501,12 @@ mod tests {
             page.meta.title.as_deref(),
             Some("Ferry timetable changes after months of complaints")
         );
+        // A site name glued on with other marks goes too.
+        let page = read(&format!(
+            "<meta property=\"og:site_name\" content=\"Harbour Post Online\">\
+             <meta property=\"og:title\" content=\"Ferries late again\u{3000}：Harbour\">{body}"
+        ));
+        assert_eq!(page.meta.title.as_deref(), Some("Ferries late again"));
         // A colon or dash inside it is the headline's own ("Saving Data: Reducing ...").
         let page = read(&format!(
             "<meta property=\"og:title\" content=\"Ferry timetable: changes from June\">{body}"

@@ -154,8 +154,9 @@ fn fair_title(ours: &str, reference: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    rest.starts_with(['-', '|', '_', ':', '\u{00B7}', '\u{2022}', '/', '@'])
-        && (1..=5).contains(&words)
+    rest.starts_with([
+        '-', '|', '_', ':', '\u{00B7}', '\u{2022}', '/', '@', '\u{FF1A}', '\u{FF5C}',
+    ]) && (1..=5).contains(&words)
 }
 
 /// Cleans one page and scores it.
