@@ -98,7 +98,16 @@ fn is_label(line: &str) -> bool {
 pub fn standfirst(paragraphs: &[String], sentence_ok: bool) -> Option<String> {
     let (first, next) = (paragraphs.first()?, paragraphs.get(1)?);
     let looks = is_headline_like(first) || sentence_ok && is_standfirst_like(first);
-    (looks && next.len() > first.len()).then(|| first.clone())
+    (looks && next.len() > first.len() && !is_box_label(first)).then(|| first.clone())
+}
+
+/// A box's label ("STORY HIGHLIGHTS", "Key points:"): a known kicker, or two or three words in
+/// capitals; it heads a list, it does not sum up the story.
+fn is_box_label(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':');
+    let words = t.split_whitespace().count();
+    let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    RULES.kickers.contains(&t.to_lowercase()) || caps && words <= 3
 }
 
 #[cfg(test)]
@@ -110,6 +119,16 @@ mod tests {
     }
 
     const BODY: &str = "The city council voted on Tuesday to approve the new harbour plan after months of debate among residents and business owners.";
+
+    #[test]
+    fn a_box_label_is_no_standfirst() {
+        let body = "The storm moved east overnight and most airports reopened by the morning.";
+        for label in ["STORY HIGHLIGHTS", "Key points:"] {
+            assert_eq!(standfirst(&v(&[label, body]), true), None, "{label}");
+        }
+        let dek = "Forecasters expect a quiet holiday";
+        assert_eq!(standfirst(&v(&[dek, body]), true).as_deref(), Some(dek));
+    }
 
     #[test]
     fn headline_then_body() {

@@ -875,6 +875,7 @@ mod tests {
         // Labels, names in title case, outlets and times are no places.
         for text in [
             "BREAKING: The council resigned",
+            "NEW: \"Tomorrow will be a quieter day,\" says a forecaster",
             "UPDATE: Officials said",
             "EDITOR'S NOTE: This story was corrected",
             "Analysis: The talks failed",

@@ -290,11 +290,14 @@ pub fn read(source: &str) -> Page {
         })
         .or_else(|| text_date(&parts.items, root))
         .or_else(|| cued_date(&parts.items, heading, root));
+    // A site named by its address ("http://www.tmz.com") is named by its host.
+    let source = sites.into_iter().next().map(|s| site_of_address(&s));
     let author = ld
         .author
         .clone()
         .or_else(|| meta(AUTHOR_KEYS).map(|a| a.trim_start_matches("By ").to_string()))
-        .filter(|a| !a.starts_with("http"));
+        .filter(|a| !a.starts_with("http"))
+        .and_then(|a| author_name(&a, source.as_deref()));
     // The title is what the page's metadata calls it (JSON-LD, Open Graph, Twitter, meta
     // title), as the big extractors read it; the shown headline above only places the
     // article in the page, and titles a page whose metadata has none.
@@ -306,7 +309,7 @@ pub fn read(source: &str) -> Page {
             title,
             subtitle: dek.map(|(_, t)| t),
             date,
-            source: sites.into_iter().next(),
+            source,
             url,
             author,
         },
@@ -468,6 +471,41 @@ fn without_site_tail(title: &str, labels: &[String]) -> String {
         }
     }
     title.to_string()
+}
+
+/// The host of a site written as its address (`http://www.tmz.com/` -> `tmz.com`), else the
+/// name as it is.
+fn site_of_address(site: &str) -> String {
+    let Some(rest) = site
+        .strip_prefix("https://")
+        .or_else(|| site.strip_prefix("http://"))
+    else {
+        return site.to_string();
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host).to_string()
+}
+
+/// An author line as a name: without an address in brackets ("Ann Lee (http://...)") or the
+/// outlet after it ("..., CNN"), and none when it only names the outlet.
+fn author_name(author: &str, source: Option<&str>) -> Option<String> {
+    static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*[(<\[]\s*(?:https?://|www\.)[^)>\]]*[)>\]]").expect("valid regex")
+    });
+    let mut a = ADDRESS.replace_all(author, "").trim().to_string();
+    if let Some(s) = source.filter(|s| !s.is_empty()) {
+        for sep in [",", " -", " |", " /"] {
+            let tail = format!("{sep} {s}");
+            if a.len() > tail.len() && a.to_lowercase().ends_with(&tail.to_lowercase()) {
+                a.truncate(a.len() - tail.len());
+            }
+        }
+        if a.eq_ignore_ascii_case(s) {
+            return None;
+        }
+    }
+    let a = a.trim_end_matches([',', ';', ' ']).to_string();
+    (!a.is_empty()).then_some(a)
 }
 
 /// A title cut short for a card ("Sheldon Adelson's..."): no headline.
@@ -1465,6 +1503,24 @@ mod tests {
                 "Seven measures failed in the Senate on Wednesday; advocates now look to \"smart guns\"."
             ]
         );
+    }
+
+    #[test]
+    fn author_and_source_are_names() {
+        assert_eq!(site_of_address("http://www.tmz.com"), "tmz.com");
+        assert_eq!(site_of_address("https://example.org/news/"), "example.org");
+        assert_eq!(site_of_address("Harbour Post"), "Harbour Post");
+        let name = |a: &str, s: Option<&str>| author_name(a, s);
+        assert_eq!(
+            name("Bradley M. Kuhn (http://ebb.org/bkuhn/)", None).as_deref(),
+            Some("Bradley M. Kuhn")
+        );
+        assert_eq!(
+            name("Dana Ford and Tom Watkins, CNN", Some("CNN")).as_deref(),
+            Some("Dana Ford and Tom Watkins")
+        );
+        assert_eq!(name("Mac & i", Some("Mac & i")), None);
+        assert_eq!(name("Ann Lee,", None).as_deref(), Some("Ann Lee"));
     }
 
     #[test]
