@@ -231,8 +231,9 @@ const READ_AHEAD: usize = 2;
 
 /// The title and enough of the first paragraphs of `a` to fill a lead of `lead_words`.
 fn opening(a: &Article, lead_words: usize) -> Opening {
+    let lang = text::foreign_language(&a.paragraphs);
     let mut title = Vec::new();
-    text::content_hashes(&a.title, &mut title);
+    text::content_hashes_in(&a.title, lang, &mut title);
     let mut words = Vec::new();
     let mut paragraphs = Vec::new();
     for para in &a.paragraphs {
@@ -240,7 +241,7 @@ fn opening(a: &Article, lead_words: usize) -> Opening {
             break;
         }
         let from = words.len();
-        text::content_hashes(para, &mut words);
+        text::content_hashes_in(para, lang, &mut words);
         let key = (words.len() > from).then(|| {
             let mut h = FxHasher::default();
             words[from..].iter().for_each(|&w| h.write_u64(w));

@@ -6,7 +6,7 @@
 use std::hash::Hasher;
 use std::ops::Range;
 
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Function words that carry no event: dropped before n-grams are built, so "the police said"
@@ -172,6 +172,58 @@ fn stopword_hashes() -> &'static FxHashSet<u64> {
     SET.get_or_init(|| STOPWORDS.iter().map(|w| word_hash(w)).collect())
 }
 
+/// Per word hash: the languages (bits, in `stop_words::available_languages()` order) whose
+/// stopword list (stopwords-iso) holds the word.
+fn stop_languages() -> &'static FxHashMap<u64, u64> {
+    static MAP: std::sync::OnceLock<FxHashMap<u64, u64>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FxHashMap<u64, u64> = FxHashMap::default();
+        for (bit, code) in stop_words::available_languages()
+            .iter()
+            .enumerate()
+            .take(64)
+        {
+            for w in stop_words::lookup(code).unwrap_or_default() {
+                *map.entry(word_hash(w)).or_default() |= 1 << bit;
+            }
+        }
+        map
+    })
+}
+
+/// Words read to tell a report's language.
+const LANGUAGE_SAMPLE: usize = 200;
+
+/// The language (its bit in [`stop_languages`]) of a text not in English: the one whose
+/// stopwords make up most of its first words, clearly more than English's do. Reports in
+/// one foreign language must not look alike for sharing "de", "la" and "que".
+pub(crate) fn foreign_language(paragraphs: &[String]) -> Option<u32> {
+    let map = stop_languages();
+    let english = stop_words::available_languages()
+        .iter()
+        .position(|c| *c == "en")?;
+    let mut counts = [0u32; 64];
+    let mut n = 0u32;
+    for (_, w) in paragraphs
+        .iter()
+        .flat_map(|p| words(p))
+        .take(LANGUAGE_SAMPLE)
+    {
+        n += 1;
+        let mut bits = map.get(&word_hash(w)).copied().unwrap_or(0);
+        while bits != 0 {
+            counts[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
+        }
+    }
+    let (best, &top) = counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != english)
+        .max_by_key(|&(_, c)| *c)?;
+    (top * 5 >= n && top * 2 > counts[english] * 3).then_some(best as u32)
+}
+
 /// Whether `word` (any case) is a stopword.
 pub(crate) fn is_stopword(word: &str) -> bool {
     stopword_hashes().contains(&word_hash(word))
@@ -217,7 +269,14 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 /// The words of [`words`] hashed as [`word_hash`] does, in one pass over the chars: grouping
 /// reads millions of words.
 pub(crate) fn content_hashes(text: &str, out: &mut Vec<u64>) {
+    content_hashes_in(text, None, out);
+}
+
+/// [`content_hashes`] of a text in the language `foreign` (see [`foreign_language`]), whose
+/// stopwords are dropped as well.
+pub(crate) fn content_hashes_in(text: &str, foreign: Option<u32>, out: &mut Vec<u64>) {
     let stop = stopword_hashes();
+    let theirs = foreign.map(|bit| (stop_languages(), 1u64 << bit));
     let mut h = FxHasher::default();
     // Bytes of the word being read; a word of one byte is one ASCII char.
     let mut len = 0;
@@ -225,7 +284,9 @@ pub(crate) fn content_hashes(text: &str, out: &mut Vec<u64>) {
     let mut end = |h: &mut FxHasher, len: &mut usize, digit: bool| {
         if *len >= 2 || (*len == 1 && digit) {
             let hash = h.finish();
-            if !stop.contains(&hash) {
+            let their_stopword =
+                theirs.is_some_and(|(map, bit)| map.get(&hash).is_some_and(|b| b & bit != 0));
+            if !stop.contains(&hash) && !their_stopword {
                 out.push(hash);
             }
         }
@@ -328,6 +389,32 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got.len(), 15);
+    }
+
+    #[test]
+    fn a_report_not_in_english_drops_its_own_function_words() {
+        let es = vec![
+            "El gobierno de la ciudad anunció que las obras del puerto terminarán en marzo, \
+             según dijo el alcalde a los periodistas."
+                .to_string(),
+        ];
+        let en = vec![
+            "The city government said that work on the port would end in March, the mayor \
+             told reporters on Monday."
+                .to_string(),
+        ];
+        let lang = foreign_language(&es);
+        assert!(lang.is_some());
+        assert_eq!(foreign_language(&en), None);
+        let mut plain = Vec::new();
+        content_hashes(&es[0], &mut plain);
+        let mut own = Vec::new();
+        content_hashes_in(&es[0], lang, &mut own);
+        assert!(plain.contains(&word_hash("que")) && !own.contains(&word_hash("que")));
+        assert!(own.contains(&word_hash("gobierno")) && own.contains(&word_hash("puerto")));
+        let mut english = Vec::new();
+        content_hashes_in(&en[0], None, &mut english);
+        assert!(english.contains(&word_hash("port")));
     }
 
     #[test]
