@@ -331,3 +331,31 @@ fn a_middle_initial_joins_one_person_across_reports_unless_two_are_meant() {
     ]);
     assert_eq!(two.len(), 3, "{two:?}");
 }
+
+#[test]
+fn a_titled_full_name_is_its_own_person_and_plural_titles_are_titles() {
+    let one = vec![
+        "President George H.W. Bush named him to the appeals court in 1990. President George W. \
+         Bush elevated him to the high court in 2006."
+            .to_string(),
+    ];
+    let two = vec![
+        "Nagel served on the protection detail of Presidents George H.W. Bush and Bill Clinton."
+            .to_string(),
+    ];
+    let e = dossier::actors::extract(&[one.as_slice(), two.as_slice()]);
+    let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+    for want in ["George H.W. Bush", "George W. Bush", "Bill Clinton"] {
+        assert!(names.contains(&want), "{want} missing in {names:?}");
+    }
+    let bushes: Vec<&dossier::actors::Actor> = e
+        .actors
+        .iter()
+        .filter(|a| a.name.contains("Bush"))
+        .collect();
+    assert_eq!(bushes.len(), 2, "{bushes:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with("President")),
+        "{names:?}"
+    );
+}

@@ -382,7 +382,11 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             if home.is_none() {
                 // "Rawi", "Mr Al Rawi", "Von der Leyen": the end of a full name; its
                 // own weak hints ("Konsa touches") count for nothing then.
-                let key = if cand.titled {
+                // A titled full name ("President George W. Bush") is its own name, not a
+                // surname: it must not join "George H.W. Bush".
+                let full_name = inf.ntok() >= 2
+                    && lex.flags(&inf.toks[0]) & (GIVEN | super::lexicon::class::NAME_GIVEN) != 0;
+                let key = if cand.titled && !full_name {
                     inf.toks.last().map(String::as_str)
                 } else {
                     Some(inf.full)
