@@ -359,3 +359,21 @@ fn a_titled_full_name_is_its_own_person_and_plural_titles_are_titles() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_joins_no_other_reports_organisation() {
+    let paper = vec![
+        "He drew criticism in 1996 when the Miami New Times reported that the city had hired him."
+            .to_string(),
+    ];
+    // A title-case heading ("New Map Types") is weak evidence that "New" is a name.
+    let notes = vec![
+        "The smaller releases will contain mainly:".to_string(),
+        "New graphics.".to_string(),
+        "New sounds and sound system tweaks.".to_string(),
+        "New Map Types".to_string(),
+        "In order to ensure a decent starting area, the generator makes a plateau.".to_string(),
+    ];
+    let e = dossier::actors::extract(&[paper.as_slice(), notes.as_slice()]);
+    assert!(e.mentions[1].is_empty(), "{:?}", e.mentions[1]);
+}

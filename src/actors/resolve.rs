@@ -746,12 +746,16 @@ fn global(
                 .find_map(|k| by_surname.get(k.as_str()).copied().flatten())
                 .filter(|&h| !given || locals[h].article == l.article);
         }
+        // A capitalised common word ("New" opening a sentence, a "NEW:" label) is no short
+        // form of another report's organisation ("New Times").
+        let common = l.weak && l.ntok == 1 && l.keys.iter().any(|k| lex.case_of(k) == Some(true));
         if home.is_none() && l.gaz.is_none() {
             home = l
                 .keys
                 .iter()
                 .find_map(|k| by_short.get(k.as_str()).copied().flatten())
-                .filter(|&h| short_of(l.kind, locals[h].kind));
+                .filter(|&h| short_of(l.kind, locals[h].kind))
+                .filter(|&h| !common || locals[h].article == l.article);
         }
         if home.is_none()
             && let Some(g) = l.gaz
