@@ -1137,6 +1137,15 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_someone_owns_a_page_on_is_still_an_actor_elsewhere() {
+        let (e, _) = run(&[
+            "Ms Okafor posts a video to her Streamly channel every week. Streamly said \
+             on Monday that the channel had passed a million subscribers.",
+        ]);
+        has(&e, "Streamly", Organization, &[]);
+    }
+
+    #[test]
     fn short_forms_find_the_earliest_full_name() {
         let (e, _) = run(&[
             "Shares in Brekke Nordisk rose, and its parent Brekke Holdings agreed. \

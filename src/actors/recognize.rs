@@ -237,7 +237,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
-    if owned_thing(p, seg) || product(p, seg) {
+    // "her YouTube channel" only says this mention is no actor; "the drug Wegovy" says
+    // the name is a product wherever the article uses it.
+    if owned_thing(p, seg) {
+        return;
+    }
+    if product(p, seg) {
         let key = norm::key(p.surface(seg), &p.lex.tables);
         out.products.insert(key);
         return;
