@@ -1146,6 +1146,16 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_keeps_its_persons_kind_where_its_words_read_like_a_place() {
+        let (e, _) = run(&[
+            "Harold P. Marchbury (born 1931) was an American linguist. Students travelled to \
+             Marchbury for advice. Letters from Marchbury reached Ohio. In Marchbury there was \
+             always a welcome, his students said. Near Marchbury sat the younger scholars.",
+        ]);
+        has(&e, "Harold P. Marchbury", Person, &["Marchbury"]);
+    }
+
+    #[test]
     fn short_forms_find_the_earliest_full_name() {
         let (e, _) = run(&[
             "Shares in Brekke Nordisk rose, and its parent Brekke Holdings agreed. \

@@ -436,6 +436,14 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                         .filter(|&x| translit_kind(inf.kind) && compatible(inf.kind, infos[x].kind))
                 });
         }
+        // A spelling met before as a person's surname is that surname again: its own
+        // votes ("Fillmore" read as a town) must not outvote the full name.
+        if let Some(h) = home
+            && surname[h]
+            && infos[h].full == inf.full
+        {
+            surname[c] = true;
+        }
         match home {
             Some(h) => {
                 uf.union(c, h);
