@@ -37,9 +37,14 @@ pub(crate) fn validity(p: &Para, seg: &[usize], the_prefix: bool, sub_body: bool
         let ideology = t.shape != Shape::Upper && (w.ends_with("ist") || w.ends_with("ists"));
         // A single letter ("on X") is too ambiguous to be a name.
         let letter = w.chars().count() == 1;
+        // "APIs", "CEOs", "NGOs": an acronym in the plural is a kind of thing, not one actor.
+        let plural_acronym = p.word(*k).strip_suffix('s').is_some_and(|stem| {
+            stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+        });
         if t.has(NON_ACTOR | STOP | DAY | MONTH | TITLE | TITLE_MOD | PREFIX)
             || ideology
             || letter
+            || plural_acronym
             || t.shape == Shape::Lower
         {
             return Validity::Invalid;
@@ -681,6 +686,9 @@ mod tests {
             Validity::Invalid
         );
         assert_eq!(valid("the Brigade left", "Brigade", false), Validity::Weak);
+        assert_eq!(valid("the standard APIs", "APIs", false), Validity::Invalid);
+        assert_eq!(valid("the NGOs said", "NGOs", false), Validity::Invalid);
+        assert_eq!(valid("the UNHCR said", "UNHCR", false), Validity::Valid);
         assert_eq!(
             valid(
                 "the Occupied Territories Bill",
