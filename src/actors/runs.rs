@@ -114,17 +114,22 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
     k
 }
 
-/// At an opening quote inside a name (`Ferdinand "Bongbong" Marcos`): the tokens up to the
-/// name word after the closing quote, when one capitalised word stands between the quotes.
+/// At an opening quote inside a name (`Ferdinand "Bongbong" Marcos`, `Joaquín "El Chapo"
+/// Guzmán`): the tokens up to the name word after the closing quote, when one or two
+/// capitalised words stand between the quotes.
 fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
     let toks = p.toks;
-    let (open, nick, close, next) = (
-        toks.get(k)?,
-        toks.get(k + 1)?,
-        toks.get(k + 2)?,
-        toks.get(k + 3)?,
-    );
     let quote = |t: &Tok, chars: &[char]| t.shape == Shape::Punct && chars.contains(&t.ch);
+    let (open, nick) = (toks.get(k)?, toks.get(k + 1)?);
+    let words = if toks
+        .get(k + 2)
+        .is_some_and(|t| t.is_cap() && t.space_before)
+    {
+        2
+    } else {
+        1
+    };
+    let (close, next) = (toks.get(k + 1 + words)?, toks.get(k + 2 + words)?);
     let ok = k > 0
         && toks[k - 1].is_cap()
         && quote(open, &['"', '“', '\''])
@@ -136,7 +141,7 @@ fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
         && next.is_cap()
         && next.space_before
         && !next.sent_start;
-    ok.then_some(3)
+    ok.then_some(words + 2)
 }
 
 /// The last syllable of a hyphenated East Asian given name ("Kim Jong-un", "Lee
@@ -144,9 +149,12 @@ fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
 fn syllable_tail(p: &Para, i: usize, k: usize) -> bool {
     let toks = p.toks;
     let short = |x: usize, n: usize| p.word(x).chars().count() <= n;
+    // The family name may stand before a quoted nickname: Lee "Faker" Sang-hyeok.
+    let family =
+        |t: &Tok| t.is_cap() || (t.shape == Shape::Punct && ['"', '”', '\''].contains(&t.ch));
     k >= i + 2
         && toks[k - 1].is_cap()
-        && toks[k - 2].is_cap()
+        && family(&toks[k - 2])
         && short(k - 1, 6)
         && short(k, 5)
         && !toks[k].has(ORG_PARTICIPLE)
@@ -1029,6 +1037,14 @@ mod tests {
             "Universal Pictures"
         );
         assert_eq!(run("Taylor Swift \"Eras\" Tour", "Taylor"), "Taylor Swift");
+        assert_eq!(
+            run("Police held Joaquín \"El Chapo\" Guzmán there", "Joaquín"),
+            "Joaquín \"El Chapo\" Guzmán"
+        );
+        assert_eq!(
+            run("The mid laner Lee “Faker” Sang-hyeok won", "Lee"),
+            "Lee “Faker” Sang-hyeok"
+        );
         assert_eq!(
             names(
                 "Jose Cruz of the Ateneo School of Government said",
