@@ -377,3 +377,22 @@ fn a_common_word_opening_a_sentence_joins_no_other_reports_organisation() {
     let e = dossier::actors::extract(&[paper.as_slice(), notes.as_slice()]);
     assert!(e.mentions[1].is_empty(), "{:?}", e.mentions[1]);
 }
+
+#[test]
+fn short_names_differing_in_a_vowel_are_two_places() {
+    let north = vec![
+        "Rebels said the army shelled the town of Molo in the north overnight, and residents of Molo fled."
+            .to_string(),
+    ];
+    let port = vec![
+        "The mayor of Mulu said the port was shut, and officials in Mulu asked for help."
+            .to_string(),
+    ];
+    let e = dossier::actors::extract(&[north.as_slice(), port.as_slice()]);
+    let molo = e
+        .actors
+        .iter()
+        .find(|a| a.name == "Molo")
+        .map(|a| a.aliases.clone());
+    assert_eq!(molo, Some(vec!["Molo".to_string()]));
+}

@@ -38,7 +38,12 @@ impl Forms {
         let toks = norm::key_tokens(surface, &lex.tables);
         let full = toks.join(" ");
         let core = norm::core(&toks, &lex.tables).join(" ");
-        let translit = norm::translit(&core);
+        // Vowels decide too much of a short name: "Buy" is no spelling of "Boe".
+        let translit = if core.chars().filter(|c| c.is_alphabetic()).count() >= 5 {
+            norm::translit(&core)
+        } else {
+            core.clone()
+        };
         let mut end = toks.len();
         while end > 1 && lex.flags(&toks[end - 1]) & ORG_TAIL != 0 {
             end -= 1;
