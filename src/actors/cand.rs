@@ -402,8 +402,13 @@ pub(crate) fn is_headline(toks: &[Tok]) -> bool {
         .is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?'));
     // A full stop inside makes prose however many names it holds ("Goode met Sophie Dymoke.
     // Career"); "U.S." keeps its dots inside the word.
+    // A question quoted as a title ("Should I Buy This?" Test) ends no sentence.
     let inner_stop = toks.iter().enumerate().any(|(i, t)| {
         (t.is_punct('.') || t.is_punct('!') || t.is_punct('?'))
+            && !(t.ch != '.'
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|q| q.shape == Shape::Punct && is_close_quote(q.ch)))
             && toks[i + 1..].iter().any(|w| w.is_word())
     });
     words >= 3 && caps * 10 >= words * 7 && !sentence && !inner_stop && !is_results_line(toks)

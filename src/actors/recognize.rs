@@ -750,6 +750,7 @@ mod tests {
         assert!(!head("Oslo"));
         // A heading glued to the end of prose does not make the prose a headline.
         assert!(!head("Goode met Sophie Dymoke. Career"));
+        assert!(head("Develop a Personal \"Should I Buy This?\" Test"));
         assert!(head("U.S. Stocks Rally As Oil Falls"));
         assert!(head("Microsoft Unveils Windows 11"));
         assert!(head("Apple Shares Rise 5 Percent In Tokyo"));
