@@ -144,6 +144,13 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if ctx.titled {
         v[P] += 8;
     }
+    // Lee "Faker" Sang-hyeok: a quoted nickname inside a name is a person's.
+    if multi
+        && (first_k..last_k)
+            .any(|k| toks[k].shape == Shape::Punct && matches!(toks[k].ch, '"' | '“' | '\''))
+    {
+        v[P] += 8;
+    }
     if content >= 2 && first.has(GIVEN) {
         v[P] += 3;
     }

@@ -165,6 +165,15 @@ fn short_of(short: (ActorKind, i32), long: (ActorKind, i32)) -> bool {
         && (short.0 != ActorKind::Place || matches!(long.0, ActorKind::Place | ActorKind::Other))
 }
 
+/// Whether a name is written family name first, before a hyphenated given name
+/// ("Lee Jae-myung", "Kim Jong-un").
+fn family_name_first(surface: &str) -> bool {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    matches!(words.as_slice(), [family, given] if family.chars().count() <= 5
+        && given.split('-').count() == 2
+        && given.split('-').all(|s| (2..=6).contains(&s.chars().count())))
+}
+
 /// Places and organisations may meet by transliteration; people may not ("Maria"/"Mario").
 fn translit_kind(k: (ActorKind, i32)) -> bool {
     matches!(k.0, ActorKind::Place | ActorKind::Organization)
@@ -317,6 +326,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut by_given: HashMap<&str, Option<usize>> = HashMap::default();
     // Surname -> the person bearing it who is named first in the article.
     let mut first_surname: HashMap<&str, usize> = HashMap::default();
+    // East Asian family name ("Lee" of "Lee Jae-myung") -> the first person named with it.
+    let mut first_family: HashMap<&str, usize> = HashMap::default();
 
     for &c in &order {
         let cand = &cands[c];
@@ -409,10 +420,13 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                     .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
                 surname[c] = home.is_some();
                 if home.is_none() && inf.ntok() == 1 && !cand.titled {
+                    // Two people of one family name ("Lee Jae-myung", "Lee Sang-min"): the
+                    // name alone stands for the first named, as a surname does.
                     home = by_given
                         .get(inf.full)
                         .copied()
                         .flatten()
+                        .or_else(|| first_family.get(inf.full).copied())
                         .filter(|_| compatible(inf.kind, (ActorKind::Person, 10)));
                 }
             }
@@ -476,6 +490,12 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
             // in the middle that the person goes by ("Lula" of "Luiz Inacio Lula da Silva").
             if let [first, middle @ .., _] = inf.toks {
                 claim(&mut by_given, first, c, &mut uf);
+                if family_name_first(surface(paras, cand)) {
+                    let slot = first_family.entry(first).or_insert(c);
+                    if pos(c) < pos(*slot) {
+                        *slot = c;
+                    }
+                }
                 for m in middle {
                     if lex.flags(m) & (PARTICLE | STOP | NAME_SUFFIX) == 0 && m.chars().count() > 2
                     {

@@ -156,7 +156,7 @@ fn syllable_tail(p: &Para, i: usize, k: usize) -> bool {
         && toks[k - 1].is_cap()
         && family(&toks[k - 2])
         && short(k - 1, 6)
-        && short(k, 5)
+        && short(k, 6)
         && !toks[k].has(ORG_PARTICIPLE)
         && !toks.get(k + 1).is_some_and(|n| n.joined)
 }
@@ -1044,6 +1044,10 @@ mod tests {
         assert_eq!(
             run("The mid laner Lee “Faker” Sang-hyeok won", "Lee"),
             "Lee “Faker” Sang-hyeok"
+        );
+        assert_eq!(
+            run("The bot laner Lee “Gumayusi” Min-hyeong won", "Lee"),
+            "Lee “Gumayusi” Min-hyeong"
         );
         assert_eq!(
             names(
