@@ -389,3 +389,47 @@ fn the_date_column_stays_while_undated_rows_scroll_by() {
     press(&mut app, KeyCode::Char('G'));
     assert_eq!(title_at(&app), top);
 }
+
+#[test]
+fn story_rows_keep_the_columns_of_the_article_rows() {
+    // The samples (a story of four reports, one of one) and an undated, unsourced report of
+    // its own: every row's label or title starts in one column.
+    let mut articles = dossier::Corpus::bundled().corpus.articles;
+    articles.iter_mut().for_each(|a| a.mentions.clear());
+    articles.push(dossier::Article {
+        id: "zebra".into(),
+        path: "zebra.txt".into(),
+        title: "Zebra crossing repainted on the high street".into(),
+        paragraphs: vec!["The council repainted the zebra crossing on Tuesday night.".into()],
+        ..dossier::Article::default()
+    });
+    let corpus = dossier::Corpus::from_articles(articles);
+    let stories = dossier::stories::group(&corpus);
+    let titles: Vec<String> = corpus.articles.iter().map(|a| a.title.clone()).collect();
+    let mut app = App::with_corpus(corpus, 120, 40);
+    press(&mut app, KeyCode::Char('t'));
+    // The largest story opened onto its reports.
+    press(&mut app, KeyCode::Enter);
+    let screen = render_at(&app, 120, 40);
+    let mut starts = Vec::new();
+    for y in 1..12u16 {
+        let cells: Vec<String> = (0..52)
+            .map(|x| screen.buffer()[(x, y)].symbol().to_string())
+            .collect();
+        let row = cells.concat();
+        let texts = stories
+            .stories
+            .iter()
+            .map(|s| s.label.as_str())
+            .chain(titles.iter().map(String::as_str));
+        let found = texts.filter_map(|t| {
+            let head: String = t.chars().take(8).collect();
+            (0..cells.len()).find(|&x| cells[x..].concat().starts_with(&head))
+        });
+        if let Some(x) = found.min() {
+            starts.push((x, row));
+        }
+    }
+    assert!(starts.len() >= 7, "{starts:#?}");
+    assert!(starts.iter().all(|(x, _)| *x == starts[0].0), "{starts:#?}");
+}
