@@ -302,10 +302,14 @@ impl App {
         std::mem::take(&mut self.read_out)
     }
 
-    /// The order the list is really in: relevance without a filter to rank by is date order.
+    /// The order the list is really in: relevance without a filter to rank by is date order,
+    /// or for stories size order (as `dossier stories` lists them).
     pub fn sort_shown(&self) -> SortKey {
         let unfiltered = self.filter.input.trim().is_empty() && self.filter.chips.is_empty();
         match self.list.sort {
+            SortKey::Relevance if unfiltered && self.list.mode == ListMode::Stories => {
+                SortKey::Size
+            }
             SortKey::Relevance if unfiltered => SortKey::Date,
             key => key,
         }
