@@ -1371,3 +1371,37 @@ fn unfiltered_stories_come_largest_first_as_dossier_stories_lists_them() {
     assert_eq!(app.sort_shown(), SortKey::Date);
     assert_eq!(app.list.rows[0].article(), zebra);
 }
+
+#[test]
+fn a_note_from_the_links_window_goes_with_the_next_key_even_one_without_a_meaning() {
+    let mut app = seeds_app();
+    let with_links = app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| !a.links.is_empty())
+        .expect("a sample with a link");
+    app.list.select_article(Some(with_links));
+    press(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("opening [1] in the web browser")
+    );
+    // A link's number is no key in the window: it does nothing, and the note on the last
+    // link opened goes rather than read as its answer.
+    press(&mut app, '2');
+    assert_eq!(app.message, None);
+    assert_eq!(app.overlay, Some((Overlay::Links, 0)));
+    assert_eq!(
+        app.take_open_url().map(|u| u.starts_with("http")),
+        Some(true)
+    );
+    assert_eq!(app.take_open_url(), None);
+    // A key released (terminals that report releases) is not a new key.
+    key(&mut app, KeyCode::Enter);
+    let mut release = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = crossterm::event::KeyEventKind::Release;
+    app.handle_event(Event::Key(release));
+    assert!(app.message.is_some());
+}
