@@ -7,6 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::layout::{self, Rect as Area};
 use crate::app::reader::char_width;
 use crate::app::{App, Focus};
@@ -33,6 +36,10 @@ pub fn message(frame: &mut Frame, area: Rect, text: &str, style: Style) {
 
 /// `text` cut to `width` columns (ending in `…` when cut), terminal-safe, with the characters
 /// at `marks` (char indices, ascending) in `mark` style. Returns the spans and the width used.
+///
+/// Text is cut and styled by grapheme clusters, never inside one: a Thai vowel or tone mark
+/// split from its consonant would start a span on its own, and the terminal would draw it
+/// apart or not at all. A cluster with a marked character is marked whole.
 pub fn fit_spans(
     text: &str,
     width: usize,
@@ -40,7 +47,7 @@ pub fn fit_spans(
     base: Style,
     mark: Style,
 ) -> (Vec<Span<'static>>, usize) {
-    let total: usize = text.chars().map(char_width).sum();
+    let total: usize = text.graphemes(true).map(grapheme_width).sum();
     let budget = if total > width {
         width.saturating_sub(1)
     } else {
@@ -51,22 +58,25 @@ pub fn fit_spans(
     let mut run_marked = false;
     let mut used = 0;
     let mut marks = marks.iter().peekable();
-    for (i, c) in text.chars().enumerate() {
-        let w = char_width(c);
+    let mut chars = 0;
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
         if used + w > budget {
             break;
         }
         used += w;
-        while marks.peek().is_some_and(|&&m| m < i) {
+        let (from, to) = (chars, chars + g.chars().count());
+        chars = to;
+        while marks.peek().is_some_and(|&&m| m < from) {
             marks.next();
         }
-        let marked = marks.peek() == Some(&&i);
+        let marked = marks.peek().is_some_and(|&&m| m < to);
         if marked != run_marked && !run.is_empty() {
             let style = if run_marked { mark } else { base };
             spans.push(Span::styled(std::mem::take(&mut run), style));
         }
         run_marked = marked;
-        run.push(safe_char(c));
+        run.extend(g.chars().map(safe_char));
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, if run_marked { mark } else { base }));
@@ -76,6 +86,19 @@ pub fn fit_spans(
         used += 1;
     }
     (spans, used)
+}
+
+/// Columns a grapheme cluster takes as ratatui lays it out: the cluster's width; controls
+/// (one column each as stand-ins, `\r\n` two) by the character.
+fn grapheme_width(g: &str) -> usize {
+    if g.chars().count() == 1
+        || g.chars()
+            .any(|c| c.is_control() || sanitize::is_forbidden(c))
+    {
+        g.chars().map(char_width).sum()
+    } else {
+        g.width()
+    }
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.
@@ -197,6 +220,28 @@ mod tests {
         assert_eq!(fit("日本語", 5), "日本…");
         assert_eq!(fit("anything", 0), "");
         assert_eq!(fit("x\u{1b}y", 3), "x?y");
+    }
+
+    #[test]
+    fn thai_is_cut_and_marked_by_whole_clusters() {
+        // "กิน": the vowel ิ (U+0E34) sits on ก and takes no column of its own.
+        let (spans, used) = fit_spans("กินข้าว", 10, &[0], Style::new(), theme::mark());
+        assert_eq!(used, 5);
+        assert_eq!(spans[0].content, "กิ");
+        assert_eq!(spans[0].style, theme::mark());
+        // Drawn, the marked cluster keeps its vowel (a span opening on a lone mark loses it).
+        let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 6, 1));
+        buf.set_line(0, 0, &Line::from(spans), 6);
+        assert_eq!(buf[(0, 0)].symbol(), "กิ");
+        assert_eq!(buf[(1, 0)].symbol(), "น");
+        // A mark on the vowel marks its consonant too.
+        let (spans, _) = fit_spans("กินข้าว", 10, &[1], Style::new(), theme::mark());
+        assert_eq!(spans[0].content, "กิ");
+        // "กำ" (with SARA AM, U+0E33) is one cluster two columns wide: kept whole or not at all.
+        assert_eq!(fit("กำแพง", 2), "… ");
+        assert_eq!(fit("กำแพง", 3), "กำ…");
+        assert_eq!(fit("น้ำท่วม", 4), "น้ำท่…");
+        assert_eq!(fit("น้ำท่วม", 5), "น้ำท่วม");
     }
 
     #[test]
