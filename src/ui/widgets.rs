@@ -2,6 +2,7 @@
 //! centred boxes, notices.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -98,6 +99,63 @@ fn grapheme_width(g: &str) -> usize {
         g.chars().map(char_width).sum()
     } else {
         g.width()
+    }
+}
+
+/// Gives each spacing character of a cluster its own cell, as terminals draw them.
+///
+/// ratatui keeps a grapheme cluster in one cell as wide as the cluster, so "กำ" (ก, then
+/// SARA AM U+0E33, one column each) is one cell two columns wide whose second column it
+/// never writes again. A terminal holds ก and ำ in two cells: when the row is redrawn with
+/// a blank there (a shorter title, the help overlay over the list), ำ stays on screen. One
+/// cell per column keeps ratatui's picture of the screen and the terminal's the same. Wide
+/// characters and flags, which terminals draw as one wide glyph, are left as they are.
+pub fn one_cell_per_column(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let parts = columns(buf[(x, y)].symbol());
+            let fits = usize::from(area.right() - x) >= parts.len();
+            if parts.is_empty() || !fits {
+                x += 1;
+                continue;
+            }
+            let cell = buf[(x, y)].clone();
+            for part in &parts {
+                let mut c = cell.clone();
+                c.set_symbol(part);
+                buf[(x, y)] = c;
+                x += 1;
+            }
+        }
+    }
+}
+
+/// A cluster cut into one piece per column, each spacing character with the marks after
+/// it; empty when the cluster takes one column or holds a wide character or a flag's half.
+fn columns(cluster: &str) -> Vec<String> {
+    let mut chars = cluster.chars();
+    if chars.next().is_none() || chars.next().is_none() {
+        return Vec::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in cluster.chars() {
+        let regional = ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+        match char_width(c) {
+            0 => match parts.last_mut() {
+                Some(p) => p.push(c),
+                None => parts.push(c.to_string()),
+            },
+            1 if !regional => parts.push(c.to_string()),
+            _ => return Vec::new(),
+        }
+    }
+    // Only when ratatui gives the cluster as many columns as it has pieces.
+    if parts.len() > 1 && cluster.width() == parts.len() {
+        parts
+    } else {
+        Vec::new()
     }
 }
 
@@ -242,6 +300,24 @@ mod tests {
         assert_eq!(fit("กำแพง", 3), "กำ…");
         assert_eq!(fit("น้ำท่วม", 4), "น้ำท่…");
         assert_eq!(fit("น้ำท่วม", 5), "น้ำท่วม");
+    }
+
+    #[test]
+    fn a_cluster_of_spacing_characters_takes_one_cell_per_column() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buf.set_string(0, 0, "น้ำกิ日x", theme::mark());
+        // ratatui's own layout: "น้ำ" one cell two columns wide.
+        assert_eq!(buf[(0, 0)].symbol(), "น้ำ");
+        one_cell_per_column(&mut buf);
+        let cells: Vec<&str> = (0..8).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(cells, ["น้", "ำ", "กิ", "日", " ", "x", " ", " "]);
+        assert_eq!(buf[(1, 0)].style(), buf[(0, 0)].style());
+        // Wide characters and flags stay one glyph.
+        assert!(columns("🇹🇭").is_empty());
+        assert!(columns("日\u{0E34}").is_empty());
+        assert!(columns("👍🏽").is_empty());
+        assert!(columns("e\u{301}").is_empty());
+        assert_eq!(columns("คำ"), ["ค", "ำ"]);
     }
 
     #[test]
