@@ -224,7 +224,11 @@ pub fn load_reporting(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Corp
     for p in &problems {
         let _ = writeln!(err, "dossier: {p}");
     }
-    if corpus.articles.is_empty() {
+    // Standard input is read whatever its name: the list of file types means nothing there.
+    let stdin_only = !paths.is_empty() && paths.iter().all(|p| p.as_os_str() == "-");
+    if corpus.articles.is_empty() && stdin_only {
+        let _ = writeln!(err, "dossier: standard input held no article");
+    } else if corpus.articles.is_empty() {
         let _ = writeln!(
             err,
             "dossier: no articles found (reads .txt .md .html .htm .json .jsonl)"

@@ -76,7 +76,7 @@ fn list_json_has_metadata_and_no_paragraphs() {
 }
 
 #[test]
-fn the_same_folder_twice_loads_once_and_an_empty_folder_says_so() {
+fn the_same_folder_twice_loads_once_and_an_empty_folder_or_input_says_so() {
     let dir = tempfile::tempdir().expect("tempdir");
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).expect("mkdir");
@@ -92,6 +92,14 @@ fn the_same_folder_twice_loads_once_and_an_empty_folder_says_so() {
     let out = dossier(&["list", empty.to_str().expect("utf-8")]);
     assert!(out.status.success());
     assert!(text(&out.stderr).contains("no articles found"));
+    // Empty standard input (`Command::output` gives the child /dev/null) is an empty load
+    // too, exiting alike, and says which input held nothing: no list of file types.
+    let out = dossier(&["list", "-"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.contains("standard input held no article"), "{err}");
+    assert!(!err.contains(".txt"), "{err}");
 }
 
 #[test]

@@ -389,3 +389,151 @@ fn the_date_column_stays_while_undated_rows_scroll_by() {
     press(&mut app, KeyCode::Char('G'));
     assert_eq!(title_at(&app), top);
 }
+
+#[test]
+fn story_rows_keep_the_columns_of_the_article_rows() {
+    // The samples (a story of four reports, one of one) and an undated, unsourced report of
+    // its own: every row's label or title starts in one column.
+    let mut articles = dossier::Corpus::bundled().corpus.articles;
+    articles.iter_mut().for_each(|a| a.mentions.clear());
+    articles.push(dossier::Article {
+        id: "zebra".into(),
+        path: "zebra.txt".into(),
+        title: "Zebra crossing repainted on the high street".into(),
+        paragraphs: vec!["The council repainted the zebra crossing on Tuesday night.".into()],
+        ..dossier::Article::default()
+    });
+    let corpus = dossier::Corpus::from_articles(articles);
+    let stories = dossier::stories::group(&corpus);
+    let titles: Vec<String> = corpus.articles.iter().map(|a| a.title.clone()).collect();
+    let mut app = App::with_corpus(corpus, 120, 40);
+    press(&mut app, KeyCode::Char('t'));
+    // The largest story opened onto its reports.
+    press(&mut app, KeyCode::Enter);
+    let screen = render_at(&app, 120, 40);
+    let mut starts = Vec::new();
+    for y in 1..12u16 {
+        let cells: Vec<String> = (0..52)
+            .map(|x| screen.buffer()[(x, y)].symbol().to_string())
+            .collect();
+        let row = cells.concat();
+        let texts = stories
+            .stories
+            .iter()
+            .map(|s| s.label.as_str())
+            .chain(titles.iter().map(String::as_str));
+        let found = texts.filter_map(|t| {
+            let head: String = t.chars().take(8).collect();
+            (0..cells.len()).find(|&x| cells[x..].concat().starts_with(&head))
+        });
+        if let Some(x) = found.min() {
+            starts.push((x, row));
+        }
+    }
+    assert!(starts.len() >= 7, "{starts:#?}");
+    assert!(starts.iter().all(|(x, _)| *x == starts[0].0), "{starts:#?}");
+}
+
+/// Thai reports: SARA AM (U+0E33) after its consonant, vowels and tone marks above and below.
+fn thai_app(w: u16, h: u16) -> App {
+    let titles = [
+        "น้ำท่วมกรุงเทพฯ ทำให้ถนนหลายสายปิด",
+        "ผู้ว่าฯ สั่งการให้เร่งระบายน้ำ",
+        "Flood waters recede in the capital",
+        "กำแพงกั้นน้ำพังที่ปทุมธานี",
+        "Rain expected again this weekend",
+    ];
+    let articles = titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| dossier::Article {
+            id: format!("t{i}"),
+            path: format!("t{i}.txt"),
+            title: (*t).to_string(),
+            source: Some(
+                if i % 2 == 0 {
+                    "ไทยรัฐ"
+                } else {
+                    "Bangkok Post"
+                }
+                .into(),
+            ),
+            date: format!("2024-10-0{}", i + 1).parse().ok(),
+            paragraphs: vec![format!("{t}.")],
+            ..dossier::Article::default()
+        })
+        .collect();
+    App::with_corpus(dossier::Corpus::from_articles(articles), w, h)
+}
+
+#[test]
+fn thai_titles_120x16() {
+    insta::assert_snapshot!(render_at(&thai_app(120, 16), 120, 16));
+}
+
+/// What the crossterm backend writes, kept for a terminal emulator to read.
+#[derive(Clone, Default)]
+struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Written {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn thai_rows_redrawn_leave_no_ghost_on_the_terminal() {
+    use ratatui::backend::CrosstermBackend;
+    let (w, h) = (80u16, 16u16);
+    let mut app = thai_app(w, h);
+    let out = Written::default();
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+    };
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(out.clone()), options).expect("terminal");
+    let nz = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    let mut vt = vt100::Parser::new(nz(h), nz(w), 0);
+    // Each step redraws rows: the sort reorders the titles, the help covers them and goes.
+    let steps = [
+        None,
+        Some('s'),
+        Some('s'),
+        Some('j'),
+        Some('?'),
+        Some('q'),
+        Some('S'),
+    ];
+    for step in steps {
+        if let Some(c) = step {
+            press(&mut app, KeyCode::Char(c));
+        }
+        let frame = terminal.draw(|f| ui::draw(&app, f)).expect("draw");
+        let buffer = frame.buffer.clone();
+        vt.process(&std::mem::take(&mut *out.0.borrow_mut()));
+        let screen = vt.screen();
+        for y in 0..h {
+            // The row as ratatui means it and as the terminal shows it, column by column.
+            let mut meant = String::new();
+            let mut x = 0;
+            while x < w {
+                let cell = &buffer[(x, y)];
+                meant.push_str(cell.symbol());
+                x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+            }
+            let shown: String = (0..w)
+                .filter_map(|x| screen.cell(y, x))
+                .filter(|c| !c.is_wide_continuation())
+                .map(|c| match c.contents() {
+                    "" => " ".to_string(),
+                    s => s.to_string(),
+                })
+                .collect();
+            assert_eq!(shown, meant, "after {step:?}, row {y}");
+        }
+    }
+}

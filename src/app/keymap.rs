@@ -520,6 +520,10 @@ pub const FILTER_SYNTAX: &[(&str, &str)] = &[
     ("-term", "exclude articles matching the term"),
 ];
 
+/// What the list's `•` marker means, as the help overlay says it.
+pub const UNREAD_LEGEND: &str =
+    "• marks an unread article (read once opened or selected for a second)";
+
 /// The help overlay's content: the key table by context, then mouse and filter syntax.
 pub fn help_lines() -> Vec<HelpLine> {
     let mut out = Vec::new();
@@ -536,6 +540,10 @@ pub fn help_lines() -> Vec<HelpLine> {
                 keys: b.keys_label(),
                 help: b.help.to_string(),
             });
+        }
+        // The list's only unlabelled mark: say what it means where its keys are.
+        if ctx == Context::List {
+            out.push(HelpLine::Text(UNREAD_LEGEND.into()));
         }
         out.push(HelpLine::Blank);
     }
@@ -703,6 +711,23 @@ mod tests {
         }
         let list = hints(Context::List);
         assert_eq!(list[0], ("Enter".to_string(), "open"));
+        // The list's unread marker is explained under the list's keys.
+        let list_at = lines
+            .iter()
+            .position(|l| *l == HelpLine::Heading(Context::List.title().into()))
+            .expect("a list heading");
+        let legend = lines
+            .iter()
+            .position(|l| matches!(l, HelpLine::Text(t) if t.starts_with('•')))
+            .expect("the unread marker explained");
+        let reader_at = lines
+            .iter()
+            .position(|l| *l == HelpLine::Heading(Context::Reader.title().into()))
+            .expect("a reader heading");
+        assert!(
+            (list_at..reader_at).contains(&legend),
+            "under the list's heading"
+        );
         assert!(
             lines
                 .iter()

@@ -20,6 +20,9 @@ pub enum SortKey {
     Source,
     /// Title A-Z.
     Title,
+    /// Largest story first, ties newest first, as `dossier stories` lists them: the stories
+    /// view's order without a filter to rank by (never chosen with `s`).
+    Size,
 }
 
 impl SortKey {
@@ -29,7 +32,7 @@ impl SortKey {
             SortKey::Date => SortKey::Source,
             SortKey::Source => SortKey::Title,
             SortKey::Title => SortKey::Relevance,
-            SortKey::Relevance => SortKey::Date,
+            SortKey::Relevance | SortKey::Size => SortKey::Date,
         }
     }
 
@@ -40,6 +43,7 @@ impl SortKey {
             SortKey::Date => "date",
             SortKey::Source => "source",
             SortKey::Title => "title",
+            SortKey::Size => "size",
         }
     }
 }
@@ -278,8 +282,7 @@ impl ListPane {
     }
 }
 
-/// Stories in the order of their first listed report, each with its listed reports under it
-/// when opened.
+/// Stories in the list's order, each with its listed reports under it when opened.
 fn story_rows(
     articles: &[ListRow],
     stories: &Stories,
@@ -299,14 +302,21 @@ fn story_rows(
         }
         list.push(h);
     }
-    // A story row shows its dates, outlets and label: it is ordered by those (relevance keeps
-    // the order of the best listed report).
+    // A story row shows its date, size and label: it is ordered by those. Relevance ranks
+    // by the best listed report, then, like `dossier stories`, largest first, ties newest
+    // (the stories' own numbering): without a filter every score is equal, so that is all.
     let story = |s: usize| stories.stories.get(s);
+    let best = |s: usize| {
+        members
+            .get(&s)
+            .and_then(|hits| hits.iter().map(|h| h.score).max())
+            .unwrap_or(0)
+    };
     let dir = |o: Ordering| if reverse { o.reverse() } else { o };
     order.sort_by(|&a, &b| {
         let (x, y) = (story(a), story(b));
         match key {
-            SortKey::Relevance => Ordering::Equal,
+            SortKey::Relevance | SortKey::Size => best(b).cmp(&best(a)).then(dir(a.cmp(&b))),
             // Newest first by the latest report; reversed, oldest first by the earliest.
             SortKey::Date if reverse => {
                 last_missing(x.and_then(|s| s.first), y.and_then(|s| s.first), |p, q| {
@@ -372,7 +382,10 @@ pub fn sort_rows(corpus: &Corpus, rows: &mut [ListRow], key: SortKey, reverse: b
         let ord = match key {
             // Least relevant first helps no one: reversed, relevance keeps the best first and
             // reverses the date order it falls back on (all of it, without a filter).
-            SortKey::Relevance => y.score().cmp(&x.score()).then_with(|| by_date(a, b)),
+            // Articles have no size: it stands for relevance, never chosen for them.
+            SortKey::Relevance | SortKey::Size => {
+                y.score().cmp(&x.score()).then_with(|| by_date(a, b))
+            }
             SortKey::Date => by_date(a, b),
             SortKey::Source => {
                 let sa = arts.get(a).and_then(|x| x.source.as_deref());

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
-use crossterm::event::{Event, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::{Action, Loaded};
 pub use focus::{Focus, Overlay};
@@ -302,10 +302,14 @@ impl App {
         std::mem::take(&mut self.read_out)
     }
 
-    /// The order the list is really in: relevance without a filter to rank by is date order.
+    /// The order the list is really in: relevance without a filter to rank by is date order,
+    /// or for stories size order (as `dossier stories` lists them).
     pub fn sort_shown(&self) -> SortKey {
         let unfiltered = self.filter.input.trim().is_empty() && self.filter.chips.is_empty();
         match self.list.sort {
+            SortKey::Relevance if unfiltered && self.list.mode == ListMode::Stories => {
+                SortKey::Size
+            }
             SortKey::Relevance if unfiltered => SortKey::Date,
             key => key,
         }
@@ -400,8 +404,13 @@ impl App {
     /// Like [`App::handle_event`] but leaves the search for [`App::settle`]: the event loop
     /// applies a whole burst of keys, then searches once.
     pub fn apply_event(&mut self, ev: Event) {
-        if let Some(a) = self.action_for(ev) {
-            self.apply(a);
+        let pressed = matches!(&ev, Event::Key(k) if k.kind != KeyEventKind::Release);
+        match self.action_for(ev) {
+            Some(a) => self.apply(a),
+            // A key that means nothing here still ends the one-shot note: left up, "opening
+            // [1]" reads as the answer to the key just typed.
+            None if pressed => self.message = None,
+            None => {}
         }
     }
 

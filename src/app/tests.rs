@@ -1322,3 +1322,86 @@ fn o_lists_the_links_and_enter_opens_only_web_links() {
     press(&mut app, 'o');
     assert_eq!(app.overlay, None);
 }
+
+#[test]
+fn unfiltered_stories_come_largest_first_as_dossier_stories_lists_them() {
+    // The samples (a story of four reports, one of one) and a newer report of its own: by
+    // date it would come first, by size it comes after the four, before the older one.
+    let mut articles = crate::corpus::Corpus::bundled().corpus.articles;
+    articles.iter_mut().for_each(|a| a.mentions.clear());
+    articles.push(crate::article::Article {
+        id: "zebra".into(),
+        path: "zebra.txt".into(),
+        title: "Zebra crossing repainted on the high street".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 9, 30),
+        paragraphs: vec!["The council repainted the zebra crossing on Tuesday night.".into()],
+        ..Default::default()
+    });
+    let zebra = articles.len() - 1;
+    let mut app = App::with_corpus(crate::corpus::Corpus::from_articles(articles), 120, 40);
+    press(&mut app, 't');
+    let stories = app.stories.clone().expect("stories");
+    let shown = |app: &App| -> Vec<usize> {
+        app.list
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                ListRow::Story { story, .. } => Some(*story),
+                _ => None,
+            })
+            .collect()
+    };
+    // `dossier stories` prints `stories.stories` in order: largest first, ties newest.
+    assert_eq!(shown(&app), (0..stories.stories.len()).collect::<Vec<_>>());
+    assert_eq!(shown(&app).len(), 3);
+    assert_eq!(stories.stories[shown(&app)[0]].articles.len(), 4);
+    assert_eq!(Some(shown(&app)[1]), stories.story_of(zebra));
+    assert_eq!(app.sort_shown(), SortKey::Size);
+    // A named order still rules: by date the newest story comes first.
+    while app.sort_shown() != SortKey::Date {
+        press(&mut app, 's');
+    }
+    assert_eq!(shown(&app).first().copied(), stories.story_of(zebra));
+    // And back round the cycle to the size order; the articles' list keeps date order.
+    while app.sort_shown() != SortKey::Size {
+        press(&mut app, 's');
+    }
+    assert_eq!(shown(&app), (0..stories.stories.len()).collect::<Vec<_>>());
+    press(&mut app, 't');
+    assert_eq!(app.sort_shown(), SortKey::Date);
+    assert_eq!(app.list.rows[0].article(), zebra);
+}
+
+#[test]
+fn a_note_from_the_links_window_goes_with_the_next_key_even_one_without_a_meaning() {
+    let mut app = seeds_app();
+    let with_links = app
+        .corpus
+        .articles
+        .iter()
+        .position(|a| !a.links.is_empty())
+        .expect("a sample with a link");
+    app.list.select_article(Some(with_links));
+    press(&mut app, 'o');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("opening [1] in the web browser")
+    );
+    // A link's number is no key in the window: it does nothing, and the note on the last
+    // link opened goes rather than read as its answer.
+    press(&mut app, '2');
+    assert_eq!(app.message, None);
+    assert_eq!(app.overlay, Some((Overlay::Links, 0)));
+    assert_eq!(
+        app.take_open_url().map(|u| u.starts_with("http")),
+        Some(true)
+    );
+    assert_eq!(app.take_open_url(), None);
+    // A key released (terminals that report releases) is not a new key.
+    key(&mut app, KeyCode::Enter);
+    let mut release = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    release.kind = crossterm::event::KeyEventKind::Release;
+    app.handle_event(Event::Key(release));
+    assert!(app.message.is_some());
+}

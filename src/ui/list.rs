@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use super::widgets::{fit, fit_spans, focused, inner};
+use crate::app::reader::str_width;
 use crate::app::{App, Focus, ListMode, ListRow, LoadState};
 
 /// Draws the list pane into `area`.
@@ -72,6 +73,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let show_date = w >= 3 + date_w + 1 + 16 && app.list.dated;
     let source_w = if w >= 70 { 14 } else { 11 };
     let show_source = w >= 3 + (date_w + 1) + (source_w + 1) + 24 && app.list.sourced;
+    let cols = Columns {
+        width: w,
+        date: show_date.then_some(date_w),
+        source: show_source.then_some(source_w),
+    };
     let row_focus = matches!(app.focus, Focus::List | Focus::Filter);
     let mut lines = Vec::with_capacity(inner.height as usize);
     for (i, row) in visible.iter().enumerate() {
@@ -88,7 +94,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Style::new()
         };
         if let ListRow::Story { story, listed, .. } = *row {
-            lines.push(story_line(app, story, listed, selected, base, w));
+            lines.push(story_line(app, story, listed, selected, base, &cols));
             continue;
         }
         let member = matches!(row, ListRow::Member(_));
@@ -109,16 +115,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ),
         ];
         let mut used = 3;
-        if show_date {
+        if let Some(date_w) = cols.date {
             let style = if selected { base } else { theme::dim() };
-            let label = match (a.date, app.list.year) {
-                (Some(d), Some(_)) => d.format("%b %d").to_string(),
-                _ => a.date_label(),
-            };
+            let label = date_label(a.date, app.list.year.is_some());
             spans.push(Span::styled(format!("{} ", fit(&label, date_w)), style));
             used += date_w + 1;
         }
-        if show_source {
+        if let Some(source_w) = cols.source {
             let src = a.source.as_deref().unwrap_or("");
             let marks = app.list.marks.get(&art).map_or(&[][..], |m| &m.source);
             let (s, u) = fit_spans(src, source_w, marks, base, base.patch(theme::mark()));
@@ -148,9 +151,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Columns a story's label keeps before its outlets are shown.
-const MIN_LABEL: usize = 24;
-
 /// A story's first and last day, the end written only as far as it differs:
 /// `2013-09-14–19`, `2013-09-14–10-02`; `Sep 14–19` when the list spans one year.
 fn date_span(a: chrono::NaiveDate, b: chrono::NaiveDate, one_year: bool) -> String {
@@ -174,69 +174,110 @@ fn date_span(a: chrono::NaiveDate, b: chrono::NaiveDate, one_year: bool) -> Stri
     format!("{start}–{end}")
 }
 
-/// A story row: opened or not, how many reports (of how many), the date span, the outlets,
-/// then the story's label.
+/// The list's columns after the markers: the row width, and the date's and the source's
+/// widths when they are shown.
+struct Columns {
+    width: usize,
+    date: Option<usize>,
+    source: Option<usize>,
+}
+
+/// An article's or a story's date as the date column writes it: without the year when the
+/// list spans one year.
+fn date_label(date: Option<chrono::NaiveDate>, one_year: bool) -> String {
+    match date {
+        Some(d) if one_year => d.format("%b %d").to_string(),
+        Some(d) => d.to_string(),
+        None => String::new(),
+    }
+}
+
+/// A story row in the article rows' columns, so labels line up with titles: its latest date
+/// in the date column, its number of reports in the source column (before the label when
+/// that column is hidden), its label as the title; its date span and outlets follow the
+/// label when the whole label leaves room for them.
 fn story_line(
     app: &App,
     story: usize,
     listed: usize,
     selected: bool,
     base: Style,
-    width: usize,
+    cols: &Columns,
 ) -> Line<'static> {
     let Some(s) = app.stories.as_deref().and_then(|s| s.stories.get(story)) else {
         return Line::raw("");
     };
     let opened = app.list.opened.contains(&story);
     let total = s.articles.len();
-    let count = if listed == total {
+    let n = if listed == total {
         format!("{total}")
     } else {
         format!("{listed}/{total}")
     };
-    let span = match (s.first, s.last) {
-        (Some(a), b) => date_span(a, b.unwrap_or(a), app.list.year.is_some()),
-        (None, _) => String::new(),
-    };
-    let mut sources = s
-        .sources
-        .iter()
-        .take(2)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if s.sources.len() > 2 {
-        sources.push_str(&format!(" +{}", s.sources.len() - 2));
-    }
-    // The count and the dates always show; the outlets only while the label keeps room.
-    // A lone count keeps its dot, or "16 Reports that ..." reads as the label.
-    let core = if span.is_empty() {
-        format!("{count} ·")
-    } else {
-        format!("{count} · {span}")
-    };
-    let room = width.saturating_sub(4);
-    let with_sources = format!("{} · {sources}", core.trim_end_matches(" ·"));
-    let head = if !sources.is_empty()
-        && room.saturating_sub(with_sources.chars().count()) >= MIN_LABEL.max(room / 2)
-    {
-        with_sources
-    } else {
-        core
-    };
-    let head_w = head.chars().count().min(room);
-    let label_w = room.saturating_sub(head_w);
+    let one_year = app.list.year.is_some();
     let dim = if selected { base } else { theme::dim() };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(if selected { "▶" } else { " " }, base),
         Span::styled(
             if opened { "▾ " } else { "▸ " },
             base.add_modifier(Modifier::BOLD),
         ),
-        Span::styled(fit(&head, head_w), dim),
-        Span::styled(" ", base),
-        Span::styled(fit(&s.label, label_w), base.add_modifier(Modifier::BOLD)),
-    ])
+    ];
+    let mut used = 3;
+    if let Some(date_w) = cols.date {
+        let label = date_label(s.last, one_year);
+        spans.push(Span::styled(format!("{} ", fit(&label, date_w)), dim));
+        used += date_w + 1;
+    }
+    let mut label = s.label.clone();
+    if let Some(source_w) = cols.source {
+        let count = format!("{n} report{}", if total == 1 { "" } else { "s" });
+        spans.push(Span::styled(format!("{} ", fit(&count, source_w)), dim));
+        used += source_w + 1;
+    } else {
+        // The count keeps its dot, or "16 Reports that ..." would read as the label.
+        label = format!("{n} · {label}");
+    }
+    let title_w = cols.width.saturating_sub(used);
+    let mut tail: Vec<String> = Vec::new();
+    if let (Some(a), Some(b)) = (s.first, s.last)
+        && a != b
+    {
+        tail.push(date_span(a, b, one_year));
+    }
+    if !s.sources.is_empty() {
+        let mut outlets = s
+            .sources
+            .iter()
+            .take(2)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if s.sources.len() > 2 {
+            outlets.push_str(&format!(" +{}", s.sources.len() - 2));
+        }
+        tail.push(outlets);
+    }
+    let tail = if tail.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", tail.join(" · "))
+    };
+    let label_w = str_width(&label);
+    let (tail, label_room) = if label_w + str_width(&tail) <= title_w {
+        (tail, label_w)
+    } else {
+        (String::new(), title_w)
+    };
+    spans.push(Span::styled(
+        fit(&label, label_room),
+        base.add_modifier(Modifier::BOLD),
+    ));
+    spans.push(Span::styled(
+        fit(&tail, title_w.saturating_sub(label_room)),
+        dim,
+    ));
+    Line::from(spans)
 }
 
 #[cfg(test)]

@@ -39,4 +39,5 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some((Overlay::Links, scroll)) => links::draw(app, frame, frame.area(), scroll),
         None => {}
     }
+    widgets::one_cell_per_column(frame.buffer_mut());
 }
