@@ -396,3 +396,20 @@ fn short_names_differing_in_a_vowel_are_two_places() {
         .map(|a| a.aliases.clone());
     assert_eq!(molo, Some(vec!["Molo".to_string()]));
 }
+
+#[test]
+fn a_korean_family_name_alone_is_the_first_person_named_with_it() {
+    let report = vec![
+        "Lee Jae-myung, leader of the opposition, called the speech disappointing.".to_string(),
+        "Police are investigating Interior Minister Lee Sang-min over the decree.".to_string(),
+        "\"The statement was out of touch,\" Lee said.".to_string(),
+    ];
+    let e = dossier::actors::extract(&[report.as_slice()]);
+    let lee = e.actors.iter().find(|a| a.name == "Lee Jae-myung");
+    assert!(
+        lee.is_some_and(|a| a.aliases.iter().any(|x| x == "Lee")),
+        "{:?}",
+        e.actors
+    );
+    assert!(!e.actors.iter().any(|a| a.name == "Lee"), "{:?}", e.actors);
+}
