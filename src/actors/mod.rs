@@ -1156,6 +1156,13 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_code_is_no_country() {
+        let (e, _) = run(&["Damages were estimated as high as US$ 10 billion and HK$5 million."]);
+        lacks(&e, "United States");
+        lacks(&e, "Hong Kong");
+    }
+
+    #[test]
     fn short_forms_find_the_earliest_full_name() {
         let (e, _) = run(&[
             "Shares in Brekke Nordisk rose, and its parent Brekke Holdings agreed. \

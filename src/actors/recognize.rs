@@ -136,7 +136,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     {
         let law = norm::acronym_letters(p.word(*k)).is_some_and(|l| out.ignored.contains(&l));
         let unknown = p.gaz(seg).is_none();
-        if law || model_name(p, *k) || (unknown && (counted(p, *k) || shouted(p, *k))) {
+        // "US$ 10 billion", "HK$5": a currency, not the country.
+        let currency = p
+            .toks
+            .get(*k + 1)
+            .is_some_and(|t| t.is_punct('$') && !t.space_before);
+        if law || currency || model_name(p, *k) || (unknown && (counted(p, *k) || shouted(p, *k))) {
             return;
         }
     }
