@@ -90,6 +90,8 @@ pub(crate) mod class {
     pub const ORG_OF: u64 = 1 << 47;
     /// The commonest English function words, to tell English text from other languages.
     pub const ENGLISH: u64 = 1 << 48;
+    /// What a person does ("actor", "striker"): after a demonym, a nationality, not the state.
+    pub const OCCUPATION: u64 = 1 << 49;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -147,6 +149,7 @@ struct WordsFile {
     org_in: Vec<String>,
     org_of: Vec<String>,
     state_after: Vec<String>,
+    occupations: Vec<String>,
     name_suffixes: Vec<String>,
     honours: Vec<String>,
     caption_words: Vec<String>,
@@ -245,7 +248,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 45] = [
+        let lists: [(&[String], u64); 46] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -285,6 +288,7 @@ impl Lexicon {
             (&words.org_in, ORG_IN),
             (&words.org_of, ORG_OF),
             (&words.state_after, STATE_AFTER),
+            (&words.occupations, OCCUPATION),
             (&words.name_suffixes, NAME_SUFFIX),
             (&words.caption_words, CAPTION),
             (&words.always_capitalised, ALWAYS_CAP),

@@ -671,6 +671,18 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_before_an_occupation_or_a_language_tells_a_nationality() {
+        let (e, _) = run(&[
+            "William Goode is an English character actor. The Brazilian striker Neymar scored, \
+             and the text was in American English. Iranian officials denied it.",
+        ]);
+        has(&e, "Iran", Place, &["Iranian"]);
+        for w in ["England", "Brazil", "United States"] {
+            lacks(&e, w);
+        }
+    }
+
+    #[test]
     #[ignore = "hand-weighted verdict on invented one-mention names; the learned classifier (issue 8) judges them otherwise"]
     fn place_cues_make_places() {
         let (e, _) = run(&[

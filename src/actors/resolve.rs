@@ -10,8 +10,8 @@ use super::cand::{Cand, Found, Votes, kind_index, leading_kind};
 use super::evidence::EVENT_VOTES;
 use super::index::{Actor, Extraction};
 use super::lexicon::class::{
-    CONNECTOR, EVENT_HEAD, GENERIC, GIVEN, NAME_SUFFIX, ORG_HEAD, ORG_TAIL, PARTICLE, PLACE_TAIL,
-    STATE_AFTER, STOP, TITLE,
+    CONNECTOR, EVENT_HEAD, GENERIC, GIVEN, NAME_SUFFIX, OCCUPATION, ORG_HEAD, ORG_TAIL, PARTICLE,
+    PLACE_TAIL, STATE_AFTER, STOP, TITLE,
 };
 use super::lexicon::{GazClass, Lexicon};
 use super::norm;
@@ -671,9 +671,19 @@ fn stands_for_state(paras: &[String], cand: &Cand, lex: &Lexicon) -> bool {
             break;
         }
     }
-    let state = |w: &str| lex.flags(&norm::fold(w)) & (TITLE | STATE_AFTER) != 0;
+    let state = |w: &str| {
+        let f = lex.flags(&norm::fold(w));
+        f & (TITLE | STATE_AFTER) != 0 && f & OCCUPATION == 0
+    };
+    // "Norwegian Seafood Council" leads a name; "American English", "an English character
+    // actor", "German-British comedy" only tell where someone or something is from.
+    let name_after = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !lex.is_demonym(&norm::fold(w))
+            && lex.flags(&norm::fold(w)) & OCCUPATION == 0
+    };
     match words.as_slice() {
-        [a, ..] if a.starts_with(char::is_uppercase) || state(a) => true,
+        [a, ..] if name_after(a) || state(a) => true,
         [_, b] => state(b),
         _ => false,
     }
