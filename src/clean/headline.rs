@@ -106,7 +106,8 @@ pub fn standfirst(paragraphs: &[String], sentence_ok: bool) -> Option<String> {
 fn is_box_label(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':');
     let words = t.split_whitespace().count();
-    let caps = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    // Scripts without case (Chinese, Arabic, Thai) have no capitals to shout with.
+    let caps = t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase);
     RULES.kickers.contains(&t.to_lowercase()) || caps && words <= 3
 }
 
@@ -127,6 +128,9 @@ mod tests {
             assert_eq!(standfirst(&v(&[label, body]), true), None, "{label}");
         }
         let dek = "Forecasters expect a quiet holiday";
+        assert_eq!(standfirst(&v(&[dek, body]), true).as_deref(), Some(dek));
+        let dek = "東京都が新たな防災計画を発表 首都直下地震に備え";
+        let body = "東京都は十日、首都直下地震に備えた新たな防災計画を発表した。避難所の数を増やし、備蓄を見直す。";
         assert_eq!(standfirst(&v(&[dek, body]), true).as_deref(), Some(dek));
     }
 

@@ -291,7 +291,11 @@ pub fn read(source: &str) -> Page {
         .or_else(|| text_date(&parts.items, root))
         .or_else(|| cued_date(&parts.items, heading, root));
     // A site named by its address ("http://www.tmz.com") is named by its host.
-    let source = sites.into_iter().next().map(|s| site_of_address(&s));
+    let source = sites
+        .into_iter()
+        .next()
+        .map(|s| site_of_address(&s))
+        .filter(|s| !s.is_empty());
     let author = ld
         .author
         .clone()
@@ -496,8 +500,13 @@ fn author_name(author: &str, source: Option<&str>) -> Option<String> {
     if let Some(s) = source.filter(|s| !s.is_empty()) {
         for sep in [",", " -", " |", " /"] {
             let tail = format!("{sep} {s}");
-            if a.len() > tail.len() && a.to_lowercase().ends_with(&tail.to_lowercase()) {
-                a.truncate(a.len() - tail.len());
+            // Compared in place: lowercasing may change a text's length in bytes.
+            let cut = a.len().checked_sub(tail.len()).filter(|&c| c > 0);
+            if let Some(c) = cut
+                && a.is_char_boundary(c)
+                && a[c..].to_lowercase() == tail.to_lowercase()
+            {
+                a.truncate(c);
             }
         }
         if a.eq_ignore_ascii_case(s) {
@@ -1521,6 +1530,15 @@ mod tests {
         );
         assert_eq!(name("Mac & i", Some("Mac & i")), None);
         assert_eq!(name("Ann Lee,", None).as_deref(), Some("Ann Lee"));
+        // Lowercasing the Kelvin sign shortens it: the cut must still fall between characters.
+        assert_eq!(
+            name("Zoéx, \u{212A}TV", Some("\u{212A}TV")).as_deref(),
+            Some("Zoéx")
+        );
+        assert_eq!(
+            name("éa, ktv", Some("\u{212A}TV")).as_deref(),
+            Some("éa, ktv")
+        );
     }
 
     #[test]
