@@ -384,11 +384,18 @@ pub fn choose_title(
         if let Some(h) = parts.iter().filter(|p| !is_label(p)).find_map(|p| shown(p)) {
             return Some(h);
         }
-        let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
-        rest.iter()
+        // A lone section word beside a site's name ("News | Harbour Post") is no headline.
+        parts
+            .iter()
+            .filter(|p| !is_label(p) && !is_one_short_word(p))
             .max_by_key(|p| p.split_whitespace().count())
             .map(|p| p.to_string())
     })
+}
+
+/// One word under eight characters ("News", "Sport"): a section's name, not a headline.
+fn is_one_short_word(t: &str) -> bool {
+    t.split_whitespace().count() < 2 && t.chars().count() < 8
 }
 
 /// The first metadata title that is a headline: whole, as the page prints it, without a
@@ -412,10 +419,7 @@ fn meta_headline(
     };
     metas.iter().flatten().find_map(|c| {
         let c = text::squash(c);
-        if c.split_whitespace().count() < 2 && c.chars().count() < 8
-            || cut_short(&c)
-            || is_label(&c)
-        {
+        if is_one_short_word(&c) || cut_short(&c) || is_label(&c) {
             return None;
         }
         if let Some(h) = shown(&c) {
@@ -439,7 +443,9 @@ fn meta_headline(
         }
         let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
         match rest.as_slice() {
-            [one] if parts.len() > 1 => Some(one.to_string()),
+            // A section word left of a site's name ("News | Harbour Post") is no headline:
+            // the page's own headline is then the better title.
+            [one] if parts.len() > 1 => (!is_one_short_word(one)).then(|| one.to_string()),
             _ => Some(c),
         }
     })
@@ -457,7 +463,7 @@ fn without_site_tail(title: &str, labels: &[String]) -> String {
     let blank = |c: char| c.is_whitespace();
     for label in labels {
         let first = label.split(blank).next().unwrap_or("");
-        for tail in [label.as_str(), first] {
+        for (tail, whole) in [(label.as_str(), true), (first, false)] {
             if tail.chars().count() < 2 {
                 continue;
             }
@@ -465,9 +471,17 @@ fn without_site_tail(title: &str, labels: &[String]) -> String {
                 continue;
             };
             let head = head.trim_end_matches(blank);
-            let Some(head) = head.strip_suffix(TAIL_MARKS) else {
+            let Some(mark) = head.chars().next_back().filter(|c| TAIL_MARKS.contains(c)) else {
                 continue;
             };
+            let head = &head[..head.len() - mark.len_utf8()];
+            // "hard-Wired" is a word, not a site after a dash; a site's first word alone
+            // ("Apple" of "Apple Insider") goes only after a full-width mark, as Japanese
+            // sites write it, never after an ASCII one where it may be the headline's.
+            let spaced = head.ends_with(blank);
+            if (matches!(mark, '-' | '/') && !spaced) || (!whole && mark.is_ascii()) {
+                continue;
+            }
             let head = head.trim_end_matches(|c: char| blank(c) || TAIL_MARKS.contains(&c));
             if head.chars().count() >= 6 {
                 return head.to_string();
@@ -1472,6 +1486,45 @@ mod tests {
             7,
             "{:?}",
             page.rendered.paragraphs
+        );
+    }
+
+    #[test]
+    fn only_a_sites_name_after_a_separator_leaves_a_title() {
+        let labels = |s: &str| vec![s.to_string()];
+        let cut = |t: &str, site: &str| without_site_tail(t, &labels(site));
+        assert_eq!(
+            cut("Ferries late again | Harbour Post", "Harbour Post"),
+            "Ferries late again"
+        );
+        assert_eq!(
+            cut("米朝首脳の電話会談：日本経済新聞", "日本経済新聞 電子版"),
+            "米朝首脳の電話会談"
+        );
+        // A word ending the headline is no site name: glued by a hyphen, or only the site's
+        // first word after an ASCII mark.
+        assert_eq!(
+            cut("Why your brain is hard-Wired", "Wired"),
+            "Why your brain is hard-Wired"
+        );
+        assert_eq!(
+            cut("iPhone 16 review: Apple", "Apple Insider"),
+            "iPhone 16 review: Apple"
+        );
+    }
+
+    #[test]
+    fn a_section_word_left_of_the_site_name_is_no_title() {
+        let page = read(
+            "<meta property='og:site_name' content='Harbour Post'>\
+             <meta property='og:title' content='News | Harbour Post'>\
+             <body><article><h1>Ferry timetable changes after months of complaints</h1>\
+             <p>The ferry company said on Friday that the new timetable would start in June.</p>\
+             </article></body>",
+        );
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Ferry timetable changes after months of complaints")
         );
     }
 
