@@ -413,3 +413,19 @@ fn a_korean_family_name_alone_is_the_first_person_named_with_it() {
     );
     assert!(!e.actors.iter().any(|a| a.name == "Lee"), "{:?}", e.actors);
 }
+
+#[test]
+fn a_given_name_shared_by_two_people_stays_apart_from_a_double_barrelled_surname() {
+    let report = vec![
+        "Anne Brown chairs the harbour board.".to_string(),
+        "Her deputy Anne Smith-Jones disagreed with the plan.".to_string(),
+        "Anne said the vote would go ahead.".to_string(),
+    ];
+    let e = dossier::actors::extract(&[report.as_slice()]);
+    let taken = e
+        .actors
+        .iter()
+        .find(|a| a.name == "Anne Smith-Jones")
+        .is_some_and(|a| a.aliases.iter().any(|x| x == "Anne"));
+    assert!(!taken, "{:?}", e.actors);
+}

@@ -165,13 +165,19 @@ fn short_of(short: (ActorKind, i32), long: (ActorKind, i32)) -> bool {
         && (short.0 != ActorKind::Place || matches!(long.0, ActorKind::Place | ActorKind::Other))
 }
 
-/// Whether a name is written family name first, before a hyphenated given name
-/// ("Lee Jae-myung", "Kim Jong-un").
+/// Whether a name is written family name first, before a romanised hyphenated given name
+/// ("Lee Jae-myung", "Kim Jong-un"); a double-barrelled surname ("Anne Smith-Jones")
+/// capitalises both halves.
 fn family_name_first(surface: &str) -> bool {
     let words: Vec<&str> = surface.split_whitespace().collect();
-    matches!(words.as_slice(), [family, given] if family.chars().count() <= 5
-        && given.split('-').count() == 2
-        && given.split('-').all(|s| (2..=6).contains(&s.chars().count())))
+    let Some((first, second)) = words.get(1).and_then(|g| g.split_once('-')) else {
+        return false;
+    };
+    words.len() == 2
+        && words[0].chars().count() <= 5
+        && (2..=6).contains(&first.chars().count())
+        && (2..=6).contains(&second.chars().count())
+        && second.starts_with(|c: char| c.is_lowercase())
 }
 
 /// Places and organisations may meet by transliteration; people may not ("Maria"/"Mario").
@@ -1121,6 +1127,15 @@ pub(crate) fn resolve(articles: &[&[String]], found: &[Found], lex: &Lexicon) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn family_names_first_are_told_by_a_romanised_given_name() {
+        assert!(family_name_first("Lee Jae-myung"));
+        assert!(family_name_first("Kim Jong-un"));
+        assert!(!family_name_first("Anne Smith-Jones"));
+        assert!(!family_name_first("Lee Jae"));
+        assert!(!family_name_first("President Lee Jae-myung"));
+    }
 
     #[test]
     fn compatibility_of_kinds() {
