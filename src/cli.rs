@@ -119,7 +119,7 @@ pub enum Command {
 pub struct FilterArg {
     /// Only the articles this filter keeps, written as in the reader's `/` line:
     /// `@actor`, `source:`, `date:`, `after:`, `before:`, `-word`, "phrases", words.
-    #[arg(long, short = 'f', value_name = "FILTER")]
+    #[arg(long, short = 'f', value_name = "FILTER", allow_hyphen_values = true)]
     pub filter: Option<String>,
 }
 

@@ -350,6 +350,16 @@ fn list_and_entities_take_the_readers_filter() {
     assert_eq!(lindqvist["mentions"], 1);
     assert!(row("Tomasz Nowak").is_some());
 
+    // A filter may open with an excluded word, as the reader's line may.
+    let out = dossier(&["list", path, "-f", "-lindqvist"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).lines().count(),
+        1,
+        "{}",
+        text(&out.stdout)
+    );
+
     let out = dossier(&["list", path, "-f", "@nobody-here"]);
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
