@@ -429,3 +429,16 @@ fn a_given_name_shared_by_two_people_stays_apart_from_a_double_barrelled_surname
         .is_some_and(|a| a.aliases.iter().any(|x| x == "Anne"));
     assert!(!taken, "{:?}", e.actors);
 }
+
+#[test]
+fn a_plural_title_ending_a_name_is_a_teams_nickname() {
+    let report = vec![
+        "The Ottawa Senators beat the Boston Bruins 4-2 on Saturday.".to_string(),
+        "Presidents George H.W. Bush and Bill Clinton met the team.".to_string(),
+    ];
+    let e = dossier::actors::extract(&[report.as_slice()]);
+    let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Ottawa Senators"), "{names:?}");
+    assert!(names.contains(&"George H.W. Bush"), "{names:?}");
+    assert!(!names.contains(&"Ottawa"), "{names:?}");
+}

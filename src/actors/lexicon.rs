@@ -92,6 +92,8 @@ pub(crate) mod class {
     pub const ENGLISH: u64 = 1 << 48;
     /// What a person does ("actor", "striker"): after a demonym, a nationality, not the state.
     pub const OCCUPATION: u64 = 1 << 49;
+    /// A title in the plural ("Presidents"): a title only when names follow it.
+    pub const PLURAL_TITLE: u64 = 1 << 50;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -150,6 +152,7 @@ struct WordsFile {
     org_of: Vec<String>,
     state_after: Vec<String>,
     occupations: Vec<String>,
+    plural_titles: Vec<String>,
     name_suffixes: Vec<String>,
     honours: Vec<String>,
     caption_words: Vec<String>,
@@ -248,7 +251,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 46] = [
+        let lists: [(&[String], u64); 48] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -289,6 +292,8 @@ impl Lexicon {
             (&words.org_of, ORG_OF),
             (&words.state_after, STATE_AFTER),
             (&words.occupations, OCCUPATION),
+            (&words.plural_titles, TITLE),
+            (&words.plural_titles, PLURAL_TITLE),
             (&words.name_suffixes, NAME_SUFFIX),
             (&words.caption_words, CAPTION),
             (&words.always_capitalised, ALWAYS_CAP),

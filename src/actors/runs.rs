@@ -576,7 +576,8 @@ fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
     while q > pos && !toks[seg[q - 1]].has(TITLE) {
         q -= 1;
     }
-    if q == pos {
+    // "the Ottawa Senators": a plural title ending the name is no title.
+    if q == pos || (q == seg.len() && toks[seg[q - 1]].has(PLURAL_TITLE)) {
         return 0;
     }
     // "Secretary of State", "Minister of Foreign Affairs".
@@ -737,7 +738,10 @@ pub(crate) fn rest_kind(p: &Para, rest: &[usize]) -> Rest {
             tail = true;
             continue;
         }
-        if t.has(NOT_PROPER) || p.seen.lower.contains(norm::fold(p.word(k)).as_str()) {
+        // "Ottawa Senators": a plural title ending the name is a team's nickname.
+        let nickname = t.has(PLURAL_TITLE) && rest.last() == Some(&k);
+        if !nickname && (t.has(NOT_PROPER) || p.seen.lower.contains(norm::fold(p.word(k)).as_str()))
+        {
             continue;
         }
         return Rest::Proper;
