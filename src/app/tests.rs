@@ -707,23 +707,25 @@ fn capital_s_reverses_the_order() {
     assert_eq!(app.message, None);
 }
 
+/// The stories the list shows, in its order.
+fn story_rows(app: &App) -> Vec<usize> {
+    app.list
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Story { story, .. } => Some(*story),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn the_stories_view_follows_the_sort_it_names() {
     let mut app = seeds_app();
     press(&mut app, 't');
     let stories = app.stories.clone().expect("stories");
-    let shown = |app: &App| -> Vec<usize> {
-        app.list
-            .rows
-            .iter()
-            .filter_map(|r| match r {
-                ListRow::Story { story, .. } => Some(*story),
-                _ => None,
-            })
-            .collect()
-    };
     let labels = |app: &App| -> Vec<String> {
-        shown(app)
+        story_rows(app)
             .iter()
             .map(|&s| stories.stories[s].label.to_lowercase())
             .collect()
@@ -746,7 +748,7 @@ fn the_stories_view_follows_the_sort_it_names() {
         press(&mut app, 's');
     }
     // Reversed date order: oldest story first by its first report, undated stories last.
-    let firsts: Vec<_> = shown(&app)
+    let firsts: Vec<_> = story_rows(&app)
         .iter()
         .map(|&s| stories.stories[s].first)
         .collect();
@@ -756,7 +758,7 @@ fn the_stories_view_follows_the_sort_it_names() {
     assert!(firsts[..dated].is_sorted(), "{firsts:?}");
     // Newest first by the latest report.
     press(&mut app, 'S');
-    let lasts: Vec<_> = shown(&app)
+    let lasts: Vec<_> = story_rows(&app)
         .iter()
         .map(|&s| stories.stories[s].last)
         .collect();
@@ -1341,32 +1343,28 @@ fn unfiltered_stories_come_largest_first_as_dossier_stories_lists_them() {
     let mut app = App::with_corpus(crate::corpus::Corpus::from_articles(articles), 120, 40);
     press(&mut app, 't');
     let stories = app.stories.clone().expect("stories");
-    let shown = |app: &App| -> Vec<usize> {
-        app.list
-            .rows
-            .iter()
-            .filter_map(|r| match r {
-                ListRow::Story { story, .. } => Some(*story),
-                _ => None,
-            })
-            .collect()
-    };
     // `dossier stories` prints `stories.stories` in order: largest first, ties newest.
-    assert_eq!(shown(&app), (0..stories.stories.len()).collect::<Vec<_>>());
-    assert_eq!(shown(&app).len(), 3);
-    assert_eq!(stories.stories[shown(&app)[0]].articles.len(), 4);
-    assert_eq!(Some(shown(&app)[1]), stories.story_of(zebra));
+    assert_eq!(
+        story_rows(&app),
+        (0..stories.stories.len()).collect::<Vec<_>>()
+    );
+    assert_eq!(story_rows(&app).len(), 3);
+    assert_eq!(stories.stories[story_rows(&app)[0]].articles.len(), 4);
+    assert_eq!(Some(story_rows(&app)[1]), stories.story_of(zebra));
     assert_eq!(app.sort_shown(), SortKey::Size);
     // A named order still rules: by date the newest story comes first.
     while app.sort_shown() != SortKey::Date {
         press(&mut app, 's');
     }
-    assert_eq!(shown(&app).first().copied(), stories.story_of(zebra));
+    assert_eq!(story_rows(&app).first().copied(), stories.story_of(zebra));
     // And back round the cycle to the size order; the articles' list keeps date order.
     while app.sort_shown() != SortKey::Size {
         press(&mut app, 's');
     }
-    assert_eq!(shown(&app), (0..stories.stories.len()).collect::<Vec<_>>());
+    assert_eq!(
+        story_rows(&app),
+        (0..stories.stories.len()).collect::<Vec<_>>()
+    );
     press(&mut app, 't');
     assert_eq!(app.sort_shown(), SortKey::Date);
     assert_eq!(app.list.rows[0].article(), zebra);
