@@ -16,8 +16,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use dossier::Corpus;
 use dossier::actors::{self, Model, Sample};
+use dossier::{Corpus, corpus};
 use serde_json::Value;
 
 #[path = "common/gold.rs"]
@@ -252,11 +252,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = Corpus::load(&inputs, &mut |_| {})?.corpus;
     let ids: Vec<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
     let is_extra = |d: usize| extra_ids.contains(&ids[d]);
-    let paras: Vec<&[String]> = corpus
-        .articles
-        .iter()
-        .map(|a| a.paragraphs.as_slice())
-        .collect();
+    // Title, dateline and standfirst too: the model is asked about them in the product.
+    let texts: Vec<Vec<String>> = corpus.articles.iter().map(corpus::actor_text).collect();
+    let paras: Vec<&[String]> = texts.iter().map(Vec::as_slice).collect();
     let samples = actors::samples(&paras);
     eprintln!("{} documents, {} candidates", ids.len(), samples.len());
     if let Some(path) = arg(&args, "--dump") {

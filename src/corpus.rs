@@ -55,20 +55,19 @@ pub struct LoadOutcome {
     pub problems: Vec<Problem>,
 }
 
-/// Puts the dateline (`Nairobi, Kenya (Associated Press)`) and the standfirst in front of
-/// the paragraphs, as the page shows them, and a title written as a sentence after them;
-/// returns how many went in front and whether the title went at the end.
-fn insert_leads(a: &mut Article) -> (usize, bool) {
+/// What is read for actors around the body: the dateline (`Nairobi, Kenya (Associated
+/// Press)`) and the standfirst, which go in front as the page shows them, and a title written
+/// as a sentence, which goes after them.
+fn leads(a: &Article) -> (Vec<String>, Option<String>) {
     let dek = a.subtitle.as_deref().filter(|s| !s.trim().is_empty());
     let dateline = a.place.as_deref().map(|place| match &a.source {
         Some(agency) => format!("{place} ({agency})"),
         None => place.to_string(),
     });
-    let leads: Vec<String> = dateline
+    let front: Vec<String> = dateline
         .into_iter()
         .chain(dek.map(str::to_string))
         .collect();
-    let n = leads.len();
     // The title is read last, so its short forms ("Villa beat City") join the full names
     // the body gives; one that only repeats the opening sentence adds nothing.
     let title = a.title.trim();
@@ -76,11 +75,27 @@ fn insert_leads(a: &mut Article) -> (usize, bool) {
         .paragraphs
         .first()
         .is_some_and(|p| p.trim_start().starts_with(title));
-    let read = actors::title_to_read(title).filter(|_| !repeated);
+    (front, actors::title_to_read(title).filter(|_| !repeated))
+}
+
+/// Puts the [`leads`] around the paragraphs; returns how many went in front and whether the
+/// title went at the end.
+fn insert_leads(a: &mut Article) -> (usize, bool) {
+    let (front, read) = leads(a);
+    let n = front.len();
     let tail = read.is_some();
     a.paragraphs.extend(read);
-    a.paragraphs.splice(0..0, leads);
+    a.paragraphs.splice(0..0, front);
     (n, tail)
+}
+
+/// The text actors are found in: the paragraphs with the dateline, standfirst and title
+/// around them, as the corpus reads them (for training and evaluating on the same input).
+pub fn actor_text(a: &Article) -> Vec<String> {
+    let (mut text, read) = leads(a);
+    text.extend(a.paragraphs.iter().cloned());
+    text.extend(read);
+    text
 }
 
 impl Corpus {
