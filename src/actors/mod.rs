@@ -1230,6 +1230,22 @@ mod tests {
     }
 
     #[test]
+    fn bodies_named_with_and_and_family_names_that_are_sentence_words() {
+        let (e, _) = run(&[
+            "The Harbour Oil and Gas Association and the Ministry of Health and Population \
+             objected, and the High Court of Cassation and Justice ruled. The critic Edward \
+             Said wrote that runners at Sidi Bou Said were cheered.",
+        ]);
+        has(&e, "Harbour Oil and Gas Association", Organization, &[]);
+        has(&e, "Ministry of Health and Population", Organization, &[]);
+        has(&e, "High Court of Cassation and Justice", Organization, &[]);
+        has(&e, "Edward Said", Person, &[]);
+        lacks(&e, "Sidi Bou Said was");
+        assert!(actor(&e, "Sidi Bou Said").is_some(), "{:?}", e.actors);
+        lacks(&e, "Population Said");
+    }
+
+    #[test]
     fn descriptive_phrases_and_names_inside_long_known_names() {
         let (e, _) = run(&[
             "Big Tech lobbied the Court of Justice of the European Union and the \

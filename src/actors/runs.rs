@@ -2,7 +2,7 @@
 //! cut into names (days, months, sentence openers, titles, "of" before another
 //! organisation).
 
-use super::cand::{MAX_RUN, Para};
+use super::cand::{MAX_RUN, Para, is_headline};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
 use super::token::{Shape, Tok};
@@ -314,12 +314,26 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 toks[h].has(ORG_TAIL)
                     && right().any(|x| norm::fold(p.word(x)) == norm::fold(p.word(h)))
             });
+            let of_body = left
+                .iter()
+                .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
+                && !second_body;
+            // "Ministry of Health and Population", "Court of Cassation and Justice": after a
+            // body's "of", common nouns in capitals go on naming it; a known name or a title
+            // ("and Education Minister ...") starts another.
+            let common_tail = || {
+                let r: Vec<usize> = right().collect();
+                !r.is_empty()
+                    && toks.get(r[r.len() - 1] + 1).is_none_or(|t| !t.is_cap())
+                    && r.iter().all(|&x| {
+                        !toks[x].has(STOP)
+                            && p.gaz(&[x]).is_none()
+                            && p.lex.case_of(&norm::fold(p.word(x))) == Some(true)
+                    })
+            };
             n == 1
-                && ((left
-                    .iter()
-                    .any(|&x| p.is_word_ci(x, "of") || p.is_word_ci(x, "for"))
-                    && !second_body
-                    && right().any(|x| toks[x].has(GENERIC | ORG_TAIL)))
+                && ((of_body
+                    && (right().any(|x| toks[x].has(GENERIC | ORG_TAIL)) || common_tail()))
                     || p.gaz(&[left[0], k + 1]).is_some()
                     || p.gaz(&[k - 1, k + 1]).is_some()
                     || and_in_org(p, &left, k))
@@ -358,16 +372,20 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
     };
     // "Swedish Meteorological and Hydrological Institute", "Limerick City and
     // County Council", "British and Irish Lions": known places may lead.
-    let national = |x: &usize| {
-        p.gaz(&[*x])
+    let national = |seg: &[usize]| {
+        p.gaz(seg)
             .and_then(|g| p.lex.entry(g))
             .is_some_and(|e| e.class != GazClass::Org)
     };
-    let rest = match left.split_first() {
-        Some((f, r)) if national(f) => r,
-        _ => left,
-    };
-    if rest.is_empty() && !national(&(k + 1)) {
+    // The longest known place in front, of up to three words ("New Mexico Oil and Gas
+    // Association").
+    let lead = (1..=left.len().min(3))
+        .rev()
+        .find(|&n| n < left.len() && national(&left[..n]))
+        .or_else(|| (left.len() == 1 && national(left)).then_some(1))
+        .unwrap_or(0);
+    let rest = &left[lead..];
+    if rest.is_empty() && !national(&[k + 1]) {
         return false;
     }
     // "Green Party and Labour Party" are two names: an organisation word ends the first.
@@ -396,6 +414,20 @@ fn adjective(word: &str) -> bool {
             .any(|end| w.ends_with(end))
 }
 
+/// A sentence word that is also a family name ends a name inside a sentence: "Edward Said
+/// wrote", "Sidi Bou Said before" (a headline's "Minister Said To ..." goes on in capitals).
+fn family_end(p: &Para, words: &[usize], x: usize) -> bool {
+    let toks = p.toks;
+    // Right after the name's previous word: "X. She" is two sentences.
+    x + 1 == words.len()
+        && x > 0
+        && words[x] == words[x - 1] + 1
+        && !toks[words[x]].sent_start
+        && toks[words[x]].has(NAME_FAMILY)
+        && !is_headline(toks)
+        && toks.get(words[x] + 1).is_none_or(|n| !n.is_cap())
+}
+
 /// Splits a run at days, months, inner sentence words and "of" before an
 /// organisation; a piece before such an "of" is a sub-body ("Political Council").
 pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
@@ -415,7 +447,12 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
         if t.has(DAY) || (t.has(MONTH) && !month_is_name(p, words, x)) {
             pieces.push((&words[start..x], false));
             start = x + 1;
-        } else if x > start && t.is_cap() && t.has(STOP) && !t.has(GIVEN | GENERIC) {
+        } else if x > start
+            && t.is_cap()
+            && t.has(STOP)
+            && !t.has(GIVEN | GENERIC)
+            && !family_end(p, words, x)
+        {
             pieces.push((&words[start..x], false));
             start = x;
         } else if x > start
@@ -642,6 +679,11 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
             return vec![(seg, false)];
         }
         let Some(&name) = rest.first() else {
+            // A title word ending a body's name after its connector is a common noun there
+            // ("High Court of Cassation and Justice").
+            if left.last().is_some_and(|&k| toks[k].shape == Shape::Lower) {
+                return vec![(seg, false)];
+            }
             // A title with no name after it: keep what came before ("Iraqi Prime Minister").
             return if left.is_empty() {
                 Vec::new()
@@ -1095,6 +1137,27 @@ mod tests {
         assert_eq!(
             run("Rivals Brekkvik and Fjellsand Seafood Group", "Brekkvik"),
             "Brekkvik"
+        );
+        // Common nouns after a body's "of" go on naming it; a known name does not.
+        assert_eq!(
+            run(
+                "at the Ministry of Health and Population in Cairo",
+                "Ministry"
+            ),
+            "Ministry of Health and Population"
+        );
+        assert_eq!(
+            run("the High Court of Cassation and Justice ruled", "High"),
+            "High Court of Cassation and Justice"
+        );
+        assert_eq!(
+            run("the Bank of England and Barclays agreed", "Bank"),
+            "Bank of England"
+        );
+        // A known place may lead descriptive words before "and".
+        assert_eq!(
+            run("the New Mexico Oil and Gas Association said", "New"),
+            "New Mexico Oil and Gas Association"
         );
     }
 
