@@ -601,7 +601,9 @@ mod tests {
             "Daniel Bernoulli FRS was a Swiss mathematician. Daniel Bernoulli studied in Basel.",
             "Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught in Copenhagen.",
             "Robert F. Kennedy Jr. spoke in Boston. His father Robert F. Kennedy was a senator.",
+            "Sen. Daniel R. Baca-Ortiz spoke first. Daniel Baca-Ortiz chairs the committee.",
         ]);
+        same(&e, &["Daniel R. Baca-Ortiz", "Daniel Baca-Ortiz"], Person);
         same(&e, &["Daniel Bernoulli FRS", "Daniel Bernoulli"], Person);
         same(&e, &["Jens Otto Harry Jespersen", "Otto Jespersen"], Person);
         // A generation is another person.

@@ -881,7 +881,10 @@ fn join_middle_initials(
 ) -> bool {
     let mut joined = false;
     for ids in by_given_last.values().filter(|ids| ids.len() >= 2) {
-        let mut middle: Option<&str> = None;
+        let mut middle: Option<Vec<&str>> = None;
+        // Inner words that are not initials: the first part of a double surname
+        // ("Daniel R. Baca-Ortiz"), the same in every spelling.
+        let mut inner_names: Option<Vec<&str>> = None;
         let mut agree = true;
         for &i in ids {
             let Some(key) = locals[i].keys.first() else {
@@ -890,16 +893,18 @@ fn join_middle_initials(
             };
             let words: Vec<&str> = key.split(' ').collect();
             let inner = &words[1..words.len().saturating_sub(1).max(1)];
-            if inner.is_empty() {
-                continue;
-            }
-            let initials = inner.iter().all(|w| w.chars().count() == 1);
-            let this = &key[words[0].len()..key.len() - words[words.len() - 1].len()];
-            if !initials || middle.is_some_and(|m| m != this) {
+            let (initials, names): (Vec<&str>, Vec<&str>) =
+                inner.iter().partition(|w| w.chars().count() == 1);
+            if inner_names.as_ref().is_some_and(|n| *n != names)
+                || (!initials.is_empty() && middle.as_ref().is_some_and(|m| *m != initials))
+            {
                 agree = false;
                 break;
             }
-            middle = Some(this);
+            inner_names = Some(names);
+            if !initials.is_empty() {
+                middle = Some(initials);
+            }
         }
         if agree && middle.is_some() {
             for w in ids.windows(2) {
