@@ -986,6 +986,19 @@ mod tests {
     }
 
     #[test]
+    fn an_occupation_before_a_full_name_is_used_as_a_title() {
+        let (e, _) = run(&[
+            "State Engineer Elena Garza said her office agreed, and Architect Maria Lund \
+             drew the plans. The Designer Brands Inc store closed.",
+        ]);
+        has(&e, "Elena Garza", Person, &[]);
+        has(&e, "Maria Lund", Person, &[]);
+        has(&e, "Designer Brands Inc", Organization, &[]);
+        lacks(&e, "Engineer");
+        lacks(&e, "Architect");
+    }
+
+    #[test]
     fn organisations_with_connectors() {
         let (e, _) = run(&[
             "The Islamic Front in Maldova and the Coalition against Hunger met \

@@ -606,11 +606,19 @@ fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
     let cap_title = |k: usize| toks[k].is_cap() && toks[k].has(TITLE | TITLE_MOD);
     // Descriptive words may stand inside a title ("Chief Election Commissioner").
     let inside = |k: usize| toks[k].is_cap() && toks[k].has(GENERIC);
+    // An occupation in capitals before a full personal name is used as a title
+    // ("State Engineer Elena Garza", "Architect Zaha Hadid").
+    let occupation = |q: usize| {
+        toks[seg[q]].is_cap()
+            && toks[seg[q]].has(OCCUPATION | PERSON_NOUN)
+            && q + 2 < seg.len()
+            && toks[seg[q + 1]].has(GIVEN)
+    };
     let mut q = pos;
-    while q < seg.len() && (cap_title(seg[q]) || (q > pos && inside(seg[q]))) {
+    while q < seg.len() && (cap_title(seg[q]) || occupation(q) || (q > pos && inside(seg[q]))) {
         q += 1;
     }
-    while q > pos && !toks[seg[q - 1]].has(TITLE) {
+    while q > pos && !(toks[seg[q - 1]].has(TITLE) || occupation(q - 1)) {
         q -= 1;
     }
     // "the Ottawa Senators": a plural title ending the name is no title.
