@@ -104,17 +104,20 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         .filter(|&&k| toks[k].is_cap() && !toks[k].has(PARTICLE))
         .count();
 
-    // The words of the name.
+    // The words of the name. English names are headed by their last word: "Church Street"
+    // is a street, whatever body its first word names.
+    let place_headed = multi && last.has(PLACE_TAIL) && !last.has(ORG_TAIL);
     if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
         v[O] += 6;
     } else if multi
+        && !place_headed
         && seg.iter().enumerate().any(|(n, &k)| {
             toks[k].is_cap() && toks[k].has(ORG_TAIL) && !(n == 0 && toks[k].has(PLACE_HEAD))
         })
     {
         v[O] += 4;
     }
-    if multi && first.has(ORG_HEAD) {
+    if multi && first.has(ORG_HEAD) && !place_headed {
         v[O] += 5;
     }
     // "GoTo Gojek Tokopedia", "BlackRock": brands join words with a capital, people do not.

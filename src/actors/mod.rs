@@ -986,6 +986,18 @@ mod tests {
     }
 
     #[test]
+    fn the_last_word_heads_a_name() {
+        let (e, _) = run(&[
+            "Police closed Church Street after Goldline Jewellers was robbed. The funeral \
+             was held at the Basilica da Estrela, near Bank Street College.",
+        ]);
+        has(&e, "Church Street", Place, &[]);
+        has(&e, "Goldline Jewellers", Organization, &[]);
+        has(&e, "Basilica da Estrela", Place, &[]);
+        has(&e, "Bank Street College", Organization, &[]);
+    }
+
+    #[test]
     fn an_occupation_before_a_full_name_is_used_as_a_title() {
         let (e, _) = run(&[
             "State Engineer Elena Garza said her office agreed, and Architect Maria Lund \
