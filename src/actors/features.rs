@@ -364,6 +364,7 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     f.add("next_suf", &word_end(&nw));
     f.add("prev_suf", &word_end(&pw));
     f.add("prev_gaz", &format!("{pw}:{gaz_class}"));
+    f.add("prev_next", &format!("{pw}:{nw}"));
     if cites(p, first, last) {
         f.add("cite", "");
     }
