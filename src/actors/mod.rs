@@ -1204,12 +1204,12 @@ mod tests {
     #[test]
     fn short_forms_find_the_earliest_full_name() {
         let (e, _) = run(&[
-            "Shares in Brekke Nordisk rose, and its parent Brekke Holdings agreed. \
+            "Shares in Brekke Nordisk ASA rose, and its parent Brekke Holdings agreed. \
              Brekke said profit rose. The Nordic Shipping Commission backed it; the \
              Commission said so. Westhaven Rovers beat Kirkby Athletic and Rovers \
              stayed top. Rain hit Skarvik Harbour; Skarvik was shut.",
         ]);
-        has(&e, "Brekke Nordisk", Organization, &["Brekke"]);
+        has(&e, "Brekke Nordisk ASA", Organization, &["Brekke"]);
         has(&e, "Brekke Holdings", Organization, &[]);
         has(
             &e,
