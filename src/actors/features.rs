@@ -166,6 +166,32 @@ fn is_year(p: &Para, k: usize) -> bool {
 /// The name cites a work: "Smith (2010)", "Smith et al.", or it stands in a parenthesis that
 /// gives a year ("(Li, Polat, & Bavelier, 2010)"). Cited names are authors, not places.
 fn cites(p: &Para, first: usize, last: usize) -> bool {
+    cites_alone(p, first, last) || cites_with_coauthor(p, last)
+}
+
+/// "Palmeri and Gazio (1995)", "Carrano & Biewener (2004)": the first of two authors cites
+/// the work the second one does.
+fn cites_with_coauthor(p: &Para, last: usize) -> bool {
+    let toks = p.toks;
+    let joined = toks
+        .get(last + 1)
+        .is_some_and(|t| t.is_punct('&') || p.is_word_ci(last + 1, "and"));
+    let second = last + 2;
+    if !joined || !toks.get(second).is_some_and(|t| t.is_cap()) {
+        return false;
+    }
+    let mut end = second;
+    while end < second + 2
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.is_cap() && !t.sent_start)
+    {
+        end += 1;
+    }
+    cites_alone(p, second, end)
+}
+
+fn cites_alone(p: &Para, first: usize, last: usize) -> bool {
     let toks = p.toks;
     let next = |k: usize| toks.get(k);
     if next(last + 1).is_some_and(|t| t.shape == Shape::Lower) && p.word(last + 1) == "et" {
@@ -444,6 +470,13 @@ mod tests {
                 true,
             ),
             ("Work by Klingberg et al. found gains.", 1, true),
+            (
+                "The map, adapted from Palmeri and Gazio (1995), shows it.",
+                0,
+                true,
+            ),
+            ("As Carrano & Biewener et al. found.", 0, true),
+            ("Talks between Lagos and Abuja stalled in 2010.", 1, false),
             ("The mayor of Turano spoke in 2010.", 0, false),
             (
                 "Crowds gathered in Lagos (the capital) on Monday.",
