@@ -986,6 +986,18 @@ mod tests {
     }
 
     #[test]
+    fn portfolios_rebels_and_company_nouns() {
+        let (e, _) = run(&[
+            "Fisheries Minister Heather Comeau backed the deal. Fighting between the army \
+             and M23 rebels went on, said a survey by pollster Ipsos Ciesmori.",
+        ]);
+        has(&e, "Heather Comeau", Person, &[]);
+        lacks(&e, "Fisheries");
+        has(&e, "M23", Organization, &[]);
+        has(&e, "Ipsos Ciesmori", Organization, &[]);
+    }
+
+    #[test]
     fn the_last_word_heads_a_name() {
         let (e, _) = run(&[
             "Police closed Church Street after Goldline Jewellers was robbed. The funeral \
