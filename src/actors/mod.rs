@@ -998,6 +998,16 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_in_capitals_goes_on_naming_a_body() {
+        let (e, _) = run(&[
+            "He is backed by the Movement Toward Socialism (MAS). MAS officials said so.",
+            "Police Arrest Man For Theft In Lagos",
+        ]);
+        has(&e, "Movement Toward Socialism", Organization, &["MAS"]);
+        lacks(&e, "Man For Theft");
+    }
+
+    #[test]
     fn the_last_word_heads_a_name() {
         let (e, _) = run(&[
             "Police closed Church Street after Goldline Jewellers was robbed. The funeral \

@@ -428,6 +428,25 @@ fn family_end(p: &Para, words: &[usize], x: usize) -> bool {
         && toks.get(words[x] + 1).is_none_or(|n| !n.is_cap())
 }
 
+/// A preposition written in capitals after an organisation word, inside a sentence, goes on
+/// naming the body: "the Movement Toward Socialism (MAS)", "Alliance For Change".
+fn preposition_in_body(p: &Para, words: &[usize], x: usize) -> bool {
+    const PREPOSITIONS: [&str; 8] = [
+        "toward", "towards", "for", "of", "on", "against", "to", "with",
+    ];
+    let toks = p.toks;
+    let k = words[x];
+    x > 0
+        && words[x - 1] + 1 == k
+        && toks[words[x - 1]].has(ORG_TAIL)
+        && PREPOSITIONS.iter().any(|w| p.is_word_ci(k, w))
+        && words
+            .get(x + 1)
+            .is_some_and(|&n| n == k + 1 && toks[n].is_cap() && !toks[n].has(STOP))
+        && !toks[k].sent_start
+        && !is_headline(toks)
+}
+
 /// Splits a run at days, months, inner sentence words and "of" before an
 /// organisation; a piece before such an "of" is a sub-body ("Political Council").
 pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], bool)> {
@@ -452,6 +471,7 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
             && t.has(STOP)
             && !t.has(GIVEN | GENERIC)
             && !family_end(p, words, x)
+            && !preposition_in_body(p, words, x)
         {
             pieces.push((&words[start..x], false));
             start = x;
