@@ -998,6 +998,24 @@ mod tests {
     }
 
     #[test]
+    fn geographic_words_of_other_languages_and_world_regions_make_places() {
+        let (e, _) = run(&[
+            "Ferries run to Terre de Haut and Anse Bertrand, and tourists flock to Isla \
+             Mujeres. Exports from Korea and Patagonia rose, the Central Asian country said.",
+        ]);
+        for name in [
+            "Terre de Haut",
+            "Anse Bertrand",
+            "Isla Mujeres",
+            "Korea",
+            "Patagonia",
+        ] {
+            has(&e, name, Place, &[]);
+        }
+        has(&e, "Central Asia", Place, &["Central Asian"]);
+    }
+
+    #[test]
     fn a_preposition_in_capitals_goes_on_naming_a_body() {
         let (e, _) = run(&[
             "He is backed by the Movement Toward Socialism (MAS). MAS officials said so.",
