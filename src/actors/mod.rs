@@ -1013,6 +1013,9 @@ mod tests {
             has(&e, name, Place, &[]);
         }
         has(&e, "Central Asia", Place, &["Central Asian"]);
+        // Former names are aliases of today's.
+        let (e, _) = run(&["Isfahan was the capital of Persia. Iran today is different."]);
+        same(&e, &["Iran", "Persia"], Place);
     }
 
     #[test]
