@@ -106,7 +106,11 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
 
     // The words of the name. English names are headed by their last word: "Church Street"
     // is a street, whatever body its first word names.
-    let place_headed = multi && last.has(PLACE_TAIL) && !last.has(ORG_TAIL);
+    // Not across a connector: "Church of the East" is headed by "Church".
+    let place_headed = multi
+        && last.has(PLACE_TAIL)
+        && !last.has(ORG_TAIL)
+        && seg.iter().all(|&k| toks[k].shape != Shape::Lower);
     if last.has(ORG_TAIL) && (multi || ctx.the_prefix) {
         v[O] += 6;
     } else if multi

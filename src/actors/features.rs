@@ -188,7 +188,11 @@ fn cites_with_coauthor(p: &Para, last: usize) -> bool {
     {
         end += 1;
     }
-    cites_alone(p, second, end)
+    // Only a parenthesis or "et al." after the second: "Russia and Ukraine, 2022" cites nothing.
+    let marked = toks
+        .get(end + 1)
+        .is_some_and(|t| t.is_punct('(') || p.word(end + 1) == "et");
+    marked && cites_alone(p, second, end)
 }
 
 fn cites_alone(p: &Para, first: usize, last: usize) -> bool {
@@ -477,6 +481,7 @@ mod tests {
             ),
             ("As Carrano & Biewener et al. found.", 0, true),
             ("Talks between Lagos and Abuja stalled in 2010.", 1, false),
+            ("War between Russia and Ukraine, 2022, went on.", 0, false),
             ("The mayor of Turano spoke in 2010.", 0, false),
             (
                 "Crowds gathered in Lagos (the capital) on Monday.",

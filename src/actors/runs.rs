@@ -2,7 +2,7 @@
 //! cut into names (days, months, sentence openers, titles, "of" before another
 //! organisation).
 
-use super::cand::{MAX_RUN, Para, is_headline};
+use super::cand::{MAX_RUN, Para};
 use super::lexicon::{GazClass, class::*};
 use super::norm;
 use super::token::{Shape, Tok};
@@ -323,10 +323,23 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
             // ("and Education Minister ...") starts another.
             let common_tail = || {
                 let r: Vec<usize> = right().collect();
-                !r.is_empty()
+                // What the body is "of" is no known or proper name ("Bank of England and ...").
+                let of_common = left
+                    .iter()
+                    .position(|&x| p.is_word_ci(x, "of"))
+                    .and_then(|o| left.get(o + 1))
+                    .is_some_and(|&x| {
+                        p.gaz(&[x]).is_none()
+                            && p.lex.case_of(&norm::fold(p.word(x))) != Some(false)
+                    });
+                of_common
+                    && !r.is_empty()
                     && toks.get(r[r.len() - 1] + 1).is_none_or(|t| !t.is_cap())
-                    && r.iter().all(|&x| {
-                        !toks[x].has(STOP)
+                    && r.iter().enumerate().all(|(n, &x)| {
+                        // A body of its own ("and Treasury") or a title before a name
+                        // ("and Chairman Cook") starts another name.
+                        !toks[x].has(STOP | ORG_TAIL | BODY)
+                            && !(toks[x].has(TITLE) && n + 1 < r.len())
                             && p.gaz(&[x]).is_none()
                             && p.lex.case_of(&norm::fold(p.word(x))) == Some(true)
                     })
@@ -415,7 +428,8 @@ fn adjective(word: &str) -> bool {
 }
 
 /// A sentence word that is also a family name ends a name inside a sentence: "Edward Said
-/// wrote", "Sidi Bou Said before" (a headline's "Minister Said To ..." goes on in capitals).
+/// wrote", "Sidi Bou Said before" (a headline's "Minister Said To ..." goes on in capitals;
+/// a headline keeps only the known names inside its runs anyway).
 fn family_end(p: &Para, words: &[usize], x: usize) -> bool {
     let toks = p.toks;
     // Right after the name's previous word: "X. She" is two sentences.
@@ -424,12 +438,12 @@ fn family_end(p: &Para, words: &[usize], x: usize) -> bool {
         && words[x] == words[x - 1] + 1
         && !toks[words[x]].sent_start
         && toks[words[x]].has(NAME_FAMILY)
-        && !is_headline(toks)
         && toks.get(words[x] + 1).is_none_or(|n| !n.is_cap())
 }
 
 /// A preposition written in capitals after an organisation word, inside a sentence, goes on
-/// naming the body: "the Movement Toward Socialism (MAS)", "Alliance For Change".
+/// naming the body: "the Movement Toward Socialism (MAS)", "Alliance For Change" (a
+/// headline keeps only the known names inside its runs anyway).
 fn preposition_in_body(p: &Para, words: &[usize], x: usize) -> bool {
     const PREPOSITIONS: [&str; 8] = [
         "toward", "towards", "for", "of", "on", "against", "to", "with",
@@ -442,9 +456,8 @@ fn preposition_in_body(p: &Para, words: &[usize], x: usize) -> bool {
         && PREPOSITIONS.iter().any(|w| p.is_word_ci(k, w))
         && words
             .get(x + 1)
-            .is_some_and(|&n| n == k + 1 && toks[n].is_cap() && !toks[n].has(STOP))
+            .is_some_and(|&n| n == k + 1 && toks[n].is_cap() && !toks[n].has(STOP | DAY | MONTH))
         && !toks[k].sent_start
-        && !is_headline(toks)
 }
 
 /// Splits a run at days, months, inner sentence words and "of" before an
@@ -628,11 +641,16 @@ fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
     let inside = |k: usize| toks[k].is_cap() && toks[k].has(GENERIC);
     // An occupation in capitals before a full personal name is used as a title
     // ("State Engineer Elena Garza", "Architect Zaha Hadid").
+    // Not when the name ends as a body's or a place's does ("the Doctor Martin Smith Clinic").
+    let named_thing = seg
+        .last()
+        .is_some_and(|&l| toks[l].has(ORG_TAIL | PLACE_TAIL | GENERIC));
     let occupation = |q: usize| {
         toks[seg[q]].is_cap()
-            && toks[seg[q]].has(OCCUPATION | PERSON_NOUN)
+            && toks[seg[q]].has(OCCUPATION)
             && q + 2 < seg.len()
             && toks[seg[q + 1]].has(GIVEN)
+            && !named_thing
     };
     let mut q = pos;
     while q < seg.len() && (cap_title(seg[q]) || occupation(q) || (q > pos && inside(seg[q]))) {
