@@ -336,10 +336,11 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                     && !r.is_empty()
                     && toks.get(r[r.len() - 1] + 1).is_none_or(|t| !t.is_cap())
                     && r.iter().enumerate().all(|(n, &x)| {
-                        // A body of its own ("and Treasury") or a title before a name
+                        // A body of its own ("and Police") or a title before a name
                         // ("and Chairman Cook") starts another name.
+                        let title_before_name = toks[x].has(TITLE) && n + 1 < r.len();
                         !toks[x].has(STOP | ORG_TAIL | BODY)
-                            && !(toks[x].has(TITLE) && n + 1 < r.len())
+                            && !title_before_name
                             && p.gaz(&[x]).is_none()
                             && p.lex.case_of(&norm::fold(p.word(x))) == Some(true)
                     })
