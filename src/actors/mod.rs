@@ -1032,6 +1032,17 @@ mod tests {
     }
 
     #[test]
+    fn a_place_with_a_company_tail_is_a_company() {
+        let (e, _) = run(&[
+            "Shares of Qatar Group rose, Ericsson AB agreed and the Kurdistan Region voted.",
+        ]);
+        has(&e, "Qatar Group", Organization, &[]);
+        assert!(actor(&e, "Qatar").is_none(), "{:?}", e.actors);
+        has(&e, "Ericsson", Organization, &["Ericsson AB"]);
+        has(&e, "Kurdistan Region", Place, &[]);
+    }
+
+    #[test]
     fn the_last_word_heads_a_name() {
         let (e, _) = run(&[
             "Police closed Church Street after Goldline Jewellers was robbed. The funeral \

@@ -234,10 +234,13 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         }
         return;
     }
-    // "Ericsson AB", "Hezbollah movement": a known actor with a generic tail.
+    // "Ericsson AB", "Hezbollah movement": a known actor with a generic tail. A known place
+    // with a company's tail is a company of its own ("Qatar Group", "Lagos Holdings").
     if !ctx.titled
         && seg.len() > 1
         && let Some(g) = p.gaz_core(seg)
+        && !(p.lex.entry(g).is_some_and(|e| e.class != GazClass::Org)
+            && seg.last().is_some_and(|&l| p.toks[l].has(ORG_TAIL)))
     {
         push_gaz(p, seg, g, st, out);
         return;
