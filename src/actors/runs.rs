@@ -393,10 +393,10 @@ fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
     };
     // The longest known place in front, of up to three words ("New Mexico Oil and Gas
     // Association").
+    // A lone word may be the place; a longer left keeps at least one word after it.
     let lead = (1..=left.len().min(3))
         .rev()
-        .find(|&n| n < left.len() && national(&left[..n]))
-        .or_else(|| (left.len() == 1 && national(left)).then_some(1))
+        .find(|&n| (n < left.len() || left.len() == 1) && national(&left[..n]))
         .unwrap_or(0);
     let rest = &left[lead..];
     if rest.is_empty() && !national(&[k + 1]) {
