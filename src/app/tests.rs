@@ -1283,21 +1283,20 @@ fn enter_in_the_quotes_reads_the_report_of_the_top_quote() {
     ));
 }
 
+/// The first sample article that `keep` accepts.
+fn sample_where(app: &App, keep: impl Fn(&crate::Article) -> bool) -> usize {
+    app.corpus
+        .articles
+        .iter()
+        .position(keep)
+        .expect("a sample article of that kind")
+}
+
 #[test]
 fn o_lists_the_links_and_enter_opens_only_web_links() {
     let mut app = seeds_app();
-    let with_links = app
-        .corpus
-        .articles
-        .iter()
-        .position(|a| !a.links.is_empty())
-        .expect("a sample with a link");
-    let without = app
-        .corpus
-        .articles
-        .iter()
-        .position(|a| a.links.is_empty())
-        .expect("a sample without links");
+    let with_links = sample_where(&app, |a| !a.links.is_empty());
+    let without = sample_where(&app, |a| a.links.is_empty());
     app.list.select_article(Some(without));
     press(&mut app, 'o');
     assert_eq!(app.overlay, None);
@@ -1373,12 +1372,7 @@ fn unfiltered_stories_come_largest_first_as_dossier_stories_lists_them() {
 #[test]
 fn a_note_from_the_links_window_goes_with_the_next_key_even_one_without_a_meaning() {
     let mut app = seeds_app();
-    let with_links = app
-        .corpus
-        .articles
-        .iter()
-        .position(|a| !a.links.is_empty())
-        .expect("a sample with a link");
+    let with_links = sample_where(&app, |a| !a.links.is_empty());
     app.list.select_article(Some(with_links));
     press(&mut app, 'o');
     key(&mut app, KeyCode::Enter);
