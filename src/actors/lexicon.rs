@@ -94,6 +94,12 @@ pub(crate) mod class {
     pub const OCCUPATION: u64 = 1 << 49;
     /// A title in the plural ("Presidents"): a title only when names follow it.
     pub const PLURAL_TITLE: u64 = 1 << 50;
+    /// Letters that number a road before a hyphen ("I-95", "US-75").
+    pub const ROAD_CODE: u64 = 1 << 51;
+    /// Words that number a road before a number ("Route 66", "Highway 401").
+    pub const ROAD_WORD: u64 = 1 << 52;
+    /// Directions that end a road's name after its number ("I-44 West").
+    pub const ROAD_DIRECTION: u64 = 1 << 53;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -158,6 +164,9 @@ struct WordsFile {
     caption_words: Vec<String>,
     always_capitalised: Vec<String>,
     hyphen_links: Vec<String>,
+    road_codes: Vec<String>,
+    road_words: Vec<String>,
+    road_directions: Vec<String>,
     event_heads: Vec<String>,
     english_markers: Vec<String>,
     place_suffixes: Vec<String>,
@@ -251,7 +260,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 48] = [
+        let lists: [(&[String], u64); 51] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -298,6 +307,9 @@ impl Lexicon {
             (&words.caption_words, CAPTION),
             (&words.always_capitalised, ALWAYS_CAP),
             (&words.hyphen_links, HYPHEN_LINK),
+            (&words.road_codes, ROAD_CODE),
+            (&words.road_words, ROAD_WORD),
+            (&words.road_directions, ROAD_DIRECTION),
             (&words.event_heads, EVENT_HEAD),
             (&words.english_markers, ENGLISH),
         ];

@@ -1043,6 +1043,46 @@ mod tests {
     }
 
     #[test]
+    fn roads_are_places_named_by_their_number() {
+        let (e, _) = run(&[
+            "A crash closed I-95 near Baltimore. Take Route 66, or US-75 South to Tulsa, \
+             where State Route 99 meets the Tulsa Turnpike.",
+        ]);
+        has(&e, "I-95", Place, &[]);
+        has(&e, "Route 66", Place, &[]);
+        has(&e, "US-75 South", Place, &[]);
+        has(&e, "State Route 99", Place, &[]);
+        assert!(actor(&e, "United States").is_none(), "{:?}", e.actors);
+        assert!(actor(&e, "Take Route 66").is_none(), "{:?}", e.actors);
+        // Aircraft keep their letters: none of these is a road.
+        let (e, _) = run(&["The F-16 and the B-52 flew over the US-led coalition's base."]);
+        assert!(
+            e.actors.iter().all(|a| !a.name.contains('-')),
+            "{:?}",
+            e.actors
+        );
+    }
+
+    #[test]
+    fn schools_of_music_and_corps_are_bodies() {
+        let (e, _) =
+            run(&["He taught at the Prague Conservatory and served in the Corps of Engineers."]);
+        has(&e, "Prague Conservatory", Organization, &[]);
+        has(&e, "Corps of Engineers", Organization, &[]);
+    }
+
+    #[test]
+    fn empires_and_caliphates_are_places() {
+        let (e, _) = run(&[
+            "Greece suffered under the Ottoman Empire, long after the Abbasid Caliphate and \
+             the Holy Roman Empire.",
+        ]);
+        has(&e, "Ottoman Empire", Place, &[]);
+        has(&e, "Abbasid Caliphate", Place, &[]);
+        has(&e, "Holy Roman Empire", Place, &[]);
+    }
+
+    #[test]
     fn the_last_word_heads_a_name() {
         let (e, _) = run(&[
             "Police closed Church Street after Goldline Jewellers was robbed. The funeral \

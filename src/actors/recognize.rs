@@ -58,6 +58,19 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             i += 1;
             continue;
         }
+        if let Some((from, end)) = road(p, i) {
+            // A sentence's opening word before the road is not its name ("Take Route 66").
+            if from == i {
+                let seg: Vec<usize> = (i..end).filter(|&k| toks[k].is_word()).collect();
+                let mut votes = [0; 4];
+                votes[kind_index(ActorKind::Place)] = 10;
+                push(p, &seg, None, votes, false, false, false, &mut st, out);
+                i = end;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         let j = run_end(p, i);
         // "117th Street", "42nd Avenue": the ordinal is the name's first word.
         let from = if i > 0 && t.has(PLACE_TAIL) && ordinal(p, i - 1) {
@@ -79,6 +92,41 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
         process_run(p, (from, j), (headline, results), &mut st, out);
         i = definitions(p, i, j, first, &mut st, out).max(i + 1);
     }
+}
+
+/// A road named by its number from token `i` ("I-95", "US-75 South", "State Route 99"):
+/// where its name starts and ends.
+fn road(p: &Para, i: usize) -> Option<(usize, usize)> {
+    let toks = p.toks;
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.shape == Shape::Digit);
+    let mut from = i;
+    let mut end = if toks[i].has(ROAD_CODE) && number(i + 1) && toks[i + 1].joined {
+        i + 2
+    } else {
+        // Other capitalised words may lead the road word ("State Route 99").
+        let k = (i..(i + 4).min(toks.len()))
+            .take_while(|&k| toks[k].is_cap())
+            .find(|&k| toks[k].has(ROAD_WORD))?;
+        if !number(k + 1) || !toks[k + 1].space_before {
+            return None;
+        }
+        let opener = toks[i].sent_start || toks[i].quote_start;
+        if k > i && opener && p.lex.case_of(&norm::fold(p.word(i))) == Some(true) {
+            from = i + 1;
+        }
+        k + 2
+    };
+    // "Route 66-style": the number describes what follows.
+    if toks.get(end).is_some_and(|t| t.joined) {
+        return None;
+    }
+    if toks
+        .get(end)
+        .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start)
+    {
+        end += 1;
+    }
+    Some((from, end))
 }
 
 /// Whether token `k` is an ordinal written in digits ("117th", "2nd", "3rd", "21st").
