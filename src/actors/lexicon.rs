@@ -100,6 +100,8 @@ pub(crate) mod class {
     pub const ROAD_WORD: u64 = 1 << 52;
     /// Directions that end a road's name after its number ("I-44 West").
     pub const ROAD_DIRECTION: u64 = 1 << 53;
+    /// Words before a known place that name a part of it ("Upper Manhattan").
+    pub const PLACE_MOD: u64 = 1 << 54;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -167,6 +169,7 @@ struct WordsFile {
     road_codes: Vec<String>,
     road_words: Vec<String>,
     road_directions: Vec<String>,
+    place_modifiers: Vec<String>,
     event_heads: Vec<String>,
     english_markers: Vec<String>,
     place_suffixes: Vec<String>,
@@ -260,7 +263,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 51] = [
+        let lists: [(&[String], u64); 52] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -310,6 +313,7 @@ impl Lexicon {
             (&words.road_codes, ROAD_CODE),
             (&words.road_words, ROAD_WORD),
             (&words.road_directions, ROAD_DIRECTION),
+            (&words.place_modifiers, PLACE_MOD),
             (&words.event_heads, EVENT_HEAD),
             (&words.english_markers, ENGLISH),
         ];

@@ -602,8 +602,10 @@ mod tests {
             "Jens Otto Harry Jespersen was a Danish linguist. Otto Jespersen taught in Copenhagen.",
             "Robert F. Kennedy Jr. spoke in Boston. His father Robert F. Kennedy was a senator.",
             "Sen. Daniel R. Baca-Ortiz spoke first. Daniel Baca-Ortiz chairs the committee.",
+            "Mary Okonjo DBE was a Nigerian engineer. Mary Okonjo studied in Lagos.",
         ]);
         same(&e, &["Daniel R. Baca-Ortiz", "Daniel Baca-Ortiz"], Person);
+        same(&e, &["Mary Okonjo DBE", "Mary Okonjo"], Person);
         same(&e, &["Daniel Bernoulli FRS", "Daniel Bernoulli"], Person);
         same(&e, &["Jens Otto Harry Jespersen", "Otto Jespersen"], Person);
         // A generation is another person.
@@ -1050,7 +1052,8 @@ mod tests {
         ]);
         has(&e, "I-95", Place, &[]);
         has(&e, "Route 66", Place, &[]);
-        has(&e, "US-75 South", Place, &[]);
+        has(&e, "US-75", Place, &[]);
+        assert!(actor(&e, "South").is_none(), "{:?}", e.actors);
         has(&e, "State Route 99", Place, &[]);
         assert!(actor(&e, "United States").is_none(), "{:?}", e.actors);
         assert!(actor(&e, "Take Route 66").is_none(), "{:?}", e.actors);
@@ -1069,6 +1072,34 @@ mod tests {
             run(&["He taught at the Prague Conservatory and served in the Corps of Engineers."]);
         has(&e, "Prague Conservatory", Organization, &[]);
         has(&e, "Corps of Engineers", Organization, &[]);
+    }
+
+    #[test]
+    fn a_part_of_a_known_place_is_a_place() {
+        let (e, _) = run(&[
+            "Rents rose in Upper Manhattan, Northeast Ohio and Greater Manchester, and storms \
+             crossed the South Pacific. Northern Rock and Western Union were not places.",
+        ]);
+        for name in [
+            "Upper Manhattan",
+            "Northeast Ohio",
+            "Greater Manchester",
+            "South Pacific",
+        ] {
+            has(&e, name, Place, &[]);
+        }
+        assert!(
+            actor(&e, "Western Union").is_some_and(|a| a.kind == Organization),
+            "{:?}",
+            e.actors
+        );
+    }
+
+    #[test]
+    fn a_lone_generation_is_no_actor() {
+        let (e, _) =
+            run(&["Boston traded him for Jerry Sands, Mark Melancon, and Iván DeJesús, Jr."]);
+        assert!(actor(&e, "Jr").is_none(), "{:?}", e.actors);
     }
 
     #[test]

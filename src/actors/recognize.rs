@@ -58,14 +58,14 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             i += 1;
             continue;
         }
-        if let Some((from, end)) = road(p, i) {
+        if let Some((from, end, past)) = road(p, i) {
             // A sentence's opening word before the road is not its name ("Take Route 66").
             if from == i {
                 let seg: Vec<usize> = (i..end).filter(|&k| toks[k].is_word()).collect();
                 let mut votes = [0; 4];
                 votes[kind_index(ActorKind::Place)] = 10;
                 push(p, &seg, None, votes, false, false, false, &mut st, out);
-                i = end;
+                i = past;
             } else {
                 i += 1;
             }
@@ -95,12 +95,13 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
 }
 
 /// A road named by its number from token `i` ("I-95", "US-75 South", "State Route 99"):
-/// where its name starts and ends.
-fn road(p: &Para, i: usize) -> Option<(usize, usize)> {
+/// where its name starts and ends, and the end past a direction after it, which names one
+/// carriageway of the same road.
+fn road(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     let toks = p.toks;
     let number = |k: usize| toks.get(k).is_some_and(|t| t.shape == Shape::Digit);
     let mut from = i;
-    let mut end = if toks[i].has(ROAD_CODE) && number(i + 1) && toks[i + 1].joined {
+    let end = if toks[i].has(ROAD_CODE) && number(i + 1) && toks[i + 1].joined {
         i + 2
     } else {
         // Other capitalised words may lead the road word ("State Route 99").
@@ -120,13 +121,23 @@ fn road(p: &Para, i: usize) -> Option<(usize, usize)> {
     if toks.get(end).is_some_and(|t| t.joined) {
         return None;
     }
-    if toks
+    let direction = toks
         .get(end)
-        .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start)
-    {
-        end += 1;
-    }
-    Some((from, end))
+        .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start);
+    Some((from, end, end + usize::from(direction)))
+}
+
+/// A part of a known place named from it: "Upper Manhattan", "Northeast Ohio", "South Pacific".
+fn part_of_place(p: &Para, seg: &[usize]) -> bool {
+    let lead = seg
+        .iter()
+        .take_while(|&&k| p.toks[k].is_cap() && p.toks[k].has(PLACE_MOD))
+        .count();
+    (1..=2).contains(&lead)
+        && lead < seg.len()
+        && p.gaz(&seg[lead..])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.kind() == ActorKind::Place)
 }
 
 /// Whether token `k` is an ordinal written in digits ("117th", "2nd", "3rd", "21st").
@@ -176,7 +187,8 @@ fn process_run(
 /// Emits the candidates of one segment.
 fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let seg = trim(p, seg);
-    if seg.is_empty() {
+    // "Iván DeJesús, Jr": a generation or honour after a comma belongs to the name before it.
+    if seg.is_empty() || seg.iter().all(|&k| p.toks[k].has(NAME_SUFFIX)) {
         return;
     }
     if let [k] = seg
@@ -204,6 +216,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
                 seg
             };
             push_gaz(p, seg, g, st, out);
+            return;
+        }
+        if part_of_place(p, seg) {
+            let mut votes = [0; 4];
+            votes[kind_index(ActorKind::Place)] = 10;
+            push(p, seg, None, votes, false, false, false, st, out);
             return;
         }
         for m in (1..seg.len()).rev().filter(|_| !ctx.defined) {
