@@ -248,8 +248,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             if m == 1 && p.toks[head[0]].has(GIVEN) && seg.len() <= 3 {
                 break;
             }
-            let city = p.lex.entry(g).is_some_and(|e| e.class == GazClass::City);
-            match after_place(p, rest, city) {
+            match after_place(p, head, rest) {
                 Rest::Proper => {
                     push_gaz(p, head, g, st, out);
                     let ctx = Ctx {

@@ -781,9 +781,20 @@ pub(crate) fn trim<'w>(p: &Para, mut seg: &'w [usize]) -> &'w [usize] {
     seg
 }
 
-/// What follows a leading known place inside one segment; a national body
+/// What follows a leading known place (`head`) inside one segment; a national body
 /// ("Swedish Civil Contingencies Agency", "Sweden Democrats") keeps the place word.
-pub(crate) fn after_place(p: &Para, rest: &[usize], city: bool) -> Rest {
+pub(crate) fn after_place(p: &Para, head: &[usize], rest: &[usize]) -> Rest {
+    let city = p
+        .gaz(head)
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| e.class == GazClass::City);
+    // "Nigeria Labour Congress", "China Development Bank": a body named by common words after
+    // the place's own name (not its people's: "Iraqi | Labour Party") is the place's; a known
+    // body stays itself ("U.S. | Federal Trade Commission").
+    let named = !p.lex.is_demonym(&norm::key(p.surface(head), &p.lex.tables));
+    if named && common_body(p, rest) && p.gaz(rest).is_none() {
+        return Rest::Tail;
+    }
     let caps = rest.iter().filter(|&&k| p.toks[k].is_cap()).count();
     let Some(&last) = rest.last() else {
         return Rest::Descriptive;
@@ -810,6 +821,16 @@ pub(crate) fn after_place(p: &Para, rest: &[usize], city: bool) -> Rest {
         Rest::Proper if city && unknown() => Rest::Tail,
         kind => kind,
     }
+}
+
+/// A body's name of common words only, ending in an organisation word ("Football
+/// Association", "Labour Congress", "Development Bank").
+fn common_body(p: &Para, rest: &[usize]) -> bool {
+    rest.last().is_some_and(|&k| p.toks[k].has(ORG_TAIL))
+        && rest.iter().all(|&k| {
+            let t = p.toks[k];
+            t.has(GENERIC | ORG_TAIL | ORG_HEAD) || (t.shape == Shape::Lower && t.has(CONNECTOR))
+        })
 }
 
 /// What the words after a leading known place are.
@@ -1215,11 +1236,7 @@ mod tests {
                 let i = at(p, place) + 1;
                 let j = run_end(p, at(p, place));
                 let rest: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
-                let city = p
-                    .gaz(&[at(p, place)])
-                    .and_then(|g| p.lex.entry(g))
-                    .is_some_and(|e| e.class == GazClass::City);
-                after_place(p, &rest, city)
+                after_place(p, &[at(p, place)], &rest)
             })
         };
         assert_eq!(
@@ -1229,6 +1246,12 @@ mod tests {
         assert_eq!(kind("Sweden Democrats won", "Sweden"), Rest::Tail);
         assert_eq!(kind("Tokyo Kogyo fell", "Tokyo"), Rest::Tail);
         assert_eq!(kind("the Iraqi Wafa Movement", "Iraqi"), Rest::Proper);
+        assert_eq!(kind("the Nigeria Labour Congress", "Nigeria"), Rest::Tail);
+        assert_eq!(kind("the China Development Bank", "China"), Rest::Tail);
+        assert_eq!(
+            kind("the U.S. Federal Trade Commission", "U.S."),
+            Rest::Proper
+        );
         assert!(adjective("Coastal") && adjective("Hydrographic") && !adjective("SalMar"));
     }
 
