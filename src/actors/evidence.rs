@@ -170,7 +170,14 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
         v[O] += 8;
     }
-    if multi && !first.has(GIVEN | NAME_GIVEN) && place_at(&seg[seg.len() - 1..]) {
+    // Not when a town's name is also a family name: "Sifan Hassan" ("Hassan" is a town too);
+    // a country's is not ("Wind Energy Ireland").
+    let town_or_family = last.has(NAME_FAMILY)
+        && p.gaz(&seg[seg.len() - 1..])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class == GazClass::City);
+    if multi && !first.has(GIVEN | NAME_GIVEN) && !town_or_family && place_at(&seg[seg.len() - 1..])
+    {
         v[O] += 3;
     }
     // "Houston Rockets", "Kaizer Chiefs" after a city: a team's plural nickname.

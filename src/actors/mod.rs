@@ -1103,6 +1103,22 @@ mod tests {
     }
 
     #[test]
+    fn a_makers_trade_after_a_known_name_is_the_same_company() {
+        let (e, _) = run(&[
+            "Toyota Motor Corp. recalled a million cars. Toyota said no one was hurt, and \
+             LG Electronics said LG would check its parts.",
+        ]);
+        has(&e, "Toyota", Organization, &["Toyota Motor Corp"]);
+        has(&e, "LG Electronics", Organization, &["LG"]);
+    }
+
+    #[test]
+    fn a_town_that_is_also_a_family_name_ends_a_persons_name() {
+        let (e, _) = run(&["Sifan Hassan said she was tired after the race in Valencia."]);
+        has(&e, "Sifan Hassan", Person, &[]);
+    }
+
+    #[test]
     fn empires_and_caliphates_are_places() {
         let (e, _) = run(&[
             "Greece suffered under the Ottoman Empire, long after the Abbasid Caliphate and \
