@@ -1119,6 +1119,17 @@ mod tests {
     }
 
     #[test]
+    fn a_code_and_a_result_after_a_name_mark_a_competitor() {
+        let (e, _) = run(&[
+            "Results: 1. Sifan Hassan (NED) 2:13:44, 2. Tigst Assefa (ETH) 2:13:50, \
+             3. Hellen Obiri (KEN) 2:14:01.",
+        ]);
+        for name in ["Sifan Hassan", "Tigst Assefa", "Hellen Obiri"] {
+            has(&e, name, Person, &[]);
+        }
+    }
+
+    #[test]
     fn empires_and_caliphates_are_places() {
         let (e, _) = run(&[
             "Greece suffered under the Ottoman Empire, long after the Abbasid Caliphate and \

@@ -269,8 +269,11 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     // "Goran Ivanisevic ( Croatia ) beat ...", "Gamba Osaka 0 Urawa Reds 3": an entry of a
     // results list (whose line of capitals may read like a headline); the nation or the score
     // after it makes the name a competitor, a person when a given name opens it.
-    if (ctx.headline || ctx.results) && seg.len() >= 2 {
-        let nation = nation_after(p, seg);
+    // "Tigst Assefa (ETH) 2:13:50": a nation's or club's code before a result marks a
+    // competitor too.
+    let coded = seg.last().is_some_and(|&l| result_code(p, l + 2));
+    if (ctx.headline || ctx.results || coded) && seg.len() >= 2 {
+        let nation = nation_after(p, seg) || coded;
         let scored = ctx.results
             && seg
                 .last()
@@ -279,7 +282,8 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         if nation || scored {
             let (mut votes, _) = votes(p, seg, ctx, st, out);
             if nation || p.toks[seg[0]].has(GIVEN) {
-                votes[P] += 3;
+                // A code and a result are as sure a sign as a title.
+                votes[P] += if coded { 6 } else { 3 };
             } else {
                 votes[O] += 3;
             }
@@ -400,6 +404,20 @@ fn counted(p: &Para, k: usize) -> bool {
             .get(k + 1)
             .is_some_and(|n| n.shape == Shape::Digit && n.space_before && !year(k + 1));
     after_number || before_number
+}
+
+/// Capitals in brackets after a name and before a result mark a competitor and the
+/// nation or club they stand for: "Tigst Assefa (ETH) 2:13:50", "Rohan Blake (MVP) 9.84".
+/// The letters themselves stay a name to weigh: a club's are its name ("MVP Track Club").
+fn result_code(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    k >= 2
+        && k + 2 < toks.len()
+        && toks[k].shape == Shape::Upper
+        && toks[k - 1].is_punct('(')
+        && toks[k + 1].is_punct(')')
+        && toks[k + 2].shape == Shape::Digit
+        && toks[k - 2].shape == Shape::Cap
 }
 
 /// A common English word in capitals is emphasis or a heading: "a HUGE collector", "WHEREAS".
