@@ -121,7 +121,18 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     {
         v[O] += 4;
     }
-    if multi && first.has(ORG_HEAD) && !place_headed {
+    // "Pakistan Tehreek-e-Insaf": a known place may lead the body word.
+    let place_led = |k: usize| {
+        p.gaz(&[k])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.kind() == ActorKind::Place)
+    };
+    let head = if place_led(first_k) && seg.len() > 2 {
+        toks[seg[1]]
+    } else {
+        first
+    };
+    if multi && head.has(ORG_HEAD) && head.is_cap() && !place_headed {
         v[O] += 5;
     }
     // "GoTo Gojek Tokopedia", "BlackRock": brands join words with a capital, people do not.
