@@ -1067,9 +1067,12 @@ mod tests {
     }
 
     #[test]
-    fn schools_of_music_and_corps_are_bodies() {
-        let (e, _) =
-            run(&["He taught at the Prague Conservatory and served in the Corps of Engineers."]);
+    fn conservatories_corps_and_administrations_are_bodies() {
+        let (e, _) = run(&[
+            "He taught at the Prague Conservatory and served in the Corps of Engineers. \
+             The General Administration of Customs said exports rose.",
+        ]);
+        has(&e, "General Administration of Customs", Organization, &[]);
         has(&e, "Prague Conservatory", Organization, &[]);
         has(&e, "Corps of Engineers", Organization, &[]);
     }
