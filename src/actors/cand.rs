@@ -296,7 +296,7 @@ impl Para<'_> {
             return None;
         }
         let caps = !surface.chars().any(char::is_lowercase);
-        self.lex.gaz(&key, caps)
+        self.lex.gaz_written(&key, caps, surface)
     }
 
     /// Gazetteer entry named by these words without droppable tails ("Ericsson AB").

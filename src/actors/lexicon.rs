@@ -512,6 +512,35 @@ impl Lexicon {
             .map(|&(id, _)| id)
     }
 
+    /// As [`Lexicon::gaz`] for a name written `surface`: written without the article that
+    /// opens the first entry's name, it is another entry spelled as written ("Salvador" the
+    /// Brazilian city, not "El Salvador"), when there is one.
+    pub fn gaz_written(&self, key: &str, all_caps: bool, surface: &str) -> Option<u32> {
+        let slot = self.by_key.get(key)?;
+        let mut fits = slot
+            .iter()
+            .filter(|&&(_, caps_only)| all_caps || !caps_only)
+            .map(|&(id, _)| id);
+        let first = fits.next()?;
+        let opens_with_article = |s: &str| {
+            s.split([' ', '-'])
+                .next()
+                .is_some_and(|w| norm::is_article(&norm::fold(w)))
+        };
+        let dropped = self
+            .entry(first)
+            .is_some_and(|e| opens_with_article(&e.name) && !opens_with_article(surface));
+        if dropped
+            && let Some(exact) = fits.find(|&id| {
+                self.entry(id)
+                    .is_some_and(|e| norm::fold(&e.name) == norm::fold(surface))
+            })
+        {
+            return Some(exact);
+        }
+        Some(first)
+    }
+
     /// Some gazetteer name of three or more words starts with this key.
     pub fn is_prefix(&self, key: &str) -> bool {
         self.prefixes.contains(key)
@@ -629,6 +658,22 @@ mod tests {
         let l = &*LEXICON;
         assert!(l.is_prefix("court of justice of"));
         assert!(!l.is_prefix("court of nowhere"));
+    }
+
+    #[test]
+    fn a_name_without_an_article_is_the_entry_spelled_so() {
+        let name = |surface: &str| {
+            let key = norm::key(surface, &LEXICON.tables);
+            LEXICON
+                .gaz_written(&key, false, surface)
+                .and_then(|g| LEXICON.entry(g))
+                .map(|e| e.name.clone())
+        };
+        // The Brazilian city, not the country that drops its article in the key.
+        assert_eq!(name("Salvador").as_deref(), Some("Salvador"));
+        assert_eq!(name("El Salvador").as_deref(), Some("El Salvador"));
+        // With no entry spelled so, the article still drops.
+        assert_eq!(name("Paso").as_deref(), Some("El Paso"));
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 }
 
 /// Articles dropped from every key: "al-Zarqa" = "Zarqa", "The National" = "National".
-fn is_article(t: &str) -> bool {
+pub(crate) fn is_article(t: &str) -> bool {
     matches!(t, "al" | "el" | "the")
 }
 

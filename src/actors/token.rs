@@ -237,7 +237,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, buf: &mut String, out: &mut Ve
                 Shape::Cap | Shape::Upper if buf.chars().all(char::is_alphanumeric) => {
                     let caps = !word.chars().any(char::is_lowercase);
                     norm::word_key(buf, &lex.tables)
-                        .and_then(|k| lex.gaz(k, caps))
+                        .and_then(|k| lex.gaz_written(k, caps, word))
                         // "GoTo" the company is not "Gotō" the town: a brand's inner capital
                         // must be the list's own spelling.
                         .filter(|&g| {
