@@ -1058,7 +1058,10 @@ mod tests {
         assert!(actor(&e, "United States").is_none(), "{:?}", e.actors);
         assert!(actor(&e, "Take Route 66").is_none(), "{:?}", e.actors);
         // Aircraft keep their letters: none of these is a road.
-        let (e, _) = run(&["The F-16 and the B-52 flew over the US-led coalition's base."]);
+        let (e, _) = run(&[
+            "The F-16, the B-52 and an SR-71 Blackbird flew over the US-led coalition's \
+             base. Each pilot filed a Form I-9.",
+        ]);
         assert!(
             e.actors.iter().all(|a| !a.name.contains('-')),
             "{:?}",

@@ -124,6 +124,16 @@ fn road(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     let direction = toks
         .get(end)
         .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start);
+    // "SR-71 Blackbird", "Form I-9": a name after the number, or a form before it, makes a
+    // model or a document of the letters.
+    let named_after = !direction
+        && toks
+            .get(end)
+            .is_some_and(|t| t.shape == Shape::Cap && !t.sent_start);
+    let form_before = p.prev_word(i).is_some_and(|b| p.is_word_ci(b, "form"));
+    if named_after || form_before {
+        return None;
+    }
     Some((from, end, end + usize::from(direction)))
 }
 
