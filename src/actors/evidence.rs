@@ -556,11 +556,29 @@ fn team_nickname(p: &Para, seg: &[usize]) -> bool {
     if !toks[last].is_cap() || toks[last].has(PLACE_TAIL | ORG_TAIL) || toks[last].poss {
         return false;
     }
-    let city = p
-        .gaz(head)
-        .and_then(|g| p.lex.entry(g))
-        .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
-    city && !toks[head[0]].has(GIVEN)
+    // "Beaches", "Towers": places in the plural are no nickname.
+    let singular = [word.strip_suffix("es"), word.strip_suffix('s')];
+    if singular
+        .into_iter()
+        .flatten()
+        .any(|w| p.lex.flags(w) & PLACE_TAIL != 0)
+    {
+        return false;
+    }
+    // "Tampa Bay Rays": the city may come with its bay or its county.
+    let city_end = head.len()
+        - head
+            .iter()
+            .rev()
+            .take_while(|&&k| toks[k].has(PLACE_TAIL))
+            .count();
+    let city = |h: &[usize]| {
+        !h.is_empty()
+            && p.gaz(h)
+                .and_then(|g| p.lex.entry(g))
+                .is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region))
+    };
+    (city(head) || city(&head[..city_end])) && !toks[head[0]].has(GIVEN)
 }
 
 #[cfg(test)]
@@ -685,6 +703,14 @@ mod tests {
         use ActorKind::*;
         assert_eq!(
             kind_of("the Houston Rockets won", "Houston Rockets"),
+            Organization
+        );
+        assert_eq!(
+            kind_of("against the Tampa Bay Rays at home", "Tampa Bay Rays"),
+            Organization
+        );
+        assert_ne!(
+            kind_of("tourists filled Tampa Bay Beaches", "Tampa Bay Beaches"),
             Organization
         );
         assert_eq!(
