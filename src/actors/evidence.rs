@@ -181,12 +181,13 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
         v[O] += 8;
     }
-    // Not when a town's name is also a family name: "Sifan Hassan" ("Hassan" is a town too);
-    // a country's is not ("Wind Energy Ireland").
+    // Not when a small town's name is also a family name: "Sifan Hassan" ("Hassan" is a town
+    // of the generated list too); a listed city or a country is not ("Alianza Lima", "Visit
+    // Houston", "Wind Energy Ireland").
     let town_or_family = last.has(NAME_FAMILY)
         && p.gaz(&seg[seg.len() - 1..])
             .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.class == GazClass::City);
+            .is_some_and(|e| e.class == GazClass::City && e.generated);
     if multi && !first.has(GIVEN | NAME_GIVEN) && !town_or_family && place_at(&seg[seg.len() - 1..])
     {
         v[O] += 3;

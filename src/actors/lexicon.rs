@@ -102,6 +102,8 @@ pub(crate) mod class {
     pub const ROAD_DIRECTION: u64 = 1 << 53;
     /// Words before a known place that name a part of it ("Upper Manhattan").
     pub const PLACE_MOD: u64 = 1 << 54;
+    /// Words after a road's number that make it a form or a model ("I-485 application").
+    pub const ROAD_FALSE: u64 = 1 << 55;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -169,6 +171,7 @@ struct WordsFile {
     road_codes: Vec<String>,
     road_words: Vec<String>,
     road_directions: Vec<String>,
+    road_false_after: Vec<String>,
     place_modifiers: Vec<String>,
     event_heads: Vec<String>,
     english_markers: Vec<String>,
@@ -263,7 +266,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 52] = [
+        let lists: [(&[String], u64); 53] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -313,6 +316,7 @@ impl Lexicon {
             (&words.road_codes, ROAD_CODE),
             (&words.road_words, ROAD_WORD),
             (&words.road_directions, ROAD_DIRECTION),
+            (&words.road_false_after, ROAD_FALSE),
             (&words.place_modifiers, PLACE_MOD),
             (&words.event_heads, EVENT_HEAD),
             (&words.english_markers, ENGLISH),
@@ -522,6 +526,10 @@ impl Lexicon {
             .filter(|&&(_, caps_only)| all_caps || !caps_only)
             .map(|&(id, _)| id);
         let first = fits.next()?;
+        // Nearly every key names one entry: only a shared key needs the spelling.
+        if slot.len() == 1 {
+            return Some(first);
+        }
         let opens_with_article = |s: &str| {
             s.split([' ', '-'])
                 .next()

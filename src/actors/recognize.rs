@@ -99,20 +99,27 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
 /// carriageway of the same road.
 fn road(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     let toks = p.toks;
+    toks.get(i)?;
+    // "The NH-44 connects ...", "said Monday Route 9": the article or the day is not the road's.
+    if p.is_word_ci(i, "the") || toks[i].has(DAY | MONTH) {
+        return road(p, i + 1).map(|(_, end, past)| (i + 1, end, past));
+    }
     let number = |k: usize| toks.get(k).is_some_and(|t| t.shape == Shape::Digit);
     let mut from = i;
     let end = if toks[i].has(ROAD_CODE) && number(i + 1) && toks[i + 1].joined {
         i + 2
     } else {
-        // Other capitalised words may lead the road word ("State Route 99").
+        // Other capitalised words may lead the road word ("State Route 99"), but not a day
+        // or a title ("said Monday Route 9").
         let k = (i..(i + 4).min(toks.len()))
-            .take_while(|&k| toks[k].is_cap())
+            .take_while(|&k| toks[k].is_cap() && !toks[k].has(DAY | MONTH | TITLE))
             .find(|&k| toks[k].has(ROAD_WORD))?;
         if !number(k + 1) || !toks[k + 1].space_before {
             return None;
         }
         let opener = toks[i].sent_start || toks[i].quote_start;
-        if k > i && opener && p.lex.case_of(&norm::fold(p.word(i))) == Some(true) {
+        let common = p.lex.case_of(&norm::fold(p.word(i))) == Some(true);
+        if k > i && opener && common && !toks[i].has(GENERIC) {
             from = i + 1;
         }
         k + 2
@@ -121,17 +128,23 @@ fn road(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     if toks.get(end).is_some_and(|t| t.joined) {
         return None;
     }
+    // "I-44 West" names a carriageway; "I-95 North Carolina" a road and a state.
     let direction = toks
         .get(end)
-        .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start);
-    // "SR-71 Blackbird", "Form I-9": a name after the number, or a form before it, makes a
-    // model or a document of the letters.
-    let named_after = !direction
-        && toks
-            .get(end)
-            .is_some_and(|t| t.shape == Shape::Cap && !t.sent_start);
+        .is_some_and(|t| t.is_cap() && t.has(ROAD_DIRECTION) && !t.sent_start)
+        && !toks
+            .get(end + 1)
+            .is_some_and(|t| t.is_cap() && !t.sent_start);
+    // "SR-71 Blackbird", "Form I-9", "an I-485 application": a name or a form's word around
+    // the number makes a model or a document of the letters.
+    let named_after = toks.get(end).is_some_and(|t| {
+        t.shape == Shape::Cap && !t.sent_start && !t.has(DAY | MONTH | ROAD_DIRECTION)
+    });
+    let thing_after = toks
+        .get(end)
+        .is_some_and(|t| t.shape == Shape::Lower && t.has(ROAD_FALSE));
     let form_before = p.prev_word(i).is_some_and(|b| p.is_word_ci(b, "form"));
-    if named_after || form_before {
+    if named_after || thing_after || form_before {
         return None;
     }
     Some((from, end, end + usize::from(direction)))
@@ -143,11 +156,15 @@ fn part_of_place(p: &Para, seg: &[usize]) -> bool {
         .iter()
         .take_while(|&&k| p.toks[k].is_cap() && p.toks[k].has(PLACE_MOD))
         .count();
+    // A town list's common word makes no place: "Northern Rock".
+    let common = |k: &usize| p.lex.case_of(&norm::fold(p.word(*k))) == Some(true);
     (1..=2).contains(&lead)
         && lead < seg.len()
         && p.gaz(&seg[lead..])
             .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.kind() == ActorKind::Place)
+            .is_some_and(|e| {
+                e.kind() == ActorKind::Place && !(e.generated && seg[lead..].iter().any(common))
+            })
 }
 
 /// Whether token `k` is an ordinal written in digits ("117th", "2nd", "3rd", "21st").
@@ -197,8 +214,10 @@ fn process_run(
 /// Emits the candidates of one segment.
 fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     let seg = trim(p, seg);
-    // "Iván DeJesús, Jr": a generation or honour after a comma belongs to the name before it.
-    if seg.is_empty() || seg.iter().all(|&k| p.toks[k].has(NAME_SUFFIX)) {
+    // "Iván DeJesús, Jr": a generation after a comma belongs to the name before it; letters
+    // in capitals may name a place ("Montreal, QC").
+    let generation = |k: usize| p.toks[k].has(NAME_SUFFIX) && p.toks[k].shape == Shape::Cap;
+    if seg.is_empty() || seg.iter().all(|&k| generation(k)) {
         return;
     }
     if let [k] = seg
@@ -228,7 +247,8 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             push_gaz(p, seg, g, st, out);
             return;
         }
-        if part_of_place(p, seg) {
+        // Not a team: "Central Michigan beat Western Michigan".
+        if part_of_place(p, seg) && !team_cue(p, seg) {
             let mut votes = [0; 4];
             votes[kind_index(ActorKind::Place)] = 10;
             push(p, seg, None, votes, false, false, false, st, out);
@@ -281,7 +301,7 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     // after it makes the name a competitor, a person when a given name opens it.
     // "Tigst Assefa (ETH) 2:13:50": a nation's or club's code before a result marks a
     // competitor too.
-    let coded = seg.last().is_some_and(|&l| result_code(p, l + 2));
+    let coded = seg.last().is_some_and(|&l| result_code(p, l + 2)) && personal(p, seg);
     if (ctx.headline || ctx.results || coded) && seg.len() >= 2 {
         let nation = nation_after(p, seg) || coded;
         let scored = ctx.results
@@ -424,10 +444,28 @@ fn result_code(p: &Para, k: usize) -> bool {
     k >= 2
         && k + 2 < toks.len()
         && toks[k].shape == Shape::Upper
+        && p.word(k).chars().count() == 3
         && toks[k - 1].is_punct('(')
         && toks[k + 1].is_punct(')')
         && toks[k + 2].shape == Shape::Digit
         && toks[k - 2].shape == Shape::Cap
+}
+
+/// Two or three words that could only be a person's name: none known, none a body's or a
+/// place's word ("Jatiya Party", "Kenya Police", "Team Visma" are teams and parties).
+fn personal(p: &Para, seg: &[usize]) -> bool {
+    let naming = ORG_TAIL | ORG_HEAD | ORG_NOUN | PLACE_TAIL | PLACE_HEAD | GENERIC | CLUB;
+    (2..=3).contains(&seg.len())
+        && seg.iter().all(|&k| {
+            // A word of the generated town list may well be a family name ("Hassan").
+            let listed = p
+                .gaz(&[k])
+                .and_then(|g| p.lex.entry(g))
+                .is_some_and(|e| !e.generated);
+            p.toks[k].shape == Shape::Cap && !p.toks[k].has(naming) && !listed
+        })
+        && p.gaz(seg).is_none()
+        && p.gaz_core(seg).is_none()
 }
 
 /// A common English word in capitals is emphasis or a heading: "a HUGE collector", "WHEREAS".

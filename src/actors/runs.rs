@@ -37,6 +37,14 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                 if t.joined && t.shape == Shape::Upper && acronym_defines(p, i, k) {
                     break;
                 }
+                // "Take I-44": a road's letters start a name of their own.
+                let road_code = t.has(ROAD_CODE)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.joined && n.shape == Shape::Digit);
+                if road_code {
+                    break;
+                }
                 k += 1;
                 words += 1;
             }
@@ -795,6 +803,14 @@ pub(crate) fn after_place(p: &Para, head: &[usize], rest: &[usize]) -> Rest {
     if named && common_body(p, rest) && p.gaz(rest).is_none() {
         return Rest::Tail;
     }
+    // "Pakistan Tehreek-e-Insaf": a body's head word right after the place.
+    let headed = rest.first().is_some_and(|&k| {
+        let t = p.toks[k];
+        t.is_cap() && t.has(ORG_HEAD) && !t.has(ORG_TAIL)
+    });
+    if named && headed && rest.len() >= 2 && p.gaz(rest).is_none() {
+        return Rest::Tail;
+    }
     let caps = rest.iter().filter(|&&k| p.toks[k].is_cap()).count();
     let Some(&last) = rest.last() else {
         return Rest::Descriptive;
@@ -823,8 +839,8 @@ pub(crate) fn after_place(p: &Para, head: &[usize], rest: &[usize]) -> Rest {
     }
 }
 
-/// A body's name of common words only, ending in an organisation word ("Football
-/// Association", "Labour Congress", "Development Bank").
+/// A body's name of common words only, ending in an organisation word ("Labour Congress",
+/// "Development Bank"; a known one such as "Football Association" is itself).
 fn common_body(p: &Para, rest: &[usize]) -> bool {
     rest.last().is_some_and(|&k| p.toks[k].has(ORG_TAIL))
         && rest.iter().all(|&k| {
