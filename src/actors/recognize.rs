@@ -59,7 +59,7 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
             continue;
         }
         if let Some((from, end, past)) = road(p, i) {
-            // A sentence's opening word before the road is not its name ("Take Route 66").
+            // A word before the road is not its name ("Take Route 66", "The NH-44").
             if from == i {
                 let seg: Vec<usize> = (i..end).filter(|&k| toks[k].is_word()).collect();
                 let mut votes = [0; 4];
@@ -98,12 +98,19 @@ pub(crate) fn recognize(p: &Para, out: &mut Found) {
 /// where its name starts and ends, and the end past a direction after it, which names one
 /// carriageway of the same road.
 fn road(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
+    // "The NH-44 connects ...", "said Monday Route 9": the article or the day is not the
+    // road's. One word only, so a run of days costs no more than a word each.
+    let skip = p.is_word_ci(i, "the") || p.toks.get(i)?.has(DAY | MONTH);
+    if skip {
+        return road_at(p, i + 1);
+    }
+    road_at(p, i)
+}
+
+/// A road whose name starts at token `i`, as [`road`] gives it.
+fn road_at(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     let toks = p.toks;
     toks.get(i)?;
-    // "The NH-44 connects ...", "said Monday Route 9": the article or the day is not the road's.
-    if p.is_word_ci(i, "the") || toks[i].has(DAY | MONTH) {
-        return road(p, i + 1).map(|(_, end, past)| (i + 1, end, past));
-    }
     let number = |k: usize| toks.get(k).is_some_and(|t| t.shape == Shape::Digit);
     let mut from = i;
     let end = if toks[i].has(ROAD_CODE) && number(i + 1) && toks[i + 1].joined {
