@@ -121,13 +121,14 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
     {
         v[O] += 4;
     }
-    // "Pakistan Tehreek-e-Insaf": a known place may lead the body word.
-    let place_led = |k: usize| {
-        p.gaz(&[k])
+    // These words name a known place, not a body.
+    let place_at = |range: &[usize]| {
+        p.gaz(range)
             .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.kind() == ActorKind::Place)
+            .is_some_and(|e| e.class != GazClass::Org)
     };
-    let head = if place_led(first_k) && seg.len() > 2 {
+    // "Pakistan Tehreek-e-Insaf": a known place may lead the body word.
+    let head = if place_at(&seg[..1]) && seg.len() > 2 {
         toks[seg[1]]
     } else {
         first
@@ -173,11 +174,6 @@ pub(crate) fn votes(p: &Para, seg: &[usize], ctx: Ctx, st: &State, out: &Found) 
         v[P] += 3;
     }
     // "Manchester City", "Bayern Munich", "Morning Ireland", "BT Sport": not people.
-    let place_at = |range: &[usize]| {
-        p.gaz(range)
-            .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.class != GazClass::Org)
-    };
     if multi && last.has(CLUB) && place_at(&seg[..seg.len() - 1]) {
         v[O] += 8;
     }
