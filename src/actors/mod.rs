@@ -1020,6 +1020,28 @@ mod tests {
     }
 
     #[test]
+    fn territories_joined_by_and_are_one_place() {
+        // "Turks" alone would be the people of Turkey; "Saint Vincent" a person.
+        let (e, _) = run(&[
+            "Flights go to Saint Vincent and the Grenadines and Sao Tome and Principe. The \
+             Turks and Caicos Islands voted, as did Guam.",
+        ]);
+        for name in [
+            "Saint Vincent and the Grenadines",
+            "Sao Tome and Principe",
+            "Turks and Caicos Islands",
+            "Guam",
+        ] {
+            has(&e, name, Place, &[]);
+        }
+        assert!(
+            !e.actors.iter().any(|a| a.name == "Turkey"),
+            "{:?}",
+            e.actors
+        );
+    }
+
+    #[test]
     fn a_preposition_in_capitals_goes_on_naming_a_body() {
         let (e, _) = run(&[
             "He is backed by the Movement Toward Socialism (MAS). MAS officials said so.",
