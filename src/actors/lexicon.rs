@@ -17,6 +17,7 @@ const GIVEN_NAMES: &str = include_str!("../../assets/actors/given_names.txt");
 const NAMES_GENERATED: &str = include_str!("../../assets/actors/names_generated.txt");
 const NICKNAMES: &str = include_str!("../../assets/actors/nicknames.txt");
 const ENGLISH_CASE: &str = include_str!("../../assets/actors/english_case.txt");
+const SUBDIVISION_CODES: &str = include_str!("../../assets/actors/subdivision_codes.txt");
 
 /// Word classes as bit flags (a word may have several).
 pub(crate) mod class {
@@ -254,6 +255,8 @@ pub(crate) struct Lexicon {
     nicknames: HashMap<String, Vec<String>>,
     /// Folded English word -> written in lower case in the dictionary (else only capitalised).
     case: HashMap<String, bool>,
+    /// A state's or province's letters ("KS") -> its gazetteer entry.
+    subdivision_codes: HashMap<String, u32>,
 }
 
 /// The lexicon, parsed on first use.
@@ -379,7 +382,26 @@ impl Lexicon {
         lex.add_gazetteer(PLACES, GazClass::Country, false);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
         lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
+        for line in SUBDIVISION_CODES.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, name)) = line.split_once(' ') {
+                let key = norm::key(name, &lex.tables);
+                // Only a listed state: "Washington" is the capital and "Georgia" the
+                // country, so "WA" and "GA" stay letters.
+                let state = lex.gaz(&key, false).filter(|&g| {
+                    lex.entry(g)
+                        .is_some_and(|e| e.class == GazClass::Region && !e.generated)
+                });
+                if let Some(g) = state {
+                    lex.subdivision_codes.insert(code.to_string(), g);
+                }
+            }
+        }
         lex
+    }
+
+    /// The state or province whose letters these are ("KS": Kansas), as written in capitals.
+    pub fn subdivision_code(&self, letters: &str) -> Option<u32> {
+        self.subdivision_codes.get(letters).copied()
     }
 
     /// How general English writes a folded word: `Some(true)` in lower case (a common word),

@@ -1139,7 +1139,22 @@ mod tests {
         assert!(actor(&e, "Jr").is_none(), "{:?}", e.actors);
         // Capitals after a comma may be a province.
         let (e, _) = run(&["He moved to Montreal, QC, in 2001."]);
-        has(&e, "QC", Place, &[]);
+        has(&e, "Quebec", Place, &["QC"]);
+    }
+
+    #[test]
+    fn state_letters_after_a_town_name_the_state() {
+        let (e, _) = run(&["He moved from Wichita, KS, to Laval, QC. Kansas is flat."]);
+        has(&e, "Quebec", Place, &["QC"]);
+        has(&e, "Kansas", Place, &["KS"]);
+        // Not after a person, and not when the state's name is a city's or a country's.
+        let (e, _) = run(&["Dr Jane Doe, MD, moved to Atlanta, GA, from Georgia."]);
+        assert!(actor(&e, "Maryland").is_none(), "{:?}", e.actors);
+        assert!(
+            actor(&e, "Georgia").is_none_or(|a| !a.aliases.iter().any(|x| x == "GA")),
+            "{:?}",
+            e.actors
+        );
     }
 
     #[test]

@@ -157,6 +157,27 @@ fn road_at(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     Some((from, end, end + usize::from(direction)))
 }
 
+/// "Wichita, KS", "Laval, QC": a state's or province's letters after a known place and a comma
+/// name that state (not after a person: "Jane Doe, MD").
+fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
+    if p.toks[k].shape != Shape::Upper || k < 2 || !p.toks[k - 1].is_punct(',') {
+        return None;
+    }
+    let before = out
+        .cands
+        .last()
+        .filter(|c| c.para == p.index && c.end == p.toks[k - 2].end)?;
+    let place = before
+        .gaz
+        .or(before.listed)
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| e.kind() == ActorKind::Place);
+    if !place {
+        return None;
+    }
+    p.lex.subdivision_code(p.word(k))
+}
+
 /// A part of a known place named from it: "Upper Manhattan", "Northeast Ohio", "South Pacific".
 fn part_of_place(p: &Para, seg: &[usize]) -> bool {
     let lead = seg
@@ -225,6 +246,12 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     // in capitals may name a place ("Montreal, QC").
     let generation = |k: usize| p.toks[k].has(NAME_SUFFIX) && p.toks[k].shape == Shape::Cap;
     if seg.is_empty() || seg.iter().all(|&k| generation(k)) {
+        return;
+    }
+    if let [k] = seg
+        && let Some(g) = state_code(p, *k, out)
+    {
+        push_gaz(p, seg, g, st, out);
         return;
     }
     if let [k] = seg
