@@ -295,15 +295,19 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 .collect();
             // A lone body word is placed by "in" a city ("Parliament in London"); "in" a
             // country or region it is named ("Church in Wales", "Mission in Kosovo").
-            let country = || {
+            let class = || {
                 [&[k + n][..], &[k + n, k + n + 1][..]]
                     .iter()
                     .filter(|s| s.iter().all(|&x| x < toks.len()))
                     .find_map(|s| p.gaz(s))
                     .and_then(|g| p.lex.entry(g))
-                    .is_some_and(|e| matches!(e.class, GazClass::Country | GazClass::Region))
+                    .map(|e| e.class)
             };
-            (w != "in" || named.len() >= 2 || country())
+            let country = || matches!(class(), Some(GazClass::Country | GazClass::Region));
+            // A longer body is named "in" anything but a city: "High Court in Nairobi" and
+            // "Embassy in Kyiv" are placed there.
+            let named_in = named.len() >= 2 && class() != Some(GazClass::City);
+            (w != "in" || named_in || country())
                 && named
                     .iter()
                     .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
@@ -925,6 +929,12 @@ mod tests {
             "Parliament"
         );
         assert_eq!(run("the Church in Wales said", "Church"), "Church in Wales");
+        // A longer body is placed by "in" a city too.
+        assert_eq!(run("the High Court in Nairobi ruled", "High"), "High Court");
+        assert_eq!(
+            run("the Islamic Relief Mission in Kosovo said", "Islamic"),
+            "Islamic Relief Mission in Kosovo"
+        );
         assert_eq!(
             trimmed("a satire a la Jon Stewart aired", "la"),
             "Jon Stewart"
