@@ -997,6 +997,10 @@ mod tests {
         lacks(&e, "Fisheries");
         has(&e, "M23", Organization, &[]);
         has(&e, "Ipsos Ciesmori", Organization, &[]);
+        // A trade after a family name makes a company, not a person.
+        let (e, _) = run(&["Dangote Cement raised prices, and Crown Paints cut jobs."]);
+        has(&e, "Dangote Cement", Organization, &[]);
+        has(&e, "Crown Paints", Organization, &[]);
     }
 
     #[test]
@@ -1424,8 +1428,8 @@ mod tests {
     #[test]
     fn a_platform_someone_owns_a_page_on_is_still_an_actor_elsewhere() {
         let (e, _) = run(&[
-            "Ms Okafor posts a video to her Streamly channel every week. Streamly said \
-             on Monday that the channel had passed a million subscribers.",
+            "Ms Okafor posts a video to her Streamly channel every week. The company \
+             Streamly said on Monday that the channel had passed a million subscribers.",
         ]);
         has(&e, "Streamly", Organization, &[]);
     }
