@@ -1423,6 +1423,13 @@ mod tests {
         ] {
             lacks(&e, w);
         }
+        // Instruments and craft are things too.
+        let (e, _) = run(&[
+            "The James Webb Space Telescope found water, NASA said. The Pragyan Rover \
+             rolled off the lander.",
+        ]);
+        lacks(&e, "James Webb Space Telescope");
+        lacks(&e, "Pragyan Rover");
     }
 
     #[test]

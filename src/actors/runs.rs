@@ -732,8 +732,13 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
         {
             return vec![(&seg[..pos + 1 + suffixes], false)];
         }
+        // A given name of the generated lists counts too, though it names a town ("Bank of
+        // Japan Governor Kazuo Ueda": Ueda is a city).
         let person = rest.len() >= 2
-            && (rest.first().is_some_and(|&k| toks[k].has(GIVEN)) || rest.iter().all(name_like));
+            && (rest
+                .first()
+                .is_some_and(|&k| toks[k].has(GIVEN | NAME_GIVEN))
+                || rest.iter().all(name_like));
         if org_headed && !person {
             return vec![(seg, false)];
         }
@@ -1155,6 +1160,19 @@ mod tests {
         assert_eq!(
             names("Commission President Maren Solli spoke", "Commission"),
             [("Commission".into(), false), ("Maren Solli".into(), true)]
+        );
+        // A given name that is also a town's still opens the person ("Ueda", "Perry" are
+        // towns too).
+        assert_eq!(
+            names("Bank of Japan Governor Kazuo Ueda kept rates", "Bank"),
+            [("Bank of Japan".into(), false), ("Kazuo Ueda".into(), true)]
+        );
+        assert_eq!(
+            names("rates, Bank Indonesia Governor Perry Warjiyo said", "Bank"),
+            [
+                ("Bank Indonesia".into(), false),
+                ("Perry Warjiyo".into(), true)
+            ]
         );
     }
 
