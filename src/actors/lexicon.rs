@@ -105,6 +105,8 @@ pub(crate) mod class {
     pub const PLACE_MOD: u64 = 1 << 54;
     /// Words after a road's number that make it a form or a model ("I-485 application").
     pub const ROAD_FALSE: u64 = 1 << 55;
+    /// A party's letter before a state's ("R-Ky.", "D-N.Y."): a label, not an actor.
+    pub const PARTY_LETTER: u64 = 1 << 56;
     /// Words that never make a name on their own.
     pub const NOT_PROPER: u64 = STOP
         | DAY
@@ -174,6 +176,7 @@ struct WordsFile {
     road_directions: Vec<String>,
     road_false_after: Vec<String>,
     place_modifiers: Vec<String>,
+    party_letters: Vec<String>,
     event_heads: Vec<String>,
     english_markers: Vec<String>,
     place_suffixes: Vec<String>,
@@ -269,7 +272,7 @@ impl Lexicon {
         let tr: TranslationsFile = toml::from_str(TRANSLATIONS).unwrap_or_default();
         let mut lex = Lexicon::default();
         use class::*;
-        let lists: [(&[String], u64); 53] = [
+        let lists: [(&[String], u64); 54] = [
             (&words.stop, STOP),
             (&words.days, DAY),
             (&words.months, MONTH),
@@ -321,6 +324,7 @@ impl Lexicon {
             (&words.road_directions, ROAD_DIRECTION),
             (&words.road_false_after, ROAD_FALSE),
             (&words.place_modifiers, PLACE_MOD),
+            (&words.party_letters, PARTY_LETTER),
             (&words.event_heads, EVENT_HEAD),
             (&words.english_markers, ENGLISH),
         ];

@@ -1024,6 +1024,23 @@ mod tests {
     }
 
     #[test]
+    fn us_news_style_labels_judges_and_indices() {
+        let (e, _) = run(&[
+            "Sen. Mitch McConnell, R-Ky., and Rep. Ilhan Omar (D-Minn.) clashed. U.S. District \
+             Judge Lewis Kaplan ruled as the Nasdaq Composite fell. An Alaska Airlines Boeing \
+             737 lost a door plug.",
+        ]);
+        has(&e, "Mitch McConnell", Person, &[]);
+        has(&e, "Ilhan Omar", Person, &[]);
+        has(&e, "Lewis Kaplan", Person, &[]);
+        has(&e, "Alaska Airlines", Organization, &[]);
+        has(&e, "Boeing", Organization, &[]);
+        for w in ["R-Ky", "D-Minn", "District", "Composite", "Airlines Boeing"] {
+            lacks(&e, w);
+        }
+    }
+
+    #[test]
     fn territories_joined_by_and_are_one_place() {
         // "Turks" alone would be the people of Turkey; "Saint Vincent" a person.
         let (e, _) = run(&[

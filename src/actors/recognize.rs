@@ -157,6 +157,21 @@ fn road_at(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     Some((from, end, end + usize::from(direction)))
 }
 
+/// ", R-Ky.,", "(D-N.Y.)": a party's letter joined to a state's after a lawmaker's name.
+fn party_label(p: &Para, seg: &[usize]) -> bool {
+    let [first, second, ..] = seg else {
+        return false;
+    };
+    let after_comma = first
+        .checked_sub(1)
+        .is_some_and(|b| p.toks[b].is_punct(',') || p.toks[b].is_punct('('));
+    p.toks[*first].has(PARTY_LETTER)
+        && p.word(*first).chars().all(char::is_uppercase)
+        && p.toks[*second].joined
+        && after_comma
+        && seg.len() <= 3
+}
+
 /// "Wichita, KS", "Laval, QC": a state's or province's letters after a known place and a comma
 /// name that state (not after a person: "Jane Doe, MD").
 fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
@@ -248,6 +263,9 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     if seg.is_empty() || seg.iter().all(|&k| generation(k)) {
         return;
     }
+    if party_label(p, seg) {
+        return;
+    }
     if let [k] = seg
         && let Some(g) = state_code(p, *k, out)
     {
@@ -279,6 +297,24 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
                 seg
             };
             push_gaz(p, seg, g, st, out);
+            return;
+        }
+        // "Alaska Airlines Boeing 737", "Qatar Airways Airbus A350": a body's name ends at
+        // its organisation word before a known company's.
+        if let Some(i) = (2..seg.len()).find(|&i| {
+            let tail = p.toks[seg[i - 1]];
+            tail.is_cap()
+                && tail.has(ORG_TAIL)
+                && p.gaz(&seg[i..=i])
+                    .and_then(|g| p.lex.entry(g))
+                    .is_some_and(|e| e.class == GazClass::Org && !e.generated)
+        }) {
+            emit(p, &seg[..i], ctx, st, out);
+            let ctx = Ctx {
+                the_prefix: false,
+                ..ctx
+            };
+            emit(p, &seg[i..], ctx, st, out);
             return;
         }
         // Not a team: "Central Michigan beat Western Michigan".

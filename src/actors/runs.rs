@@ -758,7 +758,11 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
         let last = toks[rest[rest.len() - 1]];
         let org_like =
             toks[name].has(GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR) || last.has(ORG_TAIL);
+        // "Imam Khomeini International Airport": a place named after a person; a surname
+        // that is a place word alone stays the person's ("Judge Anthony Hill").
+        let place_named = last.has(PLACE_TAIL) && rest.iter().any(|&k| toks[k].has(GENERIC));
         if org_like
+            || place_named
             || p.gaz(rest)
                 .is_some_and(|g| p.lex.entry(g).is_some_and(|e| e.class == GazClass::Org))
         {
@@ -1163,6 +1167,16 @@ mod tests {
         );
         // A given name that is also a town's still opens the person ("Ueda", "Perry" are
         // towns too).
+        // A place named after the titled person is one name; a surname that is a place word
+        // is still the person's.
+        assert_eq!(
+            names("at Imam Khomeini International Airport today", "Imam"),
+            [("Imam Khomeini International Airport".into(), false)]
+        );
+        assert_eq!(
+            names("said Judge Anthony Hill today", "Judge"),
+            [("Anthony Hill".into(), true)]
+        );
         assert_eq!(
             names("Bank of Japan Governor Kazuo Ueda kept rates", "Bank"),
             [("Bank of Japan".into(), false), ("Kazuo Ueda".into(), true)]
