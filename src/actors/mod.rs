@@ -582,7 +582,7 @@ mod tests {
     fn a_lone_word_some_mention_takes_for_a_body_is_no_person() {
         let (e, _) = run(&[
             "Amazon wants a larger share of the grocery business from competitors such as \
-             Walmart, Kroger and Costco. The price was matched at Kroger-owned stores last week.\n\n\
+             Walmart, Kroger and Costco. The price was matched by the retailer Kroger last week.\n\n\
              Amazon competes with the likes of Walmart and Kroger for a bigger slice of sales.",
         ]);
         for name in ["Kroger", "Walmart"] {
@@ -1419,6 +1419,19 @@ mod tests {
     }
 
     #[test]
+    fn instruments_and_owned_products_are_no_actors_but_an_owned_party_is() {
+        let (e, _) = run(&[
+            "The James Webb Space Telescope found water, NASA said. The Pragyan Rover \
+             rolled off the lander. Nordfly said its Skyline processors were late. Bobi Wine \
+             was detained, his National Unity Platform party said.",
+        ]);
+        for w in ["James Webb Space Telescope", "Pragyan Rover", "Skyline"] {
+            lacks(&e, w);
+        }
+        has(&e, "National Unity Platform", Organization, &[]);
+    }
+
+    #[test]
     #[ignore = "hand-weighted verdict on invented one-mention names; the learned classifier (issue 8) judges them otherwise"]
     fn products_laws_and_models_are_not_actors() {
         let (e, _) = run(&[
@@ -1440,13 +1453,6 @@ mod tests {
         ] {
             lacks(&e, w);
         }
-        // Instruments and craft are things too.
-        let (e, _) = run(&[
-            "The James Webb Space Telescope found water, NASA said. The Pragyan Rover \
-             rolled off the lander.",
-        ]);
-        lacks(&e, "James Webb Space Telescope");
-        lacks(&e, "Pragyan Rover");
     }
 
     #[test]

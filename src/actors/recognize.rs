@@ -470,8 +470,10 @@ fn owned_thing(p: &Para, seg: &[usize]) -> bool {
             .iter()
             .any(|w| p.is_word_ci(b, w))
     });
+    // A body's own word names a body, not a thing it owns: "his National Unity Platform
+    // party", "their Fidesz party".
     let noun = toks.get(last + 1).is_some_and(|n| {
-        n.shape == Shape::Lower && n.space_before && !n.has(STOP | SAY | CONNECTOR)
+        n.shape == Shape::Lower && n.space_before && !n.has(STOP | SAY | CONNECTOR | ORG_TAIL)
     });
     owner && noun && !toks[last].poss
 }
