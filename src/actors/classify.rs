@@ -52,14 +52,12 @@ pub(crate) fn paragraph(
     }
 }
 
-/// The text from `a` to `b` joins two items of a list ("Chandler, Gilbert and Mesa").
+/// The text from `a` to `b` joins two items of a list ("Chandler, Gilbert and Mesa"); a
+/// semicolon or slash joins clauses and alternatives more often.
 fn list_join(text: &str, a: usize, b: usize) -> bool {
     a <= b
         && text.get(a..b).is_some_and(|between| {
-            matches!(
-                between.trim(),
-                "," | "and" | "or" | "&" | "/" | ", and" | ", or" | ";"
-            )
+            matches!(between.trim(), "," | "and" | "or" | "&" | ", and" | ", or")
         })
 }
 

@@ -258,8 +258,12 @@ pub(crate) struct Lexicon {
     nicknames: HashMap<String, Vec<String>>,
     /// Folded English word -> written in lower case in the dictionary (else only capitalised).
     case: HashMap<String, bool>,
-    /// A state's or province's letters ("KS") -> its gazetteer entry.
-    subdivision_codes: HashMap<String, u32>,
+    /// A state's or province's letters ("KS") -> its country ("US", "CA") and listed entry.
+    subdivision_codes: HashMap<String, (String, Option<u32>)>,
+    /// Towns of the United States and Canada (name key) -> their country and state code.
+    state_towns: HashMap<String, Vec<(String, String)>>,
+    /// Names of those states and provinces, folded, without spaces ("newyork").
+    subdivision_names: Vec<String>,
 }
 
 /// The lexicon, parsed on first use.
@@ -386,26 +390,63 @@ impl Lexicon {
         lex.add_gazetteer(PLACES, GazClass::Country, false);
         lex.add_gazetteer(ORGANIZATIONS, GazClass::Org, false);
         lex.add_gazetteer(PLACES_GENERATED, GazClass::Region, true);
+        let mut section = "";
         for line in SUBDIVISION_CODES.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((code, name)) = line.split_once(' ') {
-                let key = norm::key(name, &lex.tables);
-                // Only a listed state: "Washington" is the capital and "Georgia" the
-                // country, so "WA" and "GA" stay letters.
-                let state = lex.gaz(&key, false).filter(|&g| {
-                    lex.entry(g)
-                        .is_some_and(|e| e.class == GazClass::Region && !e.generated)
-                });
-                if let Some(g) = state {
-                    lex.subdivision_codes.insert(code.to_string(), g);
-                }
+            if line.starts_with('[') {
+                section = line;
+                continue;
             }
+            let mut cols = line.split('\t');
+            let (Some(a), Some(b), Some(c)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            if section == "[towns]" {
+                let key = norm::key(a, &lex.tables);
+                lex.state_towns
+                    .entry(key)
+                    .or_default()
+                    .push((b.to_string(), c.to_string()));
+                continue;
+            }
+            let (country, code, name) = (a, b, c);
+            lex.subdivision_names
+                .push(norm::fold(name).replace(' ', ""));
+            // Only a listed state: "Washington" is the capital and "Georgia" the country, so
+            // "WA" and "GA" stay letters.
+            let key = norm::key(name, &lex.tables);
+            let state = lex.gaz(&key, false).filter(|&g| {
+                lex.entry(g)
+                    .is_some_and(|e| e.class == GazClass::Region && !e.generated)
+            });
+            lex.subdivision_codes
+                .insert(code.to_string(), (country.to_string(), state));
         }
         lex
     }
 
-    /// The state or province whose letters these are ("KS": Kansas), as written in capitals.
-    pub fn subdivision_code(&self, letters: &str) -> Option<u32> {
-        self.subdivision_codes.get(letters).copied()
+    /// The word shortens a US state's or Canadian province's name as newspapers do: its
+    /// letters, in order, from the name's first ("Ky.", "Minn.", "N.Y.", "Calif.", "Ohio").
+    pub fn state_abbreviation(&self, word: &str) -> bool {
+        let letters: Vec<char> = norm::fold(word).chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.len()) {
+            return false;
+        }
+        self.subdivision_names.iter().any(|name| {
+            let mut rest = name.chars();
+            name.starts_with(letters[0]) && letters.iter().all(|&c| rest.by_ref().any(|n| n == c))
+        })
+    }
+
+    /// The listed state or province whose letters these are, when they follow the town
+    /// with the name key `town` there ("Wichita", "KS": Kansas; "Toronto", "CA": none).
+    pub fn state_of_town(&self, town: &str, letters: &str) -> Option<u32> {
+        let (country, state) = self.subdivision_codes.get(letters)?;
+        let fits = self
+            .state_towns
+            .get(town)?
+            .iter()
+            .any(|(c, s)| c == country && (s == letters || (s.is_empty() && c != "US")));
+        state.filter(|_| fits)
     }
 
     /// How general English writes a folded word: `Some(true)` in lower case (a common word),

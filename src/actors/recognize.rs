@@ -157,23 +157,25 @@ fn road_at(p: &Para, i: usize) -> Option<(usize, usize, usize)> {
     Some((from, end, end + usize::from(direction)))
 }
 
-/// ", R-Ky.,", "(D-N.Y.)": a party's letter joined to a state's after a lawmaker's name.
+/// ", R-Ky.,", "(D-N.Y.)": a party's letter joined to a state's after a lawmaker's name
+/// ("D-Wave Quantum" and "R-Truth" are names).
 fn party_label(p: &Para, seg: &[usize]) -> bool {
-    let [first, second, ..] = seg else {
+    let [first, second] = seg else {
         return false;
     };
-    let after_comma = first
+    let opened = first
         .checked_sub(1)
         .is_some_and(|b| p.toks[b].is_punct(',') || p.toks[b].is_punct('('));
     p.toks[*first].has(PARTY_LETTER)
         && p.word(*first).chars().all(char::is_uppercase)
         && p.toks[*second].joined
-        && after_comma
-        && seg.len() <= 3
+        && opened
+        && p.lex.state_abbreviation(p.word(*second))
 }
 
-/// "Wichita, KS", "Laval, QC": a state's or province's letters after a known place and a comma
-/// name that state (not after a person: "Jane Doe, MD").
+/// "Wichita, KS", "Laval, QC": a state's or province's letters after one of its towns and a
+/// comma name that state (not after a person, "Jane Doe, MD", nor a town elsewhere, "Palermo,
+/// PA").
 fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
     if p.toks[k].shape != Shape::Upper || k < 2 || !p.toks[k - 1].is_punct(',') {
         return None;
@@ -182,15 +184,8 @@ fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
         .cands
         .last()
         .filter(|c| c.para == p.index && c.end == p.toks[k - 2].end)?;
-    let place = before
-        .gaz
-        .or(before.listed)
-        .and_then(|g| p.lex.entry(g))
-        .is_some_and(|e| e.kind() == ActorKind::Place);
-    if !place {
-        return None;
-    }
-    p.lex.subdivision_code(p.word(k))
+    let town = norm::key(p.text.get(before.start..before.end)?, &p.lex.tables);
+    p.lex.state_of_town(&town, p.word(k))
 }
 
 /// A part of a known place named from it: "Upper Manhattan", "Northeast Ohio", "South Pacific".

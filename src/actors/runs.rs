@@ -293,21 +293,24 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
                 .copied()
                 .filter(|&x| !toks[x].has(STOP))
                 .collect();
-            // A lone body word is placed by "in" a city ("Parliament in London"); "in" a
-            // country or region it is named ("Church in Wales", "Mission in Kosovo").
+            // A body is placed by "in" a city ("Parliament in London", "High Court in
+            // Nairobi"); "in" a country or region it is named ("Church in Wales", "Mission in
+            // Kosovo"), and a longer one "in" what the lists do not know.
+            // The longer name first: "Mexico City" is a city, not the country.
             let class = || {
-                [&[k + n][..], &[k + n, k + n + 1][..]]
+                [&[k + n, k + n + 1][..], &[k + n][..]]
                     .iter()
                     .filter(|s| s.iter().all(|&x| x < toks.len()))
                     .find_map(|s| p.gaz(s))
                     .and_then(|g| p.lex.entry(g))
                     .map(|e| e.class)
             };
-            let country = || matches!(class(), Some(GazClass::Country | GazClass::Region));
+            let class = class();
+            let country = matches!(class, Some(GazClass::Country | GazClass::Region));
             // A longer body is named "in" anything but a city: "High Court in Nairobi" and
             // "Embassy in Kyiv" are placed there.
-            let named_in = named.len() >= 2 && class() != Some(GazClass::City);
-            (w != "in" || named_in || country())
+            let named_in = named.len() >= 2 && class != Some(GazClass::City);
+            (w != "in" || named_in || country)
                 && named
                     .iter()
                     .all(|&x| toks[x].has(GENERIC | ORG_TAIL | ORG_HEAD | NON_ACTOR))
@@ -732,12 +735,19 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
         {
             return vec![(&seg[..pos + 1 + suffixes], false)];
         }
-        // A given name of the generated lists counts too, though it names a town ("Bank of
-        // Japan Governor Kazuo Ueda": Ueda is a city).
+        // A given name of the generated lists counts too, though it or the surname names a
+        // town ("Bank of Japan Governor Kazuo Ueda"), if it is no title and no common word:
+        // those lists hold "General", "Phoenix" and "China".
+        let generated_given = |k: usize| {
+            let t = toks[k];
+            t.has(NAME_GIVEN)
+                && t.flags & !(NAME_GIVEN | NAME_FAMILY) == 0
+                && p.lex.case_of(&norm::fold(p.word(k))) != Some(true)
+        };
         let person = rest.len() >= 2
             && (rest
                 .first()
-                .is_some_and(|&k| toks[k].has(GIVEN | NAME_GIVEN))
+                .is_some_and(|&k| toks[k].has(GIVEN) || generated_given(k))
                 || rest.iter().all(name_like));
         if org_headed && !person {
             return vec![(seg, false)];
@@ -940,6 +950,10 @@ mod tests {
         assert_eq!(run("the Church in Wales said", "Church"), "Church in Wales");
         // A longer body is placed by "in" a city too.
         assert_eq!(run("the High Court in Nairobi ruled", "High"), "High Court");
+        assert_eq!(
+            run("the Supreme Court in Mexico City ruled", "Supreme"),
+            "Supreme Court"
+        );
         assert_eq!(
             run("the Islamic Relief Mission in Kosovo said", "Islamic"),
             "Islamic Relief Mission in Kosovo"
@@ -1165,8 +1179,6 @@ mod tests {
             names("Commission President Maren Solli spoke", "Commission"),
             [("Commission".into(), false), ("Maren Solli".into(), true)]
         );
-        // A given name that is also a town's still opens the person ("Ueda", "Perry" are
-        // towns too).
         // A place named after the titled person is one name; a surname that is a place word
         // is still the person's.
         assert_eq!(
@@ -1177,6 +1189,8 @@ mod tests {
             names("said Judge Anthony Hill today", "Judge"),
             [("Anthony Hill".into(), true)]
         );
+        // A given name that is also a town's still opens the person ("Ueda", "Perry" are
+        // towns too).
         assert_eq!(
             names("Bank of Japan Governor Kazuo Ueda kept rates", "Bank"),
             [("Bank of Japan".into(), false), ("Kazuo Ueda".into(), true)]
