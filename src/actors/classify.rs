@@ -4,7 +4,7 @@
 
 use super::cand::{Cand, Found, Para, kind_index, leading_kind};
 use super::features::{self, Feats};
-use super::lexicon::{GazClass, Lexicon};
+use super::lexicon::Lexicon;
 use super::model::{CLASSES, Model, NONE, best};
 use super::norm;
 use crate::article::ActorKind;
@@ -25,61 +25,12 @@ pub(crate) fn paragraph(
     skip_sure: Option<i32>,
     out: &mut Vec<Feats>,
 ) {
-    let mine = &found.cands[first.min(found.cands.len())..];
-    // Candidates by where they end and where they start, for finding list neighbours in a
-    // logarithmic time (a paragraph may hold thousands of names).
-    let mut by_end: Vec<(usize, usize)> =
-        mine.iter().enumerate().map(|(i, c)| (c.end, i)).collect();
-    let mut by_start: Vec<(usize, usize)> =
-        mine.iter().enumerate().map(|(i, c)| (c.start, i)).collect();
-    by_end.sort_unstable();
-    by_start.sort_unstable();
-    for c in mine {
+    for c in found.cands.iter().skip(first) {
         let mut f = Feats::new(named);
         if !skip_sure.is_some_and(|s| rules_sure(c, s)) {
             features::candidate(p, c, &mut f);
-            let before = by_end[..by_end.partition_point(|&(e, _)| e <= c.start)]
-                .last()
-                .filter(|&&(e, _)| list_join(p.text, e, c.start));
-            let after = by_start
-                .get(by_start.partition_point(|&(s, _)| s < c.end))
-                .filter(|&&(s, _)| list_join(p.text, c.end, s));
-            for &(_, i) in before.into_iter().chain(after) {
-                f.add("ln", listed_kind(p, &mine[i]));
-            }
         }
         out.push(f);
-    }
-}
-
-/// The text from `a` to `b` joins two items of a list ("Chandler, Gilbert and Mesa"); a
-/// semicolon or slash joins clauses and alternatives more often.
-fn list_join(text: &str, a: usize, b: usize) -> bool {
-    a <= b
-        && text.get(a..b).is_some_and(|between| {
-            matches!(between.trim(), "," | "and" | "or" | "&" | ", and" | ", or")
-        })
-}
-
-/// What the rules know of a list neighbour: its gazetteer class, a kind they are sure of, or
-/// nothing.
-fn listed_kind(p: &Para, c: &Cand) -> &'static str {
-    if let Some(e) = c.gaz.or(c.listed).and_then(|g| p.lex.entry(g)) {
-        return match e.class {
-            GazClass::Country => "country",
-            GazClass::City => "city",
-            GazClass::Region => "region",
-            GazClass::Org => "org",
-        };
-    }
-    match leading_kind(&c.votes) {
-        (k, s) if s >= 2 && !c.weak => match k {
-            ActorKind::Person => "P",
-            ActorKind::Organization => "O",
-            ActorKind::Place => "L",
-            ActorKind::Other => "X",
-        },
-        _ => "unknown",
     }
 }
 
@@ -250,40 +201,6 @@ mod tests {
         f.add("b", "");
         decide(&paras, &mut found, &[f], &model);
         found.cands[0].weak
-    }
-
-    /// The list-neighbour features of each candidate of `text`, by its words.
-    fn neighbours_of(text: &str) -> Vec<(String, Vec<String>)> {
-        super::super::cand::with_para(text, |p| {
-            let mut found = Found::default();
-            super::super::recognize::recognize(p, &mut found);
-            let mut feats = Vec::new();
-            paragraph(p, &found, 0, true, None, &mut feats);
-            found
-                .cands
-                .iter()
-                .zip(feats)
-                .map(|(c, f)| {
-                    let ln = f.names.unwrap_or_default();
-                    let ln = ln.into_iter().filter(|n| n.starts_with("ln=")).collect();
-                    (text[c.start..c.end].to_string(), ln)
-                })
-                .collect()
-        })
-    }
-
-    #[test]
-    fn list_items_see_what_the_rules_know_of_their_neighbours() {
-        let got = neighbours_of("We drove to Phoenix, Zorvath and Gilbert before Tucson.");
-        let of = |name: &str| got.iter().find(|(n, _)| n == name).map(|(_, f)| f.clone());
-        assert_eq!(
-            of("Zorvath"),
-            Some(vec!["ln=city".into(), "ln=city".into()])
-        );
-        // The rules vote place for a name in a list after "to".
-        assert_eq!(of("Gilbert"), Some(vec!["ln=L".into()]));
-        // "before" joins no list.
-        assert!(of("Tucson").is_some_and(|f| f.is_empty()), "{got:?}");
     }
 
     #[test]
