@@ -262,8 +262,9 @@ pub(crate) struct Lexicon {
     subdivision_codes: HashMap<String, (String, Option<u32>)>,
     /// Towns of the United States and Canada (name key) -> their country and state code.
     state_towns: HashMap<String, Vec<(String, String)>>,
-    /// Names of those states and provinces, folded, without spaces ("newyork").
-    subdivision_names: Vec<String>,
+    /// Codes of those states and provinces with their names folded, without spaces
+    /// ("NY", "newyork").
+    subdivision_names: Vec<(String, String)>,
 }
 
 /// The lexicon, parsed on first use.
@@ -410,7 +411,7 @@ impl Lexicon {
             }
             let (country, code, name) = (a, b, c);
             lex.subdivision_names
-                .push(norm::fold(name).replace(' ', ""));
+                .push((code.to_string(), norm::fold(name).replace(' ', "")));
             // Only a listed state: "Washington" is the capital and "Georgia" the country, so
             // "WA" and "GA" stay letters.
             let key = norm::key(name, &lex.tables);
@@ -427,14 +428,28 @@ impl Lexicon {
     /// The word shortens a US state's or Canadian province's name as newspapers do: its
     /// letters, in order, from the name's first ("Ky.", "Minn.", "N.Y.", "Calif.", "Ohio").
     pub fn state_abbreviation(&self, word: &str) -> bool {
+        self.abbreviated_states(word).next().is_some()
+    }
+
+    /// Codes of the states and provinces whose names `word` may shorten.
+    fn abbreviated_states(&self, word: &str) -> impl Iterator<Item = &str> {
         let letters: Vec<char> = norm::fold(word).chars().filter(|c| *c != '.').collect();
-        if !(2..=6).contains(&letters.len()) {
-            return false;
-        }
-        self.subdivision_names.iter().any(|name| {
-            let mut rest = name.chars();
-            name.starts_with(letters[0]) && letters.iter().all(|&c| rest.by_ref().any(|n| n == c))
-        })
+        let fits = (2..=6).contains(&letters.len());
+        self.subdivision_names
+            .iter()
+            .filter(move |(_, name)| {
+                let mut rest = name.chars();
+                fits && name.starts_with(letters[0])
+                    && letters.iter().all(|&c| rest.by_ref().any(|n| n == c))
+            })
+            .map(|(code, _)| code.as_str())
+    }
+
+    /// As [`Lexicon::state_of_town`] for a newspaper's abbreviation of the state's name
+    /// ("Lawrence", "Kan.": Kansas).
+    pub fn state_of_town_abbreviated(&self, town: &str, word: &str) -> Option<u32> {
+        self.abbreviated_states(word)
+            .find_map(|code| self.state_of_town(town, code))
     }
 
     /// The listed state or province whose letters these are, when they follow the town

@@ -1174,6 +1174,10 @@ mod tests {
         let (e, _) = run(&["He moved from Wichita, KS, to Laval, QC. Kansas is flat."]);
         has(&e, "Quebec", Place, &["QC"]);
         has(&e, "Kansas", Place, &["KS"]);
+        // A newspaper's abbreviation of the state's name too.
+        let (e, _) = run(&["She grew up in Lawrence, Kan., and Sacramento, Calif."]);
+        has(&e, "Kansas", Place, &["Kan"]);
+        has(&e, "California", Place, &["Calif"]);
         // Not after a person, nor a town of another country, nor when the state's name is a
         // city's or a country's.
         let (e, _) = run(&["Toronto, CA, and Palermo, PA, and Mumbai, IN, were hot."]);

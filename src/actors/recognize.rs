@@ -173,11 +173,11 @@ fn party_label(p: &Para, seg: &[usize]) -> bool {
         && p.lex.state_abbreviation(p.word(*second))
 }
 
-/// "Wichita, KS", "Laval, QC": a state's or province's letters after one of its towns and a
-/// comma name that state (not after a person, "Jane Doe, MD", nor a town elsewhere, "Palermo,
+/// "Wichita, KS", "Laval, QC", "Lawrence, Kan.": a state's or province's letters or abbreviation
+/// after one of its towns and a comma name that state (not after a person, "Jane Doe, MD", nor a town elsewhere, "Palermo,
 /// PA").
 fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
-    if p.toks[k].shape != Shape::Upper || k < 2 || !p.toks[k - 1].is_punct(',') {
+    if k < 2 || !p.toks[k - 1].is_punct(',') {
         return None;
     }
     let before = out
@@ -185,7 +185,14 @@ fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
         .last()
         .filter(|c| c.para == p.index && c.end == p.toks[k - 2].end)?;
     let town = norm::key(p.text.get(before.start..before.end)?, &p.lex.tables);
-    p.lex.state_of_town(&town, p.word(k))
+    match p.toks[k].shape {
+        Shape::Upper => p.lex.state_of_town(&town, p.word(k)),
+        // "Lawrence, Kan.", "Sacramento, Calif.": a newspaper's abbreviation.
+        Shape::Cap if p.toks.get(k + 1).is_some_and(|t| t.is_punct('.')) => {
+            p.lex.state_of_town_abbreviated(&town, p.word(k))
+        }
+        _ => None,
+    }
 }
 
 /// A part of a known place named from it: "Upper Manhattan", "Northeast Ohio", "South Pacific".
