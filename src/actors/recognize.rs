@@ -173,9 +173,9 @@ fn party_label(p: &Para, seg: &[usize]) -> bool {
         && p.lex.state_abbreviation(p.word(*second))
 }
 
-/// "Wichita, KS", "Laval, QC", "Lawrence, Kan.": a state's or province's letters or abbreviation
-/// after one of its towns and a comma name that state (not after a person, "Jane Doe, MD", nor a town elsewhere, "Palermo,
-/// PA").
+/// "Wichita, KS", "Laval, QC", "Lawrence, Kan.": a state's or province's letters or
+/// abbreviation after one of its towns and a comma name that state (not after a person, "Jane
+/// Doe, MD", nor after a town of another country, "Palermo, PA").
 fn state_code(p: &Para, k: usize, out: &Found) -> Option<u32> {
     if k < 2 || !p.toks[k - 1].is_punct(',') {
         return None;

@@ -297,15 +297,12 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
             // Nairobi"); "in" a country or region it is named ("Church in Wales", "Mission in
             // Kosovo"), and a longer one "in" what the lists do not know.
             // The longer name first: "Mexico City" is a city, not the country.
-            let class = || {
-                [&[k + n, k + n + 1][..], &[k + n][..]]
-                    .iter()
-                    .filter(|s| s.iter().all(|&x| x < toks.len()))
-                    .find_map(|s| p.gaz(s))
-                    .and_then(|g| p.lex.entry(g))
-                    .map(|e| e.class)
-            };
-            let class = class();
+            let class = [&[k + n, k + n + 1][..], &[k + n][..]]
+                .iter()
+                .filter(|s| w == "in" && s.iter().all(|&x| x < toks.len()))
+                .find_map(|s| p.gaz(s))
+                .and_then(|g| p.lex.entry(g))
+                .map(|e| e.class);
             let country = matches!(class, Some(GazClass::Country | GazClass::Region));
             // A longer body is named "in" anything but a city: "High Court in Nairobi" and
             // "Embassy in Kyiv" are placed there.
