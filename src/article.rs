@@ -48,6 +48,9 @@ pub struct Article {
     /// Where the report was filed, from an agency dateline (`NAIROBI (AP) -` gives Nairobi).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The agency as that dateline writes it (`AP`), read for actors beside the place.
+    #[serde(skip)]
+    pub agency: Option<String>,
     /// Body paragraphs; links appear in them as `[N]`, N counting from 1 into `links`.
     pub paragraphs: Vec<String>,
     /// URLs of the article's links, in reference order.

@@ -60,10 +60,14 @@ pub struct LoadOutcome {
 /// as a sentence, which goes after them.
 fn leads(a: &Article) -> (Vec<String>, Option<String>) {
     let dek = a.subtitle.as_deref().filter(|s| !s.trim().is_empty());
-    let dateline = a.place.as_deref().map(|place| match &a.source {
-        Some(agency) => format!("{place} ({agency})"),
-        None => place.to_string(),
-    });
+    // The agency as the dateline wrote it ("AP"), so its spelling is one the text has.
+    let dateline = a
+        .place
+        .as_deref()
+        .map(|place| match a.agency.as_ref().or(a.source.as_ref()) {
+            Some(agency) => format!("{place} ({agency})"),
+            None => place.to_string(),
+        });
     let front: Vec<String> = dateline
         .into_iter()
         .chain(dek.map(str::to_string))
@@ -490,5 +494,24 @@ mod tests {
         }
         // Neither lead stays in the body, and mentions point into what does.
         assert_one_paragraph_body(&corpus.articles[0]);
+    }
+
+    #[test]
+    fn a_dateline_agency_keeps_the_spelling_the_text_has() {
+        let corpus = Corpus::from_articles(vec![Article {
+            id: "wire".into(),
+            title: "Dockers walk out".into(),
+            source: Some("Associated Press".into()),
+            agency: Some("AP".into()),
+            place: Some("Nairobi, Kenya".into()),
+            paragraphs: vec!["The strike at the container terminal began on Monday.".into()],
+            ..Article::default()
+        }]);
+        let ap = corpus
+            .actors
+            .actors()
+            .iter()
+            .find(|a| a.name == "Associated Press");
+        assert!(ap.is_some_and(|a| a.aliases.iter().any(|s| s == "AP")));
     }
 }

@@ -441,6 +441,27 @@ pub(crate) fn is_results_line(toks: &[Tok]) -> bool {
     after_name >= 2 || after_bracket >= 1
 }
 
+/// Whether the token at `k` is a match score ("Olimpia 2, Cerro Porteño 1"): a number of one
+/// or two digits after a name, not the start of a time, a distance or "2,111".
+pub(crate) fn is_score(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return false;
+    };
+    let after_name = k > 0 && toks[k - 1].is_cap();
+    // Only a comma or semicolon and a space may follow it: not "8-4A" or "2:13".
+    let more = toks.get(k + 1).is_some_and(|n| {
+        !n.space_before
+            && !((n.is_punct(',') || n.is_punct(';'))
+                && toks.get(k + 2).is_none_or(|d| d.space_before))
+    });
+    t.shape == Shape::Digit && t.end - t.start <= 2 && after_name && !more
+}
+
+/// Whether a results line holds a match: two names, each with its score.
+pub(crate) fn is_match_line(toks: &[Tok]) -> bool {
+    is_results_line(toks) && (0..toks.len()).filter(|&k| is_score(toks, k)).count() >= 2
+}
+
 /// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).
 #[cfg(test)]
 pub(crate) fn with_para<R>(text: &str, f: impl FnOnce(&Para) -> R) -> R {

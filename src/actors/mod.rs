@@ -1324,6 +1324,21 @@ mod tests {
     }
 
     #[test]
+    fn both_sides_of_a_match_are_teams() {
+        let (e, _) = run(&[
+            "Results of the round:\n\nOlimpia 2, Cerro Porteño 1\n\nGuaraní 1, Nacional 1\n\n\
+             Kenya 3, Ethiopia 2\n\nHistory of England (Volume 1, Chapter 1)",
+        ]);
+        // A small town's name, one word or two unknown ones: the club.
+        for team in ["Olimpia", "Cerro Porteño", "Guaraní", "Nacional"] {
+            has(&e, team, Organization, &[]);
+        }
+        // A country's side stays its country; a book's parts are no sides.
+        has(&e, "Kenya", Place, &[]);
+        assert!(actor(&e, "Volume").is_none() && actor(&e, "Chapter").is_none());
+    }
+
+    #[test]
     fn national_bodies_keep_their_adjective() {
         let (e, _) = run(&[
             "The Danish Fjord Safety Agency (DFS) and the Swedish Coastal and \

@@ -374,6 +374,19 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
     // "Tigst Assefa (ETH) 2:13:50": a nation's or club's code before a result marks a
     // competitor too.
     let coded = seg.last().is_some_and(|&l| result_code(p, l + 2)) && personal(p, seg);
+    // "Guaraní 1, Nacional 1": a one-word side of a match is a team.
+    let side = ctx.results
+        && seg.len() == 1
+        && seg
+            .last()
+            .is_some_and(|&l| is_score(p.toks, l + 1) && is_match_line(p.toks))
+        && !p.toks[seg[0]].has(GIVEN | STOP);
+    if side {
+        let (mut votes, _) = votes(p, seg, ctx, st, out);
+        votes[O] += 6;
+        push(p, seg, None, votes, false, false, ctx.titled, st, out);
+        return;
+    }
     if (ctx.headline || ctx.results || coded) && seg.len() >= 2 {
         let nation = nation_after(p, seg) || coded;
         let scored = ctx.results
@@ -386,6 +399,9 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
             if nation || p.toks[seg[0]].has(GIVEN) {
                 // A code and a result are as sure a sign as a title.
                 votes[P] += if coded { 6 } else { 3 };
+            } else if is_match_line(p.toks) {
+                // A side of a match ("Cerro Porteño 1") is a team.
+                votes[O] += 6;
             } else {
                 votes[O] += 3;
             }
@@ -634,10 +650,13 @@ fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     // teams stay their country.
     // Only well-known cities field teams: a listed small town is more often a surname
     // ("Al-Lami, who had warned").
-    let city =
-        entry.is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region)) && !generated;
-    if city
-        && team_cue(p, seg)
+    let town = entry.is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
+    // A side of a match is a team even where the town is a small one.
+    let side = seg
+        .last()
+        .is_some_and(|&l| is_score(p.toks, l + 1) && is_match_line(p.toks));
+    if town
+        && (side || (!generated && team_cue(p, seg)))
         && let Some(c) = out.cands.last_mut()
     {
         c.team = true;

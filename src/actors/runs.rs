@@ -96,6 +96,13 @@ pub(crate) fn run_end(p: &Para, i: usize) -> usize {
                     k += 1;
                     continue;
                 }
+                if t.ch == ',' && glued {
+                    if let Some(n) = fields_of_body(p, i, k) {
+                        k += n;
+                        words += n;
+                        continue;
+                    }
+                }
                 // A nickname in quotes inside a name: Ferdinand "Bongbong" Marcos Jr.
                 // Only after a first name, the run's first word or one after a title
                 // (`President Ferdinand "Bongbong" Marcos`): `Taylor Swift "Eras" Tour` and
@@ -150,6 +157,61 @@ fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
         && next.space_before
         && !next.sent_start;
     ok.then_some(words + 2)
+}
+
+/// At a comma after a body's "of" or "for" and one field: the tokens of the fields listed
+/// after it, through the last after "and" ("Ministry of Economy, Trade and Industry",
+/// "Department for Environment, Food and Rural Affairs"). Each field is one or two common
+/// nouns in capitals, and nothing in capitals follows the list.
+fn fields_of_body(p: &Para, i: usize, k: usize) -> Option<usize> {
+    let toks = p.toks;
+    let head = if p.is_word_ci(i, "the") { i + 1 } else { i };
+    let opens = k == head + 3
+        && toks[head].has(OF_HEAD | BODY)
+        && (p.is_word_ci(head + 1, "of") || p.is_word_ci(head + 1, "for"));
+    if !opens {
+        return None;
+    }
+    let common = |x: usize| {
+        toks.get(x).is_some_and(|t| {
+            t.is_cap()
+                && !t.sent_start
+                && !t.has(STOP | TITLE | GIVEN | OF_HEAD | ORG_TAIL | PLACE_TAIL | BODY)
+                && p.gaz(&[x]).is_none()
+                && p.lex.case_of(&norm::fold(p.word(x))) == Some(true)
+        })
+    };
+    // One field: one or two common nouns; returns the token after it.
+    let field = |x: usize| -> Option<usize> {
+        if !common(x) {
+            return None;
+        }
+        Some(if common(x + 1) { x + 2 } else { x + 1 })
+    };
+    let mut x = k;
+    for n in 0..6 {
+        // `x` is at a comma.
+        let mut y = x + 1;
+        // ", and" closes a list of three or more, never the first comma.
+        if n > 0 && p.is_word_ci(y, "and") {
+            y += 1;
+            let end = field(y)?;
+            return toks.get(end).is_none_or(|t| !t.is_cap()).then_some(end - k);
+        }
+        let end = field(y)?;
+        match toks.get(end) {
+            Some(t) if t.is_punct(',') && !t.space_before => x = end,
+            Some(_) if p.is_word_ci(end, "and") => {
+                let last = field(end + 1)?;
+                return toks
+                    .get(last)
+                    .is_none_or(|t| !t.is_cap())
+                    .then_some(last - k);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The last syllable of a hyphenated East Asian given name ("Kim Jong-un", "Lee
@@ -265,7 +327,7 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
     let w = p.word(k).to_ascii_lowercase();
     let ok = match w.as_str() {
         // "Bank of England", "University of Oslo".
-        "of" => last.has(OF_HEAD),
+        "of" => last.has(OF_HEAD) || of_country_after_of(p, &left, k + n) || of_after_for(p, &left),
         // "Tony Blair Institute for Global Change", "Council on Foreign Relations".
         "for" | "on" if last.has(BODY) && p.gaz(&[k + n]).is_none() => true,
         // "Islamic Resistance in Iraq": only after descriptive words and an organisation word.
@@ -372,6 +434,41 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
         p.lex.is_prefix(&format!("{key} {w}"))
     };
     (ok || known()).then_some(n)
+}
+
+/// "Association of Banana Exporters of Ecuador": a body named with its head word and "of"
+/// goes on through a second "of" and the country or region it serves, ending there ("Sony
+/// of Japan" only tells where a company is from).
+fn of_country_after_of(p: &Para, left: &[usize], next: usize) -> bool {
+    let left = match left.split_first() {
+        Some((&f, rest)) if p.is_word_ci(f, "the") => rest,
+        _ => left,
+    };
+    let headed = left.len() >= 3 && p.toks[left[0]].has(OF_HEAD) && p.is_word_ci(left[1], "of");
+    let country = p
+        .gaz(&[next])
+        .and_then(|g| p.lex.entry(g))
+        .is_some_and(|e| matches!(e.class, GazClass::Country | GazClass::Region));
+    headed && country && p.gaz(left).is_none() && p.toks.get(next + 1).is_none_or(|t| !t.is_cap())
+}
+
+/// "Royal Society for the Conservation of Nature", "Centre for the Study of Democracy": after
+/// a body's "for (the)" and one common noun, "of" goes on naming the body.
+fn of_after_for(p: &Para, left: &[usize]) -> bool {
+    let n = left.len();
+    let (Some(&noun), Some(&before)) = (left.last(), n.checked_sub(2).and_then(|x| left.get(x)))
+    else {
+        return false;
+    };
+    let for_at = if p.is_word_ci(before, "the") {
+        n.checked_sub(3)
+    } else {
+        n.checked_sub(2)
+    };
+    let body_for = for_at.is_some_and(|f| {
+        f >= 1 && p.is_word_ci(left[f], "for") && p.toks[left[f - 1]].has(BODY | ORG_TAIL)
+    });
+    body_for && p.lex.case_of(&norm::fold(p.word(noun))) == Some(true)
 }
 
 /// "Securities and Exchange Commission": descriptive capitals (after a national
@@ -504,10 +601,10 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
         } else if x > start
             && p.is_word_ci(k, "of")
             && t.shape == Shape::Lower
-            && !(x == start + 1 && toks[words[start]].has(OF_HEAD))
+            && !lone_head(p, &words[start..x])
             && org_follows(p, &words[x + 1..])
         {
-            // "Department of Health and Human Services" is one name: a lone head
+            // "(The) Department of Health and Human Services" is one name: a lone head
             // word is no body of its own.
             pieces.push((&words[start..x], true));
             start = x + 1;
@@ -516,6 +613,15 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
     pieces.push((&words[start..], false));
     pieces.retain(|(s, _)| !s.is_empty());
     pieces
+}
+
+/// One head word, after a sentence's "The" perhaps: "The Ministry" (of ...).
+fn lone_head(p: &Para, left: &[usize]) -> bool {
+    let left = match left {
+        [the, rest @ ..] if p.is_word_ci(*the, "the") => rest,
+        _ => left,
+    };
+    matches!(left, [head] if p.toks[*head].has(OF_HEAD))
 }
 
 /// A month word that is a name here ("Theresa May", "Jan Egeland").
@@ -687,6 +793,10 @@ fn title_at(p: &Para, seg: &[usize], pos: usize) -> usize {
         }
         if r > q + 1 && r < seg.len() {
             q = r;
+            // "Minister of Health Dr. Claudine Ingabire": an honorific may follow.
+            while q + 1 < seg.len() && cap_title(seg[q]) {
+                q += 1;
+            }
         }
     }
     q - pos
@@ -1119,6 +1229,14 @@ mod tests {
             names("Secretary of State Antony Blinken", "Secretary"),
             [("Antony Blinken".into(), true)]
         );
+        // An honorific after a title with "of" is no part of the name.
+        assert_eq!(
+            names(
+                "Minister of Health Dr. Claudine M. Ingabire said",
+                "Minister"
+            ),
+            [("Claudine M. Ingabire".into(), true)]
+        );
     }
 
     #[test]
@@ -1295,6 +1413,65 @@ mod tests {
         assert_eq!(
             run("the New Mexico Oil and Gas Association said", "New"),
             "New Mexico Oil and Gas Association"
+        );
+    }
+
+    #[test]
+    fn bodies_named_with_lists_second_ofs_and_for_the() {
+        // A sentence's "The" before a body's head word does not make the head a body alone.
+        assert_eq!(
+            name_texts("The Ministry of Transport and Logistics said", "The"),
+            ["Ministry of Transport and Logistics"]
+        );
+        // Fields listed after a body's "of" or "for".
+        for (text, name) in [
+            (
+                "Japan's Ministry of Economy, Trade and Industry said",
+                "Ministry of Economy, Trade and Industry",
+            ),
+            (
+                "the Ministry of Land, Infrastructure, Transport and Tourism and towns",
+                "Ministry of Land, Infrastructure, Transport and Tourism",
+            ),
+            (
+                "officials at the Department for Environment, Food and Rural Affairs said",
+                "Department for Environment, Food and Rural Affairs",
+            ),
+        ] {
+            let start = name.split(' ').next().unwrap_or_default();
+            assert_eq!(run(text, start), name);
+        }
+        // A list of bodies, or a place after ", and", is no list of fields.
+        assert_eq!(
+            run(
+                "the Department of Finance, and County of Maui agreed",
+                "Department"
+            ),
+            "Department of Finance"
+        );
+        assert_eq!(
+            run(
+                "the University of Oxford, Cambridge and Durham",
+                "University"
+            ),
+            "University of Oxford"
+        );
+        // A second "of" names the country a body of its own serves; a company's does not.
+        assert_eq!(
+            run(
+                "the Association of Banana Exporters of Ecuador said",
+                "Association"
+            ),
+            "Association of Banana Exporters of Ecuador"
+        );
+        assert_eq!(run("Sony of Japan and Samsung gained", "Sony"), "Sony");
+        // "of" after "for the" and a common noun goes on.
+        assert_eq!(
+            run(
+                "the Royal Society for the Conservation of Nature said",
+                "Royal"
+            ),
+            "Royal Society for the Conservation of Nature"
         );
     }
 

@@ -107,7 +107,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     let (mut body, removed) = boilerplate::strip(paragraphs);
     // A dateline may open the first line, before a headline is looked for in it.
     let mut place = None;
-    take_dateline(&mut body, &mut source, &mut place);
+    let agency = take_dateline(&mut body, &mut source, &mut place);
     let subtitle = match &title {
         Some(t) => {
             // A page repeats its headline as the first paragraph; a record whose whole text
@@ -130,7 +130,8 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
             head.subtitle
         }
     };
-    take_dateline(&mut body, &mut source, &mut place);
+    let later = take_dateline(&mut body, &mut source, &mut place);
+    let agency = agency.or(later);
     body.retain(|p| !p.trim().is_empty());
     let body = text::split_walls(body);
     if body.is_empty() && title.is_none() {
@@ -176,6 +177,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         url: url.map(|u| crate::sanitize::one_line(&u)),
         author: author.map(safe),
         place: place.map(safe),
+        agency: agency.map(safe),
         paragraphs: body.into_iter().map(safe).collect(),
         links: links.into_iter().map(safe).collect(),
         words,
@@ -185,22 +187,27 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
 }
 
 /// Removes a dateline opening the first paragraph, keeping its source (unless the file
-/// named one) and place; a paragraph that was only a dateline goes.
-fn take_dateline(body: &mut Vec<String>, source: &mut Option<String>, place: &mut Option<String>) {
-    let Some(first) = body.first_mut() else {
-        return;
-    };
-    let Some(d) = meta::dateline(first) else {
-        return;
-    };
+/// named one) and place; a paragraph that was only a dateline goes. Returns the agency as
+/// the dateline writes it.
+fn take_dateline(
+    body: &mut Vec<String>,
+    source: &mut Option<String>,
+    place: &mut Option<String>,
+) -> Option<String> {
+    let first = body.first_mut()?;
+    let d = meta::dateline(first)?;
     if source.is_none() {
-        *source = d.source.map(|s| RULES.agency_name(&s).to_string());
+        *source = d
+            .source
+            .as_deref()
+            .map(|s| RULES.agency_name(s).to_string());
     }
     *place = place.take().or(d.place);
     first.replace_range(..d.len, "");
     if first.trim().is_empty() {
         body.remove(0);
     }
+    d.source
 }
 
 /// Takes a line that only dates the article from the top of a text file, and its date:
@@ -401,6 +408,8 @@ mod tests {
             "NAIROBI (AP) - Kenya's parliament passed the finance bill on Tuesday after a stormy debate.\n\nProtesters gathered outside.",
         );
         assert_eq!(a.source.as_deref(), Some("Associated Press"));
+        // As written, for the actors: the text says "AP".
+        assert_eq!(a.agency.as_deref(), Some("AP"));
         assert_eq!(a.place.as_deref(), Some("Nairobi"));
         assert!(a.paragraphs[0].starts_with("Kenya's parliament"));
     }
