@@ -18,6 +18,7 @@ const NAMES_GENERATED: &str = include_str!("../../assets/actors/names_generated.
 const NICKNAMES: &str = include_str!("../../assets/actors/nicknames.txt");
 const ENGLISH_CASE: &str = include_str!("../../assets/actors/english_case.txt");
 const SUBDIVISION_CODES: &str = include_str!("../../assets/actors/subdivision_codes.txt");
+const NATION_CODES: &str = include_str!("../../assets/actors/nation_codes.txt");
 
 /// Word classes as bit flags (a word may have several).
 pub(crate) mod class {
@@ -260,6 +261,8 @@ pub(crate) struct Lexicon {
     case: HashMap<String, bool>,
     /// A state's or province's letters ("KS") -> its country ("US", "CA") and listed entry.
     subdivision_codes: HashMap<String, (String, Option<u32>)>,
+    /// ISO alpha-3 and IOC codes -> the listed country ("POL": Poland).
+    nation_codes: HashMap<String, u32>,
     /// Towns of the United States and Canada (name key) -> their country and state code.
     state_towns: HashMap<String, Vec<(String, String)>>,
     /// Codes of those states and provinces with their names folded, without spaces
@@ -422,7 +425,24 @@ impl Lexicon {
             lex.subdivision_codes
                 .insert(code.to_string(), (country.to_string(), state));
         }
+        for line in NATION_CODES.lines().filter(|l| !l.starts_with('#')) {
+            let Some((code, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let country = lex.gaz(&norm::key(name, &lex.tables), false).filter(|&g| {
+                lex.entry(g)
+                    .is_some_and(|e| e.class == GazClass::Country && !e.generated)
+            });
+            if let Some(g) = country {
+                lex.nation_codes.insert(code.to_string(), g);
+            }
+        }
         lex
+    }
+
+    /// The country whose ISO or IOC code these three capitals are ("KEN": Kenya).
+    pub fn nation_of_code(&self, code: &str) -> Option<u32> {
+        self.nation_codes.get(code).copied()
     }
 
     /// The word shortens a US state's or Canadian province's name as newspapers do: its

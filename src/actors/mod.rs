@@ -1324,6 +1324,34 @@ mod tests {
     }
 
     #[test]
+    fn an_undefined_acronym_spelled_by_one_longer_name_is_that_name() {
+        let (e, _) = run(&[
+            "A director of the Port Autonome de Douala was jailed. In a statement, PAD said \
+             it had tightened checks. The Kenya Revenue Authority and the Kenya Rice Agency \
+             met; the KRA said nothing.",
+        ]);
+        has(&e, "Port Autonome de Douala", Organization, &["PAD"]);
+        // Two names with the same initials: the letters stay apart.
+        for name in ["Kenya Revenue Authority", "Kenya Rice Agency"] {
+            let a = actor(&e, name);
+            assert!(a.is_some_and(|a| !a.aliases.iter().any(|x| x == "KRA")));
+        }
+    }
+
+    #[test]
+    fn a_nation_code_in_results_is_that_country() {
+        let (e, _) = run(&[
+            "Men: 1. Kamil Wasowicz (POL) 2:11:42, 2. Edwin Rotich (KEN) 2:11:58\n\n\
+             The ETH rally went on.",
+        ]);
+        has(&e, "Poland", Place, &["POL"]);
+        has(&e, "Kenya", Place, &["KEN"]);
+        has(&e, "Kamil Wasowicz", Person, &[]);
+        // Outside a results row the letters are no country.
+        assert!(actor(&e, "Ethiopia").is_none());
+    }
+
+    #[test]
     fn both_sides_of_a_match_are_teams() {
         let (e, _) = run(&[
             "Results of the round:\n\nOlimpia 2, Cerro Porteño 1\n\nGuaraní 1, Nacional 1\n\n\

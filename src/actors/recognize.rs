@@ -274,6 +274,14 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
+    // "Kamil Wasowicz (POL) 2:11:42": a competitor's nation by its code.
+    if let [k] = seg
+        && result_code(p, *k)
+        && let Some(g) = p.lex.nation_of_code(p.word(*k))
+    {
+        push_gaz(p, seg, g, st, out);
+        return;
+    }
     if let [k] = seg
         && p.toks[*k].shape == Shape::Upper
     {

@@ -230,6 +230,16 @@ fn surface<'a>(paras: &'a [String], c: &Cand) -> &'a str {
         .unwrap_or("")
 }
 
+/// The lowercase initials of a name's capitalised words, hyphenated parts included:
+/// "Port Autonome de Douala" gives "pad", "Anti-Corruption Commission" "acc".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Pushes `v` unless present.
 fn push_unique(list: &mut Vec<String>, v: &str) {
     if !v.is_empty() && !list.iter().any(|x| x == v) {
@@ -269,6 +279,24 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
     let mut acr: HashMap<&str, usize> = HashMap::default();
     for (letters, c) in &found.acronyms {
         acr.entry(letters.as_str()).or_insert(*c);
+    }
+    // Initials of the article's longer names that are no person's: "PAD" used alone stands
+    // for the "Port Autonome de Douala" named before, when no other name has those initials.
+    let mut spelled: HashMap<String, Option<usize>> = HashMap::default();
+    for (c, cand) in cands.iter().enumerate() {
+        let inf = &infos[c];
+        if inf.ntok() < 2 || cand.acronym || inf.full.is_empty() || inf.kind.0 == ActorKind::Person
+        {
+            continue;
+        }
+        let letters = initials(surface(paras, cand));
+        if letters.chars().count() < 3 {
+            continue;
+        }
+        let slot = spelled.entry(letters).or_insert(Some(c));
+        if slot.is_some_and(|o| infos[o].full != inf.full) {
+            *slot = None;
+        }
     }
     // Most complete forms first, so short forms find them.
     let mut order: Vec<usize> = (0..n).collect();
@@ -361,6 +389,14 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
         {
             home = Some(d);
             use_gaz[c] = false;
+        }
+        if home.is_none()
+            && cand.acronym
+            && cand.gaz.is_none()
+            && let Some(letters) = norm::acronym_letters(surface(paras, cand))
+            && let Some(&Some(d)) = spelled.get(&letters)
+        {
+            home = Some(d);
         }
         if home.is_none()
             && let Some(g) = cand.gaz
