@@ -1339,6 +1339,17 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_two_word_name_is_no_surname_of_another() {
+        let (e, _) = run(&[
+            "His wife, Daw Khin Sandar Win, said he died. He was first arrested during the \
+             rule of General Ne Win. He is survived by Khin Sandar Win.",
+        ]);
+        // "Daw" is an honorific; "Ne Win" shares only a last word with her.
+        has(&e, "Khin Sandar Win", Person, &["Khin Sandar Win"]);
+        has(&e, "Ne Win", Person, &["Ne Win"]);
+    }
+
+    #[test]
     fn a_nation_code_in_results_is_that_country() {
         let (e, _) = run(&[
             "Men: 1. Kamil Wasowicz (POL) 2:11:42, 2. Edwin Rotich (KEN) 2:11:58\n\n\
