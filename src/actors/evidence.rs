@@ -618,6 +618,14 @@ mod tests {
             kind_of("shares of Acme Analytics fell", "Acme Analytics"),
             Organization
         );
+        // A company's suffix with periods is the suffix: no initial of a person.
+        assert_eq!(
+            kind_of(
+                "packed by Frutera Andina S.A., an exporter",
+                "Frutera Andina S.A."
+            ),
+            Organization
+        );
         assert_eq!(
             kind_of("Lars Berg, a member of the board, left", "Lars Berg"),
             Person
