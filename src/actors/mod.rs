@@ -1360,6 +1360,26 @@ mod tests {
         has(&e, "Kamil Wasowicz", Person, &[]);
         // Outside a results row the letters are no country.
         assert!(actor(&e, "Ethiopia").is_none());
+        // After a competitor's name, with no result after it, too; not after a body.
+        let (e, _) =
+            run(&["Novak Djokovic (SRB) beat him. Acme Analytics (AAA) said profits rose."]);
+        has(&e, "Serbia", Place, &["SRB"]);
+        has(&e, "Acme Analytics", Organization, &["AAA"]);
+    }
+
+    #[test]
+    fn known_names_keep_title_words_and_definitions_keep_demonyms() {
+        let (e, _) = run(&[
+            "The DR Congo army said rebels held Goma. The European Bank for Reconstruction \
+             and Development (EBRD) lent 50 million euros.",
+        ]);
+        has(&e, "Democratic Republic of the Congo", Place, &["DR Congo"]);
+        has(
+            &e,
+            "European Bank for Reconstruction and Development",
+            Organization,
+            &["EBRD"],
+        );
     }
 
     #[test]

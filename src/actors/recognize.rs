@@ -232,9 +232,14 @@ fn process_run(
     out: &mut Found,
 ) {
     let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
-    // "Baltic Timber Council (BTC)": a definition spelled from the first word is one name.
+    // "Baltic Timber Council (BTC)": a definition spelled from the first word (after a
+    // sentence's "The") is one name.
+    let named = match words.split_first() {
+        Some((&f, rest)) if p.is_word_ci(f, "the") && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
     let defined = acronym_after(p, j)
-        .is_some_and(|letters| norm::acronym_start(&letters, &p.initials(&words)) == Some(0));
+        .is_some_and(|letters| norm::acronym_start(&letters, &p.initials(named)) == Some(0));
     for (piece, sub_body) in split_run(p, &words) {
         let Some((seg, the_prefix, weak)) = strip_leading(p, piece) else {
             continue;
@@ -274,9 +279,10 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
-    // "Kamil Wasowicz (POL) 2:11:42": a competitor's nation by its code.
+    // "Kamil Wasowicz (POL) 2:11:42", "Novak Djokovic (SRB) beat": a competitor's nation
+    // by its code.
     if let [k] = seg
-        && result_code(p, *k)
+        && (result_code(p, *k) || code_after_person(p, *k))
         && let Some(g) = p.lex.nation_of_code(p.word(*k))
     {
         push_gaz(p, seg, g, st, out);
@@ -547,6 +553,17 @@ fn result_code(p: &Para, k: usize) -> bool {
         && toks[k + 1].is_punct(')')
         && toks[k + 2].shape == Shape::Digit
         && toks[k - 2].shape == Shape::Cap
+}
+
+/// Three capitals in brackets right after two words that could only be a person's name.
+fn code_after_person(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    k >= 3
+        && toks[k].shape == Shape::Upper
+        && p.word(k).chars().count() == 3
+        && toks[k - 1].is_punct('(')
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(')'))
+        && personal(p, &[k - 3, k - 2])
 }
 
 /// Two or three words that could only be a person's name: none known, none a body's or a

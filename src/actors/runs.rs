@@ -808,6 +808,10 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
     let Some(&first) = seg.first() else {
         return Vec::new();
     };
+    // A known name holds no title: "DR Congo", "Prince Edward Island".
+    if seg.len() > 1 && p.gaz(seg).is_some() {
+        return vec![(seg, false)];
+    }
     // "Bank Governor", "House Speaker": an organisation word leads; only a
     // full personal name after the title splits it ("Commission President Ursula ...").
     let org_headed = toks[first].has(ORG_HEAD) && !toks[first].has(TITLE);
