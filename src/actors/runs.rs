@@ -863,6 +863,18 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
         if org_headed && !person {
             return vec![(seg, false)];
         }
+        // "the President of Kenya": the title's "of" governs a place or a body, no person.
+        if let Some((&of, after)) = rest.split_first()
+            && p.is_word_ci(of, "of")
+            && !after.is_empty()
+        {
+            let mut parts = Vec::new();
+            if !left.is_empty() {
+                parts.push((left, false));
+            }
+            parts.push((after, false));
+            return parts;
+        }
         let Some(&name) = rest.first() else {
             // A title word ending a body's name after its connector is a common noun there
             // ("High Court of Cassation and Justice").
@@ -877,8 +889,12 @@ pub(crate) fn title_split<'w>(p: &Para, seg: &'w [usize]) -> Vec<(&'w [usize], b
             };
         };
         let last = toks[rest[rest.len() - 1]];
-        let org_like =
-            toks[name].has(GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR) || last.has(ORG_TAIL);
+        // A given name that is also a faith or a common word opens a name after a title
+        // ("Finance Minister Christian Duarte", "Judge Victoria Pratt").
+        let given_first = toks[name].has(GIVEN) && rest.len() >= 2;
+        let org_like = (toks[name].has(GENERIC | ORG_TAIL | PLACE_TAIL | NON_ACTOR)
+            && !given_first)
+            || last.has(ORG_TAIL);
         // "Imam Khomeini International Airport": a place named after a person; a surname
         // that is a place word alone stays the person's ("Judge Anthony Hill").
         let place_named = last.has(PLACE_TAIL) && rest.iter().any(|&k| toks[k].has(GENERIC));
@@ -1240,6 +1256,20 @@ mod tests {
                 "Minister"
             ),
             [("Claudine M. Ingabire".into(), true)]
+        );
+        // A given name that is also a faith opens the name after a title.
+        assert_eq!(
+            names("Finance Minister Christian Duarte presented", "Finance"),
+            [("Christian Duarte".into(), true)]
+        );
+        // What a title is "of" is a place or a body, no person.
+        assert_eq!(
+            names("the President of Kenya, William Ruto", "President"),
+            [("Kenya".into(), false)]
+        );
+        assert_eq!(
+            name_texts("ordered the State Railway of Thailand to", "State"),
+            ["State Railway of Thailand"]
         );
     }
 
