@@ -394,6 +394,17 @@ pub(crate) fn candidate(p: &Para, c: &Cand, f: &mut Feats) {
     f.add("next_suf", &word_end(&nw));
     f.add("prev_suf", &word_end(&pw));
     f.add("prev_gaz", &format!("{pw}:{gaz_class}"));
+    // "Brazil's Petrobras", "Kenya's Faith Kipyegon": what a known place owns is an actor.
+    if let Some(k) = prev.filter(|&k| toks[k].poss && toks[k].is_cap()) {
+        let owner = p
+            .gaz(&[k])
+            .and_then(|g| p.lex.entry(g))
+            .map_or("none", |e| match e.class {
+                GazClass::Org => "org",
+                _ => "place",
+            });
+        f.add("owner", owner);
+    }
     f.add("prev_next", &format!("{pw}:{nw}"));
     if cites(p, first, last) {
         f.add("cite", "");
@@ -447,6 +458,16 @@ mod tests {
         assert!(f.contains(&"next=in".to_string()));
         let f = names_of("Later, the minister met Jane Holloway in Oslo.", 1);
         assert!(f.contains(&"gaz=city".to_string()) || f.contains(&"gaz=country".to_string()));
+    }
+
+    #[test]
+    fn what_a_known_place_owns_is_marked() {
+        let f = names_of("Later, Brazil's Petrobras raised prices.", 1);
+        assert!(f.contains(&"owner=place".to_string()), "{f:?}");
+        let f = names_of("Later, Jane's Petrobras raised prices.", 1);
+        assert!(f.contains(&"owner=none".to_string()), "{f:?}");
+        let f = names_of("Later, the Petrobras board met.", 0);
+        assert!(!f.iter().any(|x| x.starts_with("owner=")), "{f:?}");
     }
 
     #[test]
