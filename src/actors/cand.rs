@@ -457,9 +457,29 @@ pub(crate) fn is_score(toks: &[Tok], k: usize) -> bool {
     t.shape == Shape::Digit && t.end - t.start <= 2 && after_name && !more
 }
 
-/// Whether a results line holds a match: two names, each with its score.
+/// Whether a line is one match and nothing else: a name, its score, perhaps a comma, the
+/// other name and its score ("Olimpia 2, Cerro Porteño 1"; not "Highs: Lagos 31, Abuja 29"
+/// nor a sentence that ends in a number).
 pub(crate) fn is_match_line(toks: &[Tok]) -> bool {
-    is_results_line(toks) && (0..toks.len()).filter(|&k| is_score(toks, k)).count() >= 2
+    let scores: Vec<usize> = (0..toks.len()).filter(|&k| is_score(toks, k)).collect();
+    let [a, b] = scores[..] else {
+        return false;
+    };
+    let name = |r: std::ops::Range<usize>| {
+        let mut words = toks[r].iter();
+        words.next().is_some_and(|t| t.is_cap())
+            && words.all(|t| t.is_word() && t.shape != Shape::Digit)
+    };
+    let second = if toks
+        .get(a + 1)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct(';'))
+    {
+        a + 2
+    } else {
+        a + 1
+    };
+    let end_ok = toks[b + 1..].iter().all(|t| t.is_punct('.'));
+    name(0..a) && second < b && name(second..b) && end_ok
 }
 
 /// Runs `f` on `text` read as one paragraph of a corpus of its own (for tests).

@@ -279,10 +279,23 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         push_gaz(p, seg, g, st, out);
         return;
     }
-    // "Kamil Wasowicz (POL) 2:11:42", "Novak Djokovic (SRB) beat": a competitor's nation
-    // by its code.
+    // "Sydney (AAP)": the agency of a dateline, which ends its paragraph after a place.
+    // A generated town list's word ("Nan") counts for nothing there.
     if let [k] = seg
-        && (result_code(p, *k) || code_after_person(p, *k))
+        && dateline_agency(p, *k)
+        && p.gaz(seg)
+            .is_none_or(|g| p.lex.entry(g).is_some_and(|e| e.generated))
+    {
+        let (mut votes, _) = votes(p, seg, ctx, st, out);
+        votes[O] += 6;
+        push(p, seg, None, votes, false, true, ctx.titled, st, out);
+        return;
+    }
+    // "Kamil Wasowicz (POL) 2:11:42": a competitor's nation by its code, before a time (team
+    // and party codes, "Nikola Jokic (DEN) 29.6", are no nations).
+    if let [k] = seg
+        && result_code(p, *k)
+        && timed(p, *k + 2)
         && let Some(g) = p.lex.nation_of_code(p.word(*k))
     {
         push_gaz(p, seg, g, st, out);
@@ -394,7 +407,8 @@ fn emit(p: &Para, seg: &[usize], ctx: Ctx, st: &mut State, out: &mut Found) {
         && seg
             .last()
             .is_some_and(|&l| is_score(p.toks, l + 1) && is_match_line(p.toks))
-        && !p.toks[seg[0]].has(GIVEN | STOP);
+        // "Jokic 32, Murray 21" scores people: a family or given name is no team.
+        && !p.toks[seg[0]].has(GIVEN | STOP | NAME_GIVEN | NAME_FAMILY);
     if side {
         let (mut votes, _) = votes(p, seg, ctx, st, out);
         votes[O] += 6;
@@ -555,15 +569,29 @@ fn result_code(p: &Para, k: usize) -> bool {
         && toks[k - 2].shape == Shape::Cap
 }
 
-/// Three capitals in brackets right after two words that could only be a person's name.
-fn code_after_person(p: &Para, k: usize) -> bool {
+/// Capitals in brackets that end the first paragraph right after a known place: the agency
+/// of a dateline ("Sydney (AAP)", "Douala, Cameroon (AP)").
+fn dateline_agency(p: &Para, k: usize) -> bool {
     let toks = p.toks;
-    k >= 3
+    p.index == 0
+        && k >= 2
+        && k + 2 == toks.len()
         && toks[k].shape == Shape::Upper
-        && p.word(k).chars().count() == 3
         && toks[k - 1].is_punct('(')
-        && toks.get(k + 1).is_some_and(|t| t.is_punct(')'))
-        && personal(p, &[k - 3, k - 2])
+        && toks[k + 1].is_punct(')')
+        && p.gaz(&[k - 2])
+            .and_then(|g| p.lex.entry(g))
+            .is_some_and(|e| e.class != GazClass::Org)
+}
+
+/// A time starts at `k`: "2:11:42", "30:44.12".
+fn timed(p: &Para, k: usize) -> bool {
+    let toks = p.toks;
+    let glued = |x: usize| toks.get(x).is_some_and(|t| !t.space_before);
+    toks.get(k).is_some_and(|t| t.shape == Shape::Digit)
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(':'))
+        && glued(k + 1)
+        && glued(k + 2)
 }
 
 /// Two or three words that could only be a person's name: none known, none a body's or a
@@ -676,10 +704,12 @@ fn push_gaz(p: &Para, seg: &[usize], g: u32, st: &mut State, out: &mut Found) {
     // Only well-known cities field teams: a listed small town is more often a surname
     // ("Al-Lami, who had warned").
     let town = entry.is_some_and(|e| matches!(e.class, GazClass::City | GazClass::Region));
-    // A side of a match is a team even where the town is a small one.
+    // A side of a match is a team even where the town is a small one, unless the name is a
+    // family name too ("Murray 21" scores a player).
     let side = seg
         .last()
-        .is_some_and(|&l| is_score(p.toks, l + 1) && is_match_line(p.toks));
+        .is_some_and(|&l| is_score(p.toks, l + 1) && is_match_line(p.toks))
+        && !seg.iter().any(|&k| p.toks[k].has(NAME_FAMILY | GIVEN));
     if town
         && (side || (!generated && team_cue(p, seg)))
         && let Some(c) = out.cands.last_mut()

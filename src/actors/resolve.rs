@@ -442,12 +442,8 @@ fn local(article: usize, paras: &[String], found: &Found, lex: &Lexicon) -> Vec<
                 // own weak hints ("Konsa touches") count for nothing then.
                 // A titled full name ("President George W. Bush") is its own name, not a
                 // surname: it must not join "George H.W. Bush".
-                // So is one whose first word is no particle: "General Ne Win" is not the
-                // "Win" of "Khin Sandar Win" ("Mr Al Rawi" is "Rawi").
                 let full_name = inf.ntok() >= 2
-                    && lex.flags(&inf.toks[0])
-                        & (GIVEN | super::lexicon::class::NAME_GIVEN | PARTICLE)
-                        != PARTICLE;
+                    && lex.flags(&inf.toks[0]) & (GIVEN | super::lexicon::class::NAME_GIVEN) != 0;
                 let key = if cand.titled && !full_name {
                     inf.toks.last().map(String::as_str)
                 } else {

@@ -166,9 +166,13 @@ fn quoted_nickname(p: &Para, k: usize) -> Option<usize> {
 fn fields_of_body(p: &Para, i: usize, k: usize) -> Option<usize> {
     let toks = p.toks;
     let head = if p.is_word_ci(i, "the") { i + 1 } else { i };
+    // The first field is a common noun too: "the Bank of Ghana, Finance and Trade
+    // ministries" lists bodies.
     let opens = k == head + 3
         && toks[head].has(OF_HEAD | BODY)
-        && (p.is_word_ci(head + 1, "of") || p.is_word_ci(head + 1, "for"));
+        && (p.is_word_ci(head + 1, "of") || p.is_word_ci(head + 1, "for"))
+        && p.gaz(&[k - 1]).is_none()
+        && p.lex.case_of(&norm::fold(p.word(k - 1))) == Some(true);
     if !opens {
         return None;
     }
@@ -444,7 +448,10 @@ fn of_country_after_of(p: &Para, left: &[usize], next: usize) -> bool {
         Some((&f, rest)) if p.is_word_ci(f, "the") => rest,
         _ => left,
     };
-    let headed = left.len() >= 3 && p.toks[left[0]].has(OF_HEAD) && p.is_word_ci(left[1], "of");
+    let headed = left.len() >= 3
+        && p.toks[left[0]].has(OF_HEAD)
+        && !p.toks[left[0]].has(TITLE)
+        && p.is_word_ci(left[1], "of");
     let country = p
         .gaz(&[next])
         .and_then(|g| p.lex.entry(g))
@@ -615,13 +622,16 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
     pieces
 }
 
-/// One head word, after a sentence's "The" perhaps: "The Ministry" (of ...).
+/// One head word, after a sentence's "The" perhaps: "The Ministry" (of ...); a title after
+/// "The" is an office of the body that follows ("The President of the World Bank").
 fn lone_head(p: &Para, left: &[usize]) -> bool {
-    let left = match left {
-        [the, rest @ ..] if p.is_word_ci(*the, "the") => rest,
-        _ => left,
-    };
-    matches!(left, [head] if p.toks[*head].has(OF_HEAD))
+    match left {
+        [head] => p.toks[*head].has(OF_HEAD),
+        [the, head] if p.is_word_ci(*the, "the") => {
+            p.toks[*head].has(OF_HEAD) && !p.toks[*head].has(TITLE)
+        }
+        _ => false,
+    }
 }
 
 /// A month word that is a name here ("Theresa May", "Jan Egeland").
