@@ -88,7 +88,9 @@ pub(crate) fn is_document(p: &Para, seg: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (seg.first(), seg[..end].last()) else {
         return false;
     };
-    (toks[last].has(DOCUMENT) && toks[last].is_cap() && seg.len() > 1)
+    // "Institute for the Study of War" names a body that studies the thing.
+    let body_of = toks[first].has(ORG_HEAD) && !toks[first].has(DOCUMENT);
+    (toks[last].has(DOCUMENT) && toks[last].is_cap() && seg.len() > 1 && !body_of)
         || (toks[first].has(DOCUMENT) && seg.get(1).is_some_and(|&k| p.is_word_ci(k, "of")))
 }
 

@@ -1379,6 +1379,29 @@ mod tests {
     }
 
     #[test]
+    fn a_datelines_unknown_agency_is_an_organisation() {
+        for (text, agency) in [
+            (
+                "Sydney (AAP)\n\nAustralia's central bank held rates.",
+                "AAP",
+            ),
+            ("Kuwait City (KUNA)\n\nThe emir spoke.", "KUNA"),
+        ] {
+            let (e, _) = run(&[text]);
+            has(&e, agency, Organization, &[]);
+        }
+    }
+
+    #[test]
+    fn offices_of_bodies_and_bodies_that_study_events() {
+        let (e, _) = run(&[
+            "The Head of the Wagner Group was killed. The Institute for the Study of War said so.",
+        ]);
+        has(&e, "Wagner Group", Organization, &[]);
+        has(&e, "Institute for the Study of War", Organization, &[]);
+    }
+
+    #[test]
     fn both_sides_of_a_match_are_teams() {
         let (e, _) = run(&[
             "Results of the round:\n\nOlimpia 2, Cerro Porteño 1\n\nGuaraní 1, Nacional 1\n\n\
@@ -1391,6 +1414,11 @@ mod tests {
         // A country's side stays its country; a book's parts are no sides.
         has(&e, "Kenya", Place, &[]);
         assert!(actor(&e, "Volume").is_none() && actor(&e, "Chapter").is_none());
+        // A table of towns, or a player's points, is no match.
+        let (e, _) =
+            run(&["Highs on Tuesday: Nairobi 24, Mombasa 31, Kisumu 27\n\nJokic 32, Murray 21"]);
+        has(&e, "Nairobi", Place, &[]);
+        assert!(actor(&e, "Murray").is_none_or(|a| a.kind != Organization));
     }
 
     #[test]

@@ -579,9 +579,12 @@ fn dateline_agency(p: &Para, k: usize) -> bool {
         && toks[k].shape == Shape::Upper
         && toks[k - 1].is_punct('(')
         && toks[k + 1].is_punct(')')
-        && p.gaz(&[k - 2])
-            .and_then(|g| p.lex.entry(g))
-            .is_some_and(|e| e.class != GazClass::Org)
+        && (1..=3).filter(|&n| n < k).any(|n| {
+            let place: Vec<usize> = (k - 1 - n..k - 1).collect();
+            p.gaz(&place)
+                .and_then(|g| p.lex.entry(g))
+                .is_some_and(|e| e.class != GazClass::Org)
+        })
 }
 
 /// A time starts at `k`: "2:11:42", "30:44.12".

@@ -622,13 +622,13 @@ pub(crate) fn split_run<'w>(p: &Para, words: &'w [usize]) -> Vec<(&'w [usize], b
     pieces
 }
 
-/// One head word, after a sentence's "The" perhaps: "The Ministry" (of ...); a title after
-/// "The" is an office of the body that follows ("The President of the World Bank").
+/// One head word, after a sentence's "The" perhaps: "The Ministry" (of ...); a title or an
+/// office after "The" is one of the body that follows ("The Head of the World Bank").
 fn lone_head(p: &Para, left: &[usize]) -> bool {
     match left {
         [head] => p.toks[*head].has(OF_HEAD),
         [the, head] if p.is_word_ci(*the, "the") => {
-            p.toks[*head].has(OF_HEAD) && !p.toks[*head].has(TITLE)
+            p.toks[*head].has(OF_HEAD) && p.toks[*head].has(ORG_HEAD) && !p.toks[*head].has(TITLE)
         }
         _ => false,
     }
