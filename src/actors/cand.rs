@@ -368,6 +368,14 @@ impl Para<'_> {
             .unwrap_or(0)
     }
 
+    /// The words without a sentence's leading "The" (when more follow).
+    pub(crate) fn without_the<'w>(&self, words: &'w [usize]) -> &'w [usize] {
+        match words.split_first() {
+            Some((&f, rest)) if self.is_word_ci(f, "the") && !rest.is_empty() => rest,
+            _ => words,
+        }
+    }
+
     /// Word initials of a definition, for acronym matching.
     pub(crate) fn initials(&self, seg: &[usize]) -> Vec<Initial> {
         seg.iter()

@@ -234,12 +234,9 @@ fn process_run(
     let words: Vec<usize> = (i..j).filter(|&k| p.toks[k].is_word()).collect();
     // "Baltic Timber Council (BTC)": a definition spelled from the first word (after a
     // sentence's "The") is one name.
-    let named = match words.split_first() {
-        Some((&f, rest)) if p.is_word_ci(f, "the") && !rest.is_empty() => rest,
-        _ => &words[..],
-    };
-    let defined = acronym_after(p, j)
-        .is_some_and(|letters| norm::acronym_start(&letters, &p.initials(named)) == Some(0));
+    let defined = acronym_after(p, j).is_some_and(|letters| {
+        norm::acronym_start(&letters, &p.initials(p.without_the(&words))) == Some(0)
+    });
     for (piece, sub_body) in split_run(p, &words) {
         let Some((seg, the_prefix, weak)) = strip_leading(p, piece) else {
             continue;

@@ -192,26 +192,22 @@ fn fields_of_body(p: &Para, i: usize, k: usize) -> Option<usize> {
         }
         Some(if common(x + 1) { x + 2 } else { x + 1 })
     };
+    // The field after "and" ends the list, with nothing in capitals after it.
+    let last_field = |x: usize| {
+        field(x)
+            .filter(|&end| toks.get(end).is_none_or(|t| !t.is_cap()))
+            .map(|end| end - k)
+    };
     let mut x = k;
     for n in 0..6 {
-        // `x` is at a comma.
-        let mut y = x + 1;
-        // ", and" closes a list of three or more, never the first comma.
-        if n > 0 && p.is_word_ci(y, "and") {
-            y += 1;
-            let end = field(y)?;
-            return toks.get(end).is_none_or(|t| !t.is_cap()).then_some(end - k);
+        // `x` is at a comma; ", and" closes a list of three or more, never the first comma.
+        if n > 0 && p.is_word_ci(x + 1, "and") {
+            return last_field(x + 2);
         }
-        let end = field(y)?;
+        let end = field(x + 1)?;
         match toks.get(end) {
             Some(t) if t.is_punct(',') && !t.space_before => x = end,
-            Some(_) if p.is_word_ci(end, "and") => {
-                let last = field(end + 1)?;
-                return toks
-                    .get(last)
-                    .is_none_or(|t| !t.is_cap())
-                    .then_some(last - k);
-            }
+            Some(_) if p.is_word_ci(end, "and") => return last_field(end + 1),
             _ => return None,
         }
     }
@@ -444,10 +440,7 @@ fn connector_span(p: &Para, i: usize, k: usize) -> Option<usize> {
 /// goes on through a second "of" and the country or region it serves, ending there ("Sony
 /// of Japan" only tells where a company is from).
 fn of_country_after_of(p: &Para, left: &[usize], next: usize) -> bool {
-    let left = match left.split_first() {
-        Some((&f, rest)) if p.is_word_ci(f, "the") => rest,
-        _ => left,
-    };
+    let left = p.without_the(left);
     let headed = left.len() >= 3
         && p.toks[left[0]].has(OF_HEAD)
         && !p.toks[left[0]].has(TITLE)
@@ -483,10 +476,7 @@ fn of_after_for(p: &Para, left: &[usize]) -> bool {
 fn and_in_org(p: &Para, left: &[usize], k: usize) -> bool {
     let toks = p.toks;
     // "The National Disaster Risk Reduction and ...": a sentence's "The" is no part of it.
-    let left = match left.split_first() {
-        Some((&f, rest)) if p.is_word_ci(f, "the") && !rest.is_empty() => rest,
-        _ => left,
-    };
+    let left = p.without_the(left);
     // Descriptive words only: "Rivals SalMar and Lerøy Seafood Group" are two names.
     let descriptive = |x: &usize| {
         let t = toks[*x];
