@@ -29,8 +29,14 @@ fn main() {
             }
         }
         for s in &scores {
+            let [wf, wm, xf, xa] = s.snippets;
+            let snip = if wf + wm + xf + xa > 0 {
+                format!(" with {wf}/{} without {xf}/{}", wf + wm, xf + xa)
+            } else {
+                String::new()
+            };
             println!(
-                "{:<40} {:>5.3} {:>5.3} {:>5.3}  {:<5} {:<5} {:?} {:?}",
+                "{:<40} {:>5.3} {:>5.3} {:>5.3}  {:<5} {:<5} {:?} {:?}{snip}",
                 s.name,
                 s.precision,
                 s.recall,
@@ -55,16 +61,24 @@ fn main() {
         let whole = page_score::html2text_throughput(&pages, rounds);
         println!("html2text alone on whole pages: {whole:.1} MB per CPU-second");
         println!(
-            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}) date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
+            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}; {} titled) date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
             m.f1,
             m.precision,
             m.recall,
             m.title,
             m.title_fair,
+            m.titled,
             m.date,
             m.date_where_known,
             m.dated,
             mbs
         );
+        if m.snippets > 0 {
+            let (p, r, f) = m.snippet_prf;
+            println!(
+                "snippets ({} must or must not be in the body): precision {p:.3} recall {r:.3} F1 {f:.3}",
+                m.snippets
+            );
+        }
     }
 }

@@ -4,10 +4,16 @@
 //!
 //! A page set is a folder of `NAME.html` files, each with a `NAME.gold.json` beside it:
 //! `{"title": "...", "date": "YYYY-MM-DD" or null, "body": "paragraphs separated by blank lines"}`.
+//! Sets whose reference is partial may leave the title empty (not scored), give other dates
+//! that count as right (`date_also`: a time converted to UTC may fall on another local day),
+//! and list snippets the body must hold (`with`) and must not (`without`), as trafilatura's
+//! evaluation does.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+use unicode_normalization::UnicodeNormalization;
 
 use dossier::clean::{clean, text::strip_refs};
 use dossier::load::{Format, RawDoc};
@@ -15,9 +21,17 @@ use dossier::load::{Format, RawDoc};
 /// What a page should yield.
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Gold {
+    #[serde(default)]
     pub title: String,
     pub date: Option<String>,
+    #[serde(default)]
     pub body: String,
+    #[serde(default)]
+    pub date_also: Vec<String>,
+    #[serde(default)]
+    pub with: Vec<String>,
+    #[serde(default)]
+    pub without: Vec<String>,
 }
 
 /// One page and its gold.
@@ -41,6 +55,10 @@ pub struct PageScore {
     pub date_ok: bool,
     /// Whether the gold gives a date (the issue's bar: right wherever the page has one).
     pub dated: bool,
+    /// Whether the gold gives a title (partial references may not).
+    pub titled: bool,
+    /// Snippets: `with` found, `with` missed, `without` found, `without` absent.
+    pub snippets: [usize; 4],
     pub title: String,
     pub date: Option<String>,
 }
@@ -49,11 +67,15 @@ pub struct PageScore {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub pages: usize,
+    pub titled: usize,
+    /// Micro precision, recall and F1 over the snippets, and how many there were.
+    pub snippet_prf: (f64, f64, f64),
+    pub snippets: usize,
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
     pub title: f64,
-    /// Share of [`PageScore::title_fair`] titles.
+    /// Share of [`PageScore::title_fair`] titles (both over the pages whose gold has a title).
     pub title_fair: f64,
     pub date: f64,
     /// Right dates among the pages whose gold has one, and how many such pages.
@@ -80,9 +102,13 @@ pub fn load_set(dir: &Path) -> Vec<Page> {
         .collect()
 }
 
-/// Lower-cased runs of letters and digits.
+/// Lower-cased runs of letters and digits, composed (NFC; a soft hyphen inside a word is no
+/// break), so that neither side loses words to how its letters are encoded.
 pub fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.nfc()
+        .filter(|&c| c != '\u{ad}')
+        .collect::<String>()
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -129,7 +155,8 @@ fn squash(s: &str) -> String {
 /// [`squash`] with curly quotes made straight and dashes made hyphens.
 fn typeset_plain(s: &str) -> String {
     squash(s)
-        .chars()
+        .nfc()
+        .filter(|&c| c != '\u{ad}')
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
@@ -184,6 +211,13 @@ pub fn score(page: &Page) -> PageScore {
         .map(|a| a.title.clone())
         .unwrap_or_default();
     let date = article.as_ref().and_then(|a| a.date).map(|d| d.to_string());
+    let shown = article
+        .as_ref()
+        .map(|a| typeset_plain(&format!("{}\n{body}", a.subtitle.as_deref().unwrap_or(""))))
+        .unwrap_or_default();
+    let has = |s: &String| shown.contains(&typeset_plain(s));
+    let with_found = page.gold.with.iter().filter(|s| has(s)).count();
+    let without_found = page.gold.without.iter().filter(|s| has(s)).count();
     PageScore {
         name: page.name.clone(),
         precision,
@@ -191,8 +225,18 @@ pub fn score(page: &Page) -> PageScore {
         f1,
         title_ok: squash(&title) == squash(&page.gold.title),
         title_fair: fair_title(&title, &page.gold.title),
-        date_ok: date == page.gold.date,
+        date_ok: date == page.gold.date
+            || date
+                .as_ref()
+                .is_some_and(|d| page.gold.date_also.contains(d)),
         dated: page.gold.date.is_some(),
+        titled: !page.gold.title.trim().is_empty(),
+        snippets: [
+            with_found,
+            page.gold.with.len() - with_found,
+            without_found,
+            page.gold.without.len() - without_found,
+        ],
         title,
         date,
     }
@@ -224,13 +268,29 @@ pub fn cleaned_text(page: &Page) -> String {
 pub fn summarize(scores: &[PageScore]) -> Summary {
     let n = scores.len().max(1) as f64;
     let mean = |f: &dyn Fn(&PageScore) -> f64| scores.iter().map(f).sum::<f64>() / n;
+    let titled = scores.iter().filter(|s| s.titled).count();
+    let title_share = |f: &dyn Fn(&PageScore) -> bool| {
+        scores.iter().filter(|s| s.titled && f(s)).count() as f64 / titled.max(1) as f64
+    };
+    let snip = |i: usize| scores.iter().map(|s| s.snippets[i]).sum::<usize>() as f64;
+    let (tp, missed, fp) = (snip(0), snip(1), snip(2));
+    let sp = tp / (tp + fp).max(1.0);
+    let sr = tp / (tp + missed).max(1.0);
+    let sf = if sp + sr > 0.0 {
+        2.0 * sp * sr / (sp + sr)
+    } else {
+        0.0
+    };
     Summary {
         pages: scores.len(),
+        titled,
+        snippet_prf: (sp, sr, sf),
+        snippets: (0..4).map(|i| snip(i) as usize).sum(),
         precision: mean(&|s| s.precision),
         recall: mean(&|s| s.recall),
         f1: mean(&|s| s.f1),
-        title: mean(&|s| f64::from(u8::from(s.title_ok))),
-        title_fair: mean(&|s| f64::from(u8::from(s.title_fair))),
+        title: title_share(&|s| s.title_ok),
+        title_fair: title_share(&|s| s.title_fair),
         date: mean(&|s| f64::from(u8::from(s.date_ok))),
         date_where_known: scores.iter().filter(|s| s.dated && s.date_ok).count() as f64
             / scores.iter().filter(|s| s.dated).count().max(1) as f64,
