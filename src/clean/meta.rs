@@ -73,10 +73,22 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         "%A %B %d %Y",
         "%d.%m.%Y",
         "%d/%m/%Y",
+        // American order, only where the day-first reading is impossible ("12/20/2016").
+        "%m/%d/%Y",
     ];
-    FORMATS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(cleaned, f).ok())
+    let formats = |s: &str| {
+        FORMATS
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+    };
+    // A time of day after the date: "December 22, 2016, 2:47 PM", "12/20/2016 08:00:06 EST".
+    static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(.*?\b(?:19|20)\d{2})\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})?$",
+        )
+        .expect("static regex")
+    });
+    formats(cleaned).or_else(|| formats(TIME_TAIL.captures(cleaned)?.get(1)?.as_str()))
 }
 
 /// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a
@@ -637,6 +649,15 @@ mod tests {
         assert_eq!(parse_date("21.08.2024"), Some(d(2024, 8, 21)));
         assert_eq!(parse_date("20180619T055000+0900"), Some(d(2018, 6, 19)));
         assert_eq!(parse_date("2018年6月19日（火）"), Some(d(2018, 6, 19)));
+        assert_eq!(
+            parse_date("Thursday, December 22, 2016,  2:47 PM"),
+            Some(d(2016, 12, 22))
+        );
+        assert_eq!(parse_date("12/20/2016 08:00:06 EST"), Some(d(2016, 12, 20)));
+        assert_eq!(parse_date("May 3, 2021 at 9:15 a.m."), Some(d(2021, 5, 3)));
+        // Day first where both readings are possible; a tail that is no time is no date.
+        assert_eq!(parse_date("03/05/2021"), Some(d(2021, 5, 3)));
+        assert_eq!(parse_date("May 3, 2021 budget talks"), None);
         // Eight digits alone are an id or a count, not a date.
         assert_eq!(parse_date("20180619"), None);
         assert_eq!(parse_date("2024-02-30"), None);

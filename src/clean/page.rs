@@ -278,7 +278,12 @@ pub fn read(source: &str) -> Page {
         .date
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| meta(DATE_KEYS).as_deref().and_then(parse_date))
+        // The first key whose value reads as a date: a page may fill a better key badly.
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .find_map(|k| meta(&[k]).as_deref().and_then(parse_date))
+        })
         .or_else(|| ld.created.as_deref().and_then(parse_date))
         .or_else(|| time_element_date(&parts.items))
         .or_else(|| {
@@ -683,6 +688,15 @@ fn split_title(title: &str) -> Vec<&str> {
 fn split_title_at(title: &str, colon: bool) -> Vec<&str> {
     let mut parts = vec![title];
     if !title.contains(' ') {
+        // Chinese sites part a spaceless title with bars or underscores ("标题_栏目_网站").
+        let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
+        if title.chars().any(cjk) {
+            return title
+                .split(['_', '|', '\u{FF5C}'])
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
         return parts;
     }
     for sep in SEPARATORS {
@@ -1193,6 +1207,42 @@ mod tests {
         assert_eq!(page.meta.title.as_deref(), Some("Storm hits the coast"));
         assert_eq!(page.meta.source.as_deref(), Some("Daily Bugle"));
         assert_eq!(page.meta.date, d(2022, 1, 2));
+    }
+
+    #[test]
+    fn a_paragraph_inside_a_named_anchor_is_text() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents and two council votes.</p>";
+        let html = format!(
+            "<title>Ferries</title><article>{p}<p><a name=\"faq\">One question listeners ask \
+             most often is this one: will the night crossing come back next summer?</a></p>{p}</article>"
+        );
+        let page = read(&html);
+        assert!(
+            page.rendered
+                .paragraphs
+                .iter()
+                .any(|x| x.starts_with("One question listeners ask")),
+            "{:?}",
+            page.rendered.paragraphs
+        );
+    }
+
+    #[test]
+    fn a_spaceless_title_parts_at_underscores_and_bars() {
+        let page = read("<title>这个约会软件想帮你找对象_智能_好奇心日报</title><p>正文。</p>");
+        assert_eq!(page.meta.title.as_deref(), Some("这个约会软件想帮你找对象"));
+        assert_eq!(split_title("file_name_2"), ["file_name_2"]);
+    }
+
+    #[test]
+    fn a_date_key_that_does_not_read_gives_way_to_the_next() {
+        let page = read(
+            "<meta name=\"date\" content=\"today\">\
+             <meta name=\"article_date_original\" content=\"Thursday, December 22, 2016,  2:47 PM\">\
+             <title>Two held</title><p>x</p>",
+        );
+        assert_eq!(page.meta.date, d(2016, 12, 22));
     }
 
     #[test]
