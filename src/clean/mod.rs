@@ -95,7 +95,9 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
         }
     };
 
-    let mut paragraphs = rendered.paragraphs;
+    // Decomposed letters ("u" + U+0308) and soft hyphens ("Wäh\u{ad}rend") would hide words
+    // from search and actors, and some terminals draw them apart.
+    let mut paragraphs: Vec<String> = rendered.paragraphs.into_iter().map(normal_text).collect();
     // Before the chrome goes: a date line reads like a page's timestamp.
     if doc.format == Format::Text {
         let found = take_date_paragraph(&mut paragraphs);
@@ -166,7 +168,7 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     });
     let words = body.iter().map(|p| count_words(&strip_refs(p))).sum();
     // Entities decoded by html2text (`&#x202e;`) can bring back what decoding removed.
-    let safe = |s: String| crate::sanitize::strip_forbidden(&s).into_owned();
+    let safe = |s: String| normal_text(crate::sanitize::strip_forbidden(&s).into_owned());
     let article = Article {
         id: doc.id,
         path: doc.path,
@@ -189,6 +191,21 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
 /// Removes a dateline opening the first paragraph, keeping its source (unless the file
 /// named one) and place; a paragraph that was only a dateline goes. Returns the agency as
 /// the dateline writes it.
+/// The text in composed form (NFC: "ü" one character, as people type it), without soft
+/// hyphens (U+00AD, invisible break hints).
+fn normal_text(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let text = if text.contains('\u{ad}') {
+        text.replace('\u{ad}', "")
+    } else {
+        text
+    };
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
 fn take_dateline(
     body: &mut Vec<String>,
     source: &mut Option<String>,
@@ -341,6 +358,15 @@ mod tests {
 
     fn cleaned(body: &str) -> Article {
         clean(text_doc(body)).0.expect("an article")
+    }
+
+    #[test]
+    fn text_is_composed_and_soft_hyphens_are_dropped() {
+        let a = cleaned(
+            "Wehr\u{ad}an\u{ad}lage\n\nWäh\u{ad}rend Sie u\u{308}ber den Markt schlen\u{ad}dern.",
+        );
+        assert_eq!(a.title, "Wehranlage");
+        assert_eq!(a.paragraphs, ["Während Sie über den Markt schlendern."]);
     }
 
     #[test]
