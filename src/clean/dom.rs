@@ -229,7 +229,16 @@ pub fn read(html: &Html) -> Parts<'_> {
                 if depth > MAX_DEPTH {
                     continue;
                 }
-                let tag = el.name();
+                // A named anchor (`<a name="faq">`, no address) marks a place in the text:
+                // its words are the article's, not a link's.
+                let tag = match el.name() {
+                    "a" if el.attr("href").is_none()
+                        && (el.attr("name").is_some() || el.attr("id").is_some()) =>
+                    {
+                        "span"
+                    }
+                    t => t,
+                };
                 match tag {
                     "script" if is_ld_json(el) => {
                         let body: String = node
