@@ -279,6 +279,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                 let mut strong_body = false;
                 let mut headline_prop = false;
                 let mut hidden = false;
+                let mut styled_hidden = false;
                 let mut role_chrome = false;
                 for (k, v) in el.attrs() {
                     match k {
@@ -309,7 +310,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                                 .iter()
                                 .any(|r| r.eq_ignore_ascii_case(v.trim()));
                         }
-                        "hidden" => hidden = true,
+                        "hidden" => styled_hidden = true,
                         "aria-hidden" => hidden |= v.trim() == "true",
                         "style" => {
                             let s: String = v
@@ -317,7 +318,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                                 .filter(|c| !c.is_whitespace())
                                 .collect::<String>()
                                 .to_ascii_lowercase();
-                            hidden |= s.contains("display:none") || placed_in_percent(&s);
+                            styled_hidden |= s.contains("display:none") || placed_in_percent(&s);
                         }
                         "rel" if tag == "a" && v.split_whitespace().any(|r| r == "bookmark") => {
                             if let Some(h) = el.attr("href") {
@@ -329,6 +330,11 @@ pub fn read(html: &Html) -> Parts<'_> {
                 }
                 let chrome_hits = hits.chrome;
                 let content_hits = hits.content;
+                // Members' pages hide the whole story until a script shows it
+                // (`<div id="articleBody" style="display: none">`): a saved page still holds
+                // it, and an element that names itself the article body is read.
+                let named_body = strong_body || (content_hits >= 2 && chrome_hits == 0);
+                hidden |= styled_hidden && !named_body;
                 let tag_chrome = up.is_some_and(|p| p.tag_chrome)
                     || rules.chrome_tags.contains(tag)
                     || role_chrome

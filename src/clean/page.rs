@@ -1210,6 +1210,25 @@ mod tests {
     }
 
     #[test]
+    fn a_story_hidden_until_a_script_shows_it_is_read() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents and two council votes.</p>";
+        let html = format!(
+            "<title>Ferries</title><main><div style=\"display:none\" class=\"promo-box\"><p>Subscribe \
+             today and read every story on our site for one euro a week, cancel at any time.</p></div>\
+             <div id=\"articleBody\" class=\"article-single__content\" style=\"display: none\">{p}{p}</div></main>"
+        );
+        let page = read(&html);
+        assert_eq!(
+            page.rendered.paragraphs.len(),
+            2,
+            "{:?}",
+            page.rendered.paragraphs
+        );
+        assert!(page.rendered.paragraphs[0].starts_with("The ferry company"));
+    }
+
+    #[test]
     fn a_paragraph_inside_a_named_anchor_is_text() {
         let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
                  after months of complaints from island residents and two council votes.</p>";
