@@ -150,9 +150,10 @@ pub fn attr_words(value: &str, mut f: impl FnMut(&str)) {
 /// The words of one class or id token (a negation reaches only within it).
 fn token_words(token: &str, f: &mut impl FnMut(&str)) {
     let negations = &RULES.page.negation_words;
+    let states = &RULES.page.state_words;
     let mut negated = false;
     let mut f = |w: &str| {
-        if !std::mem::replace(&mut negated, negations.matches(w)) {
+        if !std::mem::replace(&mut negated, negations.matches(w)) && !states.matches(w) {
             f(w);
         }
     };
@@ -229,10 +230,12 @@ pub fn read(html: &Html) -> Parts<'_> {
                 if depth > MAX_DEPTH {
                     continue;
                 }
-                // A named anchor (`<a name="faq">`, no address) marks a place in the text:
-                // its words are the article's, not a link's.
+                // A named anchor (`<a name="faq">`, no address, no script) marks a place in
+                // the text: its words are the article's, not a link's.
                 let tag = match el.name() {
-                    "a" if el.attr("href").is_none()
+                    "a" if ["href", "onclick", "role", "data-href"]
+                        .iter()
+                        .all(|k| el.attr(k).is_none())
                         && (el.attr("name").is_some() || el.attr("id").is_some()) =>
                     {
                         "span"

@@ -371,8 +371,8 @@ pub fn choose_title(
             sources.iter().filter(|o| o.starts_with(&head)).count() >= 2
         });
         let parts = split_title_at(&c, !shared_head);
-        if parts.len() == 1 {
-            return Some(c);
+        if let [only] = parts.as_slice() {
+            return Some(only.to_string());
         }
         // A whole candidate that another source repeats and extends ("A - B" and the
         // `<title>` "A - B - Site") is the headline, separators and all, unless a part of it
@@ -445,6 +445,9 @@ fn meta_headline(
             .find(|h| !is_label(h) && headline_then_label(&c, h))
         {
             return Some(h.to_string());
+        }
+        if let [only] = parts.as_slice() {
+            return Some(only.to_string());
         }
         let rest: Vec<&str> = parts.iter().copied().filter(|p| !is_label(p)).collect();
         match rest.as_slice() {
@@ -688,14 +691,23 @@ fn split_title(title: &str) -> Vec<&str> {
 fn split_title_at(title: &str, colon: bool) -> Vec<&str> {
     let mut parts = vec![title];
     if !title.contains(' ') {
-        // Chinese sites part a spaceless title with bars or underscores ("标题_栏目_网站").
+        // Chinese and Japanese sites part a spaceless title with bars or underscores
+        // ("标题_栏目_网站"), headline first: it is taken when it is the widest part, so a
+        // kicker before it ("快讯｜...") or a headline as short as the site's name keeps all.
         let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
-        if title.chars().any(cjk) {
-            return title
-                .split(['_', '|', '\u{FF5C}'])
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
+        if !title.chars().any(cjk) {
+            return parts;
+        }
+        let width = |p: &str| p.chars().map(|c| if cjk(c) { 2 } else { 1 }).sum::<usize>();
+        let split: Vec<&str> = title
+            .split(['_', '|', '\u{FF5C}'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if let [first, rest @ ..] = split.as_slice() {
+            if !rest.is_empty() && rest.iter().all(|r| width(r) < width(first)) {
+                return vec![*first];
+            }
         }
         return parts;
     }
@@ -1210,6 +1222,27 @@ mod tests {
     }
 
     #[test]
+    fn a_story_promoted_to_the_front_page_is_no_promotion_box() {
+        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
+                 after months of complaints from island residents and two council votes.</p>";
+        let html = format!(
+            "<title>Ferries</title><div class=\"region region-content\"><div class=\"content\">\
+             <div id=\"node-205\" class=\"node node-article node-promoted clearfix\">\
+             <div class=\"submitted\">Saved by ann on 24 July 2017 - 18:55</div>\
+             <div class=\"content\"><div class=\"field field-name-body field-type-text-with-summary \
+             field-label-hidden\"><div class=\"field-items\"><div class=\"field-item even\">{p}{p}{p}\
+             </div></div></div></div></div></div></div>"
+        );
+        let page = read(&html);
+        assert_eq!(
+            page.rendered.paragraphs.len(),
+            3,
+            "{:?}",
+            page.rendered.paragraphs
+        );
+    }
+
+    #[test]
     fn a_story_hidden_until_a_script_shows_it_is_read() {
         let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
                  after months of complaints from island residents and two council votes.</p>";
@@ -1252,6 +1285,23 @@ mod tests {
         let page = read("<title>这个约会软件想帮你找对象_智能_好奇心日报</title><p>正文。</p>");
         assert_eq!(page.meta.title.as_deref(), Some("这个约会软件想帮你找对象"));
         assert_eq!(split_title("file_name_2"), ["file_name_2"]);
+        // The site's name is never the title; a kicker or a short headline keeps the whole.
+        assert_eq!(
+            split_title("中国女排第十次夺得世界冠军_新闻频道_央视网(cctv.com)"),
+            ["中国女排第十次夺得世界冠军"]
+        );
+        assert_eq!(
+            split_title("大谷翔平が史上初の50本塁打50盗塁｜スポーツ｜朝日新聞デジタル"),
+            ["大谷翔平が史上初の50本塁打50盗塁"]
+        );
+        assert_eq!(
+            split_title("快讯｜女排夺得世界冠军"),
+            ["快讯｜女排夺得世界冠军"]
+        );
+        assert_eq!(
+            split_title("女排夺冠_新浪体育_新浪网"),
+            ["女排夺冠_新浪体育_新浪网"]
+        );
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub struct PageRules {
     pub policy_words: Hints,
     pub policy_fillers: Hints,
     pub negation_words: Hints,
+    pub state_words: Hints,
     permalink_text: Vec<String>,
     #[serde(skip)]
     pub permalink: Option<RegexSet>,
