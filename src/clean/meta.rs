@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use regex::Regex;
 
 use super::rules::RULES;
@@ -76,19 +76,31 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         // American order, only where the day-first reading is impossible ("12/20/2016").
         "%m/%d/%Y",
     ];
-    let formats = |s: &str| {
-        FORMATS
+    // A year of two digits is no year of the Christian era ("12/20/16" is not 0016).
+    let formats = |s: &str, formats: &[&str]| {
+        formats
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+            .filter(|d| d.year() >= 1800)
     };
-    // A time of day after the date: "December 22, 2016, 2:47 PM", "12/20/2016 08:00:06 EST".
+    // A time of day after the date: "December 22, 2016, 2:47 PM", "05/29/2007 09:49:00".
+    // Figures alone then count only in the one order that makes a date ("05/03/2007 09:49"
+    // is May or March as the site pleases).
     static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(.*?\b(?:19|20)\d{2})\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})?$",
+            r"^(.*?\b(?:19|20)\d{2})\s+(?i:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})?$",
         )
         .expect("static regex")
     });
-    formats(cleaned).or_else(|| formats(TIME_TAIL.captures(cleaned)?.get(1)?.as_str()))
+    formats(cleaned, FORMATS).or_else(|| {
+        let date = TIME_TAIL.captures(cleaned)?.get(1)?.as_str();
+        formats(date, &FORMATS[..6]).or_else(|| {
+            match (formats(date, &["%d/%m/%Y"]), formats(date, &["%m/%d/%Y"])) {
+                (Some(d), None) | (None, Some(d)) => Some(d),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a
@@ -653,11 +665,18 @@ mod tests {
             parse_date("Thursday, December 22, 2016,  2:47 PM"),
             Some(d(2016, 12, 22))
         );
-        assert_eq!(parse_date("12/20/2016 08:00:06 EST"), Some(d(2016, 12, 20)));
+        assert_eq!(parse_date("12/20/2016"), Some(d(2016, 12, 20)));
         assert_eq!(parse_date("May 3, 2021 at 9:15 a.m."), Some(d(2021, 5, 3)));
-        // Day first where both readings are possible; a tail that is no time is no date.
+        assert_eq!(parse_date("May 3, 2021 10:00 EST"), Some(d(2021, 5, 3)));
+        // Day first where both readings are possible; figures with a time, a year of two
+        // digits and a tail that is no time are no dates.
         assert_eq!(parse_date("03/05/2021"), Some(d(2021, 5, 3)));
+        assert_eq!(parse_date("05/03/2007 09:49:00"), None);
+        assert_eq!(parse_date("05/29/2007 09:49:00"), Some(d(2007, 5, 29)));
+        assert_eq!(parse_date("29/05/2007 09:49"), Some(d(2007, 5, 29)));
+        assert_eq!(parse_date("12/20/16"), None);
         assert_eq!(parse_date("May 3, 2021 budget talks"), None);
+        assert_eq!(parse_date("May 3, 2021 10:00 draft"), None);
         // Eight digits alone are an id or a count, not a date.
         assert_eq!(parse_date("20180619"), None);
         assert_eq!(parse_date("2024-02-30"), None);
