@@ -16,7 +16,8 @@ Both references are other extractors' output, not hand-checked gold: a disagreem
 page to read, not always an error of ours.
 
 Three more sets, added on 2026-12-08 and first run only after their gold was built (see
-tests/fixtures/pages/README.md for their first contact), none sharing a page with the above:
+tests/fixtures/pages/README.md for their first contact), none sharing a page with the above,
+each split by name into `NAME_read` (read and tuned on) and `NAME_held` (scored only):
   - `mercury`: Postlight Mercury Parser 1.1.1's fixtures (npm, MIT), 2016-17 news pages from
     about 90 sites; the reference is what its site tests assert: the title, the publication
     time (in UTC, so the local day before or after also counts) and the body's first words
