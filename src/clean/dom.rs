@@ -282,6 +282,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                 let mut strong_body = false;
                 let mut headline_prop = false;
                 let mut hidden = false;
+                // Hidden by the page's markup or style, which a script may undo.
                 let mut styled_hidden = false;
                 let mut role_chrome = false;
                 for (k, v) in el.attrs() {

@@ -64,20 +64,21 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     }
     let cleaned = s.replace(',', " ").replace("  ", " ");
     let cleaned = cleaned.trim();
-    const FORMATS: &[&str] = &[
+    const WORD_MONTH: &[&str] = &[
         "%d %B %Y",
         "%B %d %Y",
         "%d %b %Y",
         "%b %d %Y",
         "%A %d %B %Y",
         "%A %B %d %Y",
-        "%d.%m.%Y",
-        "%d/%m/%Y",
+    ];
+    const FIGURES: &[&str] = &[
+        "%d.%m.%Y", "%d/%m/%Y",
         // American order, only where the day-first reading is impossible ("12/20/2016").
         "%m/%d/%Y",
     ];
     // A year of two digits is no year of the Christian era ("12/20/16" is not 0016).
-    let formats = |s: &str, formats: &[&str]| {
+    let read = |s: &str, formats: &[&str]| {
         formats
             .iter()
             .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
@@ -92,15 +93,17 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         )
         .expect("static regex")
     });
-    formats(cleaned, FORMATS).or_else(|| {
-        let date = TIME_TAIL.captures(cleaned)?.get(1)?.as_str();
-        formats(date, &FORMATS[..6]).or_else(|| {
-            match (formats(date, &["%d/%m/%Y"]), formats(date, &["%m/%d/%Y"])) {
-                (Some(d), None) | (None, Some(d)) => Some(d),
-                _ => None,
-            }
+    read(cleaned, WORD_MONTH)
+        .or_else(|| read(cleaned, FIGURES))
+        .or_else(|| {
+            let date = TIME_TAIL.captures(cleaned)?.get(1)?.as_str();
+            read(date, WORD_MONTH).or_else(|| {
+                match (read(date, &["%d/%m/%Y"]), read(date, &["%m/%d/%Y"])) {
+                    (Some(d), None) | (None, Some(d)) => Some(d),
+                    _ => None,
+                }
+            })
         })
-    })
 }
 
 /// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a

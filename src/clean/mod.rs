@@ -188,9 +188,6 @@ pub fn clean(doc: RawDoc) -> (Option<Article>, Vec<Problem>) {
     (Some(article), problems)
 }
 
-/// Removes a dateline opening the first paragraph, keeping its source (unless the file
-/// named one) and place; a paragraph that was only a dateline goes. Returns the agency as
-/// the dateline writes it.
 /// The text in composed form (NFC: "ü" one character, as people type it), without soft
 /// hyphens (U+00AD, invisible break hints).
 fn normal_text(text: String) -> String {
@@ -206,6 +203,9 @@ fn normal_text(text: String) -> String {
     }
 }
 
+/// Removes a dateline opening the first paragraph, keeping its source (unless the file
+/// named one) and place; a paragraph that was only a dateline goes. Returns the agency as
+/// the dateline writes it.
 fn take_dateline(
     body: &mut Vec<String>,
     source: &mut Option<String>,

@@ -1221,10 +1221,13 @@ mod tests {
         assert_eq!(page.meta.date, d(2022, 1, 2));
     }
 
+    /// A paragraph of story text for page tests.
+    const FERRY: &str = "<p>The ferry company said on Friday that the new timetable would start \
+        in June, after months of complaints from island residents and two council votes.</p>";
+
     #[test]
     fn a_story_promoted_to_the_front_page_is_no_promotion_box() {
-        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
-                 after months of complaints from island residents and two council votes.</p>";
+        let p = FERRY;
         let html = format!(
             "<title>Ferries</title><div class=\"region region-content\"><div class=\"content\">\
              <div id=\"node-205\" class=\"node node-article node-promoted clearfix\">\
@@ -1244,8 +1247,7 @@ mod tests {
 
     #[test]
     fn a_story_hidden_until_a_script_shows_it_is_read() {
-        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
-                 after months of complaints from island residents and two council votes.</p>";
+        let p = FERRY;
         let html = format!(
             "<title>Ferries</title><main><div style=\"display:none\" class=\"promo-box\"><p>Subscribe \
              today and read every story on our site for one euro a week, cancel at any time.</p></div>\
@@ -1263,8 +1265,7 @@ mod tests {
 
     #[test]
     fn a_paragraph_inside_a_named_anchor_is_text() {
-        let p = "<p>The ferry company said on Friday that the new timetable would start in June, \
-                 after months of complaints from island residents and two council votes.</p>";
+        let p = FERRY;
         let html = format!(
             "<title>Ferries</title><article>{p}<p><a name=\"faq\">One question listeners ask \
              most often is this one: will the night crossing come back next summer?</a></p>{p}</article>"

@@ -152,7 +152,7 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// [`squash`] with curly quotes made straight and dashes made hyphens.
+/// [`squash`] composed, without soft hyphens, curly quotes made straight and dashes hyphens.
 fn typeset_plain(s: &str) -> String {
     squash(s)
         .nfc()
