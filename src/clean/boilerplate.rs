@@ -196,6 +196,33 @@ mod tests {
     }
 
     #[test]
+    fn other_languages_related_headings_end_the_story_and_prose_stays() {
+        let story = "Die Polizei hat am Freitagabend einen 34 Jahre alten Mann festgenommen, der \
+                     mehrere Autos beschädigt haben soll, wie ein Sprecher mitteilte.";
+        for tail in [
+            "Related articles",
+            "Das könnte Sie auch interessieren:",
+            "Lesen Sie auch: Neue Blitzer in der Innenstadt",
+            "À lire aussi",
+            "Noticias relacionadas",
+            "Leggi anche: Sciopero dei treni venerdì",
+        ] {
+            let input = lines(&format!("{story}\n{tail}\nNeue Blitzer in der Innenstadt"));
+            let (kept, _) = strip(input);
+            assert_eq!(kept, [story], "{tail}");
+        }
+        for last in [
+            "Kommentieren wollte die Polizei das Motiv nicht.",
+            "Leggi anche la nota integrale dei sindacati.",
+            "„Wir nutzen Cookies nur mit Einwilligung“, sagte eine Sprecherin.",
+        ] {
+            let input = lines(&format!("{story}\n{last}"));
+            let (kept, _) = strip(input);
+            assert_eq!(kept.len(), 2, "{last}: {kept:?}");
+        }
+    }
+
+    #[test]
     fn a_short_last_line_without_chrome_stays() {
         let input = lines(
             "The talks resumed in Geneva on Monday after a pause of three weeks, officials said.\nWhat comes next",

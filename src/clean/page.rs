@@ -1264,6 +1264,20 @@ mod tests {
     }
 
     #[test]
+    fn a_german_vorspann_is_the_standfirst() {
+        let p = FERRY;
+        let html = format!(
+            "<title>Fähren</title><article><h1>Fähren</h1><div class=\"dig-vorspann\">Die Reederei \
+             ändert den Fahrplan. Wie konnte es dazu kommen?</div>{p}{p}</article>"
+        );
+        let page = read(&html);
+        assert_eq!(
+            page.meta.subtitle.as_deref(),
+            Some("Die Reederei ändert den Fahrplan. Wie konnte es dazu kommen?")
+        );
+    }
+
+    #[test]
     fn a_paragraph_inside_a_named_anchor_is_text() {
         let p = FERRY;
         let html = format!(
