@@ -33,6 +33,7 @@ read on 2026-12-06, so held is a regression set since; see tests/fixtures/pages/
 
 usage: python3 benches/real_pages.py [OUT_DIR]   (default target/real_pages; needs pip and npm)
 """
+import ast
 import datetime
 import glob
 import html.parser
@@ -56,7 +57,8 @@ TRAF_PYPI = "trafilatura==1.1.0"
 TRAF_CRATE = "https://static.crates.io/crates/trafilatura/trafilatura-0.6.0.crate"
 # Each new set is split by name, alternately: `_read` pages may be read and tuned on, `_held`
 # pages are scored only (their first contact was taken on 2026-12-08 with the rest).
-NEW = ("mercury", "snippets", "curated")
+NEW = ("mercury", "snippets", "curated", "htmldate")
+HTMLDATE_PYPI = "htmldate==1.4.0"
 CURATED_PYPI = "https://pypi.org/simple/article-extractor/"
 BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
           "figcaption", "section", "article", "dd", "dt", "br", "table", "ul", "ol"}
@@ -93,10 +95,31 @@ def text_of(fragment):
     return "\n\n".join(p for p in paras if p)
 
 
+# Where a page states its date for machines: meta tags, <time datetime>, JSON-LD, and the
+# page's own address (canonical link, og:url) with the date in its path.
+MACHINE_DATE = re.compile(
+    r"<meta\b[^>]*>|<time\b[^>]*>|<script[^>]*ld\+json[^>]*>.*?</script>"
+    r"|<link\b[^>]*canonical[^>]*>", re.I | re.S)
+
+
+def date_in_meta(source, days):
+    """Whether the page's metadata or address holds one of `days` (ISO): the issue's bar asks
+    for the date wherever the page's metadata or URL has one, and this marks those pages."""
+    found = " ".join(MACHINE_DATE.findall(source))
+    for day in days:
+        y, m, d = day.split("-")
+        forms = [day, y + m + d, f"/{y}/{m}/{d}", f"/{y}/{int(m)}/{int(d)}/"]
+        if any(f in found for f in forms):
+            return True
+    return False
+
+
 def write(out, name, source, title, date, body, **more):
     with open(os.path.join(out, name + ".html"), "w", encoding="utf-8") as f:
         f.write(source)
     gold = {"title": title or "", "date": date, "body": body, **more}
+    if date:
+        gold["date_in_meta"] = date_in_meta(source, [date] + more.get("date_also", []))
     with open(os.path.join(out, name + ".gold.json"), "w", encoding="utf-8") as f:
         json.dump(gold, f, ensure_ascii=False)
 
@@ -194,6 +217,46 @@ def curated(work):
     return pages
 
 
+def htmldate(work):
+    """htmldate 1.4.0's cached test pages (PyPI sdist) and the dates its unit tests assert:
+    the original (publication) date where a test asks for it, else the date found with the
+    default settings; pages whose only assertion asks for the latest date are left out."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
+                    ":all:", "--no-build-isolation", HTMLDATE_PYPI, "-d", work], check=True)
+    tarfile.open(glob.glob(os.path.join(work, "htmldate-1.4.0.tar.gz"))[0]).extractall(
+        work, filter="data")
+    tests = os.path.join(work, "htmldate-1.4.0/tests")
+    tree = ast.parse(open(os.path.join(tests, "unit_tests.py"), encoding="utf-8").read())
+    mock = next(ast.literal_eval(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign)
+                and any(getattr(t, "id", "") == "MOCK_PAGES" for t in n.targets))
+    original, default = {}, {}
+    for n in ast.walk(tree):
+        if not (isinstance(n, ast.Compare) and isinstance(n.left, ast.Call)
+                and getattr(n.left.func, "id", "") == "find_date" and len(n.ops) == 1
+                and isinstance(n.ops[0], ast.Eq) and isinstance(n.comparators[0], ast.Constant)):
+            continue
+        page = n.left.args[0] if n.left.args else None
+        if not (isinstance(page, ast.Call) and getattr(page.func, "id", "") == "load_mock_page"
+                and len(page.args) == 1 and isinstance(page.args[0], ast.Constant)):
+            continue
+        url, expected = page.args[0].value, n.comparators[0].value
+        kw = {k.arg: getattr(k.value, "value", None) for k in n.left.keywords}
+        if not isinstance(expected, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", expected):
+            continue
+        if kw.get("original_date") is True:
+            original[url] = expected
+        elif not kw or kw == {"extensive_search": True}:
+            default[url] = expected
+    pages = []
+    for url, date in sorted({**default, **original}.items()):
+        src = os.path.join(tests, "cache", mock.get(url, ""))
+        if url not in mock or not os.path.exists(src):
+            continue
+        raw = open(src, "rb").read().decode("utf-8", errors="replace")
+        pages.append((mock[url][:-5], raw, None, date, "", {}))
+    return pages
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "target/real_pages"
     work = tempfile.mkdtemp()
@@ -244,7 +307,8 @@ def main():
     for i, (name, source, title, date, body) in enumerate(sorted(pages)):
         write(os.path.join(out, "dev" if i % 2 == 0 else "held"), name, source, title, date, body)
     print(f"{len(pages)} pages -> {out}/dev, {out}/held; leads in {out}/leads")
-    for part, build in (("mercury", mercury), ("snippets", snippets), ("curated", curated)):
+    for part, build in (("mercury", mercury), ("snippets", snippets), ("curated", curated),
+                        ("htmldate", htmldate)):
         new = sorted(build(work))
         for i, (name, source, title, date, body, more) in enumerate(new):
             half = "read" if i % 2 == 0 else "held"

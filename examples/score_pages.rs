@@ -61,7 +61,7 @@ fn main() {
         let whole = page_score::html2text_throughput(&pages, rounds);
         println!("html2text alone on whole pages: {whole:.1} MB per CPU-second");
         println!(
-            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}; {} titled) date {:.2} (where the gold has one: {:.2} of {}) | {:.1} MB per CPU-second",
+            "mean: F1 {:.3} precision {:.3} recall {:.3} title {:.2} (fair {:.2}; {} titled) date {:.2} (where the gold has one: {:.2} of {}; where metadata or URL states it: {:.2} of {}) | {:.1} MB per CPU-second",
             m.f1,
             m.precision,
             m.recall,
@@ -71,6 +71,8 @@ fn main() {
             m.date,
             m.date_where_known,
             m.dated,
+            m.date_where_meta,
+            m.dated_meta,
             mbs
         );
         if m.snippets > 0 {

@@ -6,8 +6,9 @@
 //! `{"title": "...", "date": "YYYY-MM-DD" or null, "body": "paragraphs separated by blank lines"}`.
 //! Sets whose reference is partial may leave the title empty (not scored), give other dates
 //! that count as right (`date_also`: a time converted to UTC may fall on another local day),
-//! and list snippets the body must hold (`with`) and must not (`without`), as trafilatura's
-//! evaluation does.
+//! mark whether the page's metadata or address states the date (`date_in_meta`), and list
+//! snippets the body must hold (`with`) and must not (`without`), as trafilatura's evaluation
+//! does.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,10 @@ pub struct Gold {
     pub body: String,
     #[serde(default)]
     pub date_also: Vec<String>,
+    /// Whether the page's metadata or address states the date (the bar); absent when
+    /// the set does not say.
+    #[serde(default)]
+    pub date_in_meta: Option<bool>,
     #[serde(default)]
     pub with: Vec<String>,
     #[serde(default)]
@@ -55,6 +60,8 @@ pub struct PageScore {
     pub date_ok: bool,
     /// Whether the gold gives a date (the bar: right wherever the page has one).
     pub dated: bool,
+    /// Whether the page's metadata or address states that date.
+    pub date_in_meta: bool,
     /// Whether the gold gives a title (partial references may not).
     pub titled: bool,
     /// Snippets: `with` found, `with` missed, `without` found, `without` absent.
@@ -81,6 +88,9 @@ pub struct Summary {
     /// Right dates among the pages whose gold has one, and how many such pages.
     pub date_where_known: f64,
     pub dated: usize,
+    /// Right dates among the pages whose metadata or address states it, and how many such pages.
+    pub date_where_meta: f64,
+    pub dated_meta: usize,
 }
 
 /// Reads every page of a folder with its gold, in name order.
@@ -230,6 +240,7 @@ pub fn score(page: &Page) -> PageScore {
                 .as_ref()
                 .is_some_and(|d| page.gold.date_also.contains(d)),
         dated: page.gold.date.is_some(),
+        date_in_meta: page.gold.date.is_some() && page.gold.date_in_meta.unwrap_or(false),
         titled: !page.gold.title.trim().is_empty(),
         snippets: [
             with_found,
@@ -295,6 +306,12 @@ pub fn summarize(scores: &[PageScore]) -> Summary {
         date_where_known: scores.iter().filter(|s| s.dated && s.date_ok).count() as f64
             / scores.iter().filter(|s| s.dated).count().max(1) as f64,
         dated: scores.iter().filter(|s| s.dated).count(),
+        date_where_meta: scores
+            .iter()
+            .filter(|s| s.date_in_meta && s.date_ok)
+            .count() as f64
+            / scores.iter().filter(|s| s.date_in_meta).count().max(1) as f64,
+        dated_meta: scores.iter().filter(|s| s.date_in_meta).count(),
     }
 }
 
