@@ -60,7 +60,7 @@ const DEAD_TAGS: &[&str] = &[
 ];
 
 /// Elements visited deeper than this are ignored (the loader also bounds nesting before parsing).
-const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// One element of the page, in document order.
 #[derive(Debug, Clone)]

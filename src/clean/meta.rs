@@ -1,5 +1,6 @@
 //! Article metadata found in the text itself: a leading `date` line, datelines, date formats.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, NaiveDate};
@@ -95,15 +96,57 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     });
     read(cleaned, WORD_MONTH)
         .or_else(|| read(cleaned, FIGURES))
+        .or_else(|| words_date(cleaned))
         .or_else(|| {
             let date = TIME_TAIL.captures(cleaned)?.get(1)?.as_str();
-            read(date, WORD_MONTH).or_else(|| {
-                match (read(date, &["%d/%m/%Y"]), read(date, &["%m/%d/%Y"])) {
-                    (Some(d), None) | (None, Some(d)) => Some(d),
-                    _ => None,
-                }
-            })
+            read(date, WORD_MONTH)
+                .or_else(|| words_date(date))
+                .or_else(
+                    || match (read(date, &["%d/%m/%Y"]), read(date, &["%m/%d/%Y"])) {
+                        (Some(d), None) | (None, Some(d)) => Some(d),
+                        _ => None,
+                    },
+                )
         })
+}
+
+/// A date with its month in words of any language: "27 juin 2019", "Sa 13. Juli 2019",
+/// "27 de junio de 2019", "1er mai 2019", "czerwca 5 2019" (a weekday may lead).
+fn words_date(s: &str) -> Option<NaiveDate> {
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:del?\s+)?(\d{4})$")
+            .expect("static regex")
+    });
+    static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{L}+\.?,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+            .expect("static regex")
+    });
+    let (day, month, year) = if let Some(c) = DAY_FIRST.captures(s) {
+        (c.get(1)?, c.get(2)?, c.get(3)?)
+    } else {
+        let c = MONTH_FIRST.captures(s)?;
+        (c.get(2)?, c.get(1)?, c.get(3)?)
+    };
+    let month = any_month(&month.as_str().to_lowercase())?;
+    let year: i32 = year.as_str().parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day.as_str().parse().ok()?).filter(|_| year >= 1800)
+}
+
+/// Month names of the world's official languages (Unicode CLDR; see assets/dates/generate.py).
+static WORLD_MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    include_str!("../../assets/dates/months.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, number) = l.split_once('\t')?;
+            Some((name, number.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// The number of a month named in any language, in lower case (English may be shortened).
+fn any_month(w: &str) -> Option<u32> {
+    month_number(w).or_else(|| WORLD_MONTHS.get(w).copied())
 }
 
 /// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a
@@ -684,6 +727,28 @@ mod tests {
         assert_eq!(parse_date("20180619"), None);
         assert_eq!(parse_date("2024-02-30"), None);
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn months_in_words_of_other_languages() {
+        assert_eq!(parse_date("27 juin 2019"), Some(d(2019, 6, 27)));
+        assert_eq!(parse_date("lun. 5 août 2019"), Some(d(2019, 8, 5)));
+        assert_eq!(parse_date("1er mai 2019"), Some(d(2019, 5, 1)));
+        assert_eq!(parse_date("Sa 13. Juli 2019"), Some(d(2019, 7, 13)));
+        assert_eq!(parse_date("27 de junio de 2019"), Some(d(2019, 6, 27)));
+        assert_eq!(parse_date("1 de diciembre de 2017"), Some(d(2017, 12, 1)));
+        assert_eq!(parse_date("5 czerwca 2019"), Some(d(2019, 6, 5)));
+        assert_eq!(parse_date("5 июня 2019"), Some(d(2019, 6, 5)));
+        assert_eq!(parse_date("14 Haziran 2019 15:49"), Some(d(2019, 6, 14)));
+        assert_eq!(
+            parse_date("mercredi 11 septembre 2019"),
+            Some(d(2019, 9, 11))
+        );
+        // A word that is no month, and a name languages give to different months
+        // ("listopad" is November in Polish, October in Croatian), give no date.
+        assert_eq!(parse_date("5 people 2019"), None);
+        assert_eq!(parse_date("5 listopad 2019"), None);
+        assert_eq!(parse_date("31 juin 2019"), None);
     }
 
     #[test]

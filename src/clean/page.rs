@@ -274,6 +274,8 @@ pub fn read(source: &str) -> Page {
         .or_else(|| meta(&["og:url"]))
         .or_else(|| ld.url.clone())
         .filter(|u| u.starts_with("http"));
+    // The end of the story: what comes after it dates other things first.
+    let limit = root.map_or(parts.items.len(), |r| parts.items[r].end);
     let date = ld
         .date
         .as_deref()
@@ -285,7 +287,7 @@ pub fn read(source: &str) -> Page {
                 .find_map(|k| meta(&[k]).as_deref().and_then(parse_date))
         })
         .or_else(|| ld.created.as_deref().and_then(parse_date))
-        .or_else(|| time_element_date(&parts.items))
+        .or_else(|| time_element_date(&parts.items, heading, (0, limit)))
         .or_else(|| {
             let urls = [parts.canonical.clone(), meta(&["og:url"]), ld.url.clone()];
             urls.into_iter()
@@ -293,8 +295,10 @@ pub fn read(source: &str) -> Page {
                 .chain(parts.self_links.iter().cloned())
                 .find_map(|u| date_in_url(&u))
         })
-        .or_else(|| text_date(&parts.items, root))
-        .or_else(|| cued_date(&parts.items, heading, root));
+        .or_else(|| text_date(&parts.items, heading, limit))
+        .or_else(|| cued_date(&parts.items, heading, root))
+        // Last, a `<time>` below the story: often a list of other posts, each with its date.
+        .or_else(|| time_element_date(&parts.items, heading, (limit, usize::MAX)));
     // A site named by its address ("http://www.tmz.com") is named by its host.
     let source = sites
         .into_iter()
@@ -898,18 +902,53 @@ fn render_root(
     })
 }
 
-/// The first `<time datetime>` outside comments and teasers.
-fn time_element_date(items: &[Item<'_>]) -> Option<NaiveDate> {
+/// The first `<time datetime>` among `items[from..to]` outside comments and teasers.
+fn time_element_date(
+    items: &[Item<'_>],
+    heading: Option<usize>,
+    (from, to): (usize, usize),
+) -> Option<NaiveDate> {
     items
+        .get(from..to.min(items.len()))?
         .iter()
-        .filter(|i| i.tag == "time" && !i.foreign)
-        .find_map(|i| {
-            i.node
-                .value()
-                .as_element()?
-                .attr("datetime")
-                .and_then(parse_date)
-        })
+        .enumerate()
+        .filter(|&(k, i)| i.tag == "time" && !foreign_to(items, from + k, heading))
+        .find_map(|(_, i)| time_attr_date(i.node.value().as_element()?))
+}
+
+/// The date a `<time>` element states for machines: in `datetime`, in microdata's `content`,
+/// or in a script's attribute (`data-published="2016-12-09 09:13:00Z"`).
+fn time_attr_date(e: &scraper::node::Element) -> Option<NaiveDate> {
+    let scripted = e.attrs().filter(|(name, _)| {
+        name.strip_prefix("data-")
+            .is_some_and(|n| ["date", "time", "publish"].iter().any(|w| n.contains(w)))
+    });
+    [e.attr("datetime"), e.attr("content")]
+        .into_iter()
+        .flatten()
+        .chain(scripted.map(|(_, v)| v))
+        .find_map(parse_date)
+}
+
+/// Whether an element is another article's or readers' (see [`Item::foreign`]). A section
+/// that holds the page's headline is the page's own, whatever its name says: some sites call
+/// the column with the headline and byline "sidebar".
+fn foreign_to(items: &[Item<'_>], i: usize, heading: Option<usize>) -> bool {
+    let Some(item) = items.get(i).filter(|it| it.foreign) else {
+        return false;
+    };
+    let Some(h) = heading else { return true };
+    let (mut k, mut it) = (i, item);
+    for _ in 0..=dom::MAX_DEPTH {
+        if it.own_foreign && !(k <= h && h < it.end) {
+            return true;
+        }
+        match items.get(it.parent) {
+            Some(p) if it.parent < k => (k, it) = (it.parent, p),
+            _ => return false,
+        }
+    }
+    true
 }
 
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -929,9 +968,11 @@ pub fn date_in_url(url: &str) -> Option<NaiveDate> {
 }
 
 static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // A month in words of another language, checked against the month names when read.
+    let other = r"\d{1,2}(?:\.|er|º)?\s(?:de\s)?\p{L}{3,}\.?,?\s(?:del?\s)?\d{4}|\p{L}{3,}\.?\s\d{1,2},?\s\d{4}";
     let month = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b"
+        r"(?i)\b(\d{{1,2}}(?:st|nd|rd|th)? {month},? \d{{4}}|{month} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{other})\b"
     ))
     .expect("static regex")
 });
@@ -974,17 +1015,21 @@ fn slashed_date(raw: &str) -> Option<NaiveDate> {
     }
 }
 
-/// A written date in a short date-hinted element above or at the top of the article.
-fn text_date(items: &[Item<'_>], root: Option<usize>) -> Option<NaiveDate> {
-    let limit = root.map_or(items.len(), |r| items[r].end);
-    items
-        .iter()
-        .take(limit)
-        .filter(|i| (i.date_hint || i.tag == "time") && !i.foreign)
-        .find_map(|i| {
+/// A written date in a short date-hinted element at the top of the article: from the headline
+/// down first, then above it (where a masthead may show the day's date, not the story's).
+fn text_date(items: &[Item<'_>], heading: Option<usize>, limit: usize) -> Option<NaiveDate> {
+    let h = heading.unwrap_or(0).min(limit);
+    let dated = |range: std::ops::Range<usize>| {
+        let from = range.start;
+        items.get(range)?.iter().enumerate().find_map(|(k, i)| {
+            if !(i.date_hint || i.tag == "time") || foreign_to(items, from + k, heading) {
+                return None;
+            }
             let t = dom::text_of(i.node, 200);
             (t.len() <= 160).then(|| date_in_text(&t)).flatten()
         })
+    };
+    dated(h..limit).or_else(|| dated(0..h))
 }
 
 /// A date after a cue word ("Posted: Sunday, May 12, 2024") in a short element from the
@@ -1168,6 +1213,72 @@ mod tests {
         assert_eq!(date_in_text("Posted 05/14/2025"), d(2025, 5, 14));
         assert_eq!(date_in_text("Posted 05/06/2025"), None);
         assert_eq!(date_in_text("Posted 07/07/2025"), d(2025, 7, 7));
+    }
+
+    /// A page around a short story: `STORY` in `body` is the headline, then `line`, then the
+    /// story's two paragraphs.
+    fn story_page(body: &str, line: &str) -> String {
+        let story = format!(
+            "<h1>Harbour reopens</h1>{line}<div class=\"story\"><p>The harbour reopened to \
+             ferries on Monday after a week of repairs to the outer wall.</p><p>Crews worked \
+             through the night to finish the last section, the port authority said.</p></div>"
+        );
+        format!(
+            "<html><head><title>Harbour reopens</title></head><body>{}</body></html>",
+            body.replace("STORY", &story)
+        )
+    }
+
+    #[test]
+    fn dates_from_the_headline_down_before_those_around_it() {
+        let date = |body: &str, line: &str| read(&story_page(body, line)).meta.date;
+        // A masthead's day above the headline gives way to the date line under it.
+        let masthead = "<div class=\"date-edition\">lun. 5 août 2019</div><main>STORY</main>";
+        let line = "<ul class=\"info\"><li>27 juin 2019</li></ul>";
+        assert_eq!(date(masthead, line), d(2019, 6, 27));
+        assert_eq!(date(masthead, ""), d(2019, 8, 5));
+        // Other posts' `<time>` below the story give way to the story's own date line.
+        let listed = "<main>STORY</main><ul><li><a href=\"/other\">Another post</a> \
+                      <time datetime=\"2019-07-30\">30 juil. 2019</time></li></ul>";
+        assert_eq!(
+            date(listed, "<p class=\"info\">27 juin 2019</p>"),
+            d(2019, 6, 27)
+        );
+        assert_eq!(date(listed, ""), d(2019, 7, 30));
+        // A German date line after "am", with no class that names it.
+        let main = "<main>STORY</main>";
+        assert_eq!(
+            date(main, "<div class=\"autor\">von Anna am 20.06.2018</div>"),
+            d(2018, 6, 20)
+        );
+        // A script's attribute on `<time>`.
+        assert_eq!(
+            date(
+                main,
+                "<p><time data-published=\"2016-12-09 09:13:00Z\">4 hours ago</time></p>"
+            ),
+            d(2016, 12, 9)
+        );
+    }
+
+    #[test]
+    fn a_column_named_sidebar_that_holds_the_headline_dates_the_page() {
+        let page = |head: &str| {
+            format!(
+                "<html><head><title>Harbour reopens</title></head><body><div id=\"sidebar\">\
+                 {head}<span class=\"byline\"><time datetime=\"2019-07-13T15:52:31+02:00\">\
+                 Sa 13 Jul 2019</time></span></div><div class=\"story\"><p>The harbour \
+                 reopened to ferries on Monday after a week of repairs to the outer wall.</p>\
+                 <p>Crews worked through the night to finish the last section, the port \
+                 authority said.</p></div></body></html>"
+            )
+        };
+        assert_eq!(
+            read(&page("<h1>Harbour reopens</h1>")).meta.date,
+            d(2019, 7, 13)
+        );
+        // A sidebar without the headline holds other posts' dates.
+        assert_eq!(read(&page("<h2>Latest</h2>")).meta.date, None);
     }
 
     #[test]
