@@ -27,8 +27,13 @@ each split by name into `NAME_read` (read and tuned on) and `NAME_held` (scored 
     snippets the body must hold and must not hold, scored as trafilatura's evaluation scores
     them, and a title and date where the entry has one;
   - `curated`: article-extractor 0.5.9's full-page fixtures (PyPI sdist, MIT), pages fetched in
-    2026 whose expected body was cut out by a hand-written selector and hand cleanup; body only. Pages are split by name, alternately, into `dev`
-(tuned on) and `held` (first contact only; once tuned on, it is dev too: two held pages were
+    2026 whose expected body was cut out by a hand-written selector and hand cleanup; body only;
+  - `htmldate` (added later on 2026-12-08, first run only after its gold was built): htmldate
+    1.4.0's cached test pages (PyPI sdist, GPLv3+: downloaded to measure, never shipped) with
+    the dates its unit tests assert; dates only, many of them written only in the page's text.
+Every gold with a date says whether the page's metadata or address states it (`date_in_meta`),
+the pages the issue's bar is about. The first sets' pages (Readability's and newspaper4k's)
+are split by name, alternately, into `dev` (tuned on) and `held` (first contact only; once tuned on, it is dev too: two held pages were
 read on 2026-12-06, so held is a regression set since; see tests/fixtures/pages/README.md).
 
 usage: python3 benches/real_pages.py [OUT_DIR]   (default target/real_pages; needs pip and npm)
