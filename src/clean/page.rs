@@ -296,8 +296,10 @@ pub fn read(source: &str) -> Page {
                 .find_map(|u| date_in_url(&u))
         })
         .or_else(|| text_date(&parts.items, heading, limit))
-        .or_else(|| cued_date(&parts.items, heading, root))
-        // Last, a `<time>` below the story: often a list of other posts, each with its date.
+        .or_else(|| cued_date(&parts.items, (heading.unwrap_or(0), limit)))
+        // Below the story: a blog's footer line ("Von Christian am 03.05.2013"), then a
+        // `<time>`, which there often dates other posts.
+        .or_else(|| cued_date(&parts.items, (limit, parts.items.len())))
         .or_else(|| time_element_date(&parts.items, heading, (limit, usize::MAX)));
     // A site named by its address ("http://www.tmz.com") is named by its host.
     let source = sites
@@ -912,7 +914,9 @@ fn time_element_date(
         .get(from..to.min(items.len()))?
         .iter()
         .enumerate()
-        .filter(|&(k, i)| i.tag == "time" && !foreign_to(items, from + k, heading))
+        .filter(|&(k, i)| {
+            i.tag == "time" && !foreign_to(items, from + k, heading) && !quoted(items, from + k)
+        })
         .find_map(|(_, i)| time_attr_date(i.node.value().as_element()?))
 }
 
@@ -928,6 +932,22 @@ fn time_attr_date(e: &scraper::node::Element) -> Option<NaiveDate> {
         .flatten()
         .chain(scripted.map(|(_, v)| v))
         .find_map(parse_date)
+}
+
+/// Whether an element is inside a quotation: an embedded post (`<blockquote
+/// class="instagram-media">`) carries its own date, not the page's.
+fn quoted(items: &[Item<'_>], mut k: usize) -> bool {
+    for _ in 0..=dom::MAX_DEPTH {
+        let Some(it) = items.get(k) else { return false };
+        if it.tag == "blockquote" {
+            return true;
+        }
+        if it.parent >= k {
+            return false;
+        }
+        k = it.parent;
+    }
+    false
 }
 
 /// Whether an element is another article's or readers' (see [`Item::foreign`]). A section
@@ -1022,7 +1042,10 @@ fn text_date(items: &[Item<'_>], heading: Option<usize>, limit: usize) -> Option
     let dated = |range: std::ops::Range<usize>| {
         let from = range.start;
         items.get(range)?.iter().enumerate().find_map(|(k, i)| {
-            if !(i.date_hint || i.tag == "time") || foreign_to(items, from + k, heading) {
+            if !(i.date_hint || i.tag == "time")
+                || foreign_to(items, from + k, heading)
+                || quoted(items, from + k)
+            {
                 return None;
             }
             let t = dom::text_of(i.node, 200);
@@ -1032,12 +1055,10 @@ fn text_date(items: &[Item<'_>], heading: Option<usize>, limit: usize) -> Option
     dated(h..limit).or_else(|| dated(0..h))
 }
 
-/// A date after a cue word ("Posted: Sunday, May 12, 2024") in a short element from the
-/// headline to the end of the article: date lines with no class that names them.
-fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) -> Option<NaiveDate> {
+/// A date after a cue word ("Posted: Sunday, May 12, 2024") in a short element among
+/// `items[from..to]`: date lines with no class that names them.
+fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate> {
     let cues = RULES.page.date_cue.as_ref()?;
-    let from = heading.unwrap_or(0);
-    let limit = root.map_or(items.len(), |r| items[r].end);
     // The block an inline element's text is counted in.
     let block_of = |mut k: usize| {
         while let Some(i) = items.get(k) {
@@ -1051,7 +1072,7 @@ fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) ->
     items
         .iter()
         .enumerate()
-        .take(limit)
+        .take(to)
         .skip(from)
         // Short lines: short blocks, and inline runs such as `<font>By ...<br>Posted: ...
         // </font>` in a short block; never a date told inside a paragraph of the story.
@@ -1061,7 +1082,7 @@ fn cued_date(items: &[Item<'_>], heading: Option<usize>, root: Option<usize>) ->
                 "p" | "li" | "blockquote" | "dd" => b.chars <= 80,
                 _ => b.chars <= 400,
             });
-            !i.foreign && !i.chrome && short && (!i.block || i.chars > 0)
+            !i.foreign && !i.chrome && short && (!i.block || i.chars > 0) && !quoted(items, k)
         })
         .find_map(|(_, i)| {
             let t = dom::text_of(i.node, 200);
@@ -1251,6 +1272,15 @@ mod tests {
             date(main, "<div class=\"autor\">von Anna am 20.06.2018</div>"),
             d(2018, 6, 20)
         );
+        // A French cue; an embedded post's date inside the story is the post's.
+        assert_eq!(
+            date(main, "<div><div>Publié le 29/10/2012</div></div>"),
+            d(2012, 10, 29)
+        );
+        let embed = "<main>STORY<blockquote class=\"instagram-media\"><p>A post by \
+                     @harbour am <time datetime=\"2018-03-12T19:30:12+00:00\">Mär 12, 2018\
+                     </time></p></blockquote></main>";
+        assert_eq!(date(embed, ""), None);
         // A script's attribute on `<time>`.
         assert_eq!(
             date(
