@@ -13,6 +13,8 @@ pub struct LdArticle {
     pub date: Option<String>,
     /// `dateCreated`, as written: weaker than a page's own publication metadata.
     pub created: Option<String>,
+    /// `dateModified`, as written: the last resort for a date.
+    pub modified: Option<String>,
     /// The publisher's name, `@id` references resolved.
     pub publisher: Option<String>,
     /// Author names joined (`A, B and C`).
@@ -106,6 +108,7 @@ pub fn read<'a>(blocks: impl IntoIterator<Item = &'a str>) -> LdArticle {
         name: string(article, "name"),
         date: string(article, "datePublished"),
         created: string(article, "dateCreated"),
+        modified: string(article, "dateModified"),
         publisher: named("publisher"),
         author: named("author").or_else(|| named("creator")),
         body: string(article, "articleBody"),

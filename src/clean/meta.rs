@@ -47,7 +47,7 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
     }
     // ISO dates with a time or zone in any form: the date part decides.
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex")
+        Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").expect("static regex")
     });
     // ISO 8601's basic form (`20180619T055000+0900`) and East Asian dates (`2018年6月19日`).
     static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
@@ -698,6 +698,8 @@ mod tests {
     fn feed_date_formats() {
         assert_eq!(parse_date("2024-08-21T10:00:00Z"), Some(d(2024, 8, 21)));
         assert_eq!(parse_date("2024-08-21 10:00"), Some(d(2024, 8, 21)));
+        // A zone without its colon is no RFC 3339, yet the date is plain.
+        assert_eq!(parse_date("2019-06-17T18:28:00+0200"), Some(d(2019, 6, 17)));
         assert_eq!(
             parse_date("Wed, 21 Aug 2024 10:00:00 +0000"),
             Some(d(2024, 8, 21))

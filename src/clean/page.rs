@@ -63,6 +63,31 @@ const DATE_KEYS: &[&str] = &[
     "date_published",
     "article_date_original",
     "cxenseparse:recs:publishtime",
+    "article:published",
+    "og:published_time",
+    "og:pubdate",
+    "pdate",
+    "pub_date",
+    "publication_date",
+    "dc.date.created",
+    "dc:date",
+    "dcterms.issued",
+    "citation_publication_date",
+    "citation_date",
+    "datecreated",
+    "uploaddate",
+];
+
+/// Meta keys that give the last change, best first: a page that states nothing else is
+/// dated by them, after every reading of its text.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
 ];
 
 /// Meta keys that give the author's name (`article:author` is often a profile URL).
@@ -300,6 +325,12 @@ pub fn read(source: &str) -> Page {
         // Below the story: a blog's footer line ("Von Christian am 03.05.2013"), then a
         // `<time>`, which there often dates other posts.
         .or_else(|| cued_date(&parts.items, (limit, parts.items.len())))
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|k| meta(&[k]).as_deref().and_then(parse_date))
+        })
+        .or_else(|| ld.modified.as_deref().and_then(parse_date))
         .or_else(|| time_element_date(&parts.items, heading, (limit, usize::MAX)));
     // A site named by its address ("http://www.tmz.com") is named by its host.
     let source = sites
@@ -1309,6 +1340,26 @@ mod tests {
         );
         // A sidebar without the headline holds other posts' dates.
         assert_eq!(read(&page("<h2>Latest</h2>")).meta.date, None);
+    }
+
+    #[test]
+    fn a_page_that_states_only_its_last_change_is_dated_by_it() {
+        let head = |meta: &str| {
+            format!(
+                "<html><head><title>Harbour reopens</title>{meta}</head><body><main>\
+                 <h1>Harbour reopens</h1><p>The harbour reopened to ferries on Monday after a \
+                 week of repairs to the outer wall.</p></main></body></html>"
+            )
+        };
+        let updated = r#"<meta property="og:updated_time" content="2019-06-17T18:28:00+0200">"#;
+        assert_eq!(read(&head(updated)).meta.date, d(2019, 6, 17));
+        let cited = r#"<meta name="citation_publication_date" content="2015/03/02">"#;
+        assert_eq!(
+            read(&head(&format!("{updated}{cited}"))).meta.date,
+            d(2015, 3, 2)
+        );
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","dateModified":"2020-01-03"}</script>"#;
+        assert_eq!(read(&head(ld)).meta.date, d(2020, 1, 3));
     }
 
     #[test]
