@@ -78,6 +78,17 @@ const DATE_KEYS: &[&str] = &[
     "uploaddate",
 ];
 
+/// A meta key of a site's own vocabulary that names a publication date
+/// (`five_hundred_pixels:uploaded`, `bt:pubDate`), judged by its last part.
+fn publication_key(key: &str) -> bool {
+    let last = key.rsplit([':', '.']).next().unwrap_or(key);
+    [
+        "publish", "pubdate", "created", "uploaded", "issued", "posted",
+    ]
+    .iter()
+    .any(|w| last.contains(w))
+}
+
 /// Meta keys that give the last change, best first: a page that states nothing else is
 /// dated by them, after every reading of its text.
 const MODIFIED_KEYS: &[&str] = &[
@@ -312,6 +323,12 @@ pub fn read(source: &str) -> Page {
                 .find_map(|k| meta(&[k]).as_deref().and_then(parse_date))
         })
         .or_else(|| ld.created.as_deref().and_then(parse_date))
+        .or_else(|| {
+            metas
+                .iter()
+                .filter(|(k, _)| publication_key(k))
+                .find_map(|(_, v)| parse_date(v))
+        })
         .or_else(|| time_element_date(&parts.items, heading, (0, limit)))
         .or_else(|| {
             let urls = [parts.canonical.clone(), meta(&["og:url"]), ld.url.clone()];
@@ -1358,6 +1375,9 @@ mod tests {
             read(&head(&format!("{updated}{cited}"))).meta.date,
             d(2015, 3, 2)
         );
+        let own =
+            r#"<meta property="five_hundred_pixels:uploaded" content="2013-02-16T04:36:36-05:00">"#;
+        assert_eq!(read(&head(own)).meta.date, d(2013, 2, 16));
         let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","dateModified":"2020-01-03"}</script>"#;
         assert_eq!(read(&head(ld)).meta.date, d(2020, 1, 3));
     }
