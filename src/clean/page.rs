@@ -339,6 +339,7 @@ pub fn read(source: &str) -> Page {
         })
         .or_else(|| text_date(&parts.items, heading, limit))
         .or_else(|| cued_date(&parts.items, (heading.unwrap_or(0), limit)))
+        .or_else(|| headline_line_date(&parts.items, heading, limit))
         // Below the story: a blog's footer line ("Von Christian am 03.05.2013"), then a
         // `<time>`, which there often dates other posts.
         .or_else(|| cued_date(&parts.items, (limit, parts.items.len())))
@@ -1150,6 +1151,46 @@ fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate
         })
 }
 
+/// Blocks after the headline [`headline_line_date`] reads before giving up.
+const HEADLINE_LINES: usize = 4;
+/// The longest line it takes for a date line; longer blocks are the story's prose.
+const DATE_LINE_CHARS: u32 = 100;
+
+/// A date line right under the headline that no class or cue names ("Donnerstag, 15.2.2018,
+/// 19:51"), or a date opening the story's first paragraph ("(18.01.2018) Deutschlands ...").
+fn headline_line_date(
+    items: &[Item<'_>],
+    heading: Option<usize>,
+    limit: usize,
+) -> Option<NaiveDate> {
+    let h = heading?;
+    let start = items.get(h)?.end.max(h + 1);
+    let mut lines = 0;
+    for (k, i) in items.iter().enumerate().take(limit).skip(start) {
+        if !i.block || i.chars == 0 || i.tag_chrome || foreign_to(items, k, heading) {
+            continue;
+        }
+        let t = dom::text_of(i.node, 200);
+        if i.chars > DATE_LINE_CHARS {
+            // The story begins: only a date at its very start counts.
+            let m = TEXT_DATE.find(&t)?;
+            return (t[..m.start()]
+                .trim_matches(|c: char| c.is_whitespace() || c == '(')
+                .is_empty())
+            .then(|| date_in_text(m.as_str()))
+            .flatten();
+        }
+        if let Some(d) = date_in_text(&t) {
+            return Some(d);
+        }
+        lines += 1;
+        if lines >= HEADLINE_LINES {
+            return None;
+        }
+    }
+    None
+}
+
 /// `text` without a weekday name at its end ("Posted: Sunday" gives "Posted:").
 fn without_weekday(text: &str) -> &str {
     let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
@@ -1329,6 +1370,21 @@ mod tests {
                      @harbour am <time datetime=\"2018-03-12T19:30:12+00:00\">Mär 12, 2018\
                      </time></p></blockquote></main>";
         assert_eq!(date(embed, ""), None);
+        // A plain line under the headline, or a date opening the story; never a date told
+        // later in its first paragraph.
+        assert_eq!(
+            date(
+                main,
+                "<div><small>Donnerstag, 15.2.2018, 19:51</small></div>"
+            ),
+            d(2018, 2, 15)
+        );
+        let opening = "<p>(18.01.2018) The harbour authority said the outer wall had held through \
+                       the storm and that the repairs would be finished within the week.</p>";
+        assert_eq!(date(main, opening), d(2018, 1, 18));
+        let told = "<p>The harbour authority said on 18.01.2018 that the outer wall had held \
+                    through the storm and that the repairs would be finished within the week.</p>";
+        assert_eq!(date(main, told), None);
         // A script's attribute on `<time>`.
         assert_eq!(
             date(
