@@ -287,6 +287,14 @@ pub fn read(source: &str) -> Page {
     let mut rendered = root.map_or_else(Rendered::default, |r| {
         render_root(&parts.items, r, dek_at, title.as_deref())
     });
+    // A standfirst too long for a subtitle, above the story's element, opens the story.
+    if dek.is_none()
+        && let Some(r) = root
+        && let Some(opening) = long_standfirst(&parts.items, heading, r)
+        && !story_repeats(&rendered.paragraphs, &opening)
+    {
+        rendered.paragraphs.insert(0, opening);
+    }
     if let Some(body) = &ld.body {
         let found: usize = rendered.paragraphs.iter().map(String::len).sum();
         // Markup without the article (a script-built page) leaves the JSON-LD body.
@@ -887,11 +895,41 @@ fn find_dek(
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
                 .count();
-            let ok = (4..=60).contains(&words)
+            let ok = (4..=DEK_WORDS).contains(&words)
                 && wordy * 3 >= words * 2
                 && title.is_none_or(|h| !h.eq_ignore_ascii_case(&t));
             ok.then_some((n, t))
         })
+}
+
+/// The most words [`find_dek`] takes for a subtitle.
+const DEK_WORDS: usize = 60;
+
+/// A standfirst of more than [`DEK_WORDS`] words (Le Monde diplomatique's `chapo`) between
+/// the headline and the story's element: no subtitle, but the story's opening paragraph.
+fn long_standfirst(items: &[Item<'_>], heading: Option<usize>, root: usize) -> Option<String> {
+    let h = heading?;
+    (h + 1..root.min(items.len()))
+        .filter(|&n| {
+            let i = &items[n];
+            i.dek && !i.foreign && !i.chrome && !in_figure(items, n)
+        })
+        .find_map(|n| {
+            let t = dom::text_of(items[n].node, 4000);
+            (t.split_whitespace().count() > DEK_WORDS).then_some(t)
+        })
+}
+
+/// Whether the story already tells `opening`: a summary box above a story repeats its first
+/// sentences, or holds them all.
+fn story_repeats(paragraphs: &[String], opening: &str) -> bool {
+    let head: String = opening.chars().take(80).collect();
+    let head = text::squash(&head);
+    let whole = text::squash(opening);
+    paragraphs.iter().take(6).any(|p| {
+        let p = text::squash(&text::strip_refs(p));
+        p.contains(&head) || (p.len() >= 20 && whole.contains(&p))
+    })
 }
 
 /// Longest block (characters of its whole text) that may be a site's notice linking its
@@ -1413,6 +1451,34 @@ mod tests {
         );
         // A sidebar without the headline holds other posts' dates.
         assert_eq!(read(&page("<h2>Latest</h2>")).meta.date, None);
+    }
+
+    #[test]
+    fn a_standfirst_too_long_for_a_subtitle_opens_the_story() {
+        let long =
+            "The harbour that fed the town for three centuries reopened on Monday. ".repeat(6);
+        let story = "<p>Ferries came back to the outer quay at dawn, and the fish market opened \
+                     an hour later.</p>"
+            .to_string()
+            + &"<p>Crews worked through the night to finish the last section of the wall, the \
+                port authority said, and the first boats were unloaded before noon.</p>"
+                .repeat(20);
+        let page = |chapo: &str| {
+            format!(
+                "<html><head><title>Harbour reopens</title></head><body><div class=\"head\">\
+                 <h1>Harbour reopens</h1><div class=\"chapo\"><p>{chapo}</p></div></div>\
+                 <div class=\"story\">{story}</div></body></html>"
+            )
+        };
+        let rendered = read(&page(&long)).rendered.paragraphs;
+        assert_eq!(rendered.len(), 22, "{rendered:?}");
+        assert!(rendered[0].starts_with("The harbour that fed the town"));
+        // A summary box that holds the story's own sentences adds nothing.
+        let summary = format!(
+            "Ferries came back to the outer quay at dawn, and the fish market opened an hour later. {long}"
+        );
+        let r = read(&page(&summary)).rendered.paragraphs;
+        assert_eq!(r.len(), 21, "{r:?}");
     }
 
     #[test]
