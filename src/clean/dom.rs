@@ -91,6 +91,9 @@ pub struct Item<'a> {
     pub lede: bool,
     /// Hint words say the element shows a date.
     pub date_hint: bool,
+    /// Hint words, its own or an ancestor's, say an event's details: its dates are the
+    /// event's, not the page's.
+    pub event: bool,
     /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
     pub boost: f32,
     /// The page itself marks the element as the article body (`itemprop=articleBody`, RDFa
@@ -192,6 +195,7 @@ struct Hits {
     dek: usize,
     lede: usize,
     date: usize,
+    event: usize,
 }
 
 impl Hits {
@@ -204,6 +208,7 @@ impl Hits {
         self.dek += usize::from(rules.dek_words.matches(word));
         self.lede += usize::from(rules.lede_words.matches(word));
         self.date += usize::from(rules.date_words.matches(word));
+        self.event += usize::from(rules.event_words.matches(word));
     }
 }
 
@@ -260,7 +265,9 @@ pub fn read(html: &Html) -> Parts<'_> {
                         continue;
                     }
                     "meta" => {
-                        read_meta(el, &mut parts.metas);
+                        if !other_item(node) {
+                            read_meta(el, &mut parts.metas);
+                        }
                         continue;
                     }
                     "link" => {
@@ -364,6 +371,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                     dek: hits.dek > 0,
                     lede: hits.lede > 0,
                     date_hint: hits.date > 0,
+                    event: up.is_some_and(|p| p.event) || hits.event > 0,
                     boost,
                     body_prop: strong_body,
                     block: BLOCK_TAGS.contains(&tag),
@@ -400,6 +408,32 @@ pub fn read(html: &Html) -> Parts<'_> {
     }
     finish(&mut parts.items);
     parts
+}
+
+/// How far up [`other_item`] looks for the microdata item a `<meta>` belongs to.
+const ITEM_DEPTH: usize = 64;
+
+/// Whether a `<meta itemprop>` describes another thing than the article: the nearest
+/// `itemscope` around it is a video, a photo, a comment, a person (their `uploadDate` and
+/// `dateCreated` are theirs). One with no item around it, or in an article's, is the page's.
+fn other_item(node: NodeRef<'_, Node>) -> bool {
+    let own = node
+        .value()
+        .as_element()
+        .is_some_and(|e| e.attr("itemprop").is_some());
+    if !own {
+        return false;
+    }
+    for up in node.ancestors().take(ITEM_DEPTH) {
+        if let Some(e) = up.value().as_element()
+            && e.attr("itemscope").is_some()
+        {
+            return e
+                .attr("itemtype")
+                .is_some_and(|t| !t.split_whitespace().any(super::jsonld::article_type));
+        }
+    }
+    false
 }
 
 fn read_meta(el: &scraper::node::Element, metas: &mut Vec<(String, String)>) {

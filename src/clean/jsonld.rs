@@ -144,12 +144,15 @@ fn collect_objects<'a>(value: &'a Value, depth: usize, out: &mut Vec<&'a Value>)
     }
 }
 
+/// Whether a Schema.org type name (`NewsArticle`, or a URL ending in it) is an article's.
+pub fn article_type(name: &str) -> bool {
+    let last = name.trim().rsplit('/').next().unwrap_or(name);
+    ARTICLE_TYPES.contains(&last.to_ascii_lowercase().as_str())
+}
+
 /// Whether an object's `@type` (a string or a list) is an article type.
 fn is_article(object: &Value) -> bool {
-    let is = |t: &Value| {
-        t.as_str()
-            .is_some_and(|s| ARTICLE_TYPES.contains(&s.to_ascii_lowercase().as_str()))
-    };
+    let is = |t: &Value| t.as_str().is_some_and(article_type);
     match object.get("@type") {
         Some(Value::Array(types)) => types.iter().any(is),
         Some(t) => is(t),

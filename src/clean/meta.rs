@@ -111,15 +111,15 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
 }
 
 /// A date with its month in words of any language: "27 juin 2019", "Sa 13. Juli 2019",
-/// "27 de junio de 2019", "1er mai 2019", "czerwca 5 2019" (a weekday may lead).
+/// "27 de junio de 2019", "1er mai 2019" (a weekday may lead), "czerwca 5 2019".
 fn words_date(s: &str) -> Option<NaiveDate> {
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:del?\s+)?(\d{4})$")
             .expect("static regex")
     });
     static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\p{L}+\.?,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-            .expect("static regex")
+        // No word before the month: "Surface Pro 7 2019" is a product.
+        Regex::new(r"^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").expect("static regex")
     });
     let (day, month, year) = if let Some(c) = DAY_FIRST.captures(s) {
         (c.get(1)?, c.get(2)?, c.get(3)?)
@@ -749,6 +749,16 @@ mod tests {
         // A word that is no month, and a name languages give to different months
         // ("listopad" is November in Polish, October in Croatian), give no date.
         assert_eq!(parse_date("5 people 2019"), None);
+        // Words English writes between a number and a year are no months of other languages.
+        for title in [
+            "Surface Pro 7 2019",
+            "Iron Man 3 2013",
+            "Vol. 12, 2019",
+            "Top 10 Now 2019",
+        ] {
+            assert_eq!(parse_date(title), None, "{title}");
+        }
+        assert_eq!(parse_date("Echo Dot Gen 3 2019"), None);
         assert_eq!(parse_date("5 listopad 2019"), None);
         assert_eq!(parse_date("31 juin 2019"), None);
     }

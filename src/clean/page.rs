@@ -79,14 +79,14 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 /// A meta key of a site's own vocabulary that names a publication date
-/// (`five_hundred_pixels:uploaded`, `bt:pubDate`), judged by its last part.
+/// (`five_hundred_pixels:uploaded`, `bt:pubDate`), judged by its last part; a profile's or a
+/// forum's `created` and `last_posted` date other things.
 fn publication_key(key: &str) -> bool {
     let last = key.rsplit([':', '.']).next().unwrap_or(key);
-    [
-        "publish", "pubdate", "created", "uploaded", "issued", "posted",
-    ]
-    .iter()
-    .any(|w| last.contains(w))
+    (last.contains("publish") && !last.contains("publisher"))
+        || ["pubdate", "uploaded", "issued"]
+            .iter()
+            .any(|w| last.contains(w))
 }
 
 /// Meta keys that give the last change, best first: a page that states nothing else is
@@ -320,6 +320,7 @@ pub fn read(source: &str) -> Page {
         .filter(|u| u.starts_with("http"));
     // The end of the story: what comes after it dates other things first.
     let limit = root.map_or(parts.items.len(), |r| parts.items[r].end);
+    let headline_at = heading.unwrap_or(0).min(limit);
     let date = ld
         .date
         .as_deref()
@@ -345,19 +346,26 @@ pub fn read(source: &str) -> Page {
                 .chain(parts.self_links.iter().cloned())
                 .find_map(|u| date_in_url(&u))
         })
-        .or_else(|| text_date(&parts.items, heading, limit))
-        .or_else(|| cued_date(&parts.items, (heading.unwrap_or(0), limit)))
+        // Date lines from the headline down to the story's end.
+        .or_else(|| text_date(&parts.items, heading, (headline_at, limit)))
+        .or_else(|| {
+            cued_dates(&parts.items, (headline_at, limit))
+                .next()
+                .map(|(d, _)| d)
+        })
         .or_else(|| headline_line_date(&parts.items, heading, limit))
-        // Below the story: a blog's footer line ("Von Christian am 03.05.2013"), then a
-        // `<time>`, which there often dates other posts.
-        .or_else(|| cued_date(&parts.items, (limit, parts.items.len())))
+        // Below the story: a post's footer line, then a `<time>` (a byline set below the
+        // text, or a list of other posts, each with its date).
+        .or_else(|| footer_date(&parts.items, limit))
+        .or_else(|| time_element_date(&parts.items, heading, (limit, usize::MAX)))
+        // Above the headline a masthead may show the day's date, not the story's.
+        .or_else(|| text_date(&parts.items, heading, (0, headline_at)))
         .or_else(|| {
             MODIFIED_KEYS
                 .iter()
                 .find_map(|k| meta(&[k]).as_deref().and_then(parse_date))
         })
-        .or_else(|| ld.modified.as_deref().and_then(parse_date))
-        .or_else(|| time_element_date(&parts.items, heading, (limit, usize::MAX)));
+        .or_else(|| ld.modified.as_deref().and_then(parse_date));
     // A site named by its address ("http://www.tmz.com") is named by its host.
     let source = sites
         .into_iter()
@@ -991,7 +999,8 @@ fn render_root(
     })
 }
 
-/// The first `<time datetime>` among `items[from..to]` outside comments and teasers.
+/// The first `<time datetime>` among `items[from..to]` that dates the page: not in comments,
+/// teasers, quotations (embedded posts) or an event's details.
 fn time_element_date(
     items: &[Item<'_>],
     heading: Option<usize>,
@@ -1002,7 +1011,10 @@ fn time_element_date(
         .iter()
         .enumerate()
         .filter(|&(k, i)| {
-            i.tag == "time" && !foreign_to(items, from + k, heading) && !quoted(items, from + k)
+            i.tag == "time"
+                && !i.event
+                && !foreign_to(items, from + k, heading)
+                && !quoted(items, from + k)
         })
         .find_map(|(_, i)| time_attr_date(i.node.value().as_element()?))
 }
@@ -1122,14 +1134,19 @@ fn slashed_date(raw: &str) -> Option<NaiveDate> {
     }
 }
 
-/// A written date in a short date-hinted element at the top of the article: from the headline
-/// down first, then above it (where a masthead may show the day's date, not the story's).
-fn text_date(items: &[Item<'_>], heading: Option<usize>, limit: usize) -> Option<NaiveDate> {
-    let h = heading.unwrap_or(0).min(limit);
-    let dated = |range: std::ops::Range<usize>| {
-        let from = range.start;
-        items.get(range)?.iter().enumerate().find_map(|(k, i)| {
+/// A written date in a short date-hinted element among `items[from..to]`.
+fn text_date(
+    items: &[Item<'_>],
+    heading: Option<usize>,
+    (from, to): (usize, usize),
+) -> Option<NaiveDate> {
+    items
+        .get(from..to.min(items.len()))?
+        .iter()
+        .enumerate()
+        .find_map(|(k, i)| {
             if !(i.date_hint || i.tag == "time")
+                || i.event
                 || foreign_to(items, from + k, heading)
                 || quoted(items, from + k)
             {
@@ -1138,16 +1155,19 @@ fn text_date(items: &[Item<'_>], heading: Option<usize>, limit: usize) -> Option
             let t = dom::text_of(i.node, 200);
             (t.len() <= 160).then(|| date_in_text(&t)).flatten()
         })
-    };
-    dated(h..limit).or_else(|| dated(0..h))
 }
 
-/// A date after a cue word ("Posted: Sunday, May 12, 2024") in a short element among
-/// `items[from..to]`: date lines with no class that names them.
-fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate> {
-    let cues = RULES.page.date_cue.as_ref()?;
+/// A date after a cue word ("Posted: Sunday, May 12, 2024", "von Anna am 20.06.2018") in a
+/// short element among `items[from..to]`: date lines with no class that names them. Each
+/// found date says whether a bare word ("am", "le") was its only cue.
+fn cued_dates<'a>(
+    items: &'a [Item<'a>],
+    (from, to): (usize, usize),
+) -> impl Iterator<Item = (NaiveDate, bool)> + 'a {
+    let strong = RULES.page.date_cue.as_ref();
+    let near = RULES.page.date_cue_near.as_ref();
     // The block an inline element's text is counted in.
-    let block_of = |mut k: usize| {
+    let block_of = move |mut k: usize| {
         while let Some(i) = items.get(k) {
             if i.block {
                 return Some(i);
@@ -1163,15 +1183,20 @@ fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate
         .skip(from)
         // Short lines: short blocks, and inline runs such as `<font>By ...<br>Posted: ...
         // </font>` in a short block; never a date told inside a paragraph of the story.
-        .filter(|&(k, i)| {
+        .filter(move |&(k, i)| {
             // A paragraph holding a date line is a line, not a sentence of the story.
             let short = block_of(k).is_some_and(|b| match b.tag {
                 "p" | "li" | "blockquote" | "dd" => b.chars <= 80,
                 _ => b.chars <= 400,
             });
-            !i.foreign && !i.chrome && short && (!i.block || i.chars > 0) && !quoted(items, k)
+            !i.foreign
+                && !i.chrome
+                && !i.event
+                && short
+                && (!i.block || i.chars > 0)
+                && !quoted(items, k)
         })
-        .find_map(|(_, i)| {
+        .filter_map(move |(_, i)| {
             let t = dom::text_of(i.node, 200);
             if t.len() > 160 {
                 return None;
@@ -1182,10 +1207,34 @@ fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate
                     .rfind(['|', '\u{00B7}', '\u{2022}'])
                     .map_or(before, |k| &before[k..]);
                 let cue = without_weekday(cue.trim_end().trim_end_matches(',').trim_end());
-                cues.is_match(cue)
-                    .then(|| date_in_text(m.as_str()))
-                    .flatten()
+                let bare = if strong.is_some_and(|c| c.is_match(cue)) {
+                    false
+                } else if near.is_some_and(|c| c.is_match(cue)) {
+                    true
+                } else {
+                    return None;
+                };
+                date_in_text(m.as_str()).map(|d| (d, bare))
             })
+        })
+}
+
+/// Items after the story's end that [`footer_date`] reads: a post's footer line stands
+/// right after it (and a long tail of comments must not cost a parse per line).
+const FOOTER_ITEMS: usize = 1000;
+
+/// A cued date line right after the story ("Gespeichert von rasos am 24. Juli 2017"): a
+/// strong cue, or a bare one ("am", "le") on the only such line, since readers' comments
+/// below a story repeat theirs ("Soumis par Anne, le 30 octobre 2012").
+fn footer_date(items: &[Item<'_>], limit: usize) -> Option<NaiveDate> {
+    let range = (limit, limit.saturating_add(FOOTER_ITEMS));
+    let mut bare = cued_dates(items, range).filter(|&(_, b)| b).map(|(d, _)| d);
+    cued_dates(items, range)
+        .find(|&(_, b)| !b)
+        .map(|(d, _)| d)
+        .or_else(|| match (bare.next(), bare.next()) {
+            (Some(d), None) => Some(d),
+            _ => None,
         })
 }
 
@@ -1193,6 +1242,8 @@ fn cued_date(items: &[Item<'_>], (from, to): (usize, usize)) -> Option<NaiveDate
 const HEADLINE_LINES: usize = 4;
 /// The longest line it takes for a date line; longer blocks are the story's prose.
 const DATE_LINE_CHARS: u32 = 100;
+/// Words a date line may hold besides its date ("Donnerstag, 15.2.2018, 19:51 Uhr").
+const DATE_LINE_WORDS: usize = 5;
 
 /// A date line right under the headline that no class or cue names ("Donnerstag, 15.2.2018,
 /// 19:51"), or a date opening the story's first paragraph ("(18.01.2018) Deutschlands ...").
@@ -1205,21 +1256,35 @@ fn headline_line_date(
     let start = items.get(h)?.end.max(h + 1);
     let mut lines = 0;
     for (k, i) in items.iter().enumerate().take(limit).skip(start) {
-        if !i.block || i.chars == 0 || i.tag_chrome || foreign_to(items, k, heading) {
+        if !i.block || i.chars == 0 || i.tag_chrome || i.event || foreign_to(items, k, heading) {
             continue;
         }
         let t = dom::text_of(i.node, 200);
+        let m = TEXT_DATE.find(&t);
         if i.chars > DATE_LINE_CHARS {
-            // The story begins: only a date at its very start counts.
-            let m = TEXT_DATE.find(&t)?;
-            return (t[..m.start()]
-                .trim_matches(|c: char| c.is_whitespace() || c == '(')
-                .is_empty())
-            .then(|| date_in_text(m.as_str()))
-            .flatten();
+            // The story begins: only a date set off at its very start counts, a dateline's
+            // ("(18.01.2018) Deutschlands ...", "Feb. 23, 2015 -- Babies ..."), not a
+            // sentence's ("15 March 2019 will be remembered ...").
+            let m = m?;
+            let before = t[..m.start()].trim_matches(|c: char| c.is_whitespace() || c == '(');
+            let after = t[m.end()..].trim_start();
+            let set_off = after.starts_with([')', '–', '—', '-', '|', '/']);
+            return (before.is_empty() && set_off)
+                .then(|| date_in_text(m.as_str()))
+                .flatten();
         }
-        if let Some(d) = date_in_text(&t) {
-            return Some(d);
+        // A line of its own: the date and a few words around it (a weekday, a time, a
+        // name), not a sentence that tells of a day ("The council voted on March 5, 2019").
+        if let Some(m) = m {
+            let rest = format!("{} {}", &t[..m.start()], &t[m.end()..]);
+            let words = rest
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            let sentence = t.trim_end().ends_with(['.', '!', '?']);
+            if words <= DATE_LINE_WORDS && !sentence {
+                return date_in_text(m.as_str());
+            }
         }
         lines += 1;
         if lines >= HEADLINE_LINES {
@@ -1430,6 +1495,125 @@ mod tests {
                 "<p><time data-published=\"2016-12-09 09:13:00Z\">4 hours ago</time></p>"
             ),
             d(2016, 12, 9)
+        );
+    }
+
+    #[test]
+    fn dates_that_belong_to_other_things_than_the_story() {
+        let date = |body: &str, line: &str| read(&story_page(body, line)).meta.date;
+        let main = "<main>STORY</main>";
+        // A sentence that tells of a day, a story opening with a date it goes on to tell
+        // of, and an event's details do not date the page.
+        let told = "<p>The council voted on March 5, 2019 to close it.</p>";
+        assert_eq!(date(main, told), None);
+        let opening = "<p>15 March 2019 will be remembered as the darkest day the harbour town \
+                       has known, the mayor said as the ferries returned this week.</p>";
+        assert_eq!(date(main, opening), None);
+        let event = "<div class=\"event-info\">Samstag, 13. Juli 2024, 10:00 Uhr</div>";
+        assert_eq!(date(main, event), None);
+        let starts = "<dl><dd class=\"event-meta-start\"><time datetime=\"2012-05-13\">13. Mai \
+                      2012</time></dd></dl>";
+        assert_eq!(date(main, starts), None);
+        // A masthead's day above the headline gives way to a byline's `<time>` set below
+        // the story.
+        let masthead = "<div class=\"date\">Friday 12 March 2021</div><main>STORY</main>\
+                        <div class=\"byline\">Posted <time datetime=\"2019-04-01\">3 years ago\
+                        </time></div>";
+        assert_eq!(date(masthead, ""), d(2019, 4, 1));
+        // The microdata of a video, a photo or a comment dates that thing, not the page.
+        for (item, prop) in [
+            ("VideoObject", "uploadDate"),
+            ("ImageObject", "dateCreated"),
+            ("Comment", "dateCreated"),
+        ] {
+            let body = format!(
+                "<main>STORY<div itemscope itemtype=\"https://schema.org/{item}\">\
+                 <meta itemprop=\"{prop}\" content=\"2012-02-02\"></div></main>"
+            );
+            let line = "<div class=\"byline\"><time datetime=\"2019-06-06\">June 6</time></div>";
+            assert_eq!(date(&body, line), d(2019, 6, 6), "{item}");
+        }
+        let article = "<main itemscope itemtype=\"https://schema.org/NewsArticle\">\
+                       <meta itemprop=\"datePublished\" content=\"2019-06-17\">STORY</main>";
+        assert_eq!(date(article, ""), d(2019, 6, 17));
+        // A site's own keys for a profile or a forum date those.
+        let html = |meta: &str| {
+            format!(
+                "<html><head><title>Harbour reopens</title>{meta}</head><body>{}</body></html>",
+                story_page(main, "")
+            )
+        };
+        for meta in [
+            r#"<meta property="profile:created" content="2001-01-01">"#,
+            r#"<meta property="forum:last_posted" content="2024-01-01">"#,
+            r#"<meta name="publisher" content="2024-01-01">"#,
+        ] {
+            assert_eq!(read(&html(meta)).meta.date, None, "{meta}");
+        }
+    }
+
+    #[test]
+    fn cues_before_a_date_in_other_languages_and_below_the_story() {
+        let items_of = |html: &str| {
+            let doc = Html::parse_document(html);
+            let parts = dom::read(&doc);
+            let all = (0, parts.items.len());
+            cued_dates(&parts.items, all).collect::<Vec<_>>()
+        };
+        for (line, day) in [
+            ("Veröffentlicht am 20.06.2018", d(2018, 6, 20)),
+            ("Publié le 29/10/2012", d(2012, 10, 29)),
+            ("Publicado el 3 de mayo de 2019", d(2019, 5, 3)),
+            (
+                "Posted by kovarex, Klonan on 2019-02-15 16:30:00",
+                d(2019, 2, 15),
+            ),
+            ("Submitted on Mon, 2019-01-21 10:00", d(2019, 1, 21)),
+        ] {
+            let found = items_of(&format!("<body><div>{line}</div></body>"));
+            assert_eq!(
+                found.first().map(|&(d, bare)| (Some(d), bare)),
+                Some((day, false)),
+                "{line}"
+            );
+        }
+        let bare = items_of("<body><div>von Anna am 20.06.2018</div></body>");
+        assert_eq!(
+            bare,
+            [(
+                NaiveDate::from_ymd_opt(2018, 6, 20).unwrap_or_default(),
+                true
+            )]
+        );
+        // Below the story, one bare-cued line is the post's footer; several are readers'.
+        let story = |tail: &str| {
+            read(&story_page(&format!("<main>STORY</main>{tail}"), ""))
+                .meta
+                .date
+        };
+        let footer =
+            "<div class=\"submitted\">Gespeichert von rasos am 24. Juli 2017 - 18:55</div>";
+        assert_eq!(story(footer), d(2017, 7, 24));
+        let readers = "<div><div>Soumis par Anne, le 30 octobre 2012</div>\
+                       <div>Soumis par Paul, le 31 octobre 2012</div></div>";
+        assert_eq!(story(readers), None);
+    }
+
+    #[test]
+    fn time_elements_state_their_date_in_several_attributes() {
+        let date = |line: &str| read(&story_page("<main>STORY</main>", line)).meta.date;
+        assert_eq!(
+            date(
+                r#"<p><time itemprop="datePublished" content="2017-12-01T03:00:00-0800">1 de diciembre</time></p>"#
+            ),
+            d(2017, 12, 1)
+        );
+        // "created" names a date line ("created-post").
+        assert_eq!(
+            date(
+                r#"<div><span class="created-post">27.06.2018 09:54</span> | <span>Kommentare</span> | <span>Teilen</span> | <span>Drucken</span></div>"#
+            ),
+            d(2018, 6, 27)
         );
     }
 

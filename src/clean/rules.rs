@@ -38,6 +38,7 @@ pub struct PageRules {
     pub dek_words: Hints,
     pub lede_words: Hints,
     pub date_words: Hints,
+    pub event_words: Hints,
     pub foreign_words: Hints,
     pub discussion_words: Hints,
     pub policy_words: Hints,
@@ -53,6 +54,9 @@ pub struct PageRules {
     date_cues: Vec<String>,
     #[serde(skip)]
     pub date_cue: Option<RegexSet>,
+    date_cues_near: Vec<String>,
+    #[serde(skip)]
+    pub date_cue_near: Option<RegexSet>,
     side_box_headings: Vec<String>,
     #[serde(skip)]
     pub side_box: Option<RegexSet>,
@@ -114,6 +118,7 @@ fn parse() -> Result<Rules, String> {
     page.permalink = Some(set(&page.permalink_text)?);
     page.discussion = Some(set(&page.discussion_headings)?);
     page.date_cue = Some(set(&page.date_cues)?);
+    page.date_cue_near = Some(set(&page.date_cues_near)?);
     page.side_box = Some(set(&page.side_box_headings)?);
     page.utility = Some(set(&page.utility_classes)?);
     Ok(Rules {
