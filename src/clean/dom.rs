@@ -415,7 +415,8 @@ const ITEM_DEPTH: usize = 64;
 
 /// Whether a `<meta itemprop>` describes another thing than the article: the nearest
 /// `itemscope` around it is a video, a photo, a comment, a person (their `uploadDate` and
-/// `dateCreated` are theirs). One with no item around it, or in an article's, is the page's.
+/// `dateCreated` are theirs). One with no item around it, or in the page's or the article's
+/// item, is the page's.
 fn other_item(node: NodeRef<'_, Node>) -> bool {
     let own = node
         .value()
@@ -430,7 +431,7 @@ fn other_item(node: NodeRef<'_, Node>) -> bool {
         {
             return e
                 .attr("itemtype")
-                .is_some_and(|t| !t.split_whitespace().any(super::jsonld::article_type));
+                .is_some_and(|t| t.split_whitespace().any(super::jsonld::other_thing_type));
         }
     }
     false

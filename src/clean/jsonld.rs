@@ -146,8 +146,42 @@ fn collect_objects<'a>(value: &'a Value, depth: usize, out: &mut Vec<&'a Value>)
 
 /// Whether a Schema.org type name (`NewsArticle`, or a URL ending in it) is an article's.
 pub fn article_type(name: &str) -> bool {
-    let last = name.trim().rsplit('/').next().unwrap_or(name);
-    ARTICLE_TYPES.contains(&last.to_ascii_lowercase().as_str())
+    ARTICLE_TYPES.contains(&type_name(name).as_str())
+}
+
+/// Schema.org types of things a page shows beside its story (compared without case): their
+/// dates are theirs. A page's own item (`WebPage`, `Blog`, `CreativeWork`) is not one.
+const OTHER_THINGS: &[&str] = &[
+    "comment",
+    "usercomments",
+    "person",
+    "organization",
+    "imageobject",
+    "videoobject",
+    "audioobject",
+    "mediaobject",
+    "event",
+    "place",
+    "offer",
+    "product",
+    "review",
+    "rating",
+    "aggregaterating",
+    "interactioncounter",
+];
+
+/// Whether a Schema.org type name names a thing other than the page and its story.
+pub fn other_thing_type(name: &str) -> bool {
+    OTHER_THINGS.contains(&type_name(name).as_str())
+}
+
+/// A type name without its vocabulary's address, in lower case.
+fn type_name(name: &str) -> String {
+    name.trim()
+        .rsplit('/')
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase()
 }
 
 /// Whether an object's `@type` (a string or a list) is an article type.

@@ -1533,9 +1533,14 @@ mod tests {
             let line = "<div class=\"byline\"><time datetime=\"2019-06-06\">June 6</time></div>";
             assert_eq!(date(&body, line), d(2019, 6, 6), "{item}");
         }
-        let article = "<main itemscope itemtype=\"https://schema.org/NewsArticle\">\
-                       <meta itemprop=\"datePublished\" content=\"2019-06-17\">STORY</main>";
-        assert_eq!(date(article, ""), d(2019, 6, 17));
+        // The page's own item, or its article's, dates the page.
+        for item in ["NewsArticle", "WebPage", "Blog"] {
+            let body = format!(
+                "<main itemscope itemtype=\"https://schema.org/{item}\">\
+                 <meta itemprop=\"datePublished\" content=\"2019-06-17\">STORY</main>"
+            );
+            assert_eq!(date(&body, ""), d(2019, 6, 17), "{item}");
+        }
         // A site's own keys for a profile or a forum date those.
         let html = |meta: &str| {
             format!(
