@@ -144,6 +144,20 @@ static WORLD_MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Weekday names of the world's official languages (Unicode CLDR; see assets/dates/generate.py).
+static WORLD_WEEKDAYS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/dates/weekdays.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// A weekday named in any language, in lower case ("lundi", "Donnerstag"), or in English
+/// shortened ("thurs").
+pub(crate) fn any_weekday(w: &str) -> bool {
+    weekday(w) || WORLD_WEEKDAYS.contains(w)
+}
+
 /// The number of a month named in any language, in lower case (English may be shortened).
 fn any_month(w: &str) -> Option<u32> {
     month_number(w).or_else(|| WORLD_MONTHS.get(w).copied())
@@ -759,6 +773,8 @@ mod tests {
             assert_eq!(parse_date(title), None, "{title}");
         }
         assert_eq!(parse_date("Echo Dot Gen 3 2019"), None);
+        assert!(any_weekday("lundi") && any_weekday("donnerstag") && any_weekday("thurs"));
+        assert!(!any_weekday("harbour"));
         assert_eq!(parse_date("5 listopad 2019"), None);
         assert_eq!(parse_date("31 juin 2019"), None);
     }

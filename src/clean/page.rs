@@ -12,7 +12,7 @@ use scraper::Html;
 use super::dom::{self, Item};
 use super::html::{self, Rendered};
 use super::jsonld;
-use super::meta::{parse_date, weekday};
+use super::meta::{any_weekday, parse_date};
 use super::rules::RULES;
 use super::text;
 
@@ -1294,13 +1294,14 @@ fn headline_line_date(
     None
 }
 
-/// `text` without a weekday name at its end ("Posted: Sunday" gives "Posted:").
+/// `text` without a weekday name at its end ("Posted: Sunday" gives "Posted:", "Publié le
+/// lundi" gives "Publié le").
 fn without_weekday(text: &str) -> &str {
     let start = text.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
         k + text[k..].chars().next().map_or(1, char::len_utf8)
     });
     let last = &text[start..];
-    if weekday(&last.to_lowercase()) {
+    if any_weekday(&last.to_lowercase()) {
         text[..start].trim_end()
     } else {
         text
@@ -1574,6 +1575,7 @@ mod tests {
                 d(2019, 2, 15),
             ),
             ("Submitted on Mon, 2019-01-21 10:00", d(2019, 1, 21)),
+            ("Publié le lundi 29 octobre 2012 à 15h46", d(2012, 10, 29)),
         ] {
             let found = items_of(&format!("<body><div>{line}</div></body>"));
             assert_eq!(
