@@ -94,6 +94,9 @@ pub struct Item<'a> {
     /// Hint words, its own or an ancestor's, say an event's details: its dates are the
     /// event's, not the page's.
     pub event: bool,
+    /// Inside a `<blockquote>`: an embedded post (`class="instagram-media"`) carries its own
+    /// date, not the page's.
+    pub quoted: bool,
     /// Multiplier from content hints (`itemprop=articleBody`, `entry-content`).
     pub boost: f32,
     /// The page itself marks the element as the article body (`itemprop=articleBody`, RDFa
@@ -372,6 +375,7 @@ pub fn read(html: &Html) -> Parts<'_> {
                     lede: hits.lede > 0,
                     date_hint: hits.date > 0,
                     event: up.is_some_and(|p| p.event) || hits.event > 0,
+                    quoted: up.is_some_and(|p| p.quoted || p.tag == "blockquote"),
                     boost,
                     body_prop: strong_body,
                     block: BLOCK_TAGS.contains(&tag),

@@ -1033,20 +1033,11 @@ fn time_attr_date(e: &scraper::node::Element) -> Option<NaiveDate> {
         .find_map(parse_date)
 }
 
-/// Whether an element is inside a quotation: an embedded post (`<blockquote
-/// class="instagram-media">`) carries its own date, not the page's.
-fn quoted(items: &[Item<'_>], mut k: usize) -> bool {
-    for _ in 0..=dom::MAX_DEPTH {
-        let Some(it) = items.get(k) else { return false };
-        if it.tag == "blockquote" {
-            return true;
-        }
-        if it.parent >= k {
-            return false;
-        }
-        k = it.parent;
-    }
-    false
+/// Whether an element is a quotation or inside one (see [`Item::quoted`]).
+fn quoted(items: &[Item<'_>], k: usize) -> bool {
+    items
+        .get(k)
+        .is_some_and(|i| i.quoted || i.tag == "blockquote")
 }
 
 /// Whether an element is another article's or readers' (see [`Item::foreign`]). A section
