@@ -211,11 +211,6 @@ mod tests {
             let (kept, _) = strip(input);
             assert_eq!(kept, [story], "{tail}");
         }
-        // A "read also" line that cites another article's title, colon or not.
-        let cited = "Lire aussi Martine Bulard, « En Corée, la politique du rayon de soleil », \
-                     Le Monde diplomatique, juin 2018.";
-        let (kept, _) = strip(lines(&format!("{cited}\n{story}")));
-        assert_eq!(kept, [story]);
         for last in [
             "Kommentieren wollte die Polizei das Motiv nicht.",
             "Leggi anche la nota integrale dei sindacati.",
