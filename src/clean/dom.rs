@@ -91,8 +91,9 @@ pub struct Item<'a> {
     pub lede: bool,
     /// Hint words say the element shows a date.
     pub date_hint: bool,
-    /// Hint words, its own or an ancestor's, say an event's details: its dates are the
-    /// event's, not the page's.
+    /// Hint words say an event's details (`event-meta-start`), its own or those of a box
+    /// around it: its dates are the event's, not the page's. An article's or a section's are
+    /// not passed down: WordPress marks a post `category-events`.
     pub event: bool,
     /// Inside a `<blockquote>`: an embedded post (`class="instagram-media"`) carries its own
     /// date, not the page's.
@@ -374,7 +375,10 @@ pub fn read(html: &Html) -> Parts<'_> {
                     dek: hits.dek > 0,
                     lede: hits.lede > 0,
                     date_hint: hits.date > 0,
-                    event: up.is_some_and(|p| p.event) || hits.event > 0,
+                    event: hits.event > 0
+                        || up.is_some_and(|p| {
+                            p.event && !matches!(p.tag, "article" | "main" | "body" | "section")
+                        }),
                     quoted: up.is_some_and(|p| p.quoted || p.tag == "blockquote"),
                     boost,
                     body_prop: strong_body,
@@ -422,11 +426,9 @@ const ITEM_DEPTH: usize = 64;
 /// `dateCreated` are theirs). One with no item around it, or in the page's or the article's
 /// item, is the page's.
 fn other_item(node: NodeRef<'_, Node>) -> bool {
-    let own = node
-        .value()
-        .as_element()
-        .is_some_and(|e| e.attr("itemprop").is_some());
-    if !own {
+    let prop = node.value().as_element().and_then(|e| e.attr("itemprop"));
+    // A publication date is the page's wherever the markup nests it (in the author's item).
+    if prop.is_none_or(|p| p.trim().eq_ignore_ascii_case("datePublished")) {
         return false;
     }
     for up in node.ancestors().take(ITEM_DEPTH) {

@@ -118,28 +118,36 @@ fn words_date(s: &str) -> Option<NaiveDate> {
             .expect("static regex")
     });
     static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        // No word before the month: "Surface Pro 7 2019" is a product.
-        Regex::new(r"^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$").expect("static regex")
+        Regex::new(r"^(?:\p{L}+\.?,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+            .expect("static regex")
     });
-    let (day, month, year) = if let Some(c) = DAY_FIRST.captures(s) {
-        (c.get(1)?, c.get(2)?, c.get(3)?)
+    let (day, month, year, day_first) = if let Some(c) = DAY_FIRST.captures(s) {
+        (c.get(1)?, c.get(2)?, c.get(3)?, true)
     } else {
         let c = MONTH_FIRST.captures(s)?;
-        (c.get(2)?, c.get(1)?, c.get(3)?)
+        (c.get(2)?, c.get(1)?, c.get(3)?, false)
     };
-    let month = any_month(&month.as_str().to_lowercase())?;
+    // A shortened name that is an English word counts after the day and in lower case, as
+    // Italian and Portuguese write it ("3 gen 2020"), never capitalised ("iPhone 11 Pro 2019").
+    let written = month.as_str();
+    let lower = written.to_lowercase();
+    let month = any_month(&lower, day_first && written == lower)?;
     let year: i32 = year.as_str().parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day.as_str().parse().ok()?).filter(|_| year >= 1800)
 }
 
 /// Month names of the world's official languages (Unicode CLDR; see assets/dates/generate.py).
-static WORLD_MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+/// Each name's month, and whether it is read only after the day and in lower case (a
+/// shortened name that is an English word: "7 out 2019" but not "Surface Pro 7 2019").
+static WORLD_MONTHS: LazyLock<HashMap<&'static str, (u32, bool)>> = LazyLock::new(|| {
     include_str!("../../assets/dates/months.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
-            let (name, number) = l.split_once('\t')?;
-            Some((name, number.trim().parse().ok()?))
+            let mut cols = l.split('\t');
+            let name = cols.next()?;
+            let number = cols.next()?.trim().parse().ok()?;
+            Some((name, (number, cols.next() == Some("day"))))
         })
         .collect()
 });
@@ -158,9 +166,13 @@ pub(crate) fn any_weekday(w: &str) -> bool {
     weekday(w) || WORLD_WEEKDAYS.contains(w)
 }
 
-/// The number of a month named in any language, in lower case (English may be shortened).
-fn any_month(w: &str) -> Option<u32> {
-    month_number(w).or_else(|| WORLD_MONTHS.get(w).copied())
+/// The number of a month named in any language, in lower case (English may be shortened);
+/// `lower_after_day` when the text wrote it in lower case after the day.
+fn any_month(w: &str, lower_after_day: bool) -> Option<u32> {
+    month_number(w).or_else(|| {
+        let &(number, day_only) = WORLD_MONTHS.get(w)?;
+        (lower_after_day || !day_only).then_some(number)
+    })
 }
 
 /// A line that only dates the article: `Published 2024-03-05`, `March 5, 2024`, or a
@@ -773,6 +785,10 @@ mod tests {
             assert_eq!(parse_date(title), None, "{title}");
         }
         assert_eq!(parse_date("Echo Dot Gen 3 2019"), None);
+        // After the day they are Italian's and Portuguese's months; a word may lead.
+        assert_eq!(parse_date("7 out 2019"), Some(d(2019, 10, 7)));
+        assert_eq!(parse_date("3 gen 2020"), Some(d(2020, 1, 3)));
+        assert_eq!(parse_date("Published March 7, 2019"), Some(d(2019, 3, 7)));
         assert!(any_weekday("lundi") && any_weekday("donnerstag") && any_weekday("thurs"));
         assert!(!any_weekday("harbour"));
         assert_eq!(parse_date("5 listopad 2019"), None);

@@ -79,14 +79,20 @@ const DATE_KEYS: &[&str] = &[
 ];
 
 /// A meta key of a site's own vocabulary that names a publication date
-/// (`five_hundred_pixels:uploaded`, `bt:pubDate`), judged by its last part; a profile's or a
-/// forum's `created` and `last_posted` date other things.
+/// (`five_hundred_pixels:uploaded`, `bt:pubDate`, `article:created`), judged by its last part;
+/// a profile's or a forum's `created` and `last_posted` date other things.
 fn publication_key(key: &str) -> bool {
-    let last = key.rsplit([':', '.']).next().unwrap_or(key);
-    (last.contains("publish") && !last.contains("publisher"))
-        || ["pubdate", "uploaded", "issued"]
-            .iter()
-            .any(|w| last.contains(w))
+    let (vocabulary, last) = key.rsplit_once([':', '.']).unwrap_or(("", key));
+    let other = [
+        "profile", "forum", "user", "member", "account", "comment", "author",
+    ]
+    .iter()
+    .any(|v| vocabulary.ends_with(v));
+    !other
+        && ((last.contains("publish") && !last.contains("publisher"))
+            || ["pubdate", "uploaded", "issued", "created", "posted"]
+                .iter()
+                .any(|w| last.contains(w)))
 }
 
 /// Meta keys that give the last change, best first: a page that states nothing else is
@@ -917,10 +923,22 @@ const DEK_WORDS: usize = 60;
 /// the headline and the story's element: no subtitle, but the story's opening paragraph.
 fn long_standfirst(items: &[Item<'_>], heading: Option<usize>, root: usize) -> Option<String> {
     let h = heading?;
+    // It stands with the headline, in a container the story's element is not in: what wraps
+    // the story, or stands elsewhere (a product's or a video's description), is no standfirst.
+    let head_box = items.get(h)?.parent;
+    let holds = |k: usize, n: usize| items.get(k).is_some_and(|i| k <= n && n < i.end);
+    if holds(head_box, root) {
+        return None;
+    }
     (h + 1..root.min(items.len()))
         .filter(|&n| {
             let i = &items[n];
-            i.dek && !i.foreign && !i.chrome && !in_figure(items, n)
+            i.dek
+                && !i.foreign
+                && !i.chrome
+                && holds(head_box, n)
+                && !holds(n, root)
+                && !in_figure(items, n)
         })
         .find_map(|n| {
             let t = dom::text_of(items[n].node, 4000);
@@ -1259,21 +1277,28 @@ fn headline_line_date(
             let m = m?;
             let before = t[..m.start()].trim_matches(|c: char| c.is_whitespace() || c == '(');
             let after = t[m.end()..].trim_start();
-            let set_off = after.starts_with([')', '–', '—', '-', '|', '/']);
+            let set_off = after.starts_with([')', '–', '—', '-', '|', '/', ':'])
+                || after
+                    .strip_prefix(',')
+                    .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
             return (before.is_empty() && set_off)
                 .then(|| date_in_text(m.as_str()))
                 .flatten();
         }
         // A line of its own: the date and a few words around it (a weekday, a time, a
         // name), not a sentence that tells of a day ("The council voted on March 5, 2019").
+        // A line in parts ("By Ann Roe, Correspondent | March 5, 2019 | 4 min read") is
+        // judged by the part that holds the date.
         if let Some(m) = m {
-            let rest = format!("{} {}", &t[..m.start()], &t[m.end()..]);
+            let seps = ['|', '\u{00B7}', '\u{2022}'];
+            let from = t[..m.start()].rfind(seps).map_or(0, |k| k + 1);
+            let to = t[m.end()..].find(seps).map_or(t.len(), |k| m.end() + k);
+            let rest = format!("{} {}", &t[from..m.start()], &t[m.end()..to]);
             let words = rest
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
-            let sentence = t.trim_end().ends_with(['.', '!', '?']);
-            if words <= DATE_LINE_WORDS && !sentence {
+            if words <= DATE_LINE_WORDS {
                 return date_in_text(m.as_str());
             }
         }
@@ -1477,6 +1502,11 @@ mod tests {
         let opening = "<p>(18.01.2018) The harbour authority said the outer wall had held through \
                        the storm and that the repairs would be finished within the week.</p>";
         assert_eq!(date(main, opening), d(2018, 1, 18));
+        let colon = "<p>5 March 2019: The harbour authority said the outer wall had held through \
+                     the storm and that the repairs would be finished within the week.</p>";
+        assert_eq!(date(main, colon), d(2019, 3, 5));
+        let parts = "<p>By Ann Roe, Senior Correspondent | March 5, 2019 | 4 min read</p>";
+        assert_eq!(date(main, parts), d(2019, 3, 5));
         let told = "<p>The harbour authority said on 18.01.2018 that the outer wall had held \
                     through the storm and that the repairs would be finished within the week.</p>";
         assert_eq!(date(main, told), None);
@@ -1525,6 +1555,15 @@ mod tests {
             let line = "<div class=\"byline\"><time datetime=\"2019-06-06\">June 6</time></div>";
             assert_eq!(date(&body, line), d(2019, 6, 6), "{item}");
         }
+        // A post in a category named "events" is no event's details.
+        let post = "<article class=\"post category-events\">STORY</article>";
+        let posted = "<div class=\"byline\"><time class=\"entry-date\" datetime=\"2019-03-05\">\
+                      5 March</time></div>";
+        assert_eq!(date(post, posted), d(2019, 3, 5));
+        // A publication date is the page's even nested in the author's item.
+        let nested = "<main>STORY<div itemscope itemtype=\"https://schema.org/Person\">\
+                      <meta itemprop=\"datePublished\" content=\"2019-03-07\"></div></main>";
+        assert_eq!(date(nested, ""), d(2019, 3, 7));
         // The page's own item, or its article's, dates the page.
         for item in ["NewsArticle", "WebPage", "Blog"] {
             let body = format!(
@@ -1540,6 +1579,14 @@ mod tests {
                 story_page(main, "")
             )
         };
+        assert_eq!(
+            read(&html(
+                r#"<meta property="article:created" content="2019-03-07">"#
+            ))
+            .meta
+            .date,
+            d(2019, 3, 7)
+        );
         for meta in [
             r#"<meta property="profile:created" content="2001-01-01">"#,
             r#"<meta property="forum:last_posted" content="2024-01-01">"#,
@@ -1661,6 +1708,12 @@ mod tests {
         );
         let r = read(&page(&summary)).rendered.paragraphs;
         assert_eq!(r.len(), 21, "{r:?}");
+        // A dek-classed element that wraps the story is the story, not a standfirst above it.
+        let wrapped = format!(
+            "<html><head><title>Harbour reopens</title></head><body><h1>Harbour reopens</h1>\
+             <div class=\"description\"><div class=\"story\">{story}</div></div></body></html>"
+        );
+        assert_eq!(read(&wrapped).rendered.paragraphs.len(), 21);
     }
 
     #[test]
