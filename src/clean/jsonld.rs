@@ -145,7 +145,7 @@ fn collect_objects<'a>(value: &'a Value, depth: usize, out: &mut Vec<&'a Value>)
 }
 
 /// Whether a Schema.org type name (`NewsArticle`, or a URL ending in it) is an article's.
-pub fn article_type(name: &str) -> bool {
+fn article_type(name: &str) -> bool {
     ARTICLE_TYPES.contains(&type_name(name).as_str())
 }
 
